@@ -1,0 +1,77 @@
+package org.seqvault.service.port;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.WritableByteChannel;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.seqvault.domain.Blob;
+import org.seqvault.domain.Checksums;
+import org.seqvault.domain.UploadPart;
+import org.seqvault.domain.UploadSession;
+
+/**
+ * Where the bytes live. Blobs are written once under their id and never changed. An upload's
+ * parts are staged until {@link #assemble} turns them into a durable blob.
+ */
+public interface BlobStore {
+
+    /**
+     * Streams one part of an upload to staging, durably (fsync before returning), computing
+     * MD5 and SHA-256 on the way. Fails with PAYLOAD_TOO_LARGE after {@code maxBytes} bytes
+     * and leaves nothing behind when it fails.
+     */
+    UploadPart writePart(String uploadId, int partNumber, InputStream in, long maxBytes) throws IOException;
+
+    /** Drops one staged part's bytes (a part that was replaced, or that arrived too late). */
+    void discardPart(String uploadId, String locator);
+
+    /** A URL that accepts the bytes of one part by PUT, without a token, until {@code expires}. */
+    Presigned presignPartUpload(UploadSession session, int partNumber, Instant expires);
+
+    /** A URL that serves one blob by GET (with Range), without a token, until {@code expires}. */
+    Presigned presignDownload(Blob blob, String fileName, Instant expires);
+
+    /**
+     * Turns the staged parts (ordered by part number) into the durable blob {@code blobId} and
+     * returns it with its size and checksums. Idempotent: when a previous call got part of the
+     * way (a crash), calling it again with the same arguments finishes the job.
+     */
+    Blob assemble(String uploadId, String blobId, List<UploadPart> parts, Instant now) throws IOException;
+
+    /** Drops everything staged for an upload. */
+    void discardUpload(String uploadId) throws IOException;
+
+    /** Deletes a blob's bytes; deleting a missing blob is not an error. */
+    void delete(String blobId) throws IOException;
+
+    /** Opens a blob for reading. */
+    BlobReader open(String blobId) throws IOException;
+
+    /** Ids of every blob present in the store, and of uploads with staged bytes: the collector's inventory. */
+    Stream<String> blobIds() throws IOException;
+
+    Stream<String> stagedUploadIds() throws IOException;
+
+    /** A presigned request: the URL and the headers the caller must send with it. */
+    record Presigned(String url, String method, Map<String, String> headers, Instant expires) {
+    }
+
+    /** Random access to a blob's bytes. */
+    interface BlobReader extends AutoCloseable {
+        long size();
+
+        /** Copies {@code length} bytes from {@code offset} to the channel. */
+        void transferTo(long offset, long length, WritableByteChannel target) throws IOException;
+
+        @Override
+        void close() throws IOException;
+    }
+
+    /** Computes checksums of stored bytes (used by scrub). */
+    default Checksums checksums(String blobId) throws IOException {
+        throw new UnsupportedOperationException("checksums");
+    }
+}

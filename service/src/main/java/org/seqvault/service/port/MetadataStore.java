@@ -1,0 +1,33 @@
+package org.seqvault.service.port;
+
+import java.util.function.Function;
+
+/**
+ * The metadata database. Every unit of work runs in one transaction: {@link #write} commits
+ * when the function returns and rolls back when it throws; {@link #read} sees one consistent
+ * snapshot and must not write.
+ */
+public interface MetadataStore extends AutoCloseable {
+
+    <T> T read(Function<Tx, T> work);
+
+    <T> T write(Function<Tx, T> work);
+
+    @Override
+    void close();
+
+    /** The repositories, all bound to the same transaction. */
+    interface Tx {
+        UserRepository users();
+
+        TokenRepository tokens();
+
+        ProjectRepository projects();
+
+        NodeRepository nodes();
+
+        UploadRepository uploads();
+
+        BlobRepository blobs();
+    }
+}

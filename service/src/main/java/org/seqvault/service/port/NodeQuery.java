@@ -1,0 +1,25 @@
+package org.seqvault.service.port;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A filtered listing of the direct children of one folder. Within one kind of filter values
+ * are OR'd; different kinds, and different metadata keys, are AND'd. A null list means "no
+ * filter"; an empty {@code names} list matches nothing.
+ * Order: folders first, then name, then id.
+ */
+public record NodeQuery(String parentId, List<String> names, Map<String, List<String>> metadata,
+                        List<String> tags, Map<String, String> origin) {
+
+    public NodeQuery {
+        names = names == null ? null : List.copyOf(names);
+        metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
+        tags = tags == null ? List.of() : List.copyOf(tags);
+        origin = origin == null ? Map.of() : Map.copyOf(origin);
+    }
+
+    public static NodeQuery children(String parentId) {
+        return new NodeQuery(parentId, null, Map.of(), List.of(), Map.of());
+    }
+}

@@ -1,0 +1,50 @@
+package org.seqvault.service.port;
+
+import java.util.List;
+import java.util.Optional;
+import org.seqvault.domain.Node;
+
+/** Files and folders with their metadata and tags. */
+public interface NodeRepository {
+    /** Inserts a node with its metadata and tags; false (nothing changed) when the parent already has that name. */
+    boolean insert(Node node);
+
+    Optional<Node> byId(String id);
+
+    /** Nodes for the ids that exist, in no particular order. */
+    List<Node> byIds(List<String> ids);
+
+    Optional<Node> child(String parentId, String name);
+
+    /** A file (not a folder) by its v1 key inside a project. */
+    Optional<Node> fileByKey(String projectId, String key);
+
+    /**
+     * Writes name, parent, key, description, metadata, tags and modifiedAt of an existing node;
+     * false when the new (parent, name) is taken by another node.
+     */
+    boolean update(Node node);
+
+    /** Deletes the node row with its metadata and tags. */
+    void delete(String id);
+
+    boolean hasChildren(String folderId);
+
+    /** Number of nodes in the project other than its root folder. */
+    long countInProject(String projectId);
+
+    /** Files (never folders) of a project whose key starts with {@code prefix} and sorts after {@code afterKey} (null: from the start), by key. */
+    List<Node> filesByKeyPrefix(String projectId, String prefix, String afterKey, int limit);
+
+    /** One page of a filtered listing, in the query's order. */
+    List<Node> query(NodeQuery query, long offset, int limit);
+
+    long count(NodeQuery query);
+
+    /** A keyset page: rows after the given (isFolder, name, id) position (all null: from the start). */
+    List<Node> queryAfter(NodeQuery query, NodeCursor after, int limit);
+
+    /** A position in the folders-first, name, id order. */
+    record NodeCursor(boolean folder, String name, String id) {
+    }
+}

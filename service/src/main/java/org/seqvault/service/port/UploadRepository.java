@@ -1,0 +1,38 @@
+package org.seqvault.service.port;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.seqvault.domain.UploadPart;
+import org.seqvault.domain.UploadSession;
+import org.seqvault.domain.UploadState;
+
+public interface UploadRepository {
+    void insert(UploadSession session);
+
+    Optional<UploadSession> byId(String id);
+
+    /** Moves the session from {@code expected} to the new state (with blob/file id); false when it was not in {@code expected}. */
+    boolean transition(String id, UploadState expected, UploadState next, String blobId, String fileId);
+
+    /**
+     * Records a part (a re-sent part replaces the earlier one) and returns the replaced part's
+     * locator, so its bytes can be dropped.
+     */
+    Optional<String> putPart(UploadPart part);
+
+    /** The session's parts ordered by part number. */
+    List<UploadPart> parts(String uploadId);
+
+    /** Sessions still OPEN (or stuck COMPLETING) whose expiry is before {@code now}. */
+    List<UploadSession> expired(Instant now, int limit);
+
+    /** Sessions of a user, newest first (the Seven Bridges listing). */
+    List<UploadSession> forUser(String userId, int limit);
+
+    /** Blob ids that COMPLETING sessions are assembling into; the collector must not touch them. */
+    List<String> blobsBeingAssembled();
+
+    /** Drops parts rows of a finished session. */
+    void deleteParts(String uploadId);
+}
