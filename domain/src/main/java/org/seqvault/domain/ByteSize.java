@@ -18,7 +18,7 @@ public final class ByteSize {
                     + " must be a number with an optional unit such as 500MiB");
         }
         long n = Long.parseLong(m.group(1));
-        int power = "KMGT".indexOf(m.group(2).toUpperCase(Locale.ROOT)) + 1;
+        int power = m.group(2).isEmpty() ? 0 : "KMGT".indexOf(m.group(2).toUpperCase(Locale.ROOT)) + 1;
         long base = m.group(3).isEmpty() && !m.group(2).isEmpty() ? 1000 : 1024;
         for (int i = 0; i < power; i++) {
             n = Math.multiplyExact(n, base);

@@ -55,6 +55,12 @@ public interface BlobStore {
 
     Stream<String> stagedUploadIds() throws IOException;
 
+    /**
+     * True when the upload's staging area was written to within the last hour. A form upload
+     * stages bytes before its session row exists, so the collector spares young staging areas.
+     */
+    boolean stagedRecently(String uploadId) throws IOException;
+
     /** A presigned request: the URL and the headers the caller must send with it. */
     record Presigned(String url, String method, Map<String, String> headers, Instant expires) {
     }

@@ -1,0 +1,147 @@
+package org.seqvault.service.auth;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.seqvault.domain.Problem;
+import org.seqvault.domain.Scope;
+import org.seqvault.domain.Scopes;
+import org.seqvault.domain.Token;
+import org.seqvault.domain.User;
+import org.seqvault.domain.UserException;
+import org.seqvault.domain.Username;
+import org.seqvault.service.port.Clock;
+import org.seqvault.service.port.IdGenerator;
+import org.seqvault.service.port.MetadataStore;
+
+/** Users and tokens: authentication, issuing, listing and revoking. */
+public final class IdentityService {
+    private static final long MAX_EXPIRES_IN = Duration.ofDays(3650).toSeconds();
+
+    private final MetadataStore store;
+    private final Clock clock;
+    private final IdGenerator ids;
+
+    public IdentityService(MetadataStore store, Clock clock, IdGenerator ids) {
+        this.store = store;
+        this.clock = clock;
+        this.ids = ids;
+    }
+
+    /**
+     * Resolves a bearer secret to its principal. Every call reads the database, so a revoked
+     * token stops working at once on every replica.
+     */
+    public Principal authenticate(String secret) {
+        if (secret == null || secret.isBlank()) {
+            throw new UserException(Problem.UNAUTHORIZED, "an API token is required (Authorization: Bearer <token>)");
+        }
+        String hash = TokenHasher.hash(secret.trim());
+        Instant now = clock.now();
+        return store.read(tx -> {
+            Optional<Token> token = tx.tokens().bySecretHash(hash)
+                    .filter(t -> TokenHasher.same(t.secretHash(), hash))
+                    .filter(t -> t.usableAt(now));
+            Optional<User> user = token.flatMap(t -> tx.users().byId(t.userId()));
+            if (token.isEmpty() || user.isEmpty()) {
+                throw new UserException(Problem.UNAUTHORIZED, "the API token is unknown, expired or revoked");
+            }
+            return new Principal(user.get(), token.get());
+        });
+    }
+
+    /**
+     * On an empty database: creates the user "admin" with an all-scope token, using the
+     * configured secret or a fresh one. Returns the token when it created one.
+     */
+    public Optional<IssuedToken> bootstrap(String configuredSecret) {
+        return store.write(tx -> {
+            if (tx.users().count() > 0) {
+                return Optional.empty();
+            }
+            User admin = new User(ids.prefixed("usr_"), new Username("admin"), null, null, null, clock.now());
+            tx.users().insert(admin);
+            String secret = configuredSecret == null || configuredSecret.isBlank() ? ids.secret() : configuredSecret;
+            Token token = newToken(admin, secret, Scopes.all(), null, "bootstrap admin token");
+            tx.tokens().insert(token);
+            return Optional.of(new IssuedToken(token, admin, secret));
+        });
+    }
+
+    public User createUser(Principal caller, Username username, String email, String firstName, String lastName) {
+        caller.requireScope(Scope.ADMIN);
+        User user = new User(ids.prefixed("usr_"), username, blankToNull(email), blankToNull(firstName),
+                blankToNull(lastName), clock.now());
+        return store.write(tx -> {
+            if (!tx.users().insert(user)) {
+                throw new UserException(Problem.USER_EXISTS, "user '" + username + "' already exists");
+            }
+            return user;
+        });
+    }
+
+    public List<User> listUsers(Principal caller) {
+        caller.requireScope(Scope.ADMIN);
+        return store.read(tx -> tx.users().list());
+    }
+
+    /** An admin issues a token for any user. */
+    public IssuedToken issueFor(Principal caller, Username username, Scopes scopes, Long expiresIn, String description) {
+        caller.requireScope(Scope.ADMIN);
+        return store.write(tx -> {
+            User user = tx.users().byUsername(username)
+                    .orElseThrow(() -> new UserException(Problem.USER_NOT_FOUND, "no user '" + username + "'"));
+            return issue(tx, user, scopes, expiresIn, description);
+        });
+    }
+
+    /** A user issues a token for themself, with no scope their current token lacks. */
+    public IssuedToken issueOwn(Principal caller, Scopes scopes, Long expiresIn, String description) {
+        if (!caller.scopes().covers(scopes)) {
+            throw new UserException(Problem.FORBIDDEN,
+                    "a new token may not have scopes the calling token lacks: " + scopes.wireNames());
+        }
+        return store.write(tx -> issue(tx, caller.user(), scopes, expiresIn, description));
+    }
+
+    public List<Token> ownTokens(Principal caller) {
+        return store.read(tx -> tx.tokens().forUser(caller.userId()));
+    }
+
+    /** Revokes one of the caller's tokens (an admin may revoke anyone's). */
+    public void revoke(Principal caller, String tokenId) {
+        store.write(tx -> {
+            Token token = tx.tokens().byId(tokenId)
+                    .filter(t -> t.userId().equals(caller.userId()) || caller.isAdmin())
+                    .orElseThrow(() -> new UserException(Problem.TOKEN_NOT_FOUND, "no token '" + tokenId + "'"));
+            tx.tokens().revoke(token.id(), clock.now());
+            return null;
+        });
+    }
+
+    public Optional<User> user(String userId) {
+        return store.read(tx -> tx.users().byId(userId));
+    }
+
+    private IssuedToken issue(MetadataStore.Tx tx, User user, Scopes scopes, Long expiresIn, String description) {
+        if (expiresIn != null && (expiresIn <= 0 || expiresIn > MAX_EXPIRES_IN)) {
+            throw UserException.invalid("expires_in must be between 1 and " + MAX_EXPIRES_IN + " seconds");
+        }
+        String secret = ids.secret();
+        Token token = newToken(user, secret, scopes, expiresIn, description);
+        tx.tokens().insert(token);
+        return new IssuedToken(token, user, secret);
+    }
+
+    private Token newToken(User user, String secret, Scopes scopes, Long expiresIn, String description) {
+        Instant now = clock.now();
+        Instant expires = expiresIn == null ? null : now.plusSeconds(expiresIn);
+        return new Token(ids.prefixed("tok_"), user.id(), TokenHasher.hash(secret), scopes,
+                blankToNull(description), now, expires, null);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

@@ -1,0 +1,130 @@
+package org.seqvault.service.file;
+
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import org.seqvault.domain.Blob;
+import org.seqvault.domain.FileKey;
+import org.seqvault.domain.Node;
+import org.seqvault.domain.Permissions.Permission;
+import org.seqvault.domain.Problem;
+import org.seqvault.domain.Project;
+import org.seqvault.domain.Scope;
+import org.seqvault.domain.UserException;
+import org.seqvault.service.auth.Principal;
+import org.seqvault.service.port.BlobStore;
+import org.seqvault.service.port.Clock;
+import org.seqvault.service.port.MetadataStore;
+import org.seqvault.service.port.MetadataStore.Tx;
+import org.seqvault.service.project.Access;
+
+/** Reading and deleting files by workspace and key (the v1 view), and download links for any file. */
+public final class FileService {
+    public static final int MAX_PREFIX_BYTES = FileKey.MAX_BYTES;
+
+    private final MetadataStore store;
+    private final BlobStore blobs;
+    private final Clock clock;
+    private final Duration presignTtl;
+
+    public FileService(MetadataStore store, BlobStore blobs, Clock clock, Duration presignTtl) {
+        this.store = store;
+        this.blobs = blobs;
+        this.clock = clock;
+        this.presignTtl = presignTtl;
+    }
+
+    /** Files of a workspace whose key starts with {@code prefix}, by key, continuing after {@code cursor}. */
+    public KeyListing list(Principal caller, String workspaceId, String prefix, int limit, String cursor) {
+        caller.requireScope(Scope.FILES);
+        String p = prefix == null ? "" : prefix;
+        if (p.getBytes(StandardCharsets.UTF_8).length > MAX_PREFIX_BYTES || p.chars().anyMatch(c -> c < 0x20)) {
+            throw new UserException(Problem.INVALID_KEY,
+                    "prefix must be at most " + MAX_PREFIX_BYTES + " bytes without control characters");
+        }
+        String after = cursor == null || cursor.isEmpty() ? null : decodeCursor(cursor);
+        return store.read(tx -> {
+            Project project = readableWorkspace(tx, caller, workspaceId, Permission.READ);
+            List<Node> rows = tx.nodes().filesByKeyPrefix(project.id(), p, after, limit + 1);
+            boolean more = rows.size() > limit;
+            List<Node> page = more ? rows.subList(0, limit) : rows;
+            String next = more ? encodeCursor(page.get(page.size() - 1).key()) : null;
+            return new KeyListing(page, next);
+        });
+    }
+
+    public Node fileByKey(Principal caller, String workspaceId, FileKey key) {
+        caller.requireScope(Scope.FILES);
+        return store.read(tx -> {
+            Project project = readableWorkspace(tx, caller, workspaceId, Permission.READ);
+            return findByKey(tx, project, key);
+        });
+    }
+
+    public void deleteByKey(Principal caller, String workspaceId, FileKey key) {
+        caller.requireScope(Scope.FILES);
+        store.write(tx -> {
+            Project project = readableWorkspace(tx, caller, workspaceId, Permission.WRITE);
+            Node file = findByKey(tx, project, key);
+            // The blob stays until the collector finds no file pointing to it.
+            tx.nodes().delete(file.id());
+            return null;
+        });
+    }
+
+    /** A presigned download link for a workspace file. */
+    public DownloadLink downloadByKey(Principal caller, String workspaceId, FileKey key) {
+        caller.requireScope(Scope.FILES);
+        record Found(Node file, Blob blob) {
+        }
+        Found found = store.read(tx -> {
+            Project project = readableWorkspace(tx, caller, workspaceId, Permission.READ);
+            Node file = findByKey(tx, project, key);
+            return new Found(file, blobOf(tx, file));
+        });
+        return link(found.file(), found.blob());
+    }
+
+    /** A presigned link for a file the caller has already been authorised to read. */
+    public DownloadLink link(Node file, Blob blob) {
+        Instant expires = clock.now().plus(presignTtl);
+        BlobStore.Presigned p = blobs.presignDownload(blob, file.name(), expires);
+        return new DownloadLink(p.url(), p.expires(), file);
+    }
+
+    static Blob blobOf(Tx tx, Node file) {
+        return tx.blobs().byId(file.blobId())
+                .orElseThrow(() -> new IllegalStateException("file " + file.id() + " points to a missing blob"));
+    }
+
+    static Project readableWorkspace(Tx tx, Principal caller, String workspaceId, Permission needed) {
+        if (workspaceId == null || workspaceId.isEmpty()) {
+            throw UserException.invalid("workspace_id is required");
+        }
+        Project project = tx.projects().byId(workspaceId).orElseThrow(() -> Access.notFound(workspaceId));
+        Access.require(tx, caller, project, needed);
+        return project;
+    }
+
+    private static Node findByKey(Tx tx, Project project, FileKey key) {
+        return tx.nodes().fileByKey(project.id(), key.value())
+                .orElseThrow(() -> new UserException(Problem.FILE_NOT_FOUND, "no file with key '" + key + "'"));
+    }
+
+    static String encodeCursor(String key) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(key.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String decodeCursor(String cursor) {
+        try {
+            byte[] raw = Base64.getUrlDecoder().decode(cursor);
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(raw)).toString();
+        } catch (IllegalArgumentException | CharacterCodingException e) {
+            throw new UserException(Problem.INVALID_CURSOR, "cursor is not one this server handed out");
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package org.seqvault.service.project;
+
+import org.seqvault.domain.Permissions;
+import org.seqvault.domain.Permissions.Permission;
+import org.seqvault.domain.Problem;
+import org.seqvault.domain.Project;
+import org.seqvault.domain.UserException;
+import org.seqvault.service.auth.Principal;
+import org.seqvault.service.port.MetadataStore.Tx;
+
+/**
+ * What a caller may do in a project: their membership, plus read and copy on public
+ * projects; admin tokens may do everything. A project the caller cannot read is reported as
+ * not found, so its existence does not leak.
+ */
+public final class Access {
+    private Access() {
+    }
+
+    public static Permissions of(Tx tx, Principal caller, Project project) {
+        if (caller.isAdmin()) {
+            return Permissions.ALL;
+        }
+        Permissions own = tx.projects().permissions(project.id(), caller.userId()).orElse(Permissions.NONE);
+        return project.isPublic() ? own.union(Permissions.READ_COPY) : own;
+    }
+
+    /** Throws PROJECT_NOT_FOUND without read access and FORBIDDEN without the needed permission. */
+    public static void require(Tx tx, Principal caller, Project project, Permission needed) {
+        Permissions perms = of(tx, caller, project);
+        if (!perms.read()) {
+            throw notFound(project.ref().id());
+        }
+        if (!perms.allows(needed)) {
+            throw new UserException(Problem.FORBIDDEN,
+                    "you need the '" + needed.name().toLowerCase(java.util.Locale.ROOT)
+                            + "' permission in project '" + project.ref().id() + "'");
+        }
+    }
+
+    public static UserException notFound(String projectId) {
+        return new UserException(Problem.PROJECT_NOT_FOUND, "project '" + projectId + "' not found");
+    }
+}

@@ -1,0 +1,205 @@
+package org.seqvault.service.project;
+
+import java.util.List;
+import org.seqvault.domain.Member;
+import org.seqvault.domain.NodeType;
+import org.seqvault.domain.Node;
+import org.seqvault.domain.Permissions;
+import org.seqvault.domain.Permissions.Permission;
+import org.seqvault.domain.Problem;
+import org.seqvault.domain.Project;
+import org.seqvault.domain.ProjectRef;
+import org.seqvault.domain.Scope;
+import org.seqvault.domain.User;
+import org.seqvault.domain.UserException;
+import org.seqvault.domain.Username;
+import org.seqvault.service.auth.Principal;
+import org.seqvault.service.port.Clock;
+import org.seqvault.service.port.IdGenerator;
+import org.seqvault.service.port.MetadataStore;
+import org.seqvault.service.port.MetadataStore.Tx;
+import org.seqvault.service.support.Page;
+
+/** Projects (v1: workspaces) and their members. */
+public final class ProjectService {
+    private static final int MAX_NAME = 255;
+    private static final int MAX_DESCRIPTION = 10_000;
+
+    private final MetadataStore store;
+    private final Clock clock;
+    private final IdGenerator ids;
+
+    public ProjectService(MetadataStore store, Clock clock, IdGenerator ids) {
+        this.store = store;
+        this.clock = clock;
+        this.ids = ids;
+    }
+
+    /** Creates a project owned by the caller, with its root folder and the owner's membership. */
+    public Project create(Principal caller, String name, String description, boolean isPublic) {
+        caller.requireScope(Scope.PROJECTS);
+        String cleanName = checkName(name);
+        checkDescription(description);
+        return store.write(tx -> {
+            Username owner = caller.user().username();
+            String base = ProjectRef.slugOf(cleanName);
+            String slug = base;
+            for (int n = 2; tx.projects().slugTaken(owner, slug); n++) {
+                slug = base + "-" + n;
+            }
+            var now = clock.now();
+            String rootId = ids.objectId();
+            Project project = new Project(ids.prefixed("ws_"), new ProjectRef(owner, slug), rootId, cleanName,
+                    description, owner.value(), isPublic, now, now);
+            if (!tx.projects().insert(project)) {
+                throw new IllegalStateException("project id or slug collided: " + project.ref());
+            }
+            tx.nodes().insert(new Node(rootId, project.id(), null, slug, NodeType.FOLDER, "", null, 0, null,
+                    null, null, null, null, null, now, now));
+            tx.projects().putMember(project.id(), caller.userId(), Permissions.ALL);
+            return project;
+        });
+    }
+
+    /** A project the caller can read, by its owner/slug id. */
+    public Project get(Principal caller, ProjectRef ref) {
+        return store.read(tx -> readable(tx, caller, ref));
+    }
+
+    /** A project the caller can read, by its workspace id. */
+    public Project byWorkspace(Principal caller, String workspaceId) {
+        return store.read(tx -> readableWorkspace(tx, caller, workspaceId));
+    }
+
+    public Permissions permissions(Principal caller, Project project) {
+        return store.read(tx -> Access.of(tx, caller, project));
+    }
+
+    public Page<Project> list(Principal caller, int offset, int limit) {
+        String userId = caller.isAdmin() ? null : caller.userId();
+        return store.read(tx -> new Page<>(tx.projects().listReadable(userId, offset, limit),
+                tx.projects().countReadable(userId)));
+    }
+
+    public Project update(Principal caller, ProjectRef ref, String name, String description, Boolean isPublic) {
+        caller.requireScope(Scope.PROJECTS);
+        String cleanName = name == null ? null : checkName(name);
+        checkDescription(description);
+        return store.write(tx -> {
+            Project p = readable(tx, caller, ref);
+            Access.require(tx, caller, p, Permission.ADMIN);
+            Project updated = new Project(p.id(), p.ref(), p.rootFolderId(), cleanName == null ? p.name() : cleanName,
+                    description == null ? p.description() : description, p.createdBy(),
+                    isPublic == null ? p.isPublic() : isPublic, p.createdAt(), clock.now());
+            tx.projects().update(updated);
+            return updated;
+        });
+    }
+
+    /** Deletes an empty project; a project with files or folders is a conflict. */
+    public void delete(Principal caller, ProjectRef ref) {
+        caller.requireScope(Scope.PROJECTS);
+        store.write(tx -> {
+            Project p = readable(tx, caller, ref);
+            Access.require(tx, caller, p, Permission.ADMIN);
+            if (tx.nodes().countInProject(p.id()) > 0) {
+                throw new UserException(Problem.PROJECT_NOT_EMPTY,
+                        "project '" + ref + "' still has files or folders; delete them first");
+            }
+            for (Member m : tx.projects().members(p.id())) {
+                tx.projects().deleteMember(p.id(), m.userId());
+            }
+            tx.nodes().delete(p.rootFolderId());
+            tx.projects().delete(p.id());
+            return null;
+        });
+    }
+
+    public List<Member> members(Principal caller, ProjectRef ref) {
+        return store.read(tx -> {
+            Project p = readable(tx, caller, ref);
+            return tx.projects().members(p.id());
+        });
+    }
+
+    public Member member(Principal caller, ProjectRef ref, Username username) {
+        return store.read(tx -> {
+            Project p = readable(tx, caller, ref);
+            return findMember(tx, p, username);
+        });
+    }
+
+    /** Adds a member (create=true; an existing member is a conflict) or changes one (create=false). */
+    public Member putMember(Principal caller, ProjectRef ref, Username username, Permissions perms, boolean create) {
+        caller.requireScope(Scope.PROJECTS);
+        return store.write(tx -> {
+            Project p = readable(tx, caller, ref);
+            Access.require(tx, caller, p, Permission.ADMIN);
+            User user = tx.users().byUsername(username)
+                    .orElseThrow(() -> new UserException(Problem.USER_NOT_FOUND, "no user '" + username + "'"));
+            boolean exists = tx.projects().permissions(p.id(), user.id()).isPresent();
+            if (create && exists) {
+                throw new UserException(Problem.MEMBER_EXISTS, "'" + username + "' is already a member");
+            }
+            if (!create && !exists) {
+                throw new UserException(Problem.MEMBER_NOT_FOUND, "'" + username + "' is not a member");
+            }
+            tx.projects().putMember(p.id(), user.id(), perms);
+            return new Member(p.id(), user.id(), username, perms);
+        });
+    }
+
+    public void removeMember(Principal caller, ProjectRef ref, Username username) {
+        caller.requireScope(Scope.PROJECTS);
+        store.write(tx -> {
+            Project p = readable(tx, caller, ref);
+            Access.require(tx, caller, p, Permission.ADMIN);
+            Member m = findMember(tx, p, username);
+            tx.projects().deleteMember(p.id(), m.userId());
+            return null;
+        });
+    }
+
+    static Project readable(Tx tx, Principal caller, ProjectRef ref) {
+        Project p = tx.projects().byRef(ref).orElseThrow(() -> Access.notFound(ref.id()));
+        if (!Access.of(tx, caller, p).read()) {
+            throw Access.notFound(ref.id());
+        }
+        return p;
+    }
+
+    static Project readableWorkspace(Tx tx, Principal caller, String workspaceId) {
+        if (workspaceId == null || workspaceId.isEmpty()) {
+            throw UserException.invalid("workspace_id is required");
+        }
+        Project p = tx.projects().byId(workspaceId).orElseThrow(() -> Access.notFound(workspaceId));
+        if (!Access.of(tx, caller, p).read()) {
+            throw Access.notFound(workspaceId);
+        }
+        return p;
+    }
+
+    private static Member findMember(Tx tx, Project p, Username username) {
+        return tx.projects().members(p.id()).stream()
+                .filter(m -> m.username().equals(username))
+                .findFirst()
+                .orElseThrow(() -> new UserException(Problem.MEMBER_NOT_FOUND, "'" + username + "' is not a member"));
+    }
+
+    private static String checkName(String name) {
+        if (name == null || name.isBlank()) {
+            throw UserException.invalid("name is required");
+        }
+        String n = name.strip();
+        if (n.length() > MAX_NAME || n.chars().anyMatch(c -> c < 0x20)) {
+            throw UserException.invalid("name must be 1.." + MAX_NAME + " characters without control characters");
+        }
+        return n;
+    }
+
+    private static void checkDescription(String description) {
+        if (description != null && description.length() > MAX_DESCRIPTION) {
+            throw UserException.invalid("description is longer than " + MAX_DESCRIPTION + " characters");
+        }
+    }
+}

@@ -1,0 +1,558 @@
+package org.seqvault.service.upload;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.seqvault.domain.Blob;
+import org.seqvault.domain.FileKey;
+import org.seqvault.domain.Node;
+import org.seqvault.domain.NodeType;
+import org.seqvault.domain.Permissions.Permission;
+import org.seqvault.domain.Problem;
+import org.seqvault.domain.Project;
+import org.seqvault.domain.Scope;
+import org.seqvault.domain.UploadPart;
+import org.seqvault.domain.UploadSession;
+import org.seqvault.domain.UploadState;
+import org.seqvault.domain.UserException;
+import org.seqvault.service.auth.Principal;
+import org.seqvault.service.file.ContentTypes;
+import org.seqvault.service.file.Folders;
+import org.seqvault.service.port.BlobStore;
+import org.seqvault.service.port.BlobStore.Presigned;
+import org.seqvault.service.port.Clock;
+import org.seqvault.service.port.IdGenerator;
+import org.seqvault.service.port.MetadataStore;
+import org.seqvault.service.port.MetadataStore.Tx;
+import org.seqvault.service.project.Access;
+
+/**
+ * Every way bytes come in is one upload session: OPEN → COMPLETING → DONE | ABORTED | EXPIRED.
+ * Parts may arrive in any order and be re-sent (last wins). Completion checks the parts,
+ * makes the blob durable, and only then commits the file row: a file is never visible before
+ * its bytes are safe.
+ */
+public final class UploadService {
+    private final MetadataStore store;
+    private final BlobStore blobs;
+    private final Clock clock;
+    private final IdGenerator ids;
+    private final UploadSettings settings;
+    private final Folders folders;
+    private final KeyedLocks locks = new KeyedLocks();
+
+    public UploadService(MetadataStore store, BlobStore blobs, Clock clock, IdGenerator ids, UploadSettings settings) {
+        this.store = store;
+        this.blobs = blobs;
+        this.clock = clock;
+        this.ids = ids;
+        this.settings = settings;
+        this.folders = new Folders(ids);
+    }
+
+    public UploadSettings settings() {
+        return settings;
+    }
+
+    /** Where a new file goes: a folder path created on demand (v1) or an existing folder (v2). */
+    public sealed interface Target {
+        record KeyInWorkspace(String workspaceId, FileKey key) implements Target {
+        }
+
+        record InFolder(String parentFolderId, String name) implements Target {
+        }
+    }
+
+    /**
+     * Opens an upload. With {@code partSize} null the service picks: one part up to the
+     * single-PUT limit, else parts large enough for 10,000 parts at most.
+     */
+    public UploadTicket open(Principal caller, Target target, long size, Long partSize, boolean overwrite,
+                             String contentType, String description, String originTask) {
+        caller.requireScope(Scope.FILES);
+        if (size < 0 || size > settings.maxFileSize()) {
+            throw new UserException(Problem.BAD_UPLOAD_INIT,
+                    "size must be between 0 and " + settings.maxFileSize() + " bytes");
+        }
+        long chosenPart = choosePartSize(size, partSize);
+        Instant now = clock.now();
+        UploadSession session = store.write(tx -> {
+            Placement place = placement(tx, caller, target);
+            if (!overwrite) {
+                refuseExisting(tx, place);
+            }
+            UploadSession s = new UploadSession(ids.prefixed("up_"), caller.userId(), place.project().id(),
+                    place.parentId(), place.folderPath(), place.name(), size, chosenPart,
+                    UploadSession.partCount(size, chosenPart), overwrite, UploadState.OPEN,
+                    ContentTypes.choose(contentType, place.name()), description, originTask, null, null, null, now,
+                    now.plus(settings.uploadTtl()));
+            tx.uploads().insert(s);
+            return s;
+        });
+        List<Presigned> urls = new ArrayList<>();
+        if (target instanceof Target.KeyInWorkspace) {
+            for (int n = 1; n <= session.partCount(); n++) {
+                urls.add(presign(session, n, now));
+            }
+        }
+        return new UploadTicket(session, urls);
+    }
+
+    /** A fresh presigned URL for one part (Seven Bridges asks for them one at a time). */
+    public Presigned presignPart(Principal caller, String uploadId, int partNumber) {
+        UploadSession s = owned(caller, uploadId);
+        requireOpen(s, clock.now());
+        checkPartNumber(s, partNumber);
+        return presign(s, partNumber, clock.now());
+    }
+
+    /**
+     * Stores the bytes of one part, sent to a presigned URL (the URL was the credential, checked
+     * by the caller of this method).
+     */
+    public UploadPart receivePart(String uploadId, int partNumber, InputStream in, long contentLength) {
+        UploadSession s = store.read(tx -> tx.uploads().byId(uploadId)).orElseThrow(() -> uploadNotFound(uploadId));
+        requireOpen(s, clock.now());
+        checkPartNumber(s, partNumber);
+        long max = Math.max(s.size(), 0);
+        if (contentLength > max) {
+            throw new UserException(Problem.PAYLOAD_TOO_LARGE,
+                    "part of " + contentLength + " bytes is larger than the whole upload (" + max + " bytes)");
+        }
+        UploadPart part;
+        try {
+            part = blobs.writePart(uploadId, partNumber, in, max);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Optional<String> replaced;
+        try {
+            replaced = store.write(tx -> {
+                // Touching the row under state=OPEN orders us with a concurrent complete().
+                if (!tx.uploads().transition(uploadId, UploadState.OPEN, UploadState.OPEN, null, null)) {
+                    throw new UserException(Problem.UPLOAD_NOT_OPEN, "upload " + uploadId + " is no longer open");
+                }
+                return tx.uploads().putPart(part);
+            });
+        } catch (RuntimeException e) {
+            blobs.discardPart(uploadId, part.locator());
+            throw e;
+        }
+        replaced.filter(old -> !old.equals(part.locator())).ifPresent(old -> blobs.discardPart(uploadId, old));
+        return part;
+    }
+
+    /** Checks a part report (Seven Bridges): the ETag the client got must be the stored part's. */
+    public void reportPart(Principal caller, String uploadId, int partNumber, String etag) {
+        UploadSession s = owned(caller, uploadId);
+        checkPartNumber(s, partNumber);
+        UploadPart part = store.read(tx -> tx.uploads().parts(uploadId)).stream()
+                .filter(p -> p.partNumber() == partNumber)
+                .findFirst()
+                .orElseThrow(() -> new UserException(Problem.BAD_PART_REPORT,
+                        "part " + partNumber + " of upload " + uploadId + " has not been received"));
+        if (etag == null || !stripQuotes(etag).equalsIgnoreCase(part.etag())) {
+            throw new UserException(Problem.BAD_PART_REPORT,
+                    "the reported ETag of part " + partNumber + " does not match the stored part");
+        }
+    }
+
+    public UploadSession session(Principal caller, String uploadId) {
+        return owned(caller, uploadId);
+    }
+
+    public List<UploadPart> parts(Principal caller, String uploadId) {
+        owned(caller, uploadId);
+        return store.read(tx -> tx.uploads().parts(uploadId));
+    }
+
+    public List<UploadSession> sessions(Principal caller, int limit) {
+        caller.requireScope(Scope.FILES);
+        return store.read(tx -> tx.uploads().forUser(caller.userId(), limit));
+    }
+
+    /**
+     * Completes an upload and returns the published file. Completing a DONE upload returns the
+     * same file again; a COMPLETING one (a crash or a concurrent call) is finished.
+     */
+    public Node complete(Principal caller, String uploadId, Claims claims) {
+        caller.requireScope(Scope.FILES);
+        return locks.with(uploadId, () -> {
+            for (int attempt = 0; ; attempt++) {
+                UploadSession s = owned(caller, uploadId);
+                store.read(tx -> {
+                    Access.require(tx, caller, project(tx, s.projectId()), Permission.WRITE);
+                    return null;
+                });
+                try {
+                    return finish(s, claims);
+                } catch (ConcurrentChange e) {
+                    // Another replica moved the session on; look again at where it stands.
+                    if (attempt == 2) {
+                        throw new UserException(Problem.UPLOAD_NOT_OPEN, "upload " + uploadId
+                                + " is being completed by another request; retry");
+                    }
+                }
+            }
+        });
+    }
+
+    /** Abandons an upload and drops its bytes; aborting twice is fine, aborting a finished one is not. */
+    public void abort(Principal caller, String uploadId) {
+        caller.requireScope(Scope.FILES);
+        locks.with(uploadId, () -> {
+            UploadSession s = owned(caller, uploadId);
+            if (s.state() == UploadState.DONE) {
+                throw new UserException(Problem.UPLOAD_NOT_OPEN, "upload " + uploadId + " is already complete");
+            }
+            if (s.state() == UploadState.OPEN || s.state() == UploadState.COMPLETING) {
+                store.write(tx -> tx.uploads().transition(uploadId, s.state(), UploadState.ABORTED, s.blobId(), null));
+            }
+            dropBytes(s);
+            return null;
+        });
+    }
+
+    /** Streams a form upload's file bytes to staging (before the target may even be known). */
+    public Staged stage(InputStream in, long contentLength) {
+        if (contentLength > settings.maxFormUpload()) {
+            throw tooLargeForForm();
+        }
+        String uploadId = ids.prefixed("up_");
+        try {
+            return new Staged(uploadId, blobs.writePart(uploadId, 1, in, settings.maxFormUpload()));
+        } catch (UserException e) {
+            throw e.problem() == Problem.PAYLOAD_TOO_LARGE ? tooLargeForForm() : e;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Publishes staged form bytes at a key; on any refusal the staged bytes are dropped. */
+    public Node publishStaged(Principal caller, Target.KeyInWorkspace target, boolean overwrite, String contentType,
+                              String description, Staged staged) {
+        try {
+            caller.requireScope(Scope.FILES);
+            Instant now = clock.now();
+            UploadSession session = store.write(tx -> {
+                Placement place = placement(tx, caller, target);
+                if (!overwrite) {
+                    refuseExisting(tx, place);
+                }
+                long size = staged.part().size();
+                UploadSession s = new UploadSession(staged.uploadId(), caller.userId(), place.project().id(),
+                        place.parentId(), place.folderPath(), place.name(), size, Math.max(size, 1), 1, overwrite,
+                        UploadState.OPEN, ContentTypes.choose(contentType, place.name()), description, null, null,
+                        null, null, now, now.plus(settings.uploadTtl()));
+                tx.uploads().insert(s);
+                tx.uploads().putPart(staged.part());
+                return s;
+            });
+            return locks.with(session.id(), () -> finish(session, Claims.NONE));
+        } catch (RuntimeException e) {
+            discard(staged);
+            throw e;
+        }
+    }
+
+    public void discard(Staged staged) {
+        try {
+            blobs.discardUpload(staged.uploadId());
+        } catch (IOException e) {
+            // The collector reclaims staged bytes that belong to no open upload.
+        }
+    }
+
+    /** Marks overdue uploads EXPIRED and drops their bytes; returns how many expired. */
+    public int expireOverdue(int limit) {
+        int expired = 0;
+        for (UploadSession s : store.read(tx -> tx.uploads().expired(clock.now(), limit))) {
+            boolean done = locks.with(s.id(), () -> store.write(
+                    tx -> tx.uploads().transition(s.id(), s.state(), UploadState.EXPIRED, s.blobId(), null)));
+            if (done) {
+                dropBytes(s);
+                expired++;
+            }
+        }
+        return expired;
+    }
+
+    // ---- completion -------------------------------------------------------------------
+
+    private Node finish(UploadSession s, Claims claims) {
+        switch (s.state()) {
+            case DONE:
+                return publishedFile(s);
+            case ABORTED:
+            case EXPIRED:
+                throw new UserException(Problem.UPLOAD_NOT_OPEN, "upload " + s.id() + " was "
+                        + s.state().name().toLowerCase(java.util.Locale.ROOT) + "; start a new one");
+            default:
+                break;
+        }
+        if (claims.size() != null && claims.size() != s.size()) {
+            throw new UserException(Problem.SIZE_MISMATCH, "size " + claims.size()
+                    + " does not match the " + s.size() + " bytes the upload was opened with");
+        }
+        String blobId = s.state() == UploadState.COMPLETING ? s.blobId() : ids.objectId();
+        List<UploadPart> parts = store.write(tx -> {
+            if (s.state() == UploadState.OPEN
+                    && !tx.uploads().transition(s.id(), UploadState.OPEN, UploadState.COMPLETING, blobId, null)) {
+                throw new ConcurrentChange();
+            }
+            List<UploadPart> received = tx.uploads().parts(s.id());
+            checkParts(s, received, claims);
+            return received;
+        });
+        Blob blob;
+        try {
+            blob = blobs.assemble(s.id(), blobId, parts, clock.now());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (!matches(claims.md5(), blob.checksums().md5()) || !matches(claims.sha256(), blob.checksums().sha256())) {
+            giveUp(s, blobId);
+            throw new UserException(Problem.CHECKSUM_MISMATCH,
+                    "the uploaded bytes do not match the given checksum; nothing was published");
+        }
+        try {
+            Node file = store.write(tx -> publish(tx, s, blob));
+            store.write(tx -> {
+                tx.uploads().deleteParts(s.id());
+                return null;
+            });
+            return file;
+        } catch (UserException e) {
+            giveUp(s, blobId);
+            throw e;
+        }
+    }
+
+    private Node publish(Tx tx, UploadSession s, Blob blob) {
+        Instant now = clock.now();
+        if (!tx.uploads().transition(s.id(), UploadState.COMPLETING, UploadState.COMPLETING, blob.id(), null)) {
+            throw new ConcurrentChange();
+        }
+        Project project = project(tx, s.projectId());
+        Node parent = s.parentId() != null
+                ? folder(tx, s.parentId())
+                : folders.ensure(tx, project, org.seqvault.domain.FolderPath.parse(s.folderPath()), now);
+        Placement place = new Placement(project, parent.id(), s.folderPath(), s.name(), parent.key());
+        Optional<Node> existing = tx.nodes().child(place.parentId(), s.name());
+        if (existing.isPresent()) {
+            if (existing.get().isFolder() || !s.overwrite()) {
+                throw nameExists(s.name());
+            }
+            tx.nodes().delete(existing.get().id());
+        }
+        tx.blobs().insert(blob);
+        Node file = new Node(ids.objectId(), project.id(), place.parentId(), s.name(), NodeType.FILE,
+                place.parentKey() + s.name(), blob.id(), blob.size(), blob.checksums(), s.contentType(),
+                s.description(), s.originTask(), null, null, now, now);
+        if (!tx.nodes().insert(file)) {
+            throw nameExists(s.name());
+        }
+        tx.uploads().transition(s.id(), UploadState.COMPLETING, UploadState.DONE, blob.id(), file.id());
+        return file;
+    }
+
+    private void checkParts(UploadSession s, List<UploadPart> parts, Claims claims) {
+        Map<Integer, UploadPart> byNumber = new java.util.HashMap<>();
+        parts.forEach(p -> byNumber.put(p.partNumber(), p));
+        List<Integer> missing = new ArrayList<>();
+        long total = 0;
+        for (int n = 1; n <= s.partCount(); n++) {
+            UploadPart p = byNumber.get(n);
+            if (p == null) {
+                missing.add(n);
+            } else {
+                total += p.size();
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new UserException(Problem.UPLOAD_INCOMPLETE, "upload " + s.id() + " is missing part(s) "
+                    + (missing.size() > 10 ? missing.subList(0, 10) + "…" : missing));
+        }
+        if (total != s.size()) {
+            throw new UserException(Problem.SIZE_MISMATCH, "received " + total + " bytes but the upload was opened for "
+                    + s.size() + "; nothing was published");
+        }
+        for (Map.Entry<Integer, String> claim : claims.etags().entrySet()) {
+            UploadPart p = byNumber.get(claim.getKey());
+            if (p == null || !stripQuotes(claim.getValue()).equalsIgnoreCase(p.etag())) {
+                throw new UserException(Problem.UPLOAD_INCOMPLETE,
+                        "the ETag given for part " + claim.getKey() + " does not match the stored part");
+            }
+        }
+        if (s.partCount() == 1 && byNumber.containsKey(1)) {
+            UploadPart only = byNumber.get(1);
+            if (!matches(claims.md5(), only.etag()) || !matches(claims.sha256(), only.sha256())) {
+                throw new UserException(Problem.CHECKSUM_MISMATCH,
+                        "the uploaded bytes do not match the given checksum; nothing was published");
+            }
+        }
+    }
+
+    /** A completion that cannot succeed: the session ends ABORTED and its bytes are dropped. */
+    private void giveUp(UploadSession s, String blobId) {
+        store.write(tx -> tx.uploads().transition(s.id(), UploadState.COMPLETING, UploadState.ABORTED, blobId, null));
+        dropBytes(s.withState(UploadState.ABORTED, blobId, null));
+    }
+
+    private void dropBytes(UploadSession s) {
+        try {
+            blobs.discardUpload(s.id());
+            if (s.blobId() != null && store.read(tx -> !tx.blobs().exists(s.blobId()))) {
+                blobs.delete(s.blobId());
+            }
+            store.write(tx -> {
+                tx.uploads().deleteParts(s.id());
+                return null;
+            });
+        } catch (IOException e) {
+            // Left for the collector, which reclaims bytes no live upload or file points to.
+        }
+    }
+
+    private Node publishedFile(UploadSession s) {
+        return store.read(tx -> tx.nodes().byId(s.fileId()))
+                .orElseThrow(() -> new UserException(Problem.FILE_NOT_FOUND,
+                        "the file upload " + s.id() + " published has since been deleted or replaced"));
+    }
+
+    // ---- helpers ----------------------------------------------------------------------
+
+    private record Placement(Project project, String parentId, String folderPath, String name, String parentKey) {
+    }
+
+    /** Resolves and authorises (write) a target; v1 folder paths are only created at completion. */
+    private Placement placement(Tx tx, Principal caller, Target target) {
+        return switch (target) {
+            case Target.KeyInWorkspace k -> {
+                if (k.workspaceId() == null || k.workspaceId().isEmpty()) {
+                    throw UserException.invalid("workspace_id is required");
+                }
+                Project p = tx.projects().byId(k.workspaceId()).orElseThrow(() -> Access.notFound(k.workspaceId()));
+                Access.require(tx, caller, p, Permission.WRITE);
+                yield new Placement(p, null, k.key().folder().prefix(), k.key().name().value(), k.key().folder().prefix());
+            }
+            case Target.InFolder f -> {
+                Node parent = tx.nodes().byId(f.parentFolderId())
+                        .orElseThrow(() -> new UserException(Problem.FOLDER_NOT_FOUND,
+                                "folder '" + f.parentFolderId() + "' not found"));
+                Project p = project(tx, parent.projectId());
+                Access.require(tx, caller, p, Permission.WRITE);
+                if (!parent.isFolder()) {
+                    throw new UserException(Problem.NOT_A_FOLDER, "'" + f.parentFolderId() + "' is not a folder");
+                }
+                yield new Placement(p, parent.id(), null, new org.seqvault.domain.NodeName(f.name()).value(),
+                        parent.key());
+            }
+        };
+    }
+
+    private static void refuseExisting(Tx tx, Placement place) {
+        Optional<Node> existing = place.parentId() != null
+                ? tx.nodes().child(place.parentId(), place.name())
+                : tx.nodes().fileByKey(place.project().id(), place.parentKey() + place.name());
+        if (existing.isPresent()) {
+            throw nameExists(place.name());
+        }
+    }
+
+    private UploadSession owned(Principal caller, String uploadId) {
+        caller.requireScope(Scope.FILES);
+        UploadSession s = store.read(tx -> tx.uploads().byId(uploadId)).orElseThrow(() -> uploadNotFound(uploadId));
+        if (!s.userId().equals(caller.userId()) && !caller.isAdmin()) {
+            throw new UserException(Problem.UPLOAD_FORBIDDEN, "upload " + uploadId + " belongs to another user");
+        }
+        return s;
+    }
+
+    private Presigned presign(UploadSession s, int partNumber, Instant now) {
+        Instant expires = now.plus(settings.presignTtl());
+        if (expires.isAfter(s.expiresAt())) {
+            expires = s.expiresAt();
+        }
+        return blobs.presignPartUpload(s, partNumber, expires);
+    }
+
+    private long choosePartSize(long size, Long requested) {
+        if (requested == null) {
+            return size <= settings.singlePutLimit() ? Math.max(size, 1) : settings.partSizeFor(size);
+        }
+        if (requested < 1) {
+            throw new UserException(Problem.BAD_UPLOAD_INIT, "part_size must be at least 1 byte");
+        }
+        // Honour the request when it keeps the part count within 10,000 and a part within one PUT.
+        if (UploadSession.partCount(size, requested) <= UploadSettings.MAX_PARTS && requested <= settings.singlePutLimit()) {
+            return requested;
+        }
+        return settings.partSizeFor(size);
+    }
+
+    private static void requireOpen(UploadSession s, Instant now) {
+        if (s.state() != UploadState.OPEN) {
+            throw new UserException(Problem.UPLOAD_NOT_OPEN, "upload " + s.id() + " is "
+                    + s.state().name().toLowerCase(java.util.Locale.ROOT) + " and takes no more parts");
+        }
+        if (!now.isBefore(s.expiresAt())) {
+            throw new UserException(Problem.UPLOAD_NOT_OPEN, "upload " + s.id() + " has expired");
+        }
+    }
+
+    private static void checkPartNumber(UploadSession s, int partNumber) {
+        if (partNumber < 1 || partNumber > s.partCount()) {
+            throw new UserException(Problem.BAD_PART_NUMBER,
+                    "part number must be between 1 and " + s.partCount() + " for upload " + s.id());
+        }
+    }
+
+    private static Project project(Tx tx, String projectId) {
+        return tx.projects().byId(projectId).orElseThrow(() -> Access.notFound(projectId));
+    }
+
+    private static Node folder(Tx tx, String folderId) {
+        return tx.nodes().byId(folderId).filter(Node::isFolder)
+                .orElseThrow(() -> new UserException(Problem.FOLDER_NOT_FOUND, "folder '" + folderId + "' no longer exists"));
+    }
+
+    private static boolean matches(String claimed, String actual) {
+        return claimed == null || claimed.equalsIgnoreCase(actual);
+    }
+
+    private static String stripQuotes(String etag) {
+        String e = etag.strip();
+        if (e.startsWith("W/")) {
+            e = e.substring(2);
+        }
+        return e.length() >= 2 && e.startsWith("\"") && e.endsWith("\"") ? e.substring(1, e.length() - 1) : e;
+    }
+
+    private static UserException uploadNotFound(String uploadId) {
+        return new UserException(Problem.UPLOAD_NOT_FOUND, "upload '" + uploadId + "' not found");
+    }
+
+    private static UserException nameExists(String name) {
+        return new UserException(Problem.NAME_EXISTS,
+                "a file or folder named '" + name + "' already exists there; pass overwrite=true to replace a file");
+    }
+
+    private UserException tooLargeForForm() {
+        return new UserException(Problem.PAYLOAD_TOO_LARGE, "form uploads are limited to "
+                + org.seqvault.domain.ByteSize.format(settings.maxFormUpload())
+                + "; use the presigned upload flow (upload-url, PUT, upload-confirm) for larger files");
+    }
+
+    /** Another caller changed the session between our read and our write. */
+    private static final class ConcurrentChange extends RuntimeException {
+        ConcurrentChange() {
+            super("upload changed concurrently", null, false, false);
+        }
+    }
+}
