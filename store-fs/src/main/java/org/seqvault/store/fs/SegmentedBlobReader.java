@@ -1,0 +1,112 @@
+package org.seqvault.store.fs;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.WritableByteChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.List;
+import org.seqvault.service.port.BlobStore.BlobReader;
+
+/**
+ * Reads a blob stored as consecutive segment files as if it were one file. Transfers use
+ * {@link FileChannel#transferTo}, which the kernel turns into sendfile when the target is a
+ * socket. One segment is open at a time (a blob can have thousands). Not thread-safe: one
+ * reader per response.
+ */
+final class SegmentedBlobReader implements BlobReader {
+    private final Path[] segments;
+    /** starts[i] is the blob offset of segment i's first byte; starts[n] is the blob size. */
+    private final long[] starts;
+    private FileChannel openChannel;
+    private int openIndex = -1;
+
+    private SegmentedBlobReader(Path[] segments, long[] starts) {
+        this.segments = segments;
+        this.starts = starts;
+    }
+
+    static SegmentedBlobReader open(List<Path> segments) throws IOException {
+        Path[] files = segments.toArray(Path[]::new);
+        long[] starts = new long[files.length + 1];
+        for (int i = 0; i < files.length; i++) {
+            starts[i + 1] = starts[i] + Files.size(files[i]);
+        }
+        return new SegmentedBlobReader(files, starts);
+    }
+
+    @Override
+    public long size() {
+        return starts[segments.length];
+    }
+
+    /**
+     * Copies {@code length} bytes from blob offset {@code offset} to {@code target}, crossing
+     * segment boundaries as needed. The target must be a blocking channel.
+     */
+    @Override
+    public void transferTo(long offset, long length, WritableByteChannel target) throws IOException {
+        if (offset < 0 || length < 0 || offset > size() - length) {
+            throw new IndexOutOfBoundsException("range " + offset + "+" + length + " is outside the blob's "
+                    + size() + " bytes");
+        }
+        long position = offset;
+        long remaining = length;
+        while (remaining > 0) {
+            int index = segmentAt(position);
+            FileChannel channel = channel(index);
+            long inSegment = position - starts[index];
+            long count = Math.min(remaining, starts[index + 1] - position);
+            long done = 0;
+            while (done < count) {
+                long sent = channel.transferTo(inSegment + done, count - done, target);
+                if (sent <= 0) {
+                    // A blocking target always takes something; nothing moved means the file is short.
+                    throw new IOException("segment " + segments[index] + " ended before its recorded size, or the"
+                            + " target channel is non-blocking");
+                }
+                done += sent;
+            }
+            position += count;
+            remaining -= count;
+        }
+    }
+
+    /** Index of the segment holding blob offset {@code position} (skipping empty segments). */
+    private int segmentAt(long position) {
+        int i = Arrays.binarySearch(starts, 0, segments.length, position);
+        if (i < 0) {
+            return -i - 2;
+        }
+        // Empty segments share their start with the next one; take the last segment starting here.
+        while (i + 1 < segments.length && starts[i + 1] == position) {
+            i++;
+        }
+        return i;
+    }
+
+    private FileChannel channel(int index) throws IOException {
+        if (index != openIndex) {
+            closeOpenChannel();
+            openChannel = FileChannel.open(segments[index], StandardOpenOption.READ);
+            openIndex = index;
+        }
+        return openChannel;
+    }
+
+    private void closeOpenChannel() throws IOException {
+        if (openChannel != null) {
+            FileChannel c = openChannel;
+            openChannel = null;
+            openIndex = -1;
+            c.close();
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        closeOpenChannel();
+    }
+}

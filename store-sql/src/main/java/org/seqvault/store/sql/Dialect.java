@@ -1,0 +1,159 @@
+package org.seqvault.store.sql;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.Map;
+import org.jdbi.v3.core.Handle;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+
+/** Everything that differs between SQLite and PostgreSQL, and nothing else. */
+enum Dialect {
+    SQLITE,
+    POSTGRESQL;
+
+    private static final String SQLITE_PREFIX = "jdbc:sqlite:";
+    private static final int SQLITE_BUSY_TIMEOUT_MILLIS = 10_000;
+    private static final int SQLITE_READERS = 8;
+    private static final int POSTGRESQL_CONNECTIONS = 10;
+
+    static Dialect forUrl(String jdbcUrl) {
+        if (jdbcUrl == null) {
+            throw new IllegalArgumentException("jdbcUrl is required");
+        }
+        if (jdbcUrl.startsWith(SQLITE_PREFIX)) {
+            return SQLITE;
+        }
+        if (jdbcUrl.startsWith("jdbc:postgresql:")) {
+            return POSTGRESQL;
+        }
+        throw new IllegalArgumentException("jdbcUrl " + jdbcUrl + " must start with jdbc:sqlite: or jdbc:postgresql:");
+    }
+
+    /** Flyway placeholders of the migrations: text keys compare by bytes in both databases. */
+    Map<String, String> migrationPlaceholders() {
+        return Map.of("bytewise", this == SQLITE ? "COLLATE BINARY" : "COLLATE \"C\"");
+    }
+
+    /** Creates what the database needs before the first connection: SQLite's parent directory. */
+    void prepareStorage(String jdbcUrl) {
+        if (this != SQLITE) {
+            return;
+        }
+        Path parent = sqliteFile(jdbcUrl).toAbsolutePath().getParent();
+        try {
+            Files.createDirectories(parent);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the database directory " + parent, e);
+        }
+    }
+
+    /**
+     * SQLite allows one writer: writes get their own single-connection pool (serialised by the
+     * store's write lock) whose transactions start with BEGIN IMMEDIATE, so a writer holds the
+     * write lock from its first statement and never has to upgrade. Readers run concurrently
+     * in WAL mode on connections that refuse writes. PostgreSQL shares one pool.
+     */
+    ConnectionPools openPools(String jdbcUrl, String user, String password) {
+        if (this == POSTGRESQL) {
+            HikariConfig config = new HikariConfig();
+            config.setPoolName("seqvault-pg");
+            config.setJdbcUrl(jdbcUrl);
+            config.setUsername(user);
+            config.setPassword(password);
+            config.setMaximumPoolSize(POSTGRESQL_CONNECTIONS);
+            HikariDataSource shared = new HikariDataSource(config);
+            return new ConnectionPools(shared, shared);
+        }
+        HikariDataSource writer = sqlitePool(jdbcUrl, "seqvault-sqlite-writer", 1,
+                SQLiteConfig.TransactionMode.IMMEDIATE, null);
+        try {
+            HikariDataSource readers = sqlitePool(jdbcUrl, "seqvault-sqlite-readers", SQLITE_READERS,
+                    SQLiteConfig.TransactionMode.DEFERRED, "PRAGMA query_only = ON");
+            return new ConnectionPools(readers, writer);
+        } catch (RuntimeException e) {
+            writer.close();
+            throw e;
+        }
+    }
+
+    /** True when writers must take turns inside this process. */
+    boolean singleWriter() {
+        return this == SQLITE;
+    }
+
+    /**
+     * Starts a read transaction. PostgreSQL's default READ COMMITTED takes a new snapshot per
+     * statement; REPEATABLE READ READ ONLY gives the one consistent snapshot the port promises
+     * and cannot fail with serialisation errors. SQLite's deferred transaction in WAL mode
+     * already reads one snapshot.
+     */
+    void beginRead(Handle handle) {
+        if (this == POSTGRESQL) {
+            handle.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+        }
+    }
+
+    /** Appended to a SELECT to lock the rows it reads until commit; SQLite's writer already holds the database. */
+    String lockRows() {
+        return this == POSTGRESQL ? " FOR UPDATE" : "";
+    }
+
+    /** True when the failure (or one of its causes) is a unique or primary key violation. */
+    boolean isUniqueViolation(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (this == SQLITE && t instanceof SQLiteException e) {
+                SQLiteErrorCode code = e.getResultCode();
+                if (code == SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE
+                        || code == SQLiteErrorCode.SQLITE_CONSTRAINT_PRIMARYKEY) {
+                    return true;
+                }
+            }
+            if (this == POSTGRESQL && t instanceof SQLException e && "23505".equals(e.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static HikariDataSource sqlitePool(String jdbcUrl, String name, int size,
+                                               SQLiteConfig.TransactionMode mode, String initSql) {
+        SQLiteConfig sqlite = new SQLiteConfig();
+        sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        sqlite.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        sqlite.enforceForeignKeys(true);
+        sqlite.setBusyTimeout(SQLITE_BUSY_TIMEOUT_MILLIS);
+        sqlite.setTransactionMode(mode);
+        SQLiteDataSource dataSource = new SQLiteDataSource(sqlite);
+        dataSource.setUrl(jdbcUrl);
+
+        HikariConfig config = new HikariConfig();
+        config.setPoolName(name);
+        config.setDataSource(dataSource);
+        config.setMaximumPoolSize(size);
+        config.setConnectionInitSql(initSql);
+        return new HikariDataSource(config);
+    }
+
+    /** The database file of a SQLite URL; in-memory databases are refused (each connection would get its own). */
+    private static Path sqliteFile(String jdbcUrl) {
+        String rest = jdbcUrl.substring(SQLITE_PREFIX.length());
+        int query = rest.indexOf('?');
+        String file = query < 0 ? rest : rest.substring(0, query);
+        if (file.startsWith("file:")) {
+            file = file.substring("file:".length());
+        }
+        if (file.isEmpty() || file.equals(":memory:") || rest.contains("mode=memory")) {
+            throw new IllegalArgumentException("jdbcUrl " + jdbcUrl
+                    + " must name a database file; in-memory SQLite databases are not shared between connections");
+        }
+        return Path.of(file);
+    }
+}

@@ -1,0 +1,118 @@
+package org.seqvault.store.sql;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.seqvault.domain.Metadata;
+import org.seqvault.domain.Node;
+import org.seqvault.domain.Tags;
+
+/**
+ * A node's metadata and tags, which live in their own tables (indexed for filtering). Lists
+ * load them for a whole page in two queries, whatever the page size.
+ */
+final class NodeDetails {
+    /** Ids per IN list: far below every database's parameter limit. */
+    static final int CHUNK = 500;
+
+    private final Handle handle;
+
+    NodeDetails(Handle handle) {
+        this.handle = handle;
+    }
+
+    void insert(String nodeId, Metadata metadata, Tags tags) {
+        insertMetadata(nodeId, metadata);
+        insertTags(nodeId, tags);
+    }
+
+    /** Rewrites metadata and tags that differ from what is stored; unchanged ones cost one read. */
+    void replace(String nodeId, Metadata metadata, Tags tags) {
+        Details stored = load(List.of(nodeId)).getOrDefault(nodeId, Details.NONE);
+        if (!stored.metadata().equals(metadata.values())) {
+            handle.createUpdate("DELETE FROM node_metadata WHERE node_id = :id").bind("id", nodeId).execute();
+            insertMetadata(nodeId, metadata);
+        }
+        if (!stored.tags().equals(tags.values())) {
+            handle.createUpdate("DELETE FROM node_tags WHERE node_id = :id").bind("id", nodeId).execute();
+            insertTags(nodeId, tags);
+        }
+    }
+
+    /** The nodes with their metadata and tags filled in, in the same order. */
+    List<Node> attach(List<Node> nodes) {
+        if (nodes.isEmpty()) {
+            return nodes;
+        }
+        Map<String, Details> details = load(nodes.stream().map(Node::id).toList());
+        List<Node> complete = new ArrayList<>(nodes.size());
+        for (Node node : nodes) {
+            Details d = details.getOrDefault(node.id(), Details.NONE);
+            complete.add(node.withMetadata(new Metadata(d.metadata()), node.modifiedAt())
+                    .withTags(new Tags(d.tags()), node.modifiedAt()));
+        }
+        return complete;
+    }
+
+    private Map<String, Details> load(List<String> nodeIds) {
+        Map<String, Details> details = new HashMap<>();
+        for (int from = 0; from < nodeIds.size(); from += CHUNK) {
+            List<String> chunk = nodeIds.subList(from, Math.min(nodeIds.size(), from + CHUNK));
+            SqlFragment metadata = new SqlFragment()
+                    .sql("SELECT node_id, meta_key, meta_value FROM node_metadata WHERE node_id IN ").argList(chunk);
+            handle.createQuery(metadata.text()).bindMap(metadata.args())
+                    .map((rs, ctx) -> new MetadataRow(rs.getString("node_id"), rs.getString("meta_key"),
+                            rs.getString("meta_value")))
+                    .forEach(row -> details.computeIfAbsent(row.nodeId(), id -> new Details()).metadata()
+                            .put(row.key(), row.value()));
+            SqlFragment tags = new SqlFragment()
+                    .sql("SELECT node_id, tag FROM node_tags WHERE node_id IN ").argList(chunk)
+                    .sql(" ORDER BY node_id, position");
+            handle.createQuery(tags.text()).bindMap(tags.args())
+                    .map((rs, ctx) -> Map.entry(rs.getString("node_id"), rs.getString("tag")))
+                    .forEach(row -> details.computeIfAbsent(row.getKey(), id -> new Details()).tags()
+                            .add(row.getValue()));
+        }
+        return details;
+    }
+
+    private void insertMetadata(String nodeId, Metadata metadata) {
+        if (metadata.isEmpty()) {
+            return;
+        }
+        PreparedBatch batch = handle.prepareBatch(
+                "INSERT INTO node_metadata (node_id, meta_key, meta_value) VALUES (:nodeId, :key, :value)");
+        metadata.values().forEach((key, value) ->
+                batch.bind("nodeId", nodeId).bind("key", key).bind("value", value).add());
+        batch.execute();
+    }
+
+    private void insertTags(String nodeId, Tags tags) {
+        if (tags.isEmpty()) {
+            return;
+        }
+        PreparedBatch batch = handle.prepareBatch(
+                "INSERT INTO node_tags (node_id, tag, position) VALUES (:nodeId, :tag, :position)");
+        List<String> values = tags.values();
+        for (int i = 0; i < values.size(); i++) {
+            batch.bind("nodeId", nodeId).bind("tag", values.get(i)).bind("position", i).add();
+        }
+        batch.execute();
+    }
+
+    private record MetadataRow(String nodeId, String key, String value) {
+    }
+
+    /** What the side tables hold for one node; tags in their stored order. */
+    private record Details(Map<String, String> metadata, List<String> tags) {
+        static final Details NONE = new Details(Map.of(), List.of());
+
+        Details() {
+            this(new TreeMap<>(), new ArrayList<>());
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package org.seqvault.store.sql;
+
+import java.util.List;
+import java.util.Map;
+import org.seqvault.service.port.NodeQuery;
+
+/**
+ * The conditions of a {@link NodeQuery} on nodes aliased {@code n}: direct children of the
+ * parent, then each filter kind AND'ed, values of one kind (or of one metadata key) OR'ed.
+ * Metadata and tags are EXISTS probes so the (key, value, node) and (tag, node) indexes serve them.
+ */
+final class NodeFilter {
+    /** The one origin key nodes carry: the task that produced the file. */
+    static final String ORIGIN_TASK = "task";
+
+    private NodeFilter() {
+    }
+
+    /**
+     * Appends the conditions to {@code sql} (which must end in WHERE), or returns false without
+     * appending when the query can match nothing: an empty names list, a metadata key with no
+     * values, an origin key other than "task", or no parent (the root is nobody's child).
+     */
+    static boolean appendConditions(NodeQuery query, SqlFragment sql) {
+        if (!canMatch(query)) {
+            return false;
+        }
+        sql.sql("n.parent_id = ").arg(query.parentId());
+        if (query.names() != null) {
+            sql.sql(" AND n.name IN ").argList(query.names());
+        }
+        for (Map.Entry<String, List<String>> entry : query.metadata().entrySet()) {
+            sql.sql(" AND EXISTS (SELECT 1 FROM node_metadata md WHERE md.node_id = n.id AND md.meta_key = ")
+                    .arg(entry.getKey())
+                    .sql(" AND md.meta_value IN ").argList(entry.getValue())
+                    .sql(")");
+        }
+        if (!query.tags().isEmpty()) {
+            sql.sql(" AND EXISTS (SELECT 1 FROM node_tags t WHERE t.node_id = n.id AND t.tag IN ")
+                    .argList(query.tags())
+                    .sql(")");
+        }
+        String task = query.origin().get(ORIGIN_TASK);
+        if (task != null) {
+            sql.sql(" AND n.origin_task = ").arg(task);
+        }
+        return true;
+    }
+
+    private static boolean canMatch(NodeQuery query) {
+        if (query.parentId() == null) {
+            return false;
+        }
+        if (query.names() != null && query.names().isEmpty()) {
+            return false;
+        }
+        if (query.metadata().values().stream().anyMatch(List::isEmpty)) {
+            return false;
+        }
+        return query.origin().keySet().stream().allMatch(ORIGIN_TASK::equals);
+    }
+}

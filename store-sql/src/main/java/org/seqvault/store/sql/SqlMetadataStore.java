@@ -1,0 +1,91 @@
+package org.seqvault.store.sql;
+
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import javax.sql.DataSource;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.TemplateEngine;
+import org.seqvault.service.port.MetadataStore;
+
+/** The metadata store on SQLite or PostgreSQL, chosen by the JDBC URL. */
+public final class SqlMetadataStore implements MetadataStore {
+    private final Dialect dialect;
+    private final ConnectionPools pools;
+    private final Jdbi readers;
+    private final Jdbi writers;
+    /** Present when the database allows one writer: writers queue here, fairly, instead of failing busy. */
+    private final ReentrantLock writeLock;
+    /** Transactions do not nest: a nested one would not see the outer one's writes (or would wait for it forever). */
+    private final ThreadLocal<Boolean> inTransaction = ThreadLocal.withInitial(() -> false);
+
+    private SqlMetadataStore(Dialect dialect, ConnectionPools pools) {
+        this.dialect = dialect;
+        this.pools = pools;
+        this.readers = jdbi(pools.readers());
+        this.writers = pools.writers() == pools.readers() ? readers : jdbi(pools.writers());
+        this.writeLock = dialect.singleWriter() ? new ReentrantLock(true) : null;
+    }
+
+    /**
+     * Opens a store on {@code jdbc:sqlite:/path/file.db} (the directory is created if missing)
+     * or {@code jdbc:postgresql://…}, migrating the schema first. User and password may be null.
+     */
+    public static SqlMetadataStore open(String jdbcUrl, String user, String password) {
+        Dialect dialect = Dialect.forUrl(jdbcUrl);
+        dialect.prepareStorage(jdbcUrl);
+        Migrations.apply(dialect, jdbcUrl, user, password);
+        return new SqlMetadataStore(dialect, dialect.openPools(jdbcUrl, user, password));
+    }
+
+    @Override
+    public <T> T read(Function<Tx, T> work) {
+        enter();
+        try {
+            return readers.inTransaction(handle -> {
+                dialect.beginRead(handle);
+                return work.apply(new SqlTx(handle, dialect));
+            });
+        } finally {
+            inTransaction.remove();
+        }
+    }
+
+    @Override
+    public <T> T write(Function<Tx, T> work) {
+        enter();
+        try {
+            if (writeLock == null) {
+                return writeTransaction(work);
+            }
+            writeLock.lock();
+            try {
+                return writeTransaction(work);
+            } finally {
+                writeLock.unlock();
+            }
+        } finally {
+            inTransaction.remove();
+        }
+    }
+
+    @Override
+    public void close() {
+        pools.close();
+    }
+
+    private <T> T writeTransaction(Function<Tx, T> work) {
+        return writers.inTransaction(handle -> work.apply(new SqlTx(handle, dialect)));
+    }
+
+    private void enter() {
+        if (inTransaction.get()) {
+            throw new IllegalStateException("transactions do not nest: use the Tx you were given");
+        }
+        inTransaction.set(true);
+    }
+
+    private static Jdbi jdbi(DataSource dataSource) {
+        // SQL is plain text with named parameters; no template syntax to trip over '<' and '>'.
+        return Jdbi.create(dataSource).setTemplateEngine(TemplateEngine.NOP);
+    }
+}

@@ -1,0 +1,218 @@
+package org.seqvault.store.sql;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+import org.seqvault.domain.Node;
+import org.seqvault.service.port.NodeQuery;
+import org.seqvault.service.port.NodeRepository;
+
+final class SqlNodeRepository implements NodeRepository {
+    private static final NodeRowMapper MAPPER = new NodeRowMapper();
+    private static final String SELECT = "SELECT " + NodeRowMapper.COLUMNS + " FROM nodes n";
+    /** The folders-first listing order; the nodes_listing index has exactly this shape. */
+    private static final String LISTING_ORDER = " ORDER BY n.is_folder DESC, n.name, n.id";
+    private static final String UPDATE_SAVEPOINT = "node_update";
+
+    private final Handle handle;
+    private final Dialect dialect;
+    private final NodeDetails details;
+
+    SqlNodeRepository(Handle handle, Dialect dialect) {
+        this.handle = handle;
+        this.dialect = dialect;
+        this.details = new NodeDetails(handle);
+    }
+
+    @Override
+    public boolean insert(Node node) {
+        int inserted = handle.createUpdate("""
+                        INSERT INTO nodes (id, project_id, parent_id, name, is_folder, node_key, blob_id, size, md5,
+                                           sha256, content_type, description, origin_task, created_at, modified_at)
+                        VALUES (:id, :projectId, :parentId, :name, :isFolder, :key, :blobId, :size, :md5, :sha256,
+                                :contentType, :description, :originTask, :createdAt, :modifiedAt)
+                        ON CONFLICT DO NOTHING""")
+                .bind("id", node.id())
+                .bind("projectId", node.projectId())
+                .bind("parentId", node.parentId())
+                .bind("name", node.name())
+                .bind("isFolder", Columns.flag(node.isFolder()))
+                .bind("key", node.key())
+                .bind("blobId", node.blobId())
+                .bind("size", node.size())
+                .bind("md5", Columns.md5(node.checksums()))
+                .bind("sha256", Columns.sha256(node.checksums()))
+                .bind("contentType", node.contentType())
+                .bind("description", node.description())
+                .bind("originTask", node.originTask())
+                .bind("createdAt", Micros.of(node.createdAt()))
+                .bind("modifiedAt", Micros.of(node.modifiedAt()))
+                .execute();
+        if (inserted == 0) {
+            return false;
+        }
+        details.insert(node.id(), node.metadata(), node.tags());
+        return true;
+    }
+
+    @Override
+    public Optional<Node> byId(String id) {
+        return one(handle.createQuery(SELECT + " WHERE n.id = :id").bind("id", id).map(MAPPER).findOne());
+    }
+
+    @Override
+    public List<Node> byIds(List<String> ids) {
+        List<Node> rows = new ArrayList<>(ids.size());
+        for (int from = 0; from < ids.size(); from += NodeDetails.CHUNK) {
+            SqlFragment sql = new SqlFragment().sql(SELECT + " WHERE n.id IN ")
+                    .argList(ids.subList(from, Math.min(ids.size(), from + NodeDetails.CHUNK)));
+            rows.addAll(list(sql));
+        }
+        return details.attach(rows);
+    }
+
+    @Override
+    public Optional<Node> child(String parentId, String name) {
+        return one(handle.createQuery(SELECT + " WHERE n.parent_id = :parentId AND n.name = :name")
+                .bind("parentId", parentId)
+                .bind("name", name)
+                .map(MAPPER)
+                .findOne());
+    }
+
+    @Override
+    public Optional<Node> fileByKey(String projectId, String key) {
+        return one(handle.createQuery(SELECT + " WHERE n.project_id = :projectId AND n.node_key = :key AND n.is_folder = 0")
+                .bind("projectId", projectId)
+                .bind("key", key)
+                .map(MAPPER)
+                .findOne());
+    }
+
+    /**
+     * Runs in a savepoint: when the new (parent, name) is taken the unique index refuses the row,
+     * and on PostgreSQL only rolling back to the savepoint keeps the transaction usable.
+     */
+    @Override
+    public boolean update(Node node) {
+        handle.savepoint(UPDATE_SAVEPOINT);
+        int updated;
+        try {
+            updated = handle.createUpdate("""
+                            UPDATE nodes
+                            SET parent_id = :parentId, name = :name, node_key = :key, description = :description,
+                                modified_at = :modifiedAt
+                            WHERE id = :id""")
+                    .bind("parentId", node.parentId())
+                    .bind("name", node.name())
+                    .bind("key", node.key())
+                    .bind("description", node.description())
+                    .bind("modifiedAt", Micros.of(node.modifiedAt()))
+                    .bind("id", node.id())
+                    .execute();
+        } catch (UnableToExecuteStatementException e) {
+            if (!dialect.isUniqueViolation(e)) {
+                throw e;
+            }
+            handle.rollbackToSavepoint(UPDATE_SAVEPOINT);
+            return false;
+        }
+        handle.releaseSavepoint(UPDATE_SAVEPOINT);
+        if (updated == 0) {
+            return false;
+        }
+        details.replace(node.id(), node.metadata(), node.tags());
+        return true;
+    }
+
+    @Override
+    public void delete(String id) {
+        handle.createUpdate("DELETE FROM nodes WHERE id = :id").bind("id", id).execute();
+    }
+
+    @Override
+    public boolean hasChildren(String folderId) {
+        return handle.createQuery("SELECT 1 FROM nodes WHERE parent_id = :id LIMIT 1")
+                .bind("id", folderId)
+                .mapTo(Integer.class)
+                .findFirst()
+                .isPresent();
+    }
+
+    @Override
+    public long countInProject(String projectId) {
+        return handle.createQuery("SELECT COUNT(*) FROM nodes WHERE project_id = :projectId AND parent_id IS NOT NULL")
+                .bind("projectId", projectId)
+                .mapTo(Long.class)
+                .one();
+    }
+
+    /** A range on (project_id, node_key), so the nodes_by_key index carries it in key order. A null prefix is "". */
+    @Override
+    public List<Node> filesByKeyPrefix(String projectId, String prefix, String afterKey, int limit) {
+        String from = prefix == null ? "" : prefix;
+        SqlFragment sql = new SqlFragment().sql(SELECT + " WHERE n.project_id = ").arg(projectId)
+                .sql(" AND n.node_key >= ").arg(from);
+        KeyRange.upperBound(from).ifPresent(upper -> sql.sql(" AND n.node_key < ").arg(upper));
+        if (afterKey != null) {
+            sql.sql(" AND n.node_key > ").arg(afterKey);
+        }
+        sql.sql(" AND n.is_folder = 0 ORDER BY n.node_key LIMIT ").arg(limit);
+        return details.attach(list(sql));
+    }
+
+    @Override
+    public List<Node> query(NodeQuery query, long offset, int limit) {
+        SqlFragment sql = new SqlFragment().sql(SELECT + " WHERE ");
+        if (!NodeFilter.appendConditions(query, sql)) {
+            return List.of();
+        }
+        sql.sql(LISTING_ORDER + " LIMIT ").arg(limit).sql(" OFFSET ").arg(offset);
+        return details.attach(list(sql));
+    }
+
+    @Override
+    public long count(NodeQuery query) {
+        SqlFragment sql = new SqlFragment().sql("SELECT COUNT(*) FROM nodes n WHERE ");
+        if (!NodeFilter.appendConditions(query, sql)) {
+            return 0;
+        }
+        return handle.createQuery(sql.text()).bindMap(sql.args()).mapTo(Long.class).one();
+    }
+
+    /**
+     * Rows after the cursor in (is_folder DESC, name, id) order. The folder flag sorts
+     * descending, so the condition splits on it and compares (name, id) as a row value.
+     */
+    @Override
+    public List<Node> queryAfter(NodeQuery query, NodeCursor after, int limit) {
+        SqlFragment sql = new SqlFragment().sql(SELECT + " WHERE ");
+        if (!NodeFilter.appendConditions(query, sql)) {
+            return List.of();
+        }
+        if (after != null && (after.name() != null || after.id() != null)) {
+            if (after.name() == null || after.id() == null) {
+                throw new IllegalArgumentException("a node cursor needs both name and id: " + after);
+            }
+            if (after.folder()) {
+                sql.sql(" AND (n.is_folder = 0 OR (n.name, n.id) > (").arg(after.name()).sql(", ").arg(after.id())
+                        .sql("))");
+            } else {
+                sql.sql(" AND n.is_folder = 0 AND (n.name, n.id) > (").arg(after.name()).sql(", ").arg(after.id())
+                        .sql(")");
+            }
+        }
+        sql.sql(LISTING_ORDER + " LIMIT ").arg(limit);
+        return details.attach(list(sql));
+    }
+
+    private List<Node> list(SqlFragment sql) {
+        return handle.createQuery(sql.text()).bindMap(sql.args()).map(MAPPER).list();
+    }
+
+    private Optional<Node> one(Optional<Node> row) {
+        return row.map(node -> details.attach(List.of(node)).getFirst());
+    }
+}

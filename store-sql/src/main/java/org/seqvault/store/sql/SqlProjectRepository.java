@@ -1,0 +1,166 @@
+package org.seqvault.store.sql;
+
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
+import org.seqvault.domain.Member;
+import org.seqvault.domain.Permissions;
+import org.seqvault.domain.Project;
+import org.seqvault.domain.ProjectRef;
+import org.seqvault.domain.Username;
+import org.seqvault.service.port.ProjectRepository;
+
+final class SqlProjectRepository implements ProjectRepository {
+    private static final ProjectRowMapper MAPPER = new ProjectRowMapper();
+    private static final String SELECT = "SELECT " + ProjectRowMapper.COLUMNS + " FROM projects p";
+    /**
+     * What a user may read: a membership (the owner has one too) or the public flag. The same
+     * rule as the service's authorisation, so a listed project can always be opened.
+     */
+    private static final String READABLE = " WHERE p.is_public = 1"
+            + " OR EXISTS (SELECT 1 FROM members m WHERE m.project_id = p.id AND m.user_id = :userId)";
+    private final Handle handle;
+
+    SqlProjectRepository(Handle handle) {
+        this.handle = handle;
+    }
+
+    @Override
+    public boolean insert(Project project) {
+        return handle.createUpdate("""
+                        INSERT INTO projects (id, owner, slug, root_folder_id, name, description, created_by,
+                                              is_public, created_at, modified_at)
+                        VALUES (:id, :owner, :slug, :rootFolderId, :name, :description, :createdBy, :isPublic,
+                                :createdAt, :modifiedAt)
+                        ON CONFLICT DO NOTHING""")
+                .bind("id", project.id())
+                .bind("owner", project.ref().owner().value())
+                .bind("slug", project.ref().slug())
+                .bind("rootFolderId", project.rootFolderId())
+                .bind("name", project.name())
+                .bind("description", project.description())
+                .bind("createdBy", project.createdBy())
+                .bind("isPublic", Columns.flag(project.isPublic()))
+                .bind("createdAt", Micros.of(project.createdAt()))
+                .bind("modifiedAt", Micros.of(project.modifiedAt()))
+                .execute() == 1;
+    }
+
+    @Override
+    public Optional<Project> byId(String id) {
+        return handle.createQuery(SELECT + " WHERE p.id = :id")
+                .bind("id", id)
+                .map(MAPPER)
+                .findOne();
+    }
+
+    @Override
+    public Optional<Project> byRef(ProjectRef ref) {
+        return handle.createQuery(SELECT + " WHERE p.owner = :owner AND p.slug = :slug")
+                .bind("owner", ref.owner().value())
+                .bind("slug", ref.slug())
+                .map(MAPPER)
+                .findOne();
+    }
+
+    @Override
+    public boolean slugTaken(Username owner, String slug) {
+        return handle.createQuery("SELECT 1 FROM projects WHERE owner = :owner AND slug = :slug")
+                .bind("owner", owner.value())
+                .bind("slug", slug)
+                .mapTo(Integer.class)
+                .findFirst()
+                .isPresent();
+    }
+
+    @Override
+    public void update(Project project) {
+        handle.createUpdate("""
+                        UPDATE projects
+                        SET name = :name, description = :description, is_public = :isPublic, modified_at = :modifiedAt
+                        WHERE id = :id""")
+                .bind("name", project.name())
+                .bind("description", project.description())
+                .bind("isPublic", Columns.flag(project.isPublic()))
+                .bind("modifiedAt", Micros.of(project.modifiedAt()))
+                .bind("id", project.id())
+                .execute();
+    }
+
+    /** Deletes the project with its whole tree and memberships (their metadata and tags cascade). */
+    @Override
+    public void delete(String id) {
+        handle.createUpdate("DELETE FROM nodes WHERE project_id = :id").bind("id", id).execute();
+        handle.createUpdate("DELETE FROM projects WHERE id = :id").bind("id", id).execute();
+    }
+
+    @Override
+    public List<Project> listReadable(String userId, int offset, int limit) {
+        String where = userId == null ? "" : READABLE;
+        Query query = handle.createQuery(SELECT + where + " ORDER BY p.owner, p.slug LIMIT :limit OFFSET :offset")
+                .bind("limit", limit)
+                .bind("offset", offset);
+        if (userId != null) {
+            query.bind("userId", userId);
+        }
+        return query.map(MAPPER).list();
+    }
+
+    @Override
+    public long countReadable(String userId) {
+        String where = userId == null ? "" : READABLE;
+        Query query = handle.createQuery("SELECT COUNT(*) FROM projects p" + where);
+        if (userId != null) {
+            query.bind("userId", userId);
+        }
+        return query.mapTo(Long.class).one();
+    }
+
+    @Override
+    public Optional<Permissions> permissions(String projectId, String userId) {
+        return handle.createQuery("SELECT " + MemberRowMapper.PERMISSION_COLUMNS
+                        + " FROM members WHERE project_id = :projectId AND user_id = :userId")
+                .bind("projectId", projectId)
+                .bind("userId", userId)
+                .map((rs, ctx) -> MemberRowMapper.permissions(rs))
+                .findOne();
+    }
+
+    @Override
+    public List<Member> members(String projectId) {
+        return handle.createQuery("SELECT m.project_id, m.user_id, u.username, " + MemberRowMapper.PERMISSION_COLUMNS
+                        + " FROM members m JOIN users u ON u.id = m.user_id"
+                        + " WHERE m.project_id = :projectId ORDER BY u.username")
+                .bind("projectId", projectId)
+                .map(new MemberRowMapper())
+                .list();
+    }
+
+    @Override
+    public void putMember(String projectId, String userId, Permissions permissions) {
+        handle.createUpdate("""
+                        INSERT INTO members (project_id, user_id, can_read, can_write, can_copy, can_execute, can_admin)
+                        VALUES (:projectId, :userId, :read, :write, :copy, :execute, :admin)
+                        ON CONFLICT (project_id, user_id) DO UPDATE SET
+                            can_read = excluded.can_read, can_write = excluded.can_write,
+                            can_copy = excluded.can_copy, can_execute = excluded.can_execute,
+                            can_admin = excluded.can_admin""")
+                .bind("projectId", projectId)
+                .bind("userId", userId)
+                .bind("read", Columns.flag(permissions.read()))
+                .bind("write", Columns.flag(permissions.write()))
+                .bind("copy", Columns.flag(permissions.copy()))
+                .bind("execute", Columns.flag(permissions.execute()))
+                .bind("admin", Columns.flag(permissions.admin()))
+                .execute();
+    }
+
+    @Override
+    public boolean deleteMember(String projectId, String userId) {
+        return handle.createUpdate("DELETE FROM members WHERE project_id = :projectId AND user_id = :userId")
+                .bind("projectId", projectId)
+                .bind("userId", userId)
+                .execute() == 1;
+    }
+}

@@ -1,0 +1,884 @@
+package org.seqvault.store.sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.seqvault.store.sql.TestData.T0;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.seqvault.domain.Blob;
+import org.seqvault.domain.Member;
+import org.seqvault.domain.Metadata;
+import org.seqvault.domain.Node;
+import org.seqvault.domain.Permissions;
+import org.seqvault.domain.Project;
+import org.seqvault.domain.ProjectRef;
+import org.seqvault.domain.Scope;
+import org.seqvault.domain.Scopes;
+import org.seqvault.domain.Tags;
+import org.seqvault.domain.Token;
+import org.seqvault.domain.UploadSession;
+import org.seqvault.domain.UploadState;
+import org.seqvault.domain.User;
+import org.seqvault.domain.Username;
+import org.seqvault.service.port.MetadataStore;
+import org.seqvault.service.port.MetadataStore.Tx;
+import org.seqvault.service.port.NodeQuery;
+import org.seqvault.service.port.NodeRepository.NodeCursor;
+
+/**
+ * What every MetadataStore must do, whatever the database. Subclasses supply a fresh, empty
+ * store per test.
+ */
+abstract class MetadataStoreContractTest {
+    private MetadataStore store;
+    private User alice;
+    private Project project;
+    private Node root;
+
+    protected abstract MetadataStore newStore();
+
+    @BeforeEach
+    void openStoreWithOneProject() {
+        store = newStore();
+        alice = TestData.user("alice");
+        project = TestData.project(alice, "genomes", false);
+        root = TestData.root(project);
+        run(tx -> {
+            assertThat(tx.users().insert(alice)).isTrue();
+            createProject(tx, project, alice);
+        });
+    }
+
+    @AfterEach
+    void closeStore() {
+        store.close();
+    }
+
+    // ---- users ----
+
+    @Test
+    void userRoundTripsAndATakenUsernameIsRefused() {
+        User bob = TestData.user("bob");
+        User otherAlice = TestData.user("alice");
+        run(tx -> {
+            assertThat(tx.users().insert(bob)).isTrue();
+            assertThat(tx.users().insert(otherAlice)).isFalse();
+        });
+        read(tx -> {
+            assertThat(tx.users().byId(bob.id())).contains(bob);
+            assertThat(tx.users().byUsername(new Username("alice"))).contains(alice);
+            assertThat(tx.users().byId(otherAlice.id())).isEmpty();
+            assertThat(tx.users().byUsername(new Username("carol"))).isEmpty();
+            assertThat(tx.users().list()).containsExactly(alice, bob);
+            assertThat(tx.users().count()).isEqualTo(2);
+            return null;
+        });
+    }
+
+    // ---- tokens ----
+
+    @Test
+    void tokenIsFoundBySecretHashAndIdWithItsScopes() {
+        Token token = new Token("tok_1", alice.id(), "hash-1", Scopes.of(Scope.FILES, Scope.PROJECTS), "laptop",
+                T0, T0.plusSeconds(3600), null);
+        run(tx -> tx.tokens().insert(token));
+        read(tx -> {
+            assertThat(tx.tokens().bySecretHash("hash-1")).contains(token);
+            assertThat(tx.tokens().byId("tok_1")).contains(token);
+            assertThat(tx.tokens().bySecretHash("hash-2")).isEmpty();
+            return null;
+        });
+    }
+
+    @Test
+    void userTokensAreListedNewestFirstRevokedIncluded() {
+        Token old = new Token("tok_old", alice.id(), "h-old", Scopes.all(), null, T0, null, null);
+        Token recent = new Token("tok_new", alice.id(), "h-new", Scopes.of(Scope.ADMIN), null, T0.plusSeconds(60),
+                null, null);
+        run(tx -> {
+            tx.tokens().insert(old);
+            tx.tokens().insert(recent);
+            tx.tokens().revoke("tok_old", T0.plusSeconds(5));
+        });
+        List<Token> tokens = read(tx -> tx.tokens().forUser(alice.id()));
+        assertThat(tokens).extracting(Token::id).containsExactly("tok_new", "tok_old");
+        assertThat(tokens.get(1).revokedAt()).isEqualTo(T0.plusSeconds(5));
+        assertThat(read((Tx tx) -> tx.tokens().forUser("usr_nobody"))).isEmpty();
+    }
+
+    @Test
+    void aTokenIsRevokedOnce() {
+        run(tx -> tx.tokens().insert(new Token("tok_1", alice.id(), "h", Scopes.all(), null, T0, null, null)));
+        Instant at = T0.plusSeconds(10);
+        assertThat(write((Tx tx) -> tx.tokens().revoke("tok_1", at))).isTrue();
+        assertThat(write((Tx tx) -> tx.tokens().revoke("tok_1", at.plusSeconds(1)))).isFalse();
+        assertThat(write((Tx tx) -> tx.tokens().revoke("tok_missing", at))).isFalse();
+        Token revoked = read(tx -> tx.tokens().byId("tok_1")).orElseThrow();
+        assertThat(revoked.revokedAt()).isEqualTo(at);
+        assertThat(revoked.usableAt(at)).isFalse();
+    }
+
+    // ---- projects and members ----
+
+    @Test
+    void projectIsFoundByIdAndRefAndItsSlugIsTaken() {
+        read(tx -> {
+            assertThat(tx.projects().byId(project.id())).contains(project);
+            assertThat(tx.projects().byRef(project.ref())).contains(project);
+            assertThat(tx.projects().byRef(new ProjectRef(alice.username(), "other"))).isEmpty();
+            assertThat(tx.projects().slugTaken(alice.username(), "genomes")).isTrue();
+            assertThat(tx.projects().slugTaken(alice.username(), "other")).isFalse();
+            assertThat(tx.projects().slugTaken(new Username("bob"), "genomes")).isFalse();
+            return null;
+        });
+    }
+
+    @Test
+    void projectInsertIsRefusedWhenSlugOrIdIsTaken() {
+        Project sameSlug = TestData.project(alice, "genomes", true);
+        Project sameId = new Project(project.id(), new ProjectRef(alice.username(), "fresh"), "x", "n", null,
+                alice.id(), false, T0, T0);
+        assertThat(write((Tx tx) -> tx.projects().insert(sameSlug))).isFalse();
+        assertThat(write((Tx tx) -> tx.projects().insert(sameId))).isFalse();
+        read(tx -> {
+            assertThat(tx.projects().byId(sameSlug.id())).isEmpty();
+            assertThat(tx.projects().byRef(new ProjectRef(alice.username(), "fresh"))).isEmpty();
+            assertThat(tx.projects().byId(project.id())).contains(project);
+            return null;
+        });
+    }
+
+    @Test
+    void projectUpdateWritesNameDescriptionPublicFlagAndModifiedAt() {
+        Project changed = new Project(project.id(), new ProjectRef(alice.username(), "ignored"), "ignored-root",
+                "Renamed", "new words", "ignored-creator", true, T0.plusSeconds(99), T0.plusSeconds(100));
+        run(tx -> tx.projects().update(changed));
+        Project stored = read(tx -> tx.projects().byId(project.id())).orElseThrow();
+        assertThat(stored).isEqualTo(new Project(project.id(), project.ref(), project.rootFolderId(), "Renamed",
+                "new words", project.createdBy(), true, project.createdAt(), T0.plusSeconds(100)));
+    }
+
+    @Test
+    void readableProjectsAreMembershipsAndPublicOnesOrderedByOwnerAndSlug() {
+        User bob = TestData.user("bob");
+        User carol = TestData.user("carol");
+        Project bobPrivate = TestData.project(bob, "private", false);
+        Project bobPublic = TestData.project(bob, "atlas", true);
+        Project bobShared = TestData.project(bob, "shared", false);
+        run(tx -> {
+            tx.users().insert(bob);
+            tx.users().insert(carol);
+            createProject(tx, bobPrivate, bob);
+            createProject(tx, bobPublic, bob);
+            createProject(tx, bobShared, bob);
+            tx.projects().putMember(bobShared.id(), alice.id(), Permissions.READ_COPY);
+        });
+        read(tx -> {
+            assertThat(tx.projects().listReadable(alice.id(), 0, 10)).extracting(p -> p.ref().id())
+                    .containsExactly("alice/genomes", "bob/atlas", "bob/shared");
+            assertThat(tx.projects().countReadable(alice.id())).isEqualTo(3);
+            assertThat(tx.projects().listReadable(carol.id(), 0, 10)).extracting(p -> p.ref().id())
+                    .containsExactly("bob/atlas");
+            assertThat(tx.projects().countReadable(carol.id())).isEqualTo(1);
+            assertThat(tx.projects().listReadable(null, 0, 10)).extracting(p -> p.ref().id())
+                    .containsExactly("alice/genomes", "bob/atlas", "bob/private", "bob/shared");
+            assertThat(tx.projects().countReadable(null)).isEqualTo(4);
+            assertThat(tx.projects().listReadable(null, 1, 2)).extracting(p -> p.ref().id())
+                    .containsExactly("bob/atlas", "bob/private");
+            return null;
+        });
+    }
+
+    @Test
+    void membershipsAreAddedReplacedListedAndDeleted() {
+        User bob = TestData.user("bob");
+        Permissions writer = new Permissions(true, true, false, false, false);
+        run(tx -> {
+            tx.users().insert(bob);
+            tx.projects().putMember(project.id(), bob.id(), Permissions.READ_COPY);
+            tx.projects().putMember(project.id(), bob.id(), writer);
+        });
+        read(tx -> {
+            assertThat(tx.projects().permissions(project.id(), bob.id())).contains(writer);
+            assertThat(tx.projects().permissions(project.id(), alice.id())).contains(Permissions.ALL);
+            assertThat(tx.projects().permissions(project.id(), "usr_nobody")).isEmpty();
+            assertThat(tx.projects().members(project.id())).containsExactly(
+                    new Member(project.id(), alice.id(), alice.username(), Permissions.ALL),
+                    new Member(project.id(), bob.id(), bob.username(), writer));
+            return null;
+        });
+        assertThat(write((Tx tx) -> tx.projects().deleteMember(project.id(), bob.id()))).isTrue();
+        assertThat(write((Tx tx) -> tx.projects().deleteMember(project.id(), bob.id()))).isFalse();
+        assertThat(read((Tx tx) -> tx.projects().permissions(project.id(), bob.id()))).isEmpty();
+    }
+
+    @Test
+    void deletingAProjectRemovesItsTreeAndMemberships() {
+        Node raw = TestData.folder(root, "raw");
+        Node file = TestData.file(raw, "a.vcf", Map.of("k", "v"), List.of("t"), null);
+        run(tx -> {
+            tx.nodes().insert(raw);
+            tx.nodes().insert(file);
+        });
+        run(tx -> tx.projects().delete(project.id()));
+        read(tx -> {
+            assertThat(tx.projects().byId(project.id())).isEmpty();
+            assertThat(tx.projects().members(project.id())).isEmpty();
+            assertThat(tx.nodes().byIds(List.of(root.id(), raw.id(), file.id()))).isEmpty();
+            return null;
+        });
+    }
+
+    // ---- nodes ----
+
+    @Test
+    void nodeRoundTripsWithMetadataTagsInOrderAndChecksums() {
+        Node file = TestData.file(root, "sample.vcf", Map.of("sample_id", "S1", "library_id", "L1"),
+                List.of("zeta", "alpha", "mid"), "task-7");
+        run(tx -> assertThat(tx.nodes().insert(file)).isTrue());
+        Node stored = read(tx -> tx.nodes().byId(file.id())).orElseThrow();
+        assertThat(stored).isEqualTo(file);
+        assertThat(stored.tags().values()).containsExactly("zeta", "alpha", "mid");
+        assertThat(read((Tx tx) -> tx.nodes().byId(root.id()))).contains(root);
+        assertThat(read((Tx tx) -> tx.nodes().byId("missing"))).isEmpty();
+    }
+
+    @Test
+    void insertIsRefusedWhenTheParentHasTheName() {
+        Node first = TestData.file(root, "x.vcf", Map.of("a", "1"), List.of("t"), null);
+        Node clash = TestData.folder(root, "x.vcf");
+        run(tx -> assertThat(tx.nodes().insert(first)).isTrue());
+        assertThat(write((Tx tx) -> tx.nodes().insert(clash))).isFalse();
+        read(tx -> {
+            assertThat(tx.nodes().byId(clash.id())).isEmpty();
+            assertThat(tx.nodes().child(root.id(), "x.vcf")).contains(first);
+            return null;
+        });
+    }
+
+    @Test
+    void nodesAreFoundByIdsChildAndFileKey() {
+        Node raw = TestData.folder(root, "raw");
+        Node vcf = TestData.file(raw, "a.vcf", Map.of("m", "1"), List.of("t1", "t2"), null);
+        Node bam = TestData.file(root, "b.bam");
+        run(tx -> List.of(raw, vcf, bam).forEach(tx.nodes()::insert));
+        read(tx -> {
+            assertThat(tx.nodes().byIds(List.of(vcf.id(), "missing", bam.id(), raw.id())))
+                    .containsExactlyInAnyOrder(raw, vcf, bam);
+            assertThat(tx.nodes().byIds(List.of())).isEmpty();
+            assertThat(tx.nodes().child(raw.id(), "a.vcf")).contains(vcf);
+            assertThat(tx.nodes().child(root.id(), "a.vcf")).isEmpty();
+            assertThat(tx.nodes().fileByKey(project.id(), "raw/a.vcf")).contains(vcf);
+            assertThat(tx.nodes().fileByKey(project.id(), "b.bam")).contains(bam);
+            assertThat(tx.nodes().fileByKey(project.id(), "raw/")).as("folders are not files").isEmpty();
+            assertThat(tx.nodes().fileByKey("ws_other", "b.bam")).isEmpty();
+            return null;
+        });
+    }
+
+    @Test
+    void byIdsLoadsMoreIdsThanOneInList() {
+        List<Node> files = new ArrayList<>();
+        for (int i = 0; i < 1200; i++) {
+            files.add(TestData.file(root, "f" + i, Map.of("i", Integer.toString(i)), List.of("t" + i), null));
+        }
+        run(tx -> files.forEach(tx.nodes()::insert));
+        List<Node> loaded = read(tx -> tx.nodes().byIds(files.stream().map(Node::id).toList()));
+        assertThat(loaded).containsExactlyInAnyOrderElementsOf(files);
+    }
+
+    @Test
+    void updateMovesRenamesAndRewritesMetadataAndTags() {
+        Node raw = TestData.folder(root, "raw");
+        Node file = TestData.file(root, "a.vcf", Map.of("a", "1", "b", "2"), List.of("x", "y"), "task-1");
+        run(tx -> {
+            tx.nodes().insert(raw);
+            tx.nodes().insert(file);
+        });
+        Instant later = T0.plusSeconds(30);
+        Node moved = file.withPlace(raw.id(), "b.vcf", "raw/b.vcf", later)
+                .withMetadata(new Metadata(Map.of("a", "9", "c", "3")), later)
+                .withTags(new Tags(List.of("y", "new", "x")), later);
+        assertThat(write((Tx tx) -> tx.nodes().update(moved))).isTrue();
+        read(tx -> {
+            assertThat(tx.nodes().byId(file.id())).contains(moved);
+            assertThat(tx.nodes().child(root.id(), "a.vcf")).isEmpty();
+            assertThat(tx.nodes().fileByKey(project.id(), "raw/b.vcf")).contains(moved);
+            return null;
+        });
+
+        Node renamedOnly = moved.withPlace(raw.id(), "c.vcf", "raw/c.vcf", later.plusSeconds(1));
+        assertThat(write((Tx tx) -> tx.nodes().update(renamedOnly))).isTrue();
+        assertThat(read((Tx tx) -> tx.nodes().byId(file.id()))).contains(renamedOnly);
+    }
+
+    @Test
+    void updateIsRefusedWhenTheNewNameIsTakenAndTheTransactionGoesOn() {
+        Node a = TestData.file(root, "a.vcf");
+        Node b = TestData.file(root, "b.vcf", Map.of("k", "v"), List.of("t"), null);
+        run(tx -> {
+            tx.nodes().insert(a);
+            tx.nodes().insert(b);
+        });
+        Node clash = b.withPlace(root.id(), "a.vcf", "a.vcf", T0.plusSeconds(1))
+                .withMetadata(Metadata.EMPTY, T0.plusSeconds(1));
+        Node next = TestData.file(root, "c.vcf");
+        run(tx -> {
+            assertThat(tx.nodes().update(clash)).isFalse();
+            assertThat(tx.nodes().insert(next)).as("the transaction is still usable").isTrue();
+        });
+        read(tx -> {
+            assertThat(tx.nodes().byId(b.id())).contains(b);
+            assertThat(tx.nodes().byId(next.id())).contains(next);
+            return null;
+        });
+        Node ghost = TestData.file(root, "ghost.vcf");
+        assertThat(write((Tx tx) -> tx.nodes().update(ghost))).as("a missing node").isFalse();
+    }
+
+    @Test
+    void deleteRemovesTheNodeWithItsMetadataAndTags() {
+        Node file = TestData.file(root, "a.vcf", Map.of("k", "v"), List.of("t"), null);
+        run(tx -> tx.nodes().insert(file));
+        run(tx -> tx.nodes().delete(file.id()));
+        assertThat(read((Tx tx) -> tx.nodes().byId(file.id()))).isEmpty();
+        Node again = TestData.file(file.id(), root, "a.vcf");
+        run(tx -> tx.nodes().insert(again));
+        Node stored = read(tx -> tx.nodes().byId(file.id())).orElseThrow();
+        assertThat(stored.metadata().isEmpty()).isTrue();
+        assertThat(stored.tags().isEmpty()).isTrue();
+    }
+
+    @Test
+    void folderChildrenAndProjectCountExcludeTheRoot() {
+        Node raw = TestData.folder(root, "raw");
+        Node empty = TestData.folder(root, "empty");
+        run(tx -> {
+            assertThat(tx.nodes().countInProject(project.id())).isZero();
+            tx.nodes().insert(raw);
+            tx.nodes().insert(empty);
+            tx.nodes().insert(TestData.file(raw, "a.vcf"));
+        });
+        read(tx -> {
+            assertThat(tx.nodes().hasChildren(raw.id())).isTrue();
+            assertThat(tx.nodes().hasChildren(empty.id())).isFalse();
+            assertThat(tx.nodes().hasChildren(root.id())).isTrue();
+            assertThat(tx.nodes().countInProject(project.id())).isEqualTo(3);
+            return null;
+        });
+    }
+
+    // ---- listings ----
+
+    @Test
+    void childrenAreFoldersFirstThenByNameBytes() {
+        // Bytewise UTF-8 order: 'B' < 'a' < 'é' < U+FF21 < U+1F600 (Java's UTF-16 order would put the emoji before U+FF21).
+        List<String> names = List.of("\uD83D\uDE00", "a", "\uFF21", "B", "\u00e9");
+        for (String name : names) {
+            run(tx -> {
+                tx.nodes().insert(TestData.file(root, "f-" + name));
+                tx.nodes().insert(TestData.folder(root, "d-" + name));
+            });
+        }
+        List<String> expected = List.of("d-B", "d-a", "d-\u00e9", "d-\uFF21", "d-\uD83D\uDE00",
+                "f-B", "f-a", "f-\u00e9", "f-\uFF21", "f-\uD83D\uDE00");
+        assertThat(names(read(tx -> tx.nodes().query(NodeQuery.children(root.id()), 0, 100))))
+                .containsExactlyElementsOf(expected);
+        assertThat(names(walk(NodeQuery.children(root.id()), 3))).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void queryPagesWithOffsetAndLimitAndCounts() {
+        Node raw = TestData.folder(root, "raw");
+        run(tx -> {
+            tx.nodes().insert(raw);
+            for (int i = 0; i < 10; i++) {
+                tx.nodes().insert(TestData.file(raw, "f" + i));
+            }
+            tx.nodes().insert(TestData.folder(raw, "sub"));
+        });
+        NodeQuery children = NodeQuery.children(raw.id());
+        read(tx -> {
+            assertThat(tx.nodes().count(children)).isEqualTo(11);
+            assertThat(names(tx.nodes().query(children, 0, 3))).containsExactly("sub", "f0", "f1");
+            assertThat(names(tx.nodes().query(children, 9, 5))).containsExactly("f8", "f9");
+            assertThat(tx.nodes().query(children, 11, 5)).isEmpty();
+            assertThat(tx.nodes().count(NodeQuery.children(root.id()))).isEqualTo(1);
+            assertThat(tx.nodes().count(NodeQuery.children("missing"))).isZero();
+            return null;
+        });
+    }
+
+    @Test
+    void namesFilterMatchesListedNamesAndAnEmptyListMatchesNothing() {
+        insertFiles("a.vcf", "b.vcf", "c.vcf");
+        NodeQuery some = new NodeQuery(root.id(), List.of("c.vcf", "a.vcf", "zzz"), null, null, null);
+        NodeQuery none = new NodeQuery(root.id(), List.of(), null, null, null);
+        read(tx -> {
+            assertThat(names(tx.nodes().query(some, 0, 10))).containsExactly("a.vcf", "c.vcf");
+            assertThat(tx.nodes().count(some)).isEqualTo(2);
+            assertThat(tx.nodes().query(none, 0, 10)).isEmpty();
+            assertThat(tx.nodes().count(none)).isZero();
+            assertThat(tx.nodes().queryAfter(none, null, 10)).isEmpty();
+            return null;
+        });
+    }
+
+    @Test
+    void metadataFilterOrsValuesOfAKeyAndAndsKeys() {
+        run(tx -> {
+            tx.nodes().insert(TestData.file(root, "s1-l1", Map.of("sample", "S1", "lib", "L1"), List.of(), null));
+            tx.nodes().insert(TestData.file(root, "s2-l1", Map.of("sample", "S2", "lib", "L1"), List.of(), null));
+            tx.nodes().insert(TestData.file(root, "s3-l1", Map.of("sample", "S3", "lib", "L1"), List.of(), null));
+            tx.nodes().insert(TestData.file(root, "s1-l2", Map.of("sample", "S1", "lib", "L2"), List.of(), null));
+            tx.nodes().insert(TestData.file(root, "s1", Map.of("sample", "S1"), List.of(), null));
+        });
+        NodeQuery oneKey = new NodeQuery(root.id(), null, Map.of("sample", List.of("S1", "S2")), null, null);
+        NodeQuery twoKeys = new NodeQuery(root.id(), null,
+                Map.of("sample", List.of("S1", "S2"), "lib", List.of("L1")), null, null);
+        NodeQuery noValues = new NodeQuery(root.id(), null, Map.of("sample", List.of()), null, null);
+        NodeQuery valueOfOtherKey = new NodeQuery(root.id(), null, Map.of("lib", List.of("S1")), null, null);
+        read(tx -> {
+            assertThat(names(tx.nodes().query(oneKey, 0, 10))).containsExactly("s1", "s1-l1", "s1-l2", "s2-l1");
+            assertThat(names(tx.nodes().query(twoKeys, 0, 10))).containsExactly("s1-l1", "s2-l1");
+            assertThat(tx.nodes().count(twoKeys)).isEqualTo(2);
+            assertThat(tx.nodes().query(noValues, 0, 10)).isEmpty();
+            assertThat(tx.nodes().count(noValues)).isZero();
+            assertThat(tx.nodes().query(valueOfOtherKey, 0, 10)).isEmpty();
+            return null;
+        });
+    }
+
+    @Test
+    void tagFilterMatchesAnyListedTag() {
+        run(tx -> {
+            tx.nodes().insert(TestData.file(root, "a", Map.of(), List.of("red", "big"), null));
+            tx.nodes().insert(TestData.file(root, "b", Map.of(), List.of("blue"), null));
+            tx.nodes().insert(TestData.file(root, "c", Map.of(), List.of("green"), null));
+            tx.nodes().insert(TestData.file(root, "d", Map.of(), List.of(), null));
+        });
+        NodeQuery redOrBlue = new NodeQuery(root.id(), null, null, List.of("red", "blue"), null);
+        NodeQuery bigAndNamedA = new NodeQuery(root.id(), List.of("a", "b"), null, List.of("big"), null);
+        read(tx -> {
+            assertThat(names(tx.nodes().query(redOrBlue, 0, 10))).containsExactly("a", "b");
+            assertThat(tx.nodes().count(redOrBlue)).isEqualTo(2);
+            assertThat(names(tx.nodes().query(bigAndNamedA, 0, 10))).containsExactly("a");
+            assertThat(tx.nodes().count(new NodeQuery(root.id(), null, null, List.of(), null))).isEqualTo(4);
+            return null;
+        });
+    }
+
+    @Test
+    void originFilterKnowsOnlyTheTask() {
+        run(tx -> {
+            tx.nodes().insert(TestData.file(root, "from-t1", Map.of(), List.of(), "t1"));
+            tx.nodes().insert(TestData.file(root, "from-t2", Map.of(), List.of(), "t2"));
+            tx.nodes().insert(TestData.file(root, "uploaded"));
+        });
+        NodeQuery task = new NodeQuery(root.id(), null, null, null, Map.of("task", "t1"));
+        NodeQuery unknown = new NodeQuery(root.id(), null, null, null, Map.of("dataset", "t1"));
+        read(tx -> {
+            assertThat(names(tx.nodes().query(task, 0, 10))).containsExactly("from-t1");
+            assertThat(tx.nodes().count(task)).isEqualTo(1);
+            assertThat(tx.nodes().query(unknown, 0, 10)).isEmpty();
+            assertThat(tx.nodes().count(unknown)).isZero();
+            return null;
+        });
+    }
+
+    @Test
+    void keysetPagesWalkALargeFolderWithoutDuplicatesOrGaps() {
+        Node big = TestData.folder(root, "big");
+        run(tx -> {
+            tx.nodes().insert(big);
+            for (int i = 0; i < 250; i++) {
+                String name = String.format("n%03d", (i * 37) % 250);
+                tx.nodes().insert(i % 5 == 0 ? TestData.folder(big, name) : TestData.file(big, name));
+            }
+        });
+        NodeQuery children = NodeQuery.children(big.id());
+        List<Node> all = read(tx -> tx.nodes().query(children, 0, 1000));
+        assertThat(all).hasSize(250);
+        assertThat(all.subList(0, 50)).allMatch(Node::isFolder);
+        for (int pageSize : List.of(1, 7, 100, 250, 300)) {
+            List<Node> walked = walk(children, pageSize);
+            assertThat(walked).as("page size %d", pageSize).containsExactlyElementsOf(all);
+            assertThat(new HashSet<>(walked.stream().map(Node::id).toList())).hasSize(250);
+        }
+    }
+
+    @Test
+    void keysetCursorComparesNameThenId() {
+        Node a = TestData.file("000000000000000000000002", root, "m");
+        run(tx -> {
+            tx.nodes().insert(a);
+            tx.nodes().insert(TestData.file(root, "z"));
+            tx.nodes().insert(TestData.folder(root, "dir"));
+        });
+        NodeQuery children = NodeQuery.children(root.id());
+        read(tx -> {
+            assertThat(names(tx.nodes().queryAfter(children, new NodeCursor(false, "m", "000000000000000000000001"), 10)))
+                    .containsExactly("m", "z");
+            assertThat(names(tx.nodes().queryAfter(children, new NodeCursor(false, "m", a.id()), 10)))
+                    .containsExactly("z");
+            assertThat(names(tx.nodes().queryAfter(children, new NodeCursor(true, "dir", "~"), 10)))
+                    .containsExactly("m", "z");
+            assertThat(names(tx.nodes().queryAfter(children, null, 2))).containsExactly("dir", "m");
+            return null;
+        });
+    }
+
+    @Test
+    void keysetPagesApplyTheFilters() {
+        run(tx -> {
+            for (int i = 0; i < 20; i++) {
+                tx.nodes().insert(TestData.file(root, "f" + (char) ('a' + i), Map.of(), List.of(i % 2 == 0 ? "even" : "odd"),
+                        null));
+            }
+        });
+        NodeQuery even = new NodeQuery(root.id(), null, null, List.of("even"), null);
+        List<Node> walked = walk(even, 3);
+        assertThat(walked).hasSize(10).allMatch(n -> n.tags().values().equals(List.of("even")));
+        assertThat(walked).containsExactlyElementsOf(read(tx -> tx.nodes().query(even, 0, 100)));
+    }
+
+    // ---- v1 key prefix listing ----
+
+    @Test
+    void prefixListingReturnsFilesUnderThePrefixByKey() {
+        Node raw = TestData.folder(root, "raw");
+        Node sub = TestData.folder(raw, "sub");
+        Node raw2 = TestData.folder(root, "raw2");
+        run(tx -> {
+            List.of(raw, sub, raw2).forEach(tx.nodes()::insert);
+            tx.nodes().insert(TestData.file(raw, "b.vcf", Map.of("k", "v"), List.of("t"), null));
+            tx.nodes().insert(TestData.file(raw, "a.vcf"));
+            tx.nodes().insert(TestData.file(sub, "c.vcf"));
+            tx.nodes().insert(TestData.file(raw2, "x"));
+            tx.nodes().insert(TestData.file(root, "raw.txt"));
+            tx.nodes().insert(TestData.file(root, "raw-notes.txt"));
+        });
+        read(tx -> {
+            List<Node> underRaw = tx.nodes().filesByKeyPrefix(project.id(), "raw/", null, 100);
+            assertThat(keys(underRaw)).containsExactly("raw/a.vcf", "raw/b.vcf", "raw/sub/c.vcf");
+            assertThat(underRaw.get(1).tags().values()).containsExactly("t");
+            assertThat(keys(tx.nodes().filesByKeyPrefix(project.id(), "raw/", "raw/a.vcf", 100)))
+                    .containsExactly("raw/b.vcf", "raw/sub/c.vcf");
+            assertThat(keys(tx.nodes().filesByKeyPrefix(project.id(), "raw/", "raw/b.vcf", 1)))
+                    .containsExactly("raw/sub/c.vcf");
+            assertThat(keys(tx.nodes().filesByKeyPrefix(project.id(), "raw/", null, 2)))
+                    .containsExactly("raw/a.vcf", "raw/b.vcf");
+            assertThat(keys(tx.nodes().filesByKeyPrefix(project.id(), "raw", null, 100)))
+                    .containsExactly("raw-notes.txt", "raw.txt", "raw/a.vcf", "raw/b.vcf", "raw/sub/c.vcf", "raw2/x");
+            assertThat(keys(tx.nodes().filesByKeyPrefix(project.id(), "", null, 100))).hasSize(6);
+            assertThat(tx.nodes().filesByKeyPrefix(project.id(), "nothing/", null, 100)).isEmpty();
+            assertThat(tx.nodes().filesByKeyPrefix("ws_other", "", null, 100)).isEmpty();
+            return null;
+        });
+    }
+
+    @Test
+    void prefixListingHandlesCharactersOutsideAscii() {
+        Node accented = TestData.folder(root, "\u00e9t\u00e9");
+        Node next = TestData.folder(root, "\u00e9t\u00ea");
+        Node emoji = TestData.folder(root, "\uD83D\uDE00");
+        run(tx -> {
+            List.of(accented, next, emoji).forEach(tx.nodes()::insert);
+            tx.nodes().insert(TestData.file(accented, "a"));
+            tx.nodes().insert(TestData.file(next, "b"));
+            tx.nodes().insert(TestData.file(emoji, "c"));
+        });
+        read(tx -> {
+            assertThat(keys(tx.nodes().filesByKeyPrefix(project.id(), "\u00e9t\u00e9", null, 10)))
+                    .containsExactly("\u00e9t\u00e9/a");
+            assertThat(keys(tx.nodes().filesByKeyPrefix(project.id(), "\uD83D\uDE00", null, 10)))
+                    .containsExactly("\uD83D\uDE00/c");
+            return null;
+        });
+    }
+
+    // ---- uploads ----
+
+    @Test
+    void uploadSessionRoundTripsAndIsListedPerUserNewestFirst() {
+        UploadSession first = TestData.upload(alice, project, T0, T0.plusSeconds(86400));
+        UploadSession second = TestData.upload(alice, project, T0.plusSeconds(10), T0.plusSeconds(86410));
+        UploadSession third = TestData.upload(alice, project, T0.plusSeconds(20), T0.plusSeconds(86420));
+        run(tx -> List.of(first, second, third).forEach(tx.uploads()::insert));
+        read(tx -> {
+            assertThat(tx.uploads().byId(first.id())).contains(first);
+            assertThat(tx.uploads().byId("up_missing")).isEmpty();
+            assertThat(tx.uploads().forUser(alice.id(), 2)).containsExactly(third, second);
+            assertThat(tx.uploads().forUser("usr_nobody", 2)).isEmpty();
+            return null;
+        });
+    }
+
+    @Test
+    void transitionIsACompareAndSetOnTheState() {
+        UploadSession s = TestData.upload(alice, project, T0, T0.plusSeconds(60));
+        run(tx -> tx.uploads().insert(s));
+        assertThat(write((Tx tx) -> tx.uploads().transition(s.id(), UploadState.OPEN, UploadState.COMPLETING, "blob-1", null)))
+                .isTrue();
+        assertThat(write((Tx tx) -> tx.uploads().transition(s.id(), UploadState.OPEN, UploadState.ABORTED, null, null)))
+                .isFalse();
+        assertThat(read((Tx tx) -> tx.uploads().byId(s.id()))).contains(s.withState(UploadState.COMPLETING, "blob-1", null));
+        assertThat(write((Tx tx) -> tx.uploads().transition(s.id(), UploadState.COMPLETING, UploadState.DONE, null, "file-1")))
+                .isTrue();
+        assertThat(read((Tx tx) -> tx.uploads().byId(s.id()))).contains(s.withState(UploadState.DONE, "blob-1", "file-1"));
+        assertThat(write((Tx tx) -> tx.uploads().transition("up_missing", UploadState.OPEN, UploadState.DONE, null, null)))
+                .isFalse();
+    }
+
+    @Test
+    void aResentPartReplacesTheEarlierOneAndReturnsItsLocator() {
+        UploadSession s = TestData.upload(alice, project, T0, T0.plusSeconds(60));
+        run(tx -> tx.uploads().insert(s));
+        assertThat(write((Tx tx) -> tx.uploads().putPart(TestData.part(s.id(), 2, "loc-2a")))).isEmpty();
+        assertThat(write((Tx tx) -> tx.uploads().putPart(TestData.part(s.id(), 1, "loc-1")))).isEmpty();
+        assertThat(write((Tx tx) -> tx.uploads().putPart(TestData.part(s.id(), 2, "loc-2b")))).contains("loc-2a");
+        assertThat(write((Tx tx) -> tx.uploads().putPart(TestData.part(s.id(), 2, "loc-2b"))))
+                .as("recorded again under the same locator: nothing to drop").isEmpty();
+        assertThat(read((Tx tx) -> tx.uploads().parts(s.id())))
+                .containsExactly(TestData.part(s.id(), 1, "loc-1"), TestData.part(s.id(), 2, "loc-2b"));
+        run(tx -> tx.uploads().deleteParts(s.id()));
+        assertThat(read((Tx tx) -> tx.uploads().parts(s.id()))).isEmpty();
+    }
+
+    @Test
+    void expiredSessionsAreOpenOrCompletingPastTheirExpiry() {
+        Instant now = T0.plusSeconds(1000);
+        UploadSession openOld = TestData.upload(alice, project, T0, now.minusSeconds(2));
+        UploadSession completingOld = TestData.upload(alice, project, T0, now.minusSeconds(1));
+        UploadSession doneOld = TestData.upload(alice, project, T0, now.minusSeconds(3));
+        UploadSession openFresh = TestData.upload(alice, project, T0, now.plusSeconds(1));
+        UploadSession openAtNow = TestData.upload(alice, project, T0, now);
+        run(tx -> {
+            List.of(openOld, completingOld, doneOld, openFresh, openAtNow).forEach(tx.uploads()::insert);
+            tx.uploads().transition(completingOld.id(), UploadState.OPEN, UploadState.COMPLETING, "b", null);
+            tx.uploads().transition(doneOld.id(), UploadState.OPEN, UploadState.DONE, null, "f");
+        });
+        read(tx -> {
+            assertThat(tx.uploads().expired(now, 10)).extracting(UploadSession::id)
+                    .containsExactly(openOld.id(), completingOld.id());
+            assertThat(tx.uploads().expired(now, 1)).extracting(UploadSession::id).containsExactly(openOld.id());
+            return null;
+        });
+    }
+
+    @Test
+    void blobsBeingAssembledAreThoseOfCompletingSessions() {
+        UploadSession completing = TestData.upload(alice, project, T0, T0.plusSeconds(60));
+        UploadSession done = TestData.upload(alice, project, T0, T0.plusSeconds(60));
+        UploadSession open = TestData.upload(alice, project, T0, T0.plusSeconds(60));
+        run(tx -> {
+            List.of(completing, done, open).forEach(tx.uploads()::insert);
+            tx.uploads().transition(completing.id(), UploadState.OPEN, UploadState.COMPLETING, "blob-c", null);
+            tx.uploads().transition(done.id(), UploadState.OPEN, UploadState.COMPLETING, "blob-d", null);
+            tx.uploads().transition(done.id(), UploadState.COMPLETING, UploadState.DONE, null, "file-d");
+        });
+        assertThat(read((Tx tx) -> tx.uploads().blobsBeingAssembled())).containsExactly("blob-c");
+    }
+
+    // ---- blobs ----
+
+    @Test
+    void blobRoundTripsAndPagesById() {
+        List<Blob> blobs = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            blobs.add(TestData.blob(T0));
+        }
+        run(tx -> blobs.forEach(tx.blobs()::insert));
+        read(tx -> {
+            assertThat(tx.blobs().byId(blobs.get(0).id())).contains(blobs.get(0));
+            assertThat(tx.blobs().exists(blobs.get(1).id())).isTrue();
+            assertThat(tx.blobs().exists("missing")).isFalse();
+            assertThat(tx.blobs().page(null, 2)).containsExactly(blobs.get(0), blobs.get(1));
+            assertThat(tx.blobs().page(blobs.get(1).id(), 10)).containsExactlyElementsOf(blobs.subList(2, 5));
+            return null;
+        });
+        run(tx -> tx.blobs().delete(blobs.get(0).id()));
+        assertThat(read((Tx tx) -> tx.blobs().byId(blobs.get(0).id()))).isEmpty();
+    }
+
+    @Test
+    void unreferencedBlobsAreOldAndNeitherPublishedNorBeingAssembled() {
+        Blob referenced = TestData.blob(T0);
+        Blob orphan = TestData.blob(T0);
+        Blob assembling = TestData.blob(T0);
+        Blob recent = TestData.blob(T0.plusSeconds(100));
+        Blob assembledEarlier = TestData.blob(T0);
+        Node file = TestData.fileWithBlob(root, "a.vcf", referenced.id());
+        UploadSession completing = TestData.upload(alice, project, T0, T0.plusSeconds(60));
+        UploadSession done = TestData.upload(alice, project, T0, T0.plusSeconds(60));
+        run(tx -> {
+            List.of(referenced, orphan, assembling, recent, assembledEarlier).forEach(tx.blobs()::insert);
+            tx.nodes().insert(file);
+            tx.uploads().insert(completing);
+            tx.uploads().insert(done);
+            tx.uploads().transition(completing.id(), UploadState.OPEN, UploadState.COMPLETING, assembling.id(), null);
+            tx.uploads().transition(done.id(), UploadState.OPEN, UploadState.COMPLETING, assembledEarlier.id(), null);
+            tx.uploads().transition(done.id(), UploadState.COMPLETING, UploadState.ABORTED, null, null);
+        });
+        Instant before = T0.plusSeconds(50);
+        assertThat(read((Tx tx) -> tx.blobs().unreferenced(before, 10)))
+                .containsExactlyInAnyOrder(orphan, assembledEarlier);
+        assertThat(read((Tx tx) -> tx.blobs().unreferenced(before, 1))).hasSize(1);
+
+        run(tx -> tx.nodes().delete(file.id()));
+        assertThat(read((Tx tx) -> tx.blobs().unreferenced(before, 10)))
+                .containsExactlyInAnyOrder(orphan, assembledEarlier, referenced);
+    }
+
+    // ---- transactions ----
+
+    @Test
+    void aFailedWriteLeavesNothingBehind() {
+        Node file = TestData.file(root, "a.vcf", Map.of("k", "v"), List.of("t"), null);
+        assertThatThrownBy(() -> run(tx -> {
+            tx.nodes().insert(file);
+            throw new IllegalStateException("boom");
+        })).hasMessage("boom");
+        assertThat(read((Tx tx) -> tx.nodes().byId(file.id()))).isEmpty();
+        assertThat(write((Tx tx) -> tx.nodes().insert(file))).isTrue();
+    }
+
+    @Test
+    void aReadTransactionCannotWrite() {
+        assertThatThrownBy(() -> read(tx -> tx.users().insert(TestData.user("mallory"))))
+                .isInstanceOf(RuntimeException.class);
+        assertThat(read((Tx tx) -> tx.users().byUsername(new Username("mallory")))).isEmpty();
+    }
+
+    @Test
+    void transactionsDoNotNest() {
+        assertThatThrownBy(() -> write(tx -> store.write(inner -> inner.users().count())))
+                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> read(tx -> store.read(inner -> inner.users().count())))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(write((Tx tx) -> tx.users().count())).as("the store is still usable").isEqualTo(1);
+    }
+
+    @Test
+    @Timeout(60)
+    void concurrentWritersAndReadersNeverFail() throws Exception {
+        Node shared = TestData.folder(root, "shared");
+        run(tx -> tx.nodes().insert(shared));
+        int threads = 8;
+        int writesPerThread = 50;
+        ExecutorService pool = Executors.newFixedThreadPool(threads + 2);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                futures.add(pool.submit((Callable<Void>) () -> {
+                    start.await();
+                    for (int i = 0; i < writesPerThread; i++) {
+                        String name = "t" + thread + "-" + i;
+                        // Read first, then write: the read-to-write upgrade that deadlocks naive SQLite use.
+                        run(tx -> {
+                            assertThat(tx.nodes().child(shared.id(), name)).isEmpty();
+                            assertThat(tx.nodes().insert(TestData.file(shared, name, Map.of("n", name),
+                                    List.of("t" + thread), null))).isTrue();
+                        });
+                    }
+                    return null;
+                }));
+            }
+            for (int r = 0; r < 2; r++) {
+                futures.add(pool.submit((Callable<Void>) () -> {
+                    start.await();
+                    for (int i = 0; i < 100; i++) {
+                        read(tx -> tx.nodes().query(NodeQuery.children(shared.id()), 0, 20));
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> f : futures) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(read((Tx tx) -> tx.nodes().count(NodeQuery.children(shared.id())))).isEqualTo(threads * writesPerThread);
+    }
+
+    // ---- helpers ----
+
+    /** What the service does to create a project: the row, its root folder, the owner's membership. */
+    private static void createProject(Tx tx, Project p, User owner) {
+        assertThat(tx.projects().insert(p)).isTrue();
+        assertThat(tx.nodes().insert(TestData.root(p))).isTrue();
+        tx.projects().putMember(p.id(), owner.id(), Permissions.ALL);
+    }
+
+    private void insertFiles(String... names) {
+        run(tx -> {
+            for (String name : names) {
+                tx.nodes().insert(TestData.file(root, name));
+            }
+        });
+    }
+
+    /** Every node of the query, fetched by keyset pages of {@code pageSize}. */
+    private List<Node> walk(NodeQuery query, int pageSize) {
+        List<Node> all = new ArrayList<>();
+        NodeCursor cursor = null;
+        Set<String> seen = new HashSet<>();
+        while (true) {
+            NodeCursor after = cursor;
+            List<Node> page = read(tx -> tx.nodes().queryAfter(query, after, pageSize));
+            for (Node n : page) {
+                assertThat(seen.add(n.id())).as("duplicate %s", n.name()).isTrue();
+            }
+            all.addAll(page);
+            if (page.size() < pageSize) {
+                return all;
+            }
+            Node last = page.getLast();
+            cursor = new NodeCursor(last.isFolder(), last.name(), last.id());
+        }
+    }
+
+    private static List<String> names(List<Node> nodes) {
+        return nodes.stream().map(Node::name).toList();
+    }
+
+    private static List<String> keys(List<Node> nodes) {
+        return nodes.stream().map(Node::key).toList();
+    }
+
+    private <T> T read(Function<Tx, T> work) {
+        return store.read(work);
+    }
+
+    private <T> T write(Function<Tx, T> work) {
+        return store.write(work);
+    }
+
+    private void run(Consumer<Tx> work) {
+        store.write(tx -> {
+            work.accept(tx);
+            return null;
+        });
+    }
+}
