@@ -1,0 +1,18 @@
+package org.seqvault.api;
+
+import org.seqvault.service.auth.IdentityService;
+import org.seqvault.service.file.FileService;
+import org.seqvault.service.port.BlobStore;
+import org.seqvault.service.port.Clock;
+import org.seqvault.service.presign.UrlSigner;
+import org.seqvault.service.project.ProjectService;
+import org.seqvault.service.upload.UploadService;
+
+/**
+ * What the HTTP adapters call. {@code publicUrl} is the base of every absolute href, without a
+ * trailing slash.
+ */
+public record ApiServices(IdentityService identity, ProjectService projects, FileService files,
+                          UploadService uploads, BlobStore blobStore, UrlSigner signer, Clock clock,
+                          String publicUrl) {
+}

@@ -1,0 +1,93 @@
+package org.seqvault.api.blob;
+
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.util.Optional;
+import org.seqvault.api.ApiServices;
+import org.seqvault.api.RouteTable;
+import org.seqvault.api.RouteTable.Guard;
+import org.seqvault.domain.Problem;
+import org.seqvault.domain.UploadPart;
+import org.seqvault.domain.UserException;
+import org.seqvault.service.port.BlobStore.BlobReader;
+import org.seqvault.service.presign.BlobPaths;
+
+/**
+ * The local blob store's presigned endpoints: PUT one upload part, GET (or HEAD) one blob
+ * with Range. The signed URL is the only credential; it names exactly one object and method.
+ */
+public final class BlobRoutes {
+    private final ApiServices s;
+
+    public BlobRoutes(ApiServices services) {
+        this.s = services;
+    }
+
+    public void register(RouteTable routes) {
+        routes.add(HandlerType.PUT, BlobPaths.PART_UPLOAD_PREFIX + "{upload}/{part}", Guard.SIGNED_URL, this::putPart)
+                .add(HandlerType.GET, BlobPaths.DOWNLOAD_PREFIX + "{blob}/{name}", Guard.SIGNED_URL, this::get)
+                .add(HandlerType.HEAD, BlobPaths.DOWNLOAD_PREFIX + "{blob}/{name}", Guard.SIGNED_URL, this::get);
+    }
+
+    private void verify(Context ctx, String method) {
+        s.signer().verify(method, ctx.req().getRequestURI(), ctx.queryParam("exp"), ctx.queryParam("kid"),
+                ctx.queryParam("sig"), s.clock().now());
+    }
+
+    private void putPart(Context ctx) {
+        verify(ctx, "PUT");
+        int part;
+        try {
+            part = Integer.parseInt(ctx.pathParam("part"));
+        } catch (NumberFormatException e) {
+            throw new UserException(Problem.BAD_PART_NUMBER, "part number must be an integer");
+        }
+        UploadPart stored;
+        try {
+            stored = s.uploads().receivePart(ctx.pathParam("upload"), part, ctx.req().getInputStream(),
+                    ctx.req().getContentLengthLong());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        ctx.header("ETag", "\"" + stored.etag() + "\"");
+        ctx.status(200);
+    }
+
+    private void get(Context ctx) throws IOException {
+        verify(ctx, "GET");
+        String fileName = ctx.pathParam("name");
+        try (BlobReader reader = s.blobStore().open(ctx.pathParam("blob"))) {
+            long size = reader.size();
+            Optional<ByteRange> range;
+            try {
+                range = ByteRange.parse(ctx.header("Range"), size);
+            } catch (ByteRange.Unsatisfiable e) {
+                ctx.header("Content-Range", "bytes */" + size);
+                throw new UserException(Problem.RANGE_NOT_SATISFIABLE, "the requested range starts past the end ("
+                        + size + " bytes)");
+            }
+            long start = range.map(ByteRange::start).orElse(0L);
+            long length = range.map(ByteRange::length).orElse(size);
+            var res = ctx.res();
+            res.setHeader("Accept-Ranges", "bytes");
+            res.setHeader("Content-Type", "application/octet-stream");
+            res.setHeader("Content-Disposition", "attachment; filename*=UTF-8''" + BlobPaths.segment(fileName));
+            if (range.isPresent()) {
+                res.setStatus(206);
+                res.setHeader("Content-Range", "bytes " + start + "-" + (start + length - 1) + "/" + size);
+            } else {
+                res.setStatus(200);
+            }
+            res.setContentLengthLong(length);
+            if (ctx.method() == HandlerType.HEAD || length == 0) {
+                return;
+            }
+            OutputStream out = res.getOutputStream();
+            reader.transferTo(start, length, Channels.newChannel(out));
+            out.flush();
+        }
+    }
+}

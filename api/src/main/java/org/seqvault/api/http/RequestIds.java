@@ -1,0 +1,24 @@
+package org.seqvault.api.http;
+
+import io.javalin.http.Context;
+import java.util.concurrent.ThreadLocalRandom;
+
+/** Every request gets an id, sent back in X-Request-Id and in error bodies, and logged with internal errors. */
+public final class RequestIds {
+    public static final String HEADER = "X-Request-Id";
+    private static final String ATTRIBUTE = "seqvault.requestId";
+
+    private RequestIds() {
+    }
+
+    public static void assign(Context ctx) {
+        String id = "req_" + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
+        ctx.attribute(ATTRIBUTE, id);
+        ctx.header(HEADER, id);
+    }
+
+    public static String of(Context ctx) {
+        String id = ctx.attribute(ATTRIBUTE);
+        return id == null ? "req_unknown" : id;
+    }
+}

@@ -1,0 +1,121 @@
+package org.seqvault.api.v1;
+
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import org.apache.commons.fileupload2.core.FileItemInput;
+import org.apache.commons.fileupload2.core.FileItemInputIterator;
+import org.apache.commons.fileupload2.core.FileUploadException;
+import org.apache.commons.fileupload2.core.FileUploadSizeException;
+import org.apache.commons.fileupload2.jakarta.servlet6.JakartaServletFileUpload;
+import org.seqvault.domain.Problem;
+import org.seqvault.domain.UserException;
+import org.seqvault.service.upload.Staged;
+import org.seqvault.service.upload.UploadService;
+
+/**
+ * Reads a multipart/form-data upload as a stream: small text fields into memory, the file's
+ * bytes straight to staging through the upload service. Nothing is spooled to a temp file.
+ */
+final class FormUpload {
+    static final Set<String> FIELDS = Set.of("workspace_id", "path", "description", "overwrite");
+    private static final int MAX_FIELD_BYTES = 64 * 1024;
+    /** Room for boundaries, part headers and the text fields around the file. */
+    private static final long ENVELOPE_BYTES = 1L << 20;
+
+    /** The parsed form: text fields and the staged file (or null when none was sent). */
+    record Parsed(Map<String, String> fields, String fileName, String contentType, Staged staged) {
+    }
+
+    private FormUpload() {
+    }
+
+    static Parsed read(Context ctx, UploadService uploads) {
+        String type = ctx.contentType();
+        if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data")) {
+            throw new UserException(Problem.UNSUPPORTED_MEDIA_TYPE, "send the file as multipart/form-data");
+        }
+        long max = uploads.settings().maxFormUpload();
+        long declared = ctx.req().getContentLengthLong();
+        if (declared > max + ENVELOPE_BYTES) {
+            throw new UserException(Problem.PAYLOAD_TOO_LARGE, "form uploads are limited to "
+                    + org.seqvault.domain.ByteSize.format(max) + "; use the presigned upload flow for larger files");
+        }
+        JakartaServletFileUpload<?, ?> parser = new JakartaServletFileUpload<>();
+        parser.setMaxSize(max + ENVELOPE_BYTES);
+        parser.setMaxPartHeaderSize(16 * 1024);
+        Map<String, String> fields = new HashMap<>();
+        Staged staged = null;
+        String fileName = null;
+        String contentType = null;
+        try {
+            FileItemInputIterator items = parser.getItemIterator(ctx.req());
+            while (items.hasNext()) {
+                FileItemInput item = items.next();
+                if (!item.isFormField() && "file".equals(item.getFieldName())) {
+                    if (staged != null) {
+                        throw UserException.invalid("send exactly one 'file' field");
+                    }
+                    fileName = baseName(item.getName());
+                    contentType = item.getContentType();
+                    try (InputStream in = item.getInputStream()) {
+                        staged = uploads.stage(in, -1);
+                    }
+                } else if (FIELDS.contains(item.getFieldName())) {
+                    fields.put(item.getFieldName(), text(item));
+                } else {
+                    drain(item);
+                }
+            }
+        } catch (FileUploadSizeException e) {
+            discard(uploads, staged);
+            throw new UserException(Problem.PAYLOAD_TOO_LARGE, "form uploads are limited to "
+                    + org.seqvault.domain.ByteSize.format(max));
+        } catch (FileUploadException e) {
+            discard(uploads, staged);
+            throw UserException.invalid("the multipart form is malformed: " + e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            discard(uploads, staged);
+            if (e instanceof IOException io && io.getCause() instanceof UserException u) {
+                throw u;
+            }
+            throw e instanceof RuntimeException r ? r : new java.io.UncheckedIOException((IOException) e);
+        }
+        return new Parsed(fields, fileName, contentType, staged);
+    }
+
+    private static void discard(UploadService uploads, Staged staged) {
+        if (staged != null) {
+            uploads.discard(staged);
+        }
+    }
+
+    private static String text(FileItemInput item) throws IOException {
+        try (InputStream in = item.getInputStream()) {
+            byte[] bytes = in.readNBytes(MAX_FIELD_BYTES + 1);
+            if (bytes.length > MAX_FIELD_BYTES) {
+                throw UserException.invalid("form field '" + item.getFieldName() + "' is longer than 64 KiB");
+            }
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+    }
+
+    private static void drain(FileItemInput item) throws IOException {
+        try (InputStream in = item.getInputStream()) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+        }
+    }
+
+    /** Browsers may send a full client path; only its last segment is the name. */
+    private static String baseName(String name) {
+        if (name == null) {
+            return null;
+        }
+        int cut = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));
+        return name.substring(cut + 1);
+    }
+}

@@ -1,0 +1,67 @@
+package org.seqvault.api.v2;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.seqvault.api.http.Times;
+import org.seqvault.domain.Member;
+import org.seqvault.domain.Permissions;
+import org.seqvault.domain.Project;
+import org.seqvault.domain.User;
+
+/** Seven Bridges shapes for projects, members and users. */
+public final class SbViews {
+    private final Hrefs hrefs;
+
+    public SbViews(Hrefs hrefs) {
+        this.hrefs = hrefs;
+    }
+
+    public Map<String, Object> project(Project p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("href", hrefs.of("/projects/" + p.ref().id()));
+        m.put("id", p.ref().id());
+        m.put("name", p.name());
+        m.put("description", p.description());
+        m.put("type", "v2");
+        m.put("root_folder", p.rootFolderId());
+        m.put("created_by", p.createdBy());
+        m.put("created_on", Times.format(p.createdAt()));
+        m.put("modified_on", Times.format(p.modifiedAt()));
+        m.put("tags", List.of());
+        m.put("settings", Map.of());
+        m.put("public", p.isPublic());
+        m.put("workspace_id", p.id());
+        return m;
+    }
+
+    public Map<String, Object> member(Project p, Member member) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("href", hrefs.of("/projects/" + p.ref().id() + "/members/" + member.username().value()));
+        m.put("id", member.username().value());
+        m.put("username", member.username().value());
+        m.put("type", "USER");
+        m.put("permissions", permissions(member.permissions()));
+        return m;
+    }
+
+    public Map<String, Object> user(User u) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("href", hrefs.of("/users/" + u.username().value()));
+        m.put("username", u.username().value());
+        m.put("email", u.email());
+        m.put("first_name", u.firstName());
+        m.put("last_name", u.lastName());
+        return m;
+    }
+
+    public static Map<String, Object> permissions(Permissions p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("read", p.read());
+        m.put("write", p.write());
+        m.put("copy", p.copy());
+        m.put("execute", p.execute());
+        m.put("admin", p.admin());
+        return m;
+    }
+}
