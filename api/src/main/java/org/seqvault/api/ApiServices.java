@@ -2,6 +2,8 @@ package org.seqvault.api;
 
 import org.seqvault.service.auth.IdentityService;
 import org.seqvault.service.file.FileService;
+import org.seqvault.service.file.NamespaceService;
+import org.seqvault.service.limit.RateLimiter;
 import org.seqvault.service.port.BlobStore;
 import org.seqvault.service.port.Clock;
 import org.seqvault.service.presign.UrlSigner;
@@ -13,6 +15,7 @@ import org.seqvault.service.upload.UploadService;
  * trailing slash.
  */
 public record ApiServices(IdentityService identity, ProjectService projects, FileService files,
+                          NamespaceService namespace,
                           UploadService uploads, BlobStore blobStore, UrlSigner signer, Clock clock,
-                          String publicUrl) {
+                          RateLimiter rateLimiter, String publicUrl) {
 }

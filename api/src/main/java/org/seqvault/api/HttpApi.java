@@ -9,11 +9,18 @@ import org.seqvault.api.admin.AdminRoutes;
 import org.seqvault.api.blob.BlobRoutes;
 import org.seqvault.api.error.Errors;
 import org.seqvault.api.http.Auth;
+import org.seqvault.api.http.IgnoredBodies;
 import org.seqvault.api.http.Json;
 import org.seqvault.api.http.RequestIds;
 import org.seqvault.api.v1.V1AccountRoutes;
 import org.seqvault.api.v1.V1FileRoutes;
+import org.seqvault.api.v2.BulkFileRoutes;
+import org.seqvault.api.v2.FileRoutes;
+import org.seqvault.api.v2.Hrefs;
 import org.seqvault.api.v2.ProjectRoutes;
+import org.seqvault.api.v2.RateLimitRoutes;
+import org.seqvault.api.v2.UploadRoutes;
+import org.seqvault.service.file.NamespaceService;
 
 /** Builds the HTTP application: every dialect's routes, one error mapping, request ids. */
 public final class HttpApi {
@@ -29,7 +36,7 @@ public final class HttpApi {
      * @param settings listen address and Jetty limits
      */
     public static HttpApi create(ApiServices services, Health health, HttpSettings settings) {
-        Auth auth = new Auth(services.identity());
+        Auth auth = new Auth(services.identity(), services.rateLimiter());
         RouteTable[] table = new RouteTable[1];
         Javalin app = Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
@@ -45,6 +52,7 @@ public final class HttpApi {
                 http.setRequestHeaderSize(16 * 1024);
             });
             config.routes.before(RequestIds::assign);
+            config.routes.before(IgnoredBodies::drain);
             Errors.install(config.routes);
             RouteTable routes = new RouteTable(config.routes);
             routes.add(HandlerType.GET, "/healthz", Guard.PUBLIC, health::handle);
@@ -53,9 +61,20 @@ public final class HttpApi {
             new AdminRoutes(services, auth).register(routes);
             new ProjectRoutes(services, auth).register(routes);
             new BlobRoutes(services).register(routes);
+            registerV2Files(services, auth, routes);
             table[0] = routes;
         });
         return new HttpApi(app, table[0].routes());
+    }
+
+    /** The Seven Bridges files API: files, folders, bulk calls, multipart uploads, rate limit. */
+    private static void registerV2Files(ApiServices services, Auth auth, RouteTable routes) {
+        NamespaceService namespace = services.namespace();
+        Hrefs hrefs = new Hrefs(services.publicUrl());
+        new FileRoutes(namespace, auth, hrefs).register(routes);
+        new BulkFileRoutes(namespace, auth, hrefs).register(routes);
+        new UploadRoutes(services.uploads(), services.projects(), namespace, auth, hrefs).register(routes);
+        new RateLimitRoutes(auth, services.clock()).register(routes);
     }
 
     public HttpApi start() {

@@ -38,4 +38,10 @@ public record Node(String id, String projectId, String parentId, String name, No
         return new Node(id, projectId, parentId, name, type, key, blobId, size, checksums, contentType,
                 description, originTask, metadata, newTags, createdAt, at);
     }
+
+    /** The same node recorded as the output of task {@code task} (null: no task). */
+    public Node withOriginTask(String task, Instant at) {
+        return new Node(id, projectId, parentId, name, type, key, blobId, size, checksums, contentType,
+                description, task, metadata, tags, createdAt, at);
+    }
 }

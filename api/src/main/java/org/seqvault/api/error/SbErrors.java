@@ -78,13 +78,19 @@ public final class SbErrors implements ErrorDialect {
 
     @Override
     public void render(Context ctx, int status, Problem problem, String message) {
+        Map<String, Object> body = body(status, problem, message);
+        ctx.status((Integer) body.get("status")).json(body);
+    }
+
+    /** The error object itself; bulk answers carry one per failed item. */
+    public static Map<String, Object> body(int status, Problem problem, String message) {
         int httpStatus = problem != null ? STATUS.getOrDefault(problem, status) : status;
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", httpStatus);
         body.put("code", code(httpStatus, problem));
         body.put("message", message);
         body.put("more_info", MORE_INFO);
-        ctx.status(httpStatus).json(body);
+        return body;
     }
 
     static int code(int status, Problem problem) {

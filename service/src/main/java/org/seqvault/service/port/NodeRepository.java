@@ -20,7 +20,7 @@ public interface NodeRepository {
     Optional<Node> fileByKey(String projectId, String key);
 
     /**
-     * Writes name, parent, key, description, metadata, tags and modifiedAt of an existing node;
+     * Writes name, parent, key, description, origin task, metadata, tags and modifiedAt of an existing node;
      * false when the new (parent, name) is taken by another node.
      */
     boolean update(Node node);

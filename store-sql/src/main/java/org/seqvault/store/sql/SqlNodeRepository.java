@@ -103,12 +103,13 @@ final class SqlNodeRepository implements NodeRepository {
             updated = handle.createUpdate("""
                             UPDATE nodes
                             SET parent_id = :parentId, name = :name, node_key = :key, description = :description,
-                                modified_at = :modifiedAt
+                                origin_task = :originTask, modified_at = :modifiedAt
                             WHERE id = :id""")
                     .bind("parentId", node.parentId())
                     .bind("name", node.name())
                     .bind("key", node.key())
                     .bind("description", node.description())
+                    .bind("originTask", node.originTask())
                     .bind("modifiedAt", Micros.of(node.modifiedAt()))
                     .bind("id", node.id())
                     .execute();

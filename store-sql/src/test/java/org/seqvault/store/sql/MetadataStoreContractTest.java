@@ -330,6 +330,20 @@ abstract class MetadataStoreContractTest {
     }
 
     @Test
+    void updateWritesTheOriginTask() {
+        Node file = TestData.file(root, "out.vcf");
+        run(tx -> tx.nodes().insert(file));
+        Node fromTask = file.withOriginTask("task-7", T0.plusSeconds(5));
+        assertThat(write((Tx tx) -> tx.nodes().update(fromTask))).isTrue();
+        NodeQuery byTask = new NodeQuery(root.id(), null, null, null, Map.of("task", "task-7"));
+        read(tx -> {
+            assertThat(tx.nodes().byId(file.id())).contains(fromTask);
+            assertThat(names(tx.nodes().query(byTask, 0, 10))).containsExactly("out.vcf");
+            return null;
+        });
+    }
+
+    @Test
     void updateIsRefusedWhenTheNewNameIsTakenAndTheTransactionGoesOn() {
         Node a = TestData.file(root, "a.vcf");
         Node b = TestData.file(root, "b.vcf", Map.of("k", "v"), List.of("t"), null);

@@ -1,0 +1,67 @@
+package org.seqvault.api.v2;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.seqvault.api.error.SbErrors;
+import org.seqvault.api.http.Times;
+import org.seqvault.domain.Node;
+import org.seqvault.domain.UserException;
+import org.seqvault.service.file.BulkResult;
+import org.seqvault.service.file.Located;
+
+/**
+ * The Seven Bridges file shape. Every key is always present (empty, never missing): the client
+ * re-fetches a file whenever code reads a key that is absent.
+ */
+final class SbFileViews {
+    /** Where this server keeps bytes, in the platform's storage notation. */
+    static final Map<String, Object> STORAGE = storage();
+
+    private final Hrefs hrefs;
+
+    SbFileViews(Hrefs hrefs) {
+        this.hrefs = hrefs;
+    }
+
+    Map<String, Object> file(Located located) {
+        Node n = located.node();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("href", hrefs.of("/files/" + n.id()));
+        m.put("id", n.id());
+        m.put("name", n.name());
+        m.put("size", n.isFolder() ? 0 : n.size());
+        m.put("project", located.project().id());
+        m.put("parent", n.parentId());
+        m.put("type", n.type().wireName());
+        m.put("created_on", Times.format(n.createdAt()));
+        m.put("modified_on", Times.format(n.modifiedAt()));
+        m.put("origin", n.originTask() == null ? Map.of() : Map.of("task", n.originTask()));
+        m.put("storage", STORAGE);
+        m.put("metadata", n.metadata().values());
+        m.put("tags", n.tags().values());
+        m.put("_secondary_files", List.of());
+        return m;
+    }
+
+    private static Map<String, Object> storage() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("type", "PLATFORM");
+        m.put("hosted_on_locations", List.of("local:default"));
+        return Collections.unmodifiableMap(m);
+    }
+
+    List<Map<String, Object>> files(List<Located> items) {
+        return items.stream().map(this::file).toList();
+    }
+
+    /** One item of a bulk answer: {"resource": file} or {"error": {status, code, message, more_info}}. */
+    Map<String, Object> bulkItem(BulkResult result) {
+        if (result.error() == null) {
+            return Map.of("resource", file(result.file()));
+        }
+        UserException e = result.error();
+        return Map.of("error", SbErrors.body(e.kind().httpStatus(), e.problem(), e.getMessage()));
+    }
+}

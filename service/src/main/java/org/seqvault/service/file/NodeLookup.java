@@ -1,0 +1,80 @@
+package org.seqvault.service.file;
+
+import org.seqvault.domain.Node;
+import org.seqvault.domain.Permissions.Permission;
+import org.seqvault.domain.Problem;
+import org.seqvault.domain.Project;
+import org.seqvault.domain.UserException;
+import org.seqvault.service.auth.Principal;
+import org.seqvault.service.port.MetadataStore.Tx;
+import org.seqvault.service.project.Access;
+
+/**
+ * Finds files and folders for a caller inside a transaction and checks the permission the
+ * operation needs. A node in a project the caller cannot read answers exactly like a missing
+ * id, so neither its name nor its existence leaks.
+ */
+final class NodeLookup {
+    private NodeLookup() {
+    }
+
+    /** A file or folder by id: FILE_NOT_FOUND when missing or unreadable, FORBIDDEN without {@code needed}. */
+    static Located node(Tx tx, Principal caller, String id, Permission needed) {
+        requireId(id, "file id");
+        Node node = tx.nodes().byId(id).orElseThrow(() -> fileNotFound(id));
+        Project project = projectOf(tx, node);
+        if (!Access.of(tx, caller, project).read()) {
+            throw fileNotFound(id);
+        }
+        Access.require(tx, caller, project, needed);
+        return new Located(node, project.ref());
+    }
+
+    /**
+     * The folder a container names: a project's root (PROJECT_NOT_FOUND when missing or
+     * unreadable) or a folder by id (FOLDER_NOT_FOUND likewise, NOT_A_FOLDER for a file).
+     */
+    static Located folder(Tx tx, Principal caller, Container container, Permission needed) {
+        return switch (container) {
+            case Container.ProjectRoot root -> {
+                Project project = tx.projects().byRef(root.project())
+                        .orElseThrow(() -> Access.notFound(root.project().id()));
+                Access.require(tx, caller, project, needed);
+                yield new Located(Folders.root(tx, project), project.ref());
+            }
+            case Container.Folder folder -> {
+                String id = folder.folderId();
+                requireId(id, "parent");
+                Node node = tx.nodes().byId(id).orElseThrow(() -> folderNotFound(id));
+                Project project = projectOf(tx, node);
+                if (!Access.of(tx, caller, project).read()) {
+                    throw folderNotFound(id);
+                }
+                Access.require(tx, caller, project, needed);
+                if (!node.isFolder()) {
+                    throw new UserException(Problem.NOT_A_FOLDER, "'" + id + "' is a file, not a folder");
+                }
+                yield new Located(node, project.ref());
+            }
+        };
+    }
+
+    static UserException fileNotFound(String id) {
+        return new UserException(Problem.FILE_NOT_FOUND, "file '" + id + "' not found");
+    }
+
+    private static UserException folderNotFound(String id) {
+        return new UserException(Problem.FOLDER_NOT_FOUND, "folder '" + id + "' not found");
+    }
+
+    private static void requireId(String id, String what) {
+        if (id == null || id.isBlank()) {
+            throw new UserException(Problem.INVALID_ID, what + " is required");
+        }
+    }
+
+    private static Project projectOf(Tx tx, Node node) {
+        return tx.projects().byId(node.projectId())
+                .orElseThrow(() -> new IllegalStateException("node " + node.id() + " has no project"));
+    }
+}
