@@ -20,10 +20,26 @@ import java.time.Duration;
  * @param maxFormUpload   form upload limit in bytes (default 500 MiB)
  * @param singlePutLimit  largest size handed out as one presigned PUT (default 5 GiB)
  * @param uploadTtl       how long an unconfirmed upload lives (default 24 h)
+ * @param rateLimit       requests per token per window; 0 turns limiting off (default 1000)
+ * @param rateLimitWindow the rate-limit window (default 300 s, as on the Seven Bridges platform)
  * @param bootstrapToken  admin token to create on an empty database, or null
  */
 public record ServerConfig(String bind, int port, String publicUrl, Path dataDir, String dbUrl, String dbUser,
                            String dbPassword, String blobStore, String s3Endpoint, String s3Region,
                            boolean s3PathStyle, String signingKey, Duration presignTtl, long maxFormUpload,
-                           long singlePutLimit, Duration uploadTtl, String bootstrapToken) {
+                           long singlePutLimit, Duration uploadTtl, long rateLimit, Duration rateLimitWindow,
+                           String bootstrapToken) {
+
+    /** Like the record's own, but with the secrets (and any password in a URL) redacted. */
+    @Override
+    public String toString() {
+        return "ServerConfig[bind=" + bind + ", port=" + port + ", publicUrl=" + Redaction.url(publicUrl)
+                + ", dataDir=" + dataDir + ", dbUrl=" + Redaction.url(dbUrl) + ", dbUser=" + dbUser
+                + ", dbPassword=" + Redaction.secret(dbPassword, "null") + ", blobStore=" + Redaction.url(blobStore)
+                + ", s3Endpoint=" + Redaction.url(s3Endpoint) + ", s3Region=" + s3Region + ", s3PathStyle=" + s3PathStyle
+                + ", signingKey=" + Redaction.secret(signingKey, "null") + ", presignTtl=" + presignTtl
+                + ", maxFormUpload=" + maxFormUpload + ", singlePutLimit=" + singlePutLimit + ", uploadTtl=" + uploadTtl
+                + ", rateLimit=" + rateLimit + ", rateLimitWindow=" + rateLimitWindow
+                + ", bootstrapToken=" + Redaction.secret(bootstrapToken, "null") + "]";
+    }
 }

@@ -1,0 +1,76 @@
+package org.seqvault.server;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.seqvault.domain.ByteSize;
+
+/**
+ * The configuration the server runs with, and where each value came from.
+ *
+ * @param config     the values
+ * @param sources    the source of every setting
+ * @param configFile the config file that was read, or null
+ */
+public record EffectiveConfig(ServerConfig config, Map<Setting, ConfigSource> sources, Path configFile) {
+    public EffectiveConfig {
+        sources = Map.copyOf(new EnumMap<>(sources));
+    }
+
+    public ConfigSource source(Setting setting) {
+        return sources.getOrDefault(setting, ConfigSource.DEFAULT);
+    }
+
+    /** One line per setting, {@code port = 8080 (default)}, with every secret redacted. */
+    public List<String> describe() {
+        List<String> lines = new ArrayList<>();
+        for (Setting s : Setting.values()) {
+            lines.add(s.key() + " = " + display(s) + " (" + source(s) + ")");
+        }
+        return lines;
+    }
+
+    /** The whole configuration as one line, secrets redacted. */
+    public String describeCompact() {
+        StringBuilder sb = new StringBuilder();
+        for (Setting s : Setting.values()) {
+            if (!sb.isEmpty()) {
+                sb.append(", ");
+            }
+            sb.append(s.key()).append('=').append(display(s));
+        }
+        return sb.toString();
+    }
+
+    /** The value of one setting as it may be logged. */
+    public String display(Setting s) {
+        ServerConfig c = config;
+        return switch (s) {
+            case BIND -> c.bind();
+            case PORT -> c.port() == 0 ? "0 (any free port)" : String.valueOf(c.port());
+            case PUBLIC_URL -> c.publicUrl() == null ? "(http://<bind>:<port>)" : Redaction.url(c.publicUrl());
+            case DATA_DIR -> c.dataDir().toString();
+            case DB_URL -> Redaction.url(c.dbUrl());
+            case DB_USER -> orNone(c.dbUser());
+            case DB_PASSWORD -> Redaction.secret(c.dbPassword(), "(none)");
+            case BLOB_STORE -> Redaction.url(c.blobStore());
+            case S3_ENDPOINT -> c.s3Endpoint() == null ? "(AWS default)" : Redaction.url(c.s3Endpoint());
+            case S3_REGION -> c.s3Region() == null ? "(AWS default)" : c.s3Region();
+            case S3_PATH_STYLE -> String.valueOf(c.s3PathStyle());
+            case SIGNING_KEY -> Redaction.secret(c.signingKey(), "(kept in " + c.dataDir().resolve("signing.key") + ")");
+            case PRESIGN_TTL -> c.presignTtl().toSeconds() + "s";
+            case MAX_FORM_UPLOAD -> ByteSize.format(c.maxFormUpload());
+            case SINGLE_PUT_LIMIT -> ByteSize.format(c.singlePutLimit());
+            case UPLOAD_TTL -> c.uploadTtl().toSeconds() + "s";
+            case RATE_LIMIT -> c.rateLimit() == 0 ? "off" : c.rateLimit() + " requests per token per window";
+            case RATE_LIMIT_WINDOW -> c.rateLimitWindow().toSeconds() + "s";
+            case BOOTSTRAP_TOKEN -> Redaction.secret(c.bootstrapToken(), "(none)");
+        };
+    }
+
+    private static String orNone(String v) {
+        return v == null ? "(none)" : v;
+    }
+}

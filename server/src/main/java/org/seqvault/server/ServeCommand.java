@@ -1,0 +1,245 @@
+package org.seqvault.server;
+
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.seqvault.domain.UserException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code seqvault serve}: resolves the configuration, starts the server, prints
+ * {@code SeqVault listening on <public URL>} on stdout once it accepts requests, and runs until
+ * SIGTERM/SIGINT, when a shutdown hook drains in-flight requests (up to 30 s) and closes the stores.
+ *
+ * <p>Every option is taken as text and parsed by {@link ConfigLoader}, so a bad value is reported
+ * the same way whichever source it came from.
+ */
+@Command(name = "serve",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        sortSynopsis = false,
+        usageHelpWidth = 100,
+        description = {"Runs the SeqVault server in the foreground until SIGTERM or SIGINT.",
+                "Precedence: flags > SEQVAULT_* environment > --config file > defaults. See docs/config.md."})
+final class ServeCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "YAML (.yaml/.yml) or .properties file with settings. Env: SEQVAULT_CONFIG.")
+    Path config;
+
+    @Option(names = "--bind", paramLabel = "ADDRESS",
+            description = "Address to listen on. Env: SEQVAULT_BIND. Default: 127.0.0.1.")
+    String bind;
+
+    @Option(names = "--port", paramLabel = "PORT",
+            description = "TCP port; 0 picks a free one. Env: SEQVAULT_PORT. Default: 8080.")
+    String port;
+
+    @Option(names = "--public-url", paramLabel = "URL",
+            description = "Base URL clients use (hrefs, presigned URLs). Env: SEQVAULT_PUBLIC_URL. "
+                    + "Default: http://<bind>:<port>.")
+    String publicUrl;
+
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "Data directory. Env: SEQVAULT_DATA_DIR. Default: ./seqvault-data.")
+    String dataDir;
+
+    @Option(names = "--db-url", paramLabel = "JDBC_URL",
+            description = "Metadata database. Env: SEQVAULT_DB_URL. Default: jdbc:sqlite:<data-dir>/seqvault.db.")
+    String dbUrl;
+
+    @Option(names = "--db-user", paramLabel = "USER", description = "Database user. Env: SEQVAULT_DB_USER.")
+    String dbUser;
+
+    @Option(names = "--db-password", paramLabel = "PASSWORD",
+            description = "Database password (prefer the environment). Env: SEQVAULT_DB_PASSWORD.")
+    String dbPassword;
+
+    @Option(names = "--blob-store", paramLabel = "URI",
+            description = "file:<dir> or s3://bucket[/prefix]. Env: SEQVAULT_BLOB_STORE. Default: file:<data-dir>/blobs.")
+    String blobStore;
+
+    @Option(names = "--s3-endpoint", paramLabel = "URL",
+            description = "S3 endpoint. Env: SEQVAULT_S3_ENDPOINT. Default: AWS.")
+    String s3Endpoint;
+
+    @Option(names = "--s3-region", paramLabel = "REGION",
+            description = "S3 region. Env: SEQVAULT_S3_REGION. Default: from the AWS SDK.")
+    String s3Region;
+
+    @Option(names = "--s3-path-style", paramLabel = "BOOL", arity = "0..1", fallbackValue = "true",
+            description = "Path-style S3 URLs. Env: SEQVAULT_S3_PATH_STYLE. Default: false.")
+    String s3PathStyle;
+
+    @Option(names = "--signing-key", paramLabel = "SECRET",
+            description = "URL-signing key, same on every replica (prefer the environment). Env: SEQVAULT_SIGNING_KEY. "
+                    + "Default: generated once into <data-dir>/signing.key.")
+    String signingKey;
+
+    @Option(names = "--presign-ttl", paramLabel = "SECONDS",
+            description = "Presigned URL lifetime. Env: SEQVAULT_PRESIGN_TTL. Default: 3600.")
+    String presignTtl;
+
+    @Option(names = "--max-form-upload", paramLabel = "SIZE",
+            description = "Largest form upload, e.g. 500MiB. Env: SEQVAULT_MAX_FORM_UPLOAD. Default: 500MiB.")
+    String maxFormUpload;
+
+    @Option(names = "--single-put-limit", paramLabel = "SIZE",
+            description = "Largest size handed out as one presigned PUT. Env: SEQVAULT_SINGLE_PUT_LIMIT. Default: 5GiB.")
+    String singlePutLimit;
+
+    @Option(names = "--upload-ttl", paramLabel = "SECONDS",
+            description = "Lifetime of an unfinished upload. Env: SEQVAULT_UPLOAD_TTL. Default: 86400.")
+    String uploadTtl;
+
+    @Option(names = "--rate-limit", paramLabel = "N",
+            description = "Requests per token per window; 0 turns limiting off. Env: SEQVAULT_RATE_LIMIT. Default: 1000.")
+    String rateLimit;
+
+    @Option(names = "--rate-limit-window", paramLabel = "SECONDS",
+            description = "Rate-limit window. Env: SEQVAULT_RATE_LIMIT_WINDOW. Default: 300.")
+    String rateLimitWindow;
+
+    @Option(names = "--bootstrap-token", paramLabel = "TOKEN",
+            description = "Admin token created on an empty database (prefer the environment). "
+                    + "Env: SEQVAULT_BOOTSTRAP_TOKEN.")
+    String bootstrapToken;
+
+    private final Map<String, String> env;
+
+    ServeCommand(Map<String, String> env) {
+        this.env = env;
+    }
+
+    /** The flag values by setting; options not given are absent. */
+    Map<Setting, String> flags() {
+        Map<Setting, String> flags = new EnumMap<>(Setting.class);
+        put(flags, Setting.BIND, bind);
+        put(flags, Setting.PORT, port);
+        put(flags, Setting.PUBLIC_URL, publicUrl);
+        put(flags, Setting.DATA_DIR, dataDir);
+        put(flags, Setting.DB_URL, dbUrl);
+        put(flags, Setting.DB_USER, dbUser);
+        put(flags, Setting.DB_PASSWORD, dbPassword);
+        put(flags, Setting.BLOB_STORE, blobStore);
+        put(flags, Setting.S3_ENDPOINT, s3Endpoint);
+        put(flags, Setting.S3_REGION, s3Region);
+        put(flags, Setting.S3_PATH_STYLE, s3PathStyle);
+        put(flags, Setting.SIGNING_KEY, signingKey);
+        put(flags, Setting.PRESIGN_TTL, presignTtl);
+        put(flags, Setting.MAX_FORM_UPLOAD, maxFormUpload);
+        put(flags, Setting.SINGLE_PUT_LIMIT, singlePutLimit);
+        put(flags, Setting.UPLOAD_TTL, uploadTtl);
+        put(flags, Setting.RATE_LIMIT, rateLimit);
+        put(flags, Setting.RATE_LIMIT_WINDOW, rateLimitWindow);
+        put(flags, Setting.BOOTSTRAP_TOKEN, bootstrapToken);
+        return flags;
+    }
+
+    private static void put(Map<Setting, String> flags, Setting s, String value) {
+        if (value != null) {
+            flags.put(s, value);
+        }
+    }
+
+    /** Resolves the configuration; a bad value prints one line on stderr and yields exit code 2. */
+    EffectiveConfig resolve() {
+        return ConfigLoader.load(flags(), env, config);
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        EffectiveConfig effective;
+        try {
+            effective = resolve();
+        } catch (ConfigException e) {
+            err.println("seqvault serve: " + e.getMessage());
+            err.flush();
+            return Main.EXIT_USAGE;
+        }
+        LOG.info("effective configuration (config file: {}):",
+                effective.configFile() == null ? "none" : effective.configFile());
+        effective.describe().forEach(line -> LOG.info("  {}", line));
+        String token = effective.config().bootstrapToken();
+        if (token != null && token.length() < 16) {
+            LOG.warn("bootstrap_token is shorter than 16 characters; use a long random token outside tests");
+        }
+
+        SeqVaultServer server;
+        try {
+            server = SeqVaultServer.start(effective.config());
+        } catch (RuntimeException e) {
+            err.println("seqvault serve: cannot start: " + messages(e));
+            err.flush();
+            if (expected(e)) {
+                LOG.debug("start failed", e);
+            } else {
+                LOG.error("start failed", e);
+            }
+            return 1;
+        }
+
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            LOG.info("shutting down: draining in-flight requests (up to 30 s)");
+            try {
+                server.close();
+            } catch (RuntimeException e) {
+                LOG.error("error while shutting down", e);
+            } finally {
+                stopped.countDown();
+            }
+        }, "seqvault-shutdown"));
+
+        out.println("SeqVault listening on " + server.publicUrl());
+        out.flush();
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            server.close();
+            throw e;
+        }
+        return 0;
+    }
+
+    /** Failures a user can fix from the message alone (bad blob store URI, port in use, unwritable dir). */
+    private static boolean expected(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof UserException || t instanceof IllegalArgumentException || t instanceof UncheckedIOException
+                    || t instanceof java.net.BindException || t.getClass().getSimpleName().contains("BindException")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The messages along the cause chain, on one line. */
+    private static String messages(Throwable e) {
+        StringBuilder sb = new StringBuilder();
+        for (Throwable t = e; t != null && t != t.getCause(); t = t.getCause()) {
+            String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage().replaceAll("\\s+", " ").strip();
+            if (sb.indexOf(m) < 0) {
+                if (!sb.isEmpty()) {
+                    sb.append(sb.charAt(sb.length() - 1) == '.' ? " " : ": ");
+                }
+                sb.append(m);
+            }
+        }
+        return Redaction.url(sb.toString());
+    }
+}
