@@ -3,11 +3,19 @@ package org.seqvault.api;
 import io.javalin.Javalin;
 import io.javalin.http.HandlerType;
 import io.javalin.json.JavalinJackson;
+import java.time.Duration;
 import java.util.List;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.VirtualThreads;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.seqvault.api.RouteTable.Guard;
 import org.seqvault.api.admin.AdminRoutes;
 import org.seqvault.api.blob.BlobRoutes;
 import org.seqvault.api.error.Errors;
+import org.seqvault.api.error.JettyErrors;
 import org.seqvault.api.http.Auth;
 import org.seqvault.api.http.IgnoredBodies;
 import org.seqvault.api.http.Json;
@@ -24,6 +32,12 @@ import org.seqvault.service.file.NamespaceService;
 
 /** Builds the HTTP application: every dialect's routes, one error mapping, request ids. */
 public final class HttpApi {
+    /** Platform threads for Jetty's acceptor, selectors and housekeeping; requests run on virtual threads. */
+    static final int PLATFORM_THREADS = 32;
+    /** Request line plus headers; larger requests are answered 431. */
+    public static final int MAX_REQUEST_HEADER_BYTES = 16 * 1024;
+    /** Socket read buffer per connection while it reads (Jetty pools buffers up to 64 KiB). */
+    static final int NETWORK_INPUT_BUFFER_BYTES = 64 * 1024;
     private final Javalin app;
     private final List<RouteTable.Route> routes;
 
@@ -33,23 +47,28 @@ public final class HttpApi {
     }
 
     /**
-     * @param settings listen address and Jetty limits
+     * @param settings listen address, drain time and the connection idle timeout
      */
     public static HttpApi create(ApiServices services, Health health, HttpSettings settings) {
         Auth auth = new Auth(services.identity(), services.rateLimiter());
         RouteTable[] table = new RouteTable[1];
         Javalin app = Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
-            config.jetty.host = settings.host();
-            config.jetty.port = settings.port();
+            config.jetty.addConnector((server, http) -> connector(server, http, settings));
+            config.jetty.threadPool = threadPool();
             config.http.prefer405over404 = true;
             config.http.maxRequestSize = Json.MAX_BODY_BYTES;
             config.router.ignoreTrailingSlashes = true;
             config.startup.showJavalinBanner = false;
-            config.jetty.modifyServer(server -> server.setStopTimeout(settings.drainMillis()));
+            config.jetty.modifyServer(server -> {
+                server.setStopTimeout(settings.drainMillis());
+                server.setErrorHandler(new JettyErrors());
+            });
             config.jetty.modifyHttpConfiguration(http -> {
                 http.setSendServerVersion(false);
-                http.setRequestHeaderSize(16 * 1024);
+                http.setRequestHeaderSize(MAX_REQUEST_HEADER_BYTES);
+                // A request that has sent only its headers takes no thread until its body starts to arrive.
+                http.setDelayDispatchUntilContent(true);
             });
             config.routes.before(RequestIds::assign);
             config.routes.before(IgnoredBodies::drain);
@@ -96,7 +115,41 @@ public final class HttpApi {
         return routes;
     }
 
-    /** Listen address and shutdown drain time. */
-    public record HttpSettings(String host, int port, long drainMillis) {
+    /**
+     * Jetty's platform threads accept and select; every request runs on a virtual thread of its
+     * own. A request blocked reading a body that does not come (a stalled or malicious client)
+     * then parks a virtual thread instead of holding one of a bounded pool's platform threads, so
+     * stalled uploads cannot starve everyone else until their idle timeout ends them.
+     */
+    private static QueuedThreadPool threadPool() {
+        QueuedThreadPool pool = new QueuedThreadPool(PLATFORM_THREADS);
+        pool.setName("seqvault-http");
+        pool.setVirtualThreadsExecutor(VirtualThreads.getNamedVirtualThreadsExecutor("seqvault-request-"));
+        return pool;
+    }
+
+    /** The one listening connector. Its idle timeout closes connections that stall, mid-request or between requests. */
+    private static ServerConnector connector(Server server, HttpConfiguration http, HttpSettings settings) {
+        HttpConnectionFactory http1 = new HttpConnectionFactory(http);
+        // Upload bodies are read from the socket in buffers of this size: 8 KiB (the default) cost a
+        // syscall and a thread wake-up per 8 KiB, over 130,000 of each per GiB (see BENCHMARKS.md).
+        http1.setInputBufferSize(NETWORK_INPUT_BUFFER_BYTES);
+        ServerConnector connector = new ServerConnector(server, http1);
+        connector.setHost(settings.host());
+        connector.setPort(settings.port());
+        connector.setIdleTimeout(settings.idleTimeout().toMillis());
+        return connector;
+    }
+
+    /**
+     * Listen address, shutdown drain time, and how long a connection may stay silent before it
+     * is closed (a client that opens uploads and sends nothing must not hold them for long).
+     */
+    public record HttpSettings(String host, int port, long drainMillis, Duration idleTimeout) {
+        public HttpSettings {
+            if (idleTimeout == null || idleTimeout.isNegative() || idleTimeout.isZero()) {
+                throw new IllegalArgumentException("idleTimeout must be positive: " + idleTimeout);
+            }
+        }
     }
 }

@@ -117,10 +117,11 @@ public final class ConfigLoader {
         long rateLimit = get(Setting.RATE_LIMIT, ConfigLoader::parseCount, DEFAULT_RATE_LIMIT);
         Duration rateLimitWindow = get(Setting.RATE_LIMIT_WINDOW, ConfigLoader::parseDuration, DEFAULT_RATE_LIMIT_WINDOW);
         String bootstrapToken = get(Setting.BOOTSTRAP_TOKEN, ConfigLoader::parseToken, null);
+        Duration idleTimeout = get(Setting.IDLE_TIMEOUT, ConfigLoader::parseDuration, ServerConfig.DEFAULT_IDLE_TIMEOUT);
 
         ServerConfig config = new ServerConfig(bind, port, publicUrl, dataDir, dbUrl, dbUser, dbPassword, blobStore,
                 s3Endpoint, s3Region, s3PathStyle, signingKey, presignTtl, maxFormUpload, singlePutLimit, uploadTtl,
-                rateLimit, rateLimitWindow, bootstrapToken);
+                rateLimit, rateLimitWindow, bootstrapToken, idleTimeout);
         return new EffectiveConfig(config, sources, configFile);
     }
 

@@ -67,6 +67,7 @@ public record EffectiveConfig(ServerConfig config, Map<Setting, ConfigSource> so
             case RATE_LIMIT -> c.rateLimit() == 0 ? "off" : c.rateLimit() + " requests per token per window";
             case RATE_LIMIT_WINDOW -> c.rateLimitWindow().toSeconds() + "s";
             case BOOTSTRAP_TOKEN -> Redaction.secret(c.bootstrapToken(), "(none)");
+            case IDLE_TIMEOUT -> c.idleTimeout().toSeconds() + "s";
         };
     }
 

@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "SeqVault: a self-hosted file service for genomics data.",
-        subcommands = {ServeCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, ScrubCommand.class, CollectCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
     /** Exit code for a usage or configuration error (picocli uses the same for bad options). */
     public static final int EXIT_USAGE = CommandLine.ExitCode.USAGE;

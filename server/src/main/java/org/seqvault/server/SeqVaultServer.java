@@ -16,7 +16,6 @@ import org.seqvault.service.auth.IdentityService;
 import org.seqvault.service.file.FileService;
 import org.seqvault.service.file.NamespaceService;
 import org.seqvault.service.gc.Collector;
-import org.seqvault.service.limit.LocalRateLimitStore;
 import org.seqvault.service.limit.RateLimiter;
 import org.seqvault.service.port.BlobStore;
 import org.seqvault.service.port.Clock;
@@ -29,7 +28,10 @@ import org.seqvault.service.support.RandomIds;
 import org.seqvault.service.upload.UploadService;
 import org.seqvault.service.upload.UploadSettings;
 import org.seqvault.store.fs.FsBlobStore;
+import org.seqvault.store.s3.S3BlobStore;
+import org.seqvault.store.s3.S3Settings;
 import org.seqvault.store.sql.SqlMetadataStore;
+import org.seqvault.store.sql.SqlRateLimitStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +40,7 @@ public final class SeqVaultServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SeqVaultServer.class);
     private static final long MAX_FILE_SIZE = 5L << 40;
     private static final long DRAIN_MILLIS = 30_000;
+    private static final String S3_SCHEME = "s3://";
 
     private final MetadataStore store;
     private final HttpApi http;
@@ -64,9 +67,9 @@ public final class SeqVaultServer implements AutoCloseable {
             String publicUrl = cfg.publicUrl() != null ? stripSlash(cfg.publicUrl()) : "http://" + hostFor(cfg.bind()) + ":" + port;
             Clock clock = Clock.system();
             IdGenerator ids = new RandomIds();
-            MetadataStore store = SqlMetadataStore.open(cfg.dbUrl(), cfg.dbUser(), cfg.dbPassword());
-            UrlSigner signer = new UrlSigner(SigningKeys.of(SigningKeyFile.resolve(cfg.signingKey(), cfg.dataDir())));
-            BlobStore blobs = openBlobStore(cfg.blobStore(), signer, publicUrl);
+            UrlSigner signer = new UrlSigner(SigningKeys.of(signingKey(cfg)));
+            SqlMetadataStore store = SqlMetadataStore.open(cfg.dbUrl(), cfg.dbUser(), cfg.dbPassword());
+            BlobStore blobs = openBlobStore(cfg, signer, publicUrl);
 
             UploadSettings uploadSettings = new UploadSettings(cfg.maxFormUpload(), cfg.singlePutLimit(), MAX_FILE_SIZE,
                     cfg.presignTtl(), cfg.uploadTtl());
@@ -75,7 +78,7 @@ public final class SeqVaultServer implements AutoCloseable {
             FileService files = new FileService(store, blobs, clock, cfg.presignTtl());
             ApiServices services = new ApiServices(identity, new ProjectService(store, clock, ids), files,
                     new NamespaceService(store, files, clock, ids), uploads, blobs, signer, clock,
-                    new RateLimiter(new LocalRateLimitStore(), clock, cfg.rateLimit(), cfg.rateLimitWindow().toSeconds()), publicUrl);
+                    new RateLimiter(new SqlRateLimitStore(store), clock, cfg.rateLimit(), cfg.rateLimitWindow().toSeconds()), publicUrl);
 
             identity.bootstrap(cfg.bootstrapToken()).ifPresent(issued -> {
                 if (cfg.bootstrapToken() == null) {
@@ -87,7 +90,7 @@ public final class SeqVaultServer implements AutoCloseable {
             });
 
             Health health = new Health();
-            HttpApi http = HttpApi.create(services, health, new HttpApi.HttpSettings(cfg.bind(), port, DRAIN_MILLIS)).start();
+            HttpApi http = HttpApi.create(services, health, new HttpApi.HttpSettings(cfg.bind(), port, DRAIN_MILLIS, cfg.idleTimeout())).start();
             Collector collector = new Collector(store, blobs, uploads, clock);
             ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "seqvault-collector");
@@ -130,6 +133,24 @@ public final class SeqVaultServer implements AutoCloseable {
         LOG.info("SeqVault stopped");
     }
 
+    /**
+     * The URL-signing key. Replicas must all sign with one key, and a key generated into a data
+     * directory is one replica's own: so a deployment that can have replicas (metadata in
+     * PostgreSQL, or bytes outside local files) must configure it. A lone server on SQLite and
+     * local files keeps generating it into its data directory.
+     */
+    static String signingKey(ServerConfig cfg) throws IOException {
+        boolean configured = cfg.signingKey() != null && !cfg.signingKey().isBlank();
+        boolean replicable = !cfg.dbUrl().startsWith("jdbc:sqlite:") || !cfg.blobStore().startsWith("file:");
+        if (replicable && !configured) {
+            throw new IllegalArgumentException("SEQVAULT_SIGNING_KEY (--signing-key) must be set when the metadata"
+                    + " database is not SQLite or the blob store is not file: every replica must sign URLs with the"
+                    + " same key, and a key generated into one replica's data directory would differ from the others'."
+                    + " Generate one with: openssl rand -hex 32");
+        }
+        return SigningKeyFile.resolve(cfg.signingKey(), cfg.dataDir());
+    }
+
     private static void collectQuietly(Collector collector) {
         try {
             collector.collect();
@@ -138,13 +159,28 @@ public final class SeqVaultServer implements AutoCloseable {
         }
     }
 
+    /** The blob store the configuration names: {@code file:<directory>} or {@code s3://bucket[/prefix]}. */
+    static BlobStore openBlobStore(ServerConfig cfg, UrlSigner signer, String publicUrl) throws IOException {
+        if (cfg.blobStore().startsWith(S3_SCHEME)) {
+            // Credentials come from the AWS SDK's default chain (AWS_ACCESS_KEY_ID…, profiles, instance roles).
+            return S3BlobStore.open(S3Settings.of(cfg.blobStore(), cfg.s3Endpoint(), cfg.s3Region(), cfg.s3PathStyle()));
+        }
+        return openBlobStore(cfg.blobStore(), signer, publicUrl);
+    }
+
+    /** A {@code file:} blob store; an S3 one needs the S3 settings too, so it opens from the whole configuration. */
     static BlobStore openBlobStore(String uri, UrlSigner signer, String publicUrl) throws IOException {
         if (uri.startsWith("file:")) {
             Path root = Path.of(uri.substring("file:".length()));
             Files.createDirectories(root);
             return new FsBlobStore(root, signer, publicUrl);
         }
-        throw new IllegalArgumentException("blob store '" + uri + "' is not supported; use file:<directory>");
+        if (uri.startsWith(S3_SCHEME)) {
+            throw new IllegalArgumentException("blob store '" + uri + "' needs the S3 endpoint, region and path-style"
+                    + " settings; open it with openBlobStore(ServerConfig, …)");
+        }
+        throw new IllegalArgumentException("blob store '" + uri + "' is not supported; use file:<directory> or"
+                + " s3://bucket[/prefix]");
     }
 
     private static int freePort(String bind) throws IOException {

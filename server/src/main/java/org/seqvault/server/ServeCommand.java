@@ -118,6 +118,11 @@ final class ServeCommand implements Callable<Integer> {
                     + "Env: SEQVAULT_BOOTSTRAP_TOKEN.")
     String bootstrapToken;
 
+    @Option(names = "--idle-timeout", paramLabel = "SECONDS",
+            description = "Closes a connection silent for this long, also mid-request (slow or stalled clients). "
+                    + "Env: SEQVAULT_IDLE_TIMEOUT. Default: 30.")
+    String idleTimeout;
+
     private final Map<String, String> env;
 
     ServeCommand(Map<String, String> env) {
@@ -146,6 +151,7 @@ final class ServeCommand implements Callable<Integer> {
         put(flags, Setting.RATE_LIMIT, rateLimit);
         put(flags, Setting.RATE_LIMIT_WINDOW, rateLimitWindow);
         put(flags, Setting.BOOTSTRAP_TOKEN, bootstrapToken);
+        put(flags, Setting.IDLE_TIMEOUT, idleTimeout);
         return flags;
     }
 

@@ -23,12 +23,32 @@ import java.time.Duration;
  * @param rateLimit       requests per token per window; 0 turns limiting off (default 1000)
  * @param rateLimitWindow the rate-limit window (default 300 s, as on the Seven Bridges platform)
  * @param bootstrapToken  admin token to create on an empty database, or null
+ * @param idleTimeout     how long a connection may stay silent, between requests or in the middle of one,
+ *                        before the server closes it (default 30 s): a client that opens uploads and
+ *                        sends nothing cannot hold connections for longer
  */
 public record ServerConfig(String bind, int port, String publicUrl, Path dataDir, String dbUrl, String dbUser,
                            String dbPassword, String blobStore, String s3Endpoint, String s3Region,
                            boolean s3PathStyle, String signingKey, Duration presignTtl, long maxFormUpload,
                            long singlePutLimit, Duration uploadTtl, long rateLimit, Duration rateLimitWindow,
-                           String bootstrapToken) {
+                           String bootstrapToken, Duration idleTimeout) {
+
+    /** What {@link #idleTimeout} is when nothing sets it. */
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
+
+    /**
+     * The configuration before {@code idleTimeout} existed, with its default; kept so that code
+     * building a config by hand (test fixtures) needs no change for a setting it does not care about.
+     */
+    public ServerConfig(String bind, int port, String publicUrl, Path dataDir, String dbUrl, String dbUser,
+                        String dbPassword, String blobStore, String s3Endpoint, String s3Region,
+                        boolean s3PathStyle, String signingKey, Duration presignTtl, long maxFormUpload,
+                        long singlePutLimit, Duration uploadTtl, long rateLimit, Duration rateLimitWindow,
+                        String bootstrapToken) {
+        this(bind, port, publicUrl, dataDir, dbUrl, dbUser, dbPassword, blobStore, s3Endpoint, s3Region, s3PathStyle,
+                signingKey, presignTtl, maxFormUpload, singlePutLimit, uploadTtl, rateLimit, rateLimitWindow,
+                bootstrapToken, DEFAULT_IDLE_TIMEOUT);
+    }
 
     /** Like the record's own, but with the secrets (and any password in a URL) redacted. */
     @Override
@@ -40,6 +60,6 @@ public record ServerConfig(String bind, int port, String publicUrl, Path dataDir
                 + ", signingKey=" + Redaction.secret(signingKey, "null") + ", presignTtl=" + presignTtl
                 + ", maxFormUpload=" + maxFormUpload + ", singlePutLimit=" + singlePutLimit + ", uploadTtl=" + uploadTtl
                 + ", rateLimit=" + rateLimit + ", rateLimitWindow=" + rateLimitWindow
-                + ", bootstrapToken=" + Redaction.secret(bootstrapToken, "null") + "]";
+                + ", bootstrapToken=" + Redaction.secret(bootstrapToken, "null") + ", idleTimeout=" + idleTimeout + "]";
     }
 }

@@ -26,7 +26,8 @@ public enum Setting {
     UPLOAD_TTL,
     RATE_LIMIT,
     RATE_LIMIT_WINDOW,
-    BOOTSTRAP_TOKEN(true);
+    BOOTSTRAP_TOKEN(true),
+    IDLE_TIMEOUT;
 
     private final boolean secret;
 

@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.InvalidPathException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -60,7 +61,7 @@ final class FormUpload {
                     if (staged != null) {
                         throw UserException.invalid("send exactly one 'file' field");
                     }
-                    fileName = baseName(item.getName());
+                    fileName = baseName(fileName(item));
                     contentType = item.getContentType();
                     try (InputStream in = item.getInputStream()) {
                         staged = uploads.stage(in, -1);
@@ -107,6 +108,16 @@ final class FormUpload {
     private static void drain(FileItemInput item) throws IOException {
         try (InputStream in = item.getInputStream()) {
             in.transferTo(java.io.OutputStream.nullOutputStream());
+        }
+    }
+
+    /** The file name the form gives; commons-fileupload refuses one with a NUL in it rather than return it. */
+    private static String fileName(FileItemInput item) {
+        try {
+            return item.getName();
+        } catch (InvalidPathException e) {
+            throw new UserException(Problem.INVALID_KEY, "the 'file' field's filename is not a valid name: "
+                    + "it contains a NUL character");
         }
     }
 

@@ -58,8 +58,8 @@ public final class ProjectRoutes {
 
     private void create(Context ctx) {
         Principal p = auth.principal(ctx);
-        JsonNode body = Json.tree(ctx);
-        Project project = s.projects().create(p, text(body, "name"), text(body, "description"),
+        JsonNode body = SbBodies.object(Json.tree(ctx));
+        Project project = s.projects().create(p, SbBodies.text(body, "name"), SbBodies.text(body, "description"),
                 Boolean.TRUE.equals(bool(body, "public")));
         ctx.status(201).json(views.project(project));
     }
@@ -83,8 +83,8 @@ public final class ProjectRoutes {
 
     private void update(Context ctx) {
         Principal p = auth.principal(ctx);
-        JsonNode body = Json.tree(ctx);
-        Project project = s.projects().update(p, ref(ctx), text(body, "name"), text(body, "description"),
+        JsonNode body = SbBodies.object(Json.tree(ctx));
+        Project project = s.projects().update(p, ref(ctx), SbBodies.text(body, "name"), SbBodies.text(body, "description"),
                 bool(body, "public"));
         ctx.json(views.project(project));
     }
@@ -115,8 +115,8 @@ public final class ProjectRoutes {
     private void addMember(Context ctx) {
         Principal p = auth.principal(ctx);
         ProjectRef ref = ref(ctx);
-        JsonNode body = Json.tree(ctx);
-        String username = text(body, "username");
+        JsonNode body = SbBodies.object(Json.tree(ctx));
+        String username = SbBodies.text(body, "username");
         if (username == null) {
             throw UserException.invalid("'username' is required");
         }
@@ -129,7 +129,7 @@ public final class ProjectRoutes {
         Principal p = auth.principal(ctx);
         ProjectRef ref = ref(ctx);
         Username username = new Username(ctx.pathParam("username"));
-        JsonNode body = Json.tree(ctx);
+        JsonNode body = SbBodies.object(Json.tree(ctx));
         JsonNode perms = body.has("permissions") ? body.path("permissions") : body;
         Member current = s.projects().member(p, ref, username);
         Member m = s.projects().putMember(p, ref, username, permissions(perms, current.permissions()), false);
@@ -160,17 +160,6 @@ public final class ProjectRoutes {
             throw UserException.invalid("permission '" + name + "' must be true or false");
         }
         return v.booleanValue();
-    }
-
-    static String text(JsonNode body, String field) {
-        JsonNode v = body.path(field);
-        if (v.isMissingNode() || v.isNull()) {
-            return null;
-        }
-        if (!v.isTextual()) {
-            throw UserException.invalid("'" + field + "' must be a string");
-        }
-        return v.textValue();
     }
 
     static Boolean bool(JsonNode body, String field) {

@@ -4,32 +4,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.seqvault.server.api.SbHttp.ok;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 
 /** /v2/bulk/files: one result per item in input order, failures as items, update resets and edit merges. */
-class SbBulkApiTest {
+@OnEveryBackend
+class SbBulkApiTest extends BackendSuite {
     private static final String NO_SUCH_ID = "0123456789abcdef01234567";
-    @TempDir
-    static Path data;
     static ServerFixture fx;
     static TestHttp http;
     static ApiScenario sc;
 
-    @BeforeAll
-    static void start() {
-        fx = new ServerFixture(data);
+    @BeforeParameterizedClassInvocation
+    static void start(Backend backend) {
+        fx = new ServerFixture(backend);
         http = fx.http;
         sc = new ApiScenario(http);
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stop() {
         fx.close();
     }

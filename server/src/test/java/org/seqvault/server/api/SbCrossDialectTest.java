@@ -6,22 +6,19 @@ import static org.seqvault.server.api.SbHttp.ok;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 
 /** One namespace, two dialects: what v1 writes by key, v2 sees by id, and the other way round. */
-class SbCrossDialectTest {
-    @TempDir
-    static Path data;
+@OnEveryBackend
+class SbCrossDialectTest extends BackendSuite {
     static ServerFixture fx;
     static TestHttp http;
     static ApiScenario sc;
@@ -31,14 +28,14 @@ class SbCrossDialectTest {
     String project;
     String workspace;
 
-    @BeforeAll
-    static void start() {
-        fx = new ServerFixture(data);
+    @BeforeParameterizedClassInvocation
+    static void start(Backend backend) {
+        fx = new ServerFixture(backend);
         http = fx.http;
         sc = new ApiScenario(http);
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stop() {
         fx.close();
     }

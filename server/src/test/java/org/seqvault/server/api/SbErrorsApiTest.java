@@ -4,20 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.seqvault.server.api.SbHttp.ok;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 
 /** Every error of the files catalogue (spec §10) at least once, in the Seven Bridges error format. */
-class SbErrorsApiTest {
+@OnEveryBackend
+class SbErrorsApiTest extends BackendSuite {
     private static final String NO_SUCH_ID = "0123456789abcdef01234567";
-    @TempDir
-    static Path data;
     static ServerFixture fx;
     static TestHttp http;
     static ApiScenario sc;
@@ -28,9 +25,9 @@ class SbErrorsApiTest {
     static String fullFolder;
     static String file;
 
-    @BeforeAll
-    static void start() {
-        fx = new ServerFixture(data);
+    @BeforeParameterizedClassInvocation
+    static void start(Backend backend) {
+        fx = new ServerFixture(backend);
         http = fx.http;
         sc = new ApiScenario(http);
         olga = new SbHttp(http, sc.user("olga", "files", "projects"));
@@ -43,7 +40,7 @@ class SbErrorsApiTest {
         olga.upload("parent", fullFolder, "b.vcf", new byte[] {4}, 1024);
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stop() {
         fx.close();
     }

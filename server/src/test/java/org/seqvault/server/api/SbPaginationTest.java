@@ -5,33 +5,31 @@ import static org.seqvault.server.api.SbHttp.ok;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 
 /** Walking big listings the way Collection.all() does: every item once, the total on every page, an end. */
-class SbPaginationTest {
+@OnEveryBackend
+class SbPaginationTest extends BackendSuite {
     static final int FILES = 250;
-    @TempDir
-    static Path data;
     static ServerFixture fx;
     static TestHttp http;
     static SbHttp sb;
     static String project;
-    static List<String> expectedNames = new ArrayList<>();
+    static List<String> expectedNames;
 
     /** 250 files (v1 form uploads) and two folders at the root of one project. */
-    @BeforeAll
-    static void start() {
-        fx = new ServerFixture(data);
+    @BeforeParameterizedClassInvocation
+    static void start(Backend backend) {
+        fx = new ServerFixture(backend);
         http = fx.http;
+        expectedNames = new ArrayList<>();
         ApiScenario sc = new ApiScenario(http);
         String ivan = sc.user("ivan", "files", "projects");
         sb = new SbHttp(http, ivan);
@@ -51,7 +49,7 @@ class SbPaginationTest {
         }
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stop() {
         fx.close();
     }

@@ -5,30 +5,27 @@ import static org.seqvault.server.api.SbHttp.ok;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 
 /** A public project (like admin/sbg-public-data): every user reads, downloads and copies; nobody else changes it. */
-class SbPublicProjectTest {
-    @TempDir
-    static Path data;
+@OnEveryBackend
+class SbPublicProjectTest extends BackendSuite {
     static ServerFixture fx;
     static TestHttp http;
     static ApiScenario sc;
 
-    @BeforeAll
-    static void start() {
-        fx = new ServerFixture(data);
+    @BeforeParameterizedClassInvocation
+    static void start(Backend backend) {
+        fx = new ServerFixture(backend);
         http = fx.http;
         sc = new ApiScenario(http);
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stop() {
         fx.close();
     }

@@ -2,26 +2,23 @@ package org.seqvault.server.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 import org.seqvault.api.RouteTable;
 
 /** Every token route under /v2, however it is called, answers 401 in the Seven Bridges format without a token. */
-class SbRouteAuthTest {
-    @TempDir
-    static Path data;
+@OnEveryBackend
+class SbRouteAuthTest extends BackendSuite {
     static ServerFixture fx;
 
-    @BeforeAll
-    static void start() {
-        fx = new ServerFixture(data);
+    @BeforeParameterizedClassInvocation
+    static void start(Backend backend) {
+        fx = new ServerFixture(backend);
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stop() {
         fx.close();
     }

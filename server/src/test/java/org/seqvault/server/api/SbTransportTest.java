@@ -3,26 +3,23 @@ package org.seqvault.server.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.seqvault.server.api.SbHttp.ok;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 
 /** Transport habits of the Python client that a server must take in its stride. */
-class SbTransportTest {
-    @TempDir
-    static Path data;
+@OnEveryBackend
+class SbTransportTest extends BackendSuite {
     static ServerFixture fx;
 
-    @BeforeAll
-    static void start() {
-        fx = new ServerFixture(data);
+    @BeforeParameterizedClassInvocation
+    static void start(Backend backend) {
+        fx = new ServerFixture(backend);
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stop() {
         fx.close();
     }

@@ -10,7 +10,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -21,27 +20,25 @@ import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 
 /** The Seven Bridges multipart upload and the download it leads to, driven over HTTP the way the client does. */
-class SbUploadApiTest {
-    @TempDir
-    static Path data;
+@OnEveryBackend
+class SbUploadApiTest extends BackendSuite {
     static ServerFixture fx;
     static TestHttp http;
     static ApiScenario sc;
 
-    @BeforeAll
-    static void start() {
-        fx = new ServerFixture(data);
+    @BeforeParameterizedClassInvocation
+    static void start(Backend backend) {
+        fx = new ServerFixture(backend);
         http = fx.http;
         sc = new ApiScenario(http);
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stop() {
         fx.close();
     }

@@ -1,11 +1,16 @@
 package org.seqvault.server.api;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import org.seqvault.server.SeqVaultServer;
 import org.seqvault.server.ServerConfig;
 
-/** A real server in this JVM on a loopback port, on SQLite and local files in a temp dir. */
+/** A real server in this JVM on a loopback port, on a fresh backend in its own temporary data directory. */
 final class ServerFixture implements AutoCloseable {
     static final String ADMIN_TOKEN = "svt_test-admin-token-0123456789abcdefghijklmnop";
     static final long FORM_LIMIT = 1L << 20;
@@ -13,18 +18,42 @@ final class ServerFixture implements AutoCloseable {
 
     final SeqVaultServer server;
     final TestHttp http;
+    private final Path dataDir;
+    private final TestBlobStore blobs;
 
-    ServerFixture(Path dataDir) {
+    ServerFixture(Backend backend) {
+        try {
+            dataDir = Files.createTempDirectory("seqvault-api-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        TestMetadataStore metadata = backend.metadata(dataDir);
+        blobs = backend.blobs(dataDir);
         ServerConfig cfg = new ServerConfig("127.0.0.1", 0, null, dataDir,
-                "jdbc:sqlite:" + dataDir.resolve("seqvault.db"), null, null, "file:" + dataDir.resolve("blobs"),
-                null, null, false, "test-signing-key-0123456789abcdef", Duration.ofSeconds(3600), FORM_LIMIT,
-                SINGLE_PUT_LIMIT, Duration.ofHours(24), 100_000, Duration.ofMinutes(5), ADMIN_TOKEN);
+                metadata.jdbcUrl(), metadata.user(), metadata.password(), blobs.uri(),
+                blobs.s3Endpoint(), blobs.s3Region(), blobs.s3PathStyle(), "test-signing-key-0123456789abcdef",
+                Duration.ofSeconds(3600), FORM_LIMIT, SINGLE_PUT_LIMIT, Duration.ofHours(24), 100_000,
+                Duration.ofMinutes(5), ADMIN_TOKEN);
         server = SeqVaultServer.start(cfg);
         http = new TestHttp(server.publicUrl());
     }
 
     @Override
     public void close() {
-        server.close();
+        try {
+            server.close();
+        } finally {
+            blobs.close();
+            deleteQuietly(dataDir);
+        }
+    }
+
+    /** Removes the data directory; a file the OS still holds is not worth failing a test over. */
+    private static void deleteQuietly(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // Left for the OS's temp cleaner.
+        }
     }
 }

@@ -5,32 +5,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 
 /** The workspace files API over real HTTP, answers compared whole with golden files. */
-class V1FilesApiTest {
-    @TempDir
-    static Path data;
+@OnEveryBackend
+class V1FilesApiTest extends BackendSuite {
     static ServerFixture fx;
     static TestHttp http;
     static ApiScenario sc;
 
-    @BeforeAll
-    static void start() {
-        fx = new ServerFixture(data);
+    @BeforeParameterizedClassInvocation
+    static void start(Backend backend) {
+        fx = new ServerFixture(backend);
         http = fx.http;
         sc = new ApiScenario(http);
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stop() {
         fx.close();
     }

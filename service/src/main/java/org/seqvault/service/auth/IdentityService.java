@@ -61,7 +61,9 @@ public final class IdentityService {
                 return Optional.empty();
             }
             User admin = new User(ids.prefixed("usr_"), new Username("admin"), null, null, null, clock.now());
-            tx.users().insert(admin);
+            if (!tx.users().insert(admin)) {
+                return Optional.empty(); // another replica starting at the same moment bootstrapped first
+            }
             String secret = configuredSecret == null || configuredSecret.isBlank() ? ids.secret() : configuredSecret;
             Token token = newToken(admin, secret, Scopes.all(), null, "bootstrap admin token");
             tx.tokens().insert(token);

@@ -106,7 +106,7 @@ public final class FileService {
             throw UserException.invalid("workspace_id is required");
         }
         Project project = tx.projects().byId(workspaceId).orElseThrow(() -> Access.notFound(workspaceId));
-        Access.require(tx, caller, project, needed);
+        Access.require(tx, caller, project, needed, workspaceId);
         return project;
     }
 

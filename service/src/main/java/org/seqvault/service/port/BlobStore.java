@@ -6,6 +6,7 @@ import java.nio.channels.WritableByteChannel;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.seqvault.domain.Blob;
 import org.seqvault.domain.Checksums;
@@ -15,8 +16,47 @@ import org.seqvault.domain.UploadSession;
 /**
  * Where the bytes live. Blobs are written once under their id and never changed. An upload's
  * parts are staged until {@link #assemble} turns them into a durable blob.
+ *
+ * <p>Parts reach a store in one of two ways: through the server ({@link #writePart}, recorded in
+ * the database by the caller) or straight from clients to a presigned URL that points at the
+ * store itself ({@link #directParts}), in which case the server never sees the bytes.
  */
 public interface BlobStore {
+
+    /**
+     * Prepares the store for an upload's parts before its session is recorded. Returns the
+     * store's own handle for the upload (kept in {@link UploadSession#storeUploadId()}, so every
+     * replica finds it), or null when the store needs none. A store whose handle is never
+     * recorded (the session insert failed) is cleaned up by {@link #discardUpload}.
+     */
+    default String beginUpload(String uploadId) throws IOException {
+        return null;
+    }
+
+    /**
+     * Parts that clients sent straight to the store, which the database has therefore not
+     * recorded. Their {@code etag} is the store's (the hex MD5 of the part unless the store
+     * encrypts with a customer key) and their {@code sha256} is null: the server never saw the
+     * bytes. Empty for a store that receives every part through {@link #writePart}, and for an
+     * upload the store no longer holds (completed or aborted).
+     */
+    default List<UploadPart> directParts(UploadSession session) throws IOException {
+        return List.of();
+    }
+
+    /**
+     * The blob id an upload must be assembled into, for a store that writes an upload in place
+     * at its final name (an S3 multipart upload is completed at the key it was created at);
+     * empty to let the caller pick a fresh id.
+     */
+    default Optional<String> blobIdFor(String uploadId) {
+        return Optional.empty();
+    }
+
+    /** The smallest size the store accepts for every part of an upload but the last (S3: 5 MiB). */
+    default long minPartSize() {
+        return 1;
+    }
 
     /**
      * Streams one part of an upload to staging, durably (fsync before returning), computing

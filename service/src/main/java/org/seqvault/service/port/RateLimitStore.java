@@ -1,8 +1,8 @@
 package org.seqvault.service.port;
 
 /**
- * Counts requests per key in fixed time windows. The local implementation keeps counts in
- * this process; with several replicas the store must be shared so every replica sees one count.
+ * Counts requests per key in fixed time windows. The store is shared by every replica (it lives
+ * in the metadata database), so a key has one count however its requests are spread.
  */
 public interface RateLimitStore {
     /** Adds one request to the key's count in the window starting at {@code windowStart} (epoch seconds) and returns the new count. */

@@ -27,9 +27,18 @@ public final class Access {
 
     /** Throws PROJECT_NOT_FOUND without read access and FORBIDDEN without the needed permission. */
     public static void require(Tx tx, Principal caller, Project project, Permission needed) {
+        require(tx, caller, project, needed, project.ref().id());
+    }
+
+    /**
+     * As {@link #require(Tx, Principal, Project, Permission)}, but a project the caller cannot read
+     * is reported under {@code askedAs}, the id the caller addressed it by: answering a workspace id
+     * with the project's owner/slug would tell a stranger whose it is and what it is called.
+     */
+    public static void require(Tx tx, Principal caller, Project project, Permission needed, String askedAs) {
         Permissions perms = of(tx, caller, project);
         if (!perms.read()) {
-            throw notFound(project.ref().id());
+            throw notFound(askedAs);
         }
         if (!perms.allows(needed)) {
             throw new UserException(Problem.FORBIDDEN,

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.seqvault.domain.Blob;
 import org.seqvault.domain.FileKey;
 import org.seqvault.domain.Node;
@@ -81,19 +82,30 @@ public final class UploadService {
         }
         long chosenPart = choosePartSize(size, partSize);
         Instant now = clock.now();
-        UploadSession session = store.write(tx -> {
-            Placement place = placement(tx, caller, target);
-            if (!overwrite) {
-                refuseExisting(tx, place);
+        String uploadId = ids.prefixed("up_");
+        // Outside the transaction: the store may be a network call away (S3 CreateMultipartUpload).
+        String storeUploadId = beginInStore(uploadId);
+        UploadSession session;
+        try {
+            session = store.write(tx -> {
+                Placement place = placement(tx, caller, target);
+                if (!overwrite) {
+                    refuseExisting(tx, place);
+                }
+                UploadSession s = new UploadSession(uploadId, caller.userId(), place.project().id(),
+                        place.parentId(), place.folderPath(), place.name(), size, chosenPart,
+                        UploadSession.partCount(size, chosenPart), overwrite, UploadState.OPEN,
+                        ContentTypes.choose(contentType, place.name()), description, originTask, null, null,
+                        storeUploadId, now, now.plus(settings.uploadTtl()));
+                tx.uploads().insert(s);
+                return s;
+            });
+        } catch (RuntimeException e) {
+            if (storeUploadId != null) {
+                discardQuietly(uploadId);
             }
-            UploadSession s = new UploadSession(ids.prefixed("up_"), caller.userId(), place.project().id(),
-                    place.parentId(), place.folderPath(), place.name(), size, chosenPart,
-                    UploadSession.partCount(size, chosenPart), overwrite, UploadState.OPEN,
-                    ContentTypes.choose(contentType, place.name()), description, originTask, null, null, null, now,
-                    now.plus(settings.uploadTtl()));
-            tx.uploads().insert(s);
-            return s;
-        });
+            throw e;
+        }
         List<Presigned> urls = new ArrayList<>();
         if (target instanceof Target.KeyInWorkspace) {
             for (int n = 1; n <= session.partCount(); n++) {
@@ -151,7 +163,8 @@ public final class UploadService {
     public void reportPart(Principal caller, String uploadId, int partNumber, String etag) {
         UploadSession s = owned(caller, uploadId);
         checkPartNumber(s, partNumber);
-        UploadPart part = store.read(tx -> tx.uploads().parts(uploadId)).stream()
+        List<UploadPart> direct = directParts(s);
+        UploadPart part = received(store.read(tx -> tx.uploads().parts(uploadId)), direct).stream()
                 .filter(p -> p.partNumber() == partNumber)
                 .findFirst()
                 .orElseThrow(() -> new UserException(Problem.BAD_PART_REPORT,
@@ -167,8 +180,9 @@ public final class UploadService {
     }
 
     public List<UploadPart> parts(Principal caller, String uploadId) {
-        owned(caller, uploadId);
-        return store.read(tx -> tx.uploads().parts(uploadId));
+        UploadSession s = owned(caller, uploadId);
+        List<UploadPart> direct = directParts(s);
+        return received(store.read(tx -> tx.uploads().parts(uploadId)), direct);
     }
 
     public List<UploadSession> sessions(Principal caller, int limit) {
@@ -227,8 +241,12 @@ public final class UploadService {
         try {
             return new Staged(uploadId, blobs.writePart(uploadId, 1, in, settings.maxFormUpload()));
         } catch (UserException e) {
+            // The id is this request's alone, so nothing else writes there; left behind, a staging
+            // area with no session would wait out the collector's one-hour grace.
+            discardQuietly(uploadId);
             throw e.problem() == Problem.PAYLOAD_TOO_LARGE ? tooLargeForForm() : e;
         } catch (IOException e) {
+            discardQuietly(uploadId);
             throw new UncheckedIOException(e);
         }
     }
@@ -261,8 +279,12 @@ public final class UploadService {
     }
 
     public void discard(Staged staged) {
+        discardQuietly(staged.uploadId());
+    }
+
+    private void discardQuietly(String uploadId) {
         try {
-            blobs.discardUpload(staged.uploadId());
+            blobs.discardUpload(uploadId);
         } catch (IOException e) {
             // The collector reclaims staged bytes that belong to no open upload.
         }
@@ -299,14 +321,19 @@ public final class UploadService {
             throw new UserException(Problem.SIZE_MISMATCH, "size " + claims.size()
                     + " does not match the " + s.size() + " bytes the upload was opened with");
         }
-        String blobId = s.state() == UploadState.COMPLETING ? s.blobId() : ids.objectId();
+        String blobId = s.state() == UploadState.COMPLETING ? s.blobId()
+                : blobs.blobIdFor(s.id()).orElseGet(ids::objectId);
+        List<UploadPart> direct = directParts(s);
         List<UploadPart> parts = store.write(tx -> {
             if (s.state() == UploadState.OPEN
                     && !tx.uploads().transition(s.id(), UploadState.OPEN, UploadState.COMPLETING, blobId, null)) {
                 throw new ConcurrentChange();
             }
-            List<UploadPart> received = tx.uploads().parts(s.id());
+            List<UploadPart> received = received(tx.uploads().parts(s.id()), direct);
             checkParts(s, received, claims);
+            // Recorded, because once the store has assembled them it no longer lists them: a retry
+            // after a crash finds them here.
+            received.stream().filter(direct::contains).forEach(tx.uploads()::putPart);
             return received;
         });
         Blob blob;
@@ -389,7 +416,8 @@ public final class UploadService {
                         "the ETag given for part " + claim.getKey() + " does not match the stored part");
             }
         }
-        if (s.partCount() == 1 && byNumber.containsKey(1)) {
+        // Only a part the server hashed itself can be checked before assembly; the rest are checked after.
+        if (s.partCount() == 1 && byNumber.containsKey(1) && byNumber.get(1).sha256() != null) {
             UploadPart only = byNumber.get(1);
             if (!matches(claims.md5(), only.etag()) || !matches(claims.sha256(), only.sha256())) {
                 throw new UserException(Problem.CHECKSUM_MISMATCH,
@@ -438,7 +466,7 @@ public final class UploadService {
                     throw UserException.invalid("workspace_id is required");
                 }
                 Project p = tx.projects().byId(k.workspaceId()).orElseThrow(() -> Access.notFound(k.workspaceId()));
-                Access.require(tx, caller, p, Permission.WRITE);
+                Access.require(tx, caller, p, Permission.WRITE, k.workspaceId());
                 yield new Placement(p, null, k.key().folder().prefix(), k.key().name().value(), k.key().folder().prefix());
             }
             case Target.InFolder f -> {
@@ -489,11 +517,47 @@ public final class UploadService {
         if (requested < 1) {
             throw new UserException(Problem.BAD_UPLOAD_INIT, "part_size must be at least 1 byte");
         }
-        // Honour the request when it keeps the part count within 10,000 and a part within one PUT.
-        if (UploadSession.partCount(size, requested) <= UploadSettings.MAX_PARTS && requested <= settings.singlePutLimit()) {
+        // Honour the request when it keeps the part count within 10,000, a part within one PUT,
+        // and every part but the last as large as the store demands (S3: 5 MiB).
+        if (UploadSession.partCount(size, requested) <= UploadSettings.MAX_PARTS && requested <= settings.singlePutLimit()
+                && (requested >= blobs.minPartSize() || requested >= size)) {
             return requested;
         }
         return settings.partSizeFor(size);
+    }
+
+    private String beginInStore(String uploadId) {
+        try {
+            return blobs.beginUpload(uploadId);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private List<UploadPart> directParts(UploadSession s) {
+        try {
+            return blobs.directParts(s);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The parts an upload has received: those recorded in the database and those sent straight
+     * to the store, by part number; where both hold a part, the one received last wins.
+     */
+    private static List<UploadPart> received(List<UploadPart> recorded, List<UploadPart> direct) {
+        if (direct.isEmpty()) {
+            return recorded;
+        }
+        TreeMap<Integer, UploadPart> byNumber = new TreeMap<>();
+        for (UploadPart p : recorded) {
+            byNumber.put(p.partNumber(), p);
+        }
+        for (UploadPart p : direct) {
+            byNumber.merge(p.partNumber(), p, (a, b) -> b.receivedAt().isAfter(a.receivedAt()) ? b : a);
+        }
+        return List.copyOf(byNumber.values());
     }
 
     private static void requireOpen(UploadSession s, Instant now) {

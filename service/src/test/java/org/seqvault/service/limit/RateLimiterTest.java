@@ -4,13 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.seqvault.domain.Problem;
+import org.seqvault.service.port.RateLimitStore;
 
 class RateLimiterTest {
     private final AtomicReference<Instant> now = new AtomicReference<>(Instant.ofEpochSecond(1_000_200));
-    private final RateLimiter limiter = new RateLimiter(new LocalRateLimitStore(), now::get, 3, 300);
+    private final Map<String, Long> counts = new HashMap<>();
+    /** Counts by key and window, as the SQL store keeps them. */
+    private final RateLimitStore store = (key, windowStart) -> counts.merge(key + "@" + windowStart, 1L, Long::sum);
+    private final RateLimiter limiter = new RateLimiter(store, now::get, 3, 300);
 
     @Test
     void countsDownAndRefusesPastTheLimitUntilTheWindowRolls() {
@@ -31,7 +37,7 @@ class RateLimiterTest {
 
     @Test
     void aLimitOfZeroTurnsLimitingOff() {
-        RateLimiter off = new RateLimiter(new LocalRateLimitStore(), now::get, 0, 300);
+        RateLimiter off = new RateLimiter(store, now::get, 0, 300);
         for (int i = 0; i < 10; i++) {
             assertThat(off.acquire("tok").limit()).isEqualTo(-1);
         }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.Map;
+import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
@@ -98,6 +99,27 @@ enum Dialect {
     void beginRead(Handle handle) {
         if (this == POSTGRESQL) {
             handle.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+        }
+    }
+
+    /**
+     * Runs {@code work} in a transaction whose commit does not wait for the disk: PostgreSQL skips
+     * waiting for its WAL flush; SQLite skips syncing its WAL (a setting it allows only outside a
+     * transaction, so it is switched around it). A crash may lose such a commit, never corrupt the
+     * database, and the next durable commit flushes it along.
+     */
+    <T> T inTransactionWithoutDurableCommit(Handle handle, Function<Handle, T> work) {
+        if (this == POSTGRESQL) {
+            return handle.inTransaction(h -> {
+                h.execute("SET LOCAL synchronous_commit = off");
+                return work.apply(h);
+            });
+        }
+        handle.execute("PRAGMA synchronous = OFF");
+        try {
+            return handle.inTransaction(work::apply);
+        } finally {
+            handle.execute("PRAGMA synchronous = FULL");
         }
     }
 

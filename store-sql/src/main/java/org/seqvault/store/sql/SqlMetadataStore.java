@@ -3,6 +3,7 @@ package org.seqvault.store.sql;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import javax.sql.DataSource;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.TemplateEngine;
 import org.seqvault.service.port.MetadataStore;
@@ -52,14 +53,28 @@ public final class SqlMetadataStore implements MetadataStore {
 
     @Override
     public <T> T write(Function<Tx, T> work) {
+        return onWriter(handle -> handle.inTransaction(h -> work.apply(new SqlTx(h, dialect))));
+    }
+
+    /**
+     * A write transaction on the raw handle whose commit need not survive a crash, under the same
+     * writer discipline as {@link #write}: for counters beside the namespace (rate limits), where
+     * losing the last few counts is harmless and a disk flush per request is not.
+     */
+    <T> T writeCounters(Function<Handle, T> work) {
+        return onWriter(handle -> dialect.inTransactionWithoutDurableCommit(handle, work));
+    }
+
+    /** Runs {@code work} on a writer connection, in turn with this process's other writers where the database allows one. */
+    private <T> T onWriter(Function<Handle, T> work) {
         enter();
         try {
             if (writeLock == null) {
-                return writeTransaction(work);
+                return writers.withHandle(work::apply);
             }
             writeLock.lock();
             try {
-                return writeTransaction(work);
+                return writers.withHandle(work::apply);
             } finally {
                 writeLock.unlock();
             }
@@ -71,10 +86,6 @@ public final class SqlMetadataStore implements MetadataStore {
     @Override
     public void close() {
         pools.close();
-    }
-
-    private <T> T writeTransaction(Function<Tx, T> work) {
-        return writers.inTransaction(handle -> work.apply(new SqlTx(handle, dialect)));
     }
 
     private void enter() {

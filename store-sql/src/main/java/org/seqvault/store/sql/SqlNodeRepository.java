@@ -133,9 +133,14 @@ final class SqlNodeRepository implements NodeRepository {
         handle.createUpdate("DELETE FROM nodes WHERE id = :id").bind("id", id).execute();
     }
 
+    /**
+     * Ordered by the unique (parent_id, name) index so the planner walks it: with a bare LIMIT 1
+     * PostgreSQL reads the table sequentially when the folder holds a large share of it,
+     * counting on meeting a child early, which is a whole-table read when the children lie at its end.
+     */
     @Override
     public boolean hasChildren(String folderId) {
-        return handle.createQuery("SELECT 1 FROM nodes WHERE parent_id = :id LIMIT 1")
+        return handle.createQuery("SELECT 1 FROM nodes WHERE parent_id = :id ORDER BY name LIMIT 1")
                 .bind("id", folderId)
                 .mapTo(Integer.class)
                 .findFirst()

@@ -1,0 +1,240 @@
+package org.seqvault.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.seqvault.store.sql.testing.TestPostgres;
+
+/**
+ * Two real server processes, A and B, as replicas behind a load balancer: one PostgreSQL
+ * database, one blob store (a shared directory) and one signing key, each with its own data
+ * directory. They start at the same moment on an empty database, and whatever is done through
+ * one is seen at once through the other.
+ */
+class ReplicaE2ETest {
+    private static final String SIGNING_KEY = "e2e-replica-signing-key-0123456789abcdef";
+    @TempDir
+    static Path tmp;
+    static TestPostgres.Database db;
+    static ServerProcess replicaA;
+    static ServerProcess replicaB;
+    static Client a;
+    static Client b;
+    static String token;
+    static String workspace;
+
+    @BeforeAll
+    static void startTwoReplicasAtOnceOnAnEmptyDatabase() throws Exception {
+        db = TestPostgres.newDatabase();
+        Map<String, String> env = Map.of(
+                "SEQVAULT_DB_URL", db.jdbcUrl(),
+                "SEQVAULT_DB_USER", db.user(),
+                "SEQVAULT_BLOB_STORE", "file:" + Files.createDirectories(tmp.resolve("shared-blobs")),
+                "SEQVAULT_SIGNING_KEY", SIGNING_KEY);
+        CompletableFuture<ServerProcess> startA = CompletableFuture.supplyAsync(() -> start("a", env));
+        CompletableFuture<ServerProcess> startB = CompletableFuture.supplyAsync(() -> start("b", env));
+        replicaA = startA.join();
+        replicaB = startB.join();
+        a = new Client(replicaA.url);
+        b = new Client(replicaB.url);
+        a.call("POST", "/admin/v1/users", ServerProcess.ADMIN_TOKEN, Map.of("username", "rosa"));
+        token = tokenFor(b, "rosa");
+        workspace = a.call("POST", "/v1/workspaces", token, Map.of("name", "Replicated")).json()
+                .get("workspace_id").asText();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        for (ServerProcess replica : new ServerProcess[] {replicaA, replicaB}) {
+            if (replica != null) {
+                replica.close();
+            }
+        }
+    }
+
+    @Test
+    void replicasStartedTogetherMigratedTheSchemaOnceAndBootstrappedOneAdmin() throws Exception {
+        assertThat(a.call("GET", "/healthz", null, null).status()).isEqualTo(200);
+        assertThat(b.call("GET", "/healthz", null, null).status()).isEqualTo(200);
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT version, COUNT(*) FROM flyway_schema_history"
+                     + " WHERE version IS NOT NULL AND success GROUP BY version")) {
+            int versions = 0;
+            while (rs.next()) {
+                assertThat(rs.getInt(2)).as("times version %s was applied", rs.getString(1)).isEqualTo(1);
+                versions++;
+            }
+            assertThat(versions).isGreaterThanOrEqualTo(3);
+        }
+        JsonNode users = b.call("GET", "/admin/v1/users", ServerProcess.ADMIN_TOKEN, null).json().get("users");
+        assertThat(users.findValuesAsText("username")).containsOnlyOnce("admin");
+    }
+
+    @Test
+    void aFileUploadedThroughAIsListedDownloadedAndDeletedThroughB() throws Exception {
+        byte[] vcf = "##fileformat=VCFv4.2\n#CHROM\tPOS\tID\n".getBytes(StandardCharsets.UTF_8);
+        var uploaded = formUpload(a, "shared/", "sample.vcf", vcf);
+        assertThat(uploaded.status()).as(uploaded.text()).isEqualTo(201);
+
+        JsonNode listed = b.call("GET", "/v1/files?workspace_id=" + workspace + "&prefix=shared/", token, null).json();
+        assertThat(listed.get("files").findValuesAsText("key")).containsExactly("shared/sample.vcf");
+        String url = b.call("GET", "/v1/files/download?workspace_id=" + workspace + "&key=" + q("shared/sample.vcf"),
+                token, null).json().get("url").asText();
+        assertThat(url).startsWith(replicaB.url);
+        assertThat(b.send(b.request(url).GET().build()).raw().body()).isEqualTo(vcf);
+        assertThat(a.send(a.request(url.replace(replicaB.url, replicaA.url)).GET().build()).status())
+                .as("a URL signed by B is good on A: one signing key").isEqualTo(200);
+
+        assertThat(b.call("DELETE", "/v1/files?workspace_id=" + workspace + "&key=" + q("shared/sample.vcf"), token, null)
+                .status()).isEqualTo(204);
+        assertThat(a.call("GET", "/v1/files/download?workspace_id=" + workspace + "&key=" + q("shared/sample.vcf"),
+                token, null).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aTokenRevokedOnAIsRejectedOnBAtOnce() {
+        JsonNode issued = a.call("POST", "/v1/tokens", token, Map.of("scopes", List.of("files"))).json();
+        String secret = issued.get("token").asText();
+        assertThat(b.call("GET", "/v1/tokens", secret, null).status()).isEqualTo(200);
+        assertThat(a.call("DELETE", "/v1/tokens/" + issued.get("id").asText(), token, null).status()).isEqualTo(204);
+        assertThat(b.call("GET", "/v1/tokens", secret, null).status()).isEqualTo(401);
+        assertThat(a.call("GET", "/v1/tokens", secret, null).status()).isEqualTo(401);
+    }
+
+    /** Part URLs are fetched from, and parts reported to, A and B in turn; B completes what A began. */
+    @Test
+    void aMultipartUploadSpreadOverBothReplicasCompletes() throws Exception {
+        String project = a.call("GET", "/v1/workspaces", token, null).json().get("workspaces").get(0)
+                .get("project").asText();
+        long partSize = 256 * 1024;
+        byte[] content = new byte[(int) (5 * partSize + 1234)];
+        new Random(11).nextBytes(content);
+        JsonNode upload = a.call("POST", "/v2/upload/multipart", token, Map.of("project", project,
+                "name", "trio.cram", "size", content.length, "part_size", partSize)).json();
+        String id = upload.get("upload_id").asText();
+        int parts = (int) ((content.length + partSize - 1) / partSize);
+        for (int n = 1; n <= parts; n++) {
+            Client fetchFrom = n % 2 == 1 ? a : b;
+            Client reportTo = n % 2 == 1 ? b : a;
+            String url = fetchFrom.call("GET", "/v2/upload/multipart/" + id + "/part/" + n, token, null).json()
+                    .get("url").asText();
+            int from = (int) ((n - 1) * partSize);
+            int to = (int) Math.min(content.length, n * partSize);
+            var put = fetchFrom.send(fetchFrom.request(url)
+                    .PUT(BodyPublishers.ofByteArray(java.util.Arrays.copyOfRange(content, from, to))).build());
+            assertThat(put.status()).as(put.text()).isEqualTo(200);
+            var reported = reportTo.call("POST", "/v2/upload/multipart/" + id + "/part", token, Map.of("part_number", n,
+                    "response", Map.of("headers", Map.of("ETag", put.header("ETag").replace("\"", "")))));
+            assertThat(reported.status()).as(reported.text()).isEqualTo(204);
+        }
+        var done = b.call("POST", "/v2/upload/multipart/" + id + "/complete", token, null);
+        assertThat(done.status()).as(done.text()).isEqualTo(200);
+        assertThat(done.json().get("size").asLong()).isEqualTo(content.length);
+        String url = a.call("GET", "/v2/files/" + done.json().get("id").asText() + "/download_info", token, null).json()
+                .get("url").asText();
+        assertThat(sha256(a.send(a.request(url).GET().build()).raw().body())).isEqualTo(sha256(content));
+    }
+
+    @Test
+    void rateLimitCountsAreShared() {
+        String limited = tokenFor(a, "rosa");
+        List<Long> remaining = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            Client replica = i % 2 == 0 ? a : b;
+            remaining.add(Long.parseLong(replica.call("GET", "/v1/tokens", limited, null).header("X-RateLimit-Remaining")));
+        }
+        for (int i = 1; i < remaining.size(); i++) {
+            assertThat(remaining.get(i)).as("request %d, alternating replicas", i).isEqualTo(remaining.get(i - 1) - 1);
+        }
+    }
+
+    /**
+     * A 1 GiB file put through A's presigned URL and confirmed on A, then downloaded through B:
+     * on PostgreSQL and local files, with each replica at -Xmx256m. The times are printed.
+     */
+    @Test
+    void aOneGibFileUploadedThroughAIsDownloadedThroughB() throws Exception {
+        long size = 1L << 30;
+        Path file = tmp.resolve("genome.bam");
+        String sha = TestFiles.random(file, size, 3);
+        long t0 = System.nanoTime();
+        JsonNode ticket = a.call("POST", "/v1/files/upload-url", token, Map.of("filename", "genome.bam",
+                "workspace_id", workspace, "size", size, "path", "big/", "content_type", "application/octet-stream")).json();
+        var put = a.send(a.request(ticket.get("uploadUrl").asText())
+                .header("Content-Type", "application/octet-stream").PUT(BodyPublishers.ofFile(file)).build());
+        assertThat(put.status()).as(put.text()).isEqualTo(200);
+        long t1 = System.nanoTime();
+        var confirmed = a.call("POST", "/v1/files/upload-confirm", token, Map.of("file_key",
+                ticket.get("fileKey").asText(), "workspace_id", workspace, "filename", "genome.bam", "size", size,
+                "sha256", sha));
+        assertThat(confirmed.status()).as(confirmed.text()).isEqualTo(201);
+        long t2 = System.nanoTime();
+        String url = b.call("GET", "/v1/files/download?workspace_id=" + workspace + "&key=" + q("big/genome.bam"),
+                token, null).json().get("url").asText();
+        Client.Download download = b.download(url, null);
+        long t3 = System.nanoTime();
+        assertThat(download.bytes()).isEqualTo(size);
+        assertThat(download.sha256()).isEqualTo(sha);
+        System.out.printf("1 GiB on PostgreSQL + local files: PUT %.1f s (%.0f MiB/s), confirm %.1f s,"
+                        + " download through the other replica %.1f s (%.0f MiB/s)%n",
+                seconds(t1 - t0), 1024 / seconds(t1 - t0), seconds(t2 - t1), seconds(t3 - t2), 1024 / seconds(t3 - t2));
+        Files.delete(file);
+    }
+
+    private static ServerProcess start(String name, Map<String, String> env) {
+        try {
+            return ServerProcess.start(Files.createDirectories(tmp.resolve("data-" + name)), "256m", env,
+                    "--rate-limit", "100000");
+        } catch (Exception e) {
+            throw new IllegalStateException("replica " + name + " did not start", e);
+        }
+    }
+
+    private static String tokenFor(Client client, String username) {
+        return client.call("POST", "/admin/v1/tokens", ServerProcess.ADMIN_TOKEN,
+                Map.of("username", username, "scopes", List.of("files", "projects"))).json().get("token").asText();
+    }
+
+    private static Client.Answer formUpload(Client client, String path, String name, byte[] content) {
+        String boundary = Client.boundary();
+        return client.send(client.request("/v1/files/upload")
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(Client.form(boundary, new String[][] {{"workspace_id", workspace}, {"path", path}}, name,
+                        BodyPublishers.ofByteArray(content)))
+                .build());
+    }
+
+    private static String sha256(byte[] bytes) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+
+    private static double seconds(long nanos) {
+        return nanos / 1e9;
+    }
+
+    private static String q(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}

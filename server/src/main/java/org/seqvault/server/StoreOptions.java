@@ -1,0 +1,63 @@
+package org.seqvault.server;
+
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/**
+ * The options that say where the data lives, for commands that work on the stores without
+ * serving (scrub, collect). They are read exactly as {@code serve} reads them — flags, then
+ * {@code SEQVAULT_*} environment, then the config file — so the same environment or config file
+ * points every command at the same data.
+ */
+final class StoreOptions {
+    @Option(names = "--config", paramLabel = "FILE", description = "YAML or .properties config file. Env: SEQVAULT_CONFIG.")
+    Path config;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "Data directory. Env: SEQVAULT_DATA_DIR.")
+    String dataDir;
+
+    @Option(names = "--db-url", paramLabel = "JDBC_URL", description = "Metadata database. Env: SEQVAULT_DB_URL.")
+    String dbUrl;
+
+    @Option(names = "--db-user", paramLabel = "USER", description = "Database user. Env: SEQVAULT_DB_USER.")
+    String dbUser;
+
+    @Option(names = "--db-password", paramLabel = "PASSWORD",
+            description = "Database password (prefer the environment). Env: SEQVAULT_DB_PASSWORD.")
+    String dbPassword;
+
+    @Option(names = "--blob-store", paramLabel = "URI", description = "file:<dir> or s3://bucket[/prefix]. Env: SEQVAULT_BLOB_STORE.")
+    String blobStore;
+
+    @Option(names = "--s3-endpoint", paramLabel = "URL", description = "S3 endpoint. Env: SEQVAULT_S3_ENDPOINT.")
+    String s3Endpoint;
+
+    @Option(names = "--s3-region", paramLabel = "REGION", description = "S3 region. Env: SEQVAULT_S3_REGION.")
+    String s3Region;
+
+    @Option(names = "--s3-path-style", paramLabel = "BOOL", arity = "0..1", fallbackValue = "true",
+            description = "Path-style S3 URLs. Env: SEQVAULT_S3_PATH_STYLE.")
+    String s3PathStyle;
+
+    /** The configuration these options, the environment and the config file give. */
+    EffectiveConfig resolve(Map<String, String> env) {
+        Map<Setting, String> flags = new EnumMap<>(Setting.class);
+        put(flags, Setting.DATA_DIR, dataDir);
+        put(flags, Setting.DB_URL, dbUrl);
+        put(flags, Setting.DB_USER, dbUser);
+        put(flags, Setting.DB_PASSWORD, dbPassword);
+        put(flags, Setting.BLOB_STORE, blobStore);
+        put(flags, Setting.S3_ENDPOINT, s3Endpoint);
+        put(flags, Setting.S3_REGION, s3Region);
+        put(flags, Setting.S3_PATH_STYLE, s3PathStyle);
+        return ConfigLoader.load(flags, env, config);
+    }
+
+    private static void put(Map<Setting, String> flags, Setting s, String value) {
+        if (value != null) {
+            flags.put(s, value);
+        }
+    }
+}

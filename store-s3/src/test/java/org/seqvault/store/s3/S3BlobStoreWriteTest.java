@@ -1,0 +1,162 @@
+package org.seqvault.store.s3;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.seqvault.store.s3.TestBytes.MIB;
+import static org.seqvault.store.s3.TestBytes.checksumsOf;
+import static org.seqvault.store.s3.TestBytes.random;
+import static org.seqvault.store.s3.TestBytes.trickle;
+
+import java.io.ByteArrayInputStream;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.seqvault.domain.Blob;
+import org.seqvault.domain.Problem;
+import org.seqvault.domain.UploadPart;
+import org.seqvault.domain.UserException;
+
+/** Parts the server streams in (the form upload): chunked into S3 parts, hashed on the way, completed in place. */
+class S3BlobStoreWriteTest {
+    private static final Instant NOW = Instant.parse("2030-05-06T07:08:09.123456Z");
+    private static S3TestServer s3;
+
+    private S3BlobStore store;
+    private String prefix;
+
+    @BeforeAll
+    static void startS3() throws Exception {
+        s3 = S3TestServer.start();
+    }
+
+    @AfterAll
+    static void stopS3() {
+        s3.close();
+    }
+
+    @BeforeEach
+    void setUp(org.junit.jupiter.api.TestInfo test) {
+        prefix = "write/" + test.getTestMethod().orElseThrow().getName();
+        store = s3.store(prefix, () -> NOW, ChunkedPartWriter.MIN_CHUNK);
+    }
+
+    @AfterEach
+    void closeStore() {
+        store.close();
+    }
+
+    @Test
+    void streamOfUnknownLengthIsCutIntoS3PartsAndHashedOnTheWay() throws Exception {
+        byte[] content = random(12 * MIB + 12345, 1);
+
+        UploadPart part = store.writePart("up_form1", 1, trickle(content), 100L * MIB);
+
+        assertThat(part.uploadId()).isEqualTo("up_form1");
+        assertThat(part.partNumber()).isEqualTo(1);
+        assertThat(part.size()).isEqualTo(content.length);
+        assertThat(part.etag()).isEqualTo(checksumsOf(content).md5());
+        assertThat(part.sha256()).isEqualTo(checksumsOf(content).sha256());
+        assertThat(part.receivedAt()).isEqualTo(NOW);
+        // 5 MiB + 5 MiB + the rest: three S3 parts of one multipart upload, nothing visible yet.
+        assertThat(PartLocator.parse(part.locator()).s3PartCount()).isEqualTo(3);
+        assertThat(store.blobIds()).isEmpty();
+        assertThat(store.stagedUploadIds()).containsExactly("up_form1");
+    }
+
+    @Test
+    void assemblingAStreamedPartCompletesItInPlaceWithTheStreamedChecksums() throws Exception {
+        byte[] content = random(11 * MIB, 2);
+        UploadPart part = store.writePart("up_form2", 1, trickle(content), 100L * MIB);
+
+        Blob blob = store.assemble("up_form2", "up_form2", List.of(part), NOW);
+
+        assertThat(blob).isEqualTo(new Blob("up_form2", content.length, checksumsOf(content), 1, NOW));
+        assertThat(objectBytes("blobs/up_form2")).isEqualTo(content);
+        assertThat(store.checksums("up_form2")).isEqualTo(checksumsOf(content));
+        assertThat(store.blobIds()).containsExactly("up_form2");
+        assertThat(store.stagedUploadIds()).isEmpty();
+    }
+
+    @Test
+    void anEmptyStreamBecomesAnEmptyBlob() throws Exception {
+        UploadPart part = store.writePart("up_empty", 1, new ByteArrayInputStream(new byte[0]), 10);
+
+        Blob blob = store.assemble("up_empty", "up_empty", List.of(part), NOW);
+
+        assertThat(blob.size()).isZero();
+        assertThat(blob.checksums()).isEqualTo(checksumsOf(new byte[0]));
+        assertThat(objectBytes("blobs/up_empty")).isEmpty();
+    }
+
+    @Test
+    void aStreamExactlyOneChunkLongIsOneS3Part() throws Exception {
+        byte[] content = random(ChunkedPartWriter.MIN_CHUNK, 3);
+
+        UploadPart part = store.writePart("up_exact", 1, new ByteArrayInputStream(content), content.length);
+        Blob blob = store.assemble("up_exact", "up_exact", List.of(part), NOW);
+
+        assertThat(PartLocator.parse(part.locator()).s3PartCount()).isEqualTo(1);
+        assertThat(blob.checksums()).isEqualTo(checksumsOf(content));
+        assertThat(objectBytes("blobs/up_exact")).isEqualTo(content);
+    }
+
+    @Test
+    void aStreamOverTheLimitIsRefusedAndLeavesNothingBehind() throws Exception {
+        byte[] content = random(6 * MIB, 4);
+
+        assertThatThrownBy(() -> store.writePart("up_big", 1, trickle(content), 6L * MIB - 1))
+                .isInstanceOfSatisfying(UserException.class,
+                        e -> assertThat(e.problem()).isEqualTo(Problem.PAYLOAD_TOO_LARGE));
+
+        assertThat(store.stagedUploadIds()).isEmpty();
+        assertThat(store.blobIds()).isEmpty();
+    }
+
+    @Test
+    void aStreamAtTheLimitIsAccepted() throws Exception {
+        byte[] content = random(6 * MIB, 5);
+
+        UploadPart part = store.writePart("up_limit", 1, trickle(content), content.length);
+
+        assertThat(part.size()).isEqualTo(content.length);
+    }
+
+    @Test
+    void discardingAStreamedPartAbortsItsMultipartUpload() throws Exception {
+        UploadPart part = store.writePart("up_replaced", 1, new ByteArrayInputStream(random(1000, 6)), 10_000);
+
+        store.discardPart("up_replaced", part.locator());
+
+        assertThat(store.stagedUploadIds()).isEmpty();
+    }
+
+    @Test
+    void assemblingTwiceGivesTheSameBlob() throws Exception {
+        byte[] content = random(3 * MIB, 7);
+        UploadPart part = store.writePart("up_twice", 1, new ByteArrayInputStream(content), 10L * MIB);
+
+        Blob first = store.assemble("up_twice", "up_twice", List.of(part), NOW);
+        Blob again = store.assemble("up_twice", "up_twice", List.of(part), NOW);
+
+        assertThat(again).isEqualTo(first);
+        assertThat(objectBytes("blobs/up_twice")).isEqualTo(content);
+    }
+
+    @Test
+    void aBlobIdOtherThanTheUploadIdIsRefused() throws Exception {
+        UploadPart part = store.writePart("up_named", 1, new ByteArrayInputStream(new byte[10]), 100);
+
+        assertThatThrownBy(() -> store.assemble("up_named", "65a1b2c3d4e5f60718293a4b", List.of(part), NOW))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("up_named");
+        assertThat(store.blobIdFor("up_named")).contains("up_named");
+    }
+
+    private byte[] objectBytes(String key) {
+        return s3.client().getObjectAsBytes(r -> r.bucket(S3TestServer.BUCKET).key(prefix + "/" + key)).asByteArray();
+    }
+}

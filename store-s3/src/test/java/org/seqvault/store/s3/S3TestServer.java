@@ -1,0 +1,128 @@
+package org.seqvault.store.s3;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Properties;
+import java.util.stream.Stream;
+import org.gaul.s3proxy.BlobStores;
+import org.gaul.s3proxy.S3Proxy;
+import org.gaul.s3proxy.auth.AuthenticationType;
+import org.gaul.s3proxy.blobstore.Constants;
+import org.seqvault.service.port.Clock;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * An in-process S3 (S3Proxy) on 127.0.0.1 at a free port, backed by a temporary directory, that
+ * checks SigV4 signatures, with one bucket. Published in this module's test-jar so other
+ * modules' tests (the server's) can run against S3 too:
+ * <pre>
+ * try (S3TestServer s3 = S3TestServer.start()) {
+ *     S3BlobStore store = s3.store("some/prefix", Clock.system());
+ * }
+ * </pre>
+ */
+public final class S3TestServer implements AutoCloseable {
+    public static final String ACCESS_KEY = "seqvault-test-access";
+    public static final String SECRET_KEY = "seqvault-test-secret-key";
+    public static final String BUCKET = "seqvault-test";
+    public static final String REGION = "us-east-1";
+
+    private final S3Proxy proxy;
+    private final Path directory;
+    private final URI endpoint;
+    private final S3Client client;
+
+    private S3TestServer(S3Proxy proxy, Path directory, URI endpoint) {
+        this.proxy = proxy;
+        this.directory = directory;
+        this.endpoint = endpoint;
+        this.client = S3Clients.client(settings(""), credentials());
+    }
+
+    /** Starts S3Proxy and creates {@link #BUCKET}. */
+    public static S3TestServer start() throws Exception {
+        Path directory = Files.createTempDirectory("seqvault-s3proxy");
+        Properties properties = new Properties();
+        properties.setProperty("jclouds.filesystem.basedir", directory.toString());
+        properties.setProperty(Constants.PROPERTY_IDENTITY, ACCESS_KEY);
+        properties.setProperty(Constants.PROPERTY_CREDENTIAL, SECRET_KEY);
+        S3Proxy proxy = S3Proxy.builder()
+                .blobStore(BlobStores.create("filesystem-nio2", properties))
+                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
+                .endpoint(URI.create("http://127.0.0.1:0"))
+                .build();
+        proxy.start();
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!"STARTED".equals(proxy.getState())) {
+            if (System.nanoTime() > deadline) {
+                proxy.stop();
+                throw new IllegalStateException("S3Proxy did not start within 10 s (state " + proxy.getState() + ")");
+            }
+            Thread.sleep(10);
+        }
+        S3TestServer server = new S3TestServer(proxy, directory, URI.create("http://127.0.0.1:" + proxy.getPort()));
+        server.client.createBucket(b -> b.bucket(BUCKET));
+        return server;
+    }
+
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    public AwsCredentialsProvider credentials() {
+        return StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY));
+    }
+
+    /** Settings for {@link #BUCKET} under {@code prefix} ("" for the bucket's root), path-style. */
+    public S3Settings settings(String prefix) {
+        return new S3Settings(new S3Location(BUCKET, prefix), endpoint, REGION, true);
+    }
+
+    /** The blob store URI the server's configuration takes, e.g. {@code s3://seqvault-test/prefix}. */
+    public String blobStoreUri(String prefix) {
+        return new S3Location(BUCKET, prefix).toString();
+    }
+
+    public S3BlobStore store(String prefix, Clock clock) {
+        return S3BlobStore.open(settings(prefix), credentials(), clock);
+    }
+
+    /** A store that cuts streamed parts into chunks of {@code chunkSize} (at least 5 MiB). */
+    S3BlobStore store(String prefix, Clock clock, int chunkSize) {
+        S3Settings settings = settings(prefix);
+        return new S3BlobStore(settings.location(), S3Clients.client(settings, credentials()),
+                S3Clients.presigner(settings, credentials()), clock, chunkSize);
+    }
+
+    /** A client for looking at the bucket directly (what the store under test did). */
+    public S3Client client() {
+        return client;
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        try {
+            proxy.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("S3Proxy did not stop", e);
+        } finally {
+            deleteRecursively(directory);
+        }
+    }
+
+    private static void deleteRecursively(Path root) {
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,281 @@
+package org.seqvault.store.s3;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.seqvault.store.s3.TestBytes.MIB;
+import static org.seqvault.store.s3.TestBytes.checksumsOf;
+import static org.seqvault.store.s3.TestBytes.concat;
+import static org.seqvault.store.s3.TestBytes.random;
+import static org.seqvault.store.s3.TestBytes.trickle;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.seqvault.domain.FileKey;
+import org.seqvault.domain.Node;
+import org.seqvault.domain.Problem;
+import org.seqvault.domain.Project;
+import org.seqvault.domain.UploadPart;
+import org.seqvault.domain.UploadSession;
+import org.seqvault.domain.UserException;
+import org.seqvault.service.auth.IdentityService;
+import org.seqvault.service.auth.Principal;
+import org.seqvault.service.file.FileService;
+import org.seqvault.service.gc.Collector;
+import org.seqvault.service.port.BlobStore.Presigned;
+import org.seqvault.service.port.Clock;
+import org.seqvault.service.project.ProjectService;
+import org.seqvault.service.support.RandomIds;
+import org.seqvault.service.upload.Claims;
+import org.seqvault.service.upload.Staged;
+import org.seqvault.service.upload.UploadService;
+import org.seqvault.service.upload.UploadService.Target;
+import org.seqvault.service.upload.UploadSettings;
+import org.seqvault.service.upload.UploadTicket;
+import org.seqvault.store.sql.SqlMetadataStore;
+
+/**
+ * The upload use cases end to end on S3: UploadService, a real metadata store (SQLite), and
+ * clients that PUT to presigned URLs with plain HTTP, so the server never sees those bytes.
+ */
+class S3UploadFlowTest {
+    private static final String TOKEN = "flow-test-admin-token-0123456789";
+    private static S3TestServer s3;
+
+    @TempDir
+    Path dataDir;
+    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.now());
+    private final Clock clock = () -> now.get().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    private SqlMetadataStore metadata;
+    private S3BlobStore blobs;
+    private UploadService uploads;
+    private FileService files;
+    private Principal admin;
+    private Project project;
+
+    @BeforeAll
+    static void startS3() throws Exception {
+        s3 = S3TestServer.start();
+    }
+
+    @AfterAll
+    static void stopS3() {
+        s3.close();
+    }
+
+    @BeforeEach
+    void setUp() {
+        metadata = SqlMetadataStore.open("jdbc:sqlite:" + dataDir.resolve("seqvault.db"), null, null);
+        blobs = s3.store("flow/" + dataDir.getFileName(), clock);
+        RandomIds ids = new RandomIds();
+        uploads = new UploadService(metadata, blobs, clock, ids, new UploadSettings(64L * MIB, 5L << 30, 5L << 40,
+                Duration.ofHours(1), Duration.ofHours(24)));
+        files = new FileService(metadata, blobs, clock, Duration.ofHours(1));
+        IdentityService identity = new IdentityService(metadata, clock, ids);
+        identity.bootstrap(TOKEN);
+        admin = identity.authenticate(TOKEN);
+        project = new ProjectService(metadata, clock, ids).create(admin, "WGS", null, false);
+    }
+
+    @AfterEach
+    void tearDown() {
+        metadata.close();
+        blobs.close();
+    }
+
+    @Test
+    void sevenBridgesMultipartWithTheZeroByteLastPartQuirk() throws Exception {
+        byte[] one = random(5 * MIB, 1);
+        byte[] two = random(5 * MIB + 1, 2);
+        UploadTicket ticket = uploads.open(admin, new Target.InFolder(project.rootFolderId(), "reads.bam"),
+                10L * MIB + 1, 5L * MIB, false, null, null, null);
+        UploadSession session = ticket.session();
+        assertThat(session.storeUploadId()).isNotNull();
+        assertThat(session.partCount()).isEqualTo(3);
+
+        // Parts finish out of order; each is reported with the ETag S3 answered.
+        for (int n : new int[] {3, 1, 2}) {
+            byte[] bytes = n == 1 ? one : n == 2 ? two : new byte[0];
+            Presigned url = uploads.presignPart(admin, session.id(), n);
+            HttpResponse<byte[]> put = PresignedHttp.put(url.url(), bytes);
+            assertThat(put.statusCode()).isEqualTo(200);
+            uploads.reportPart(admin, session.id(), n, "\"" + PresignedHttp.etag(put) + "\"");
+        }
+        assertThat(uploads.parts(admin, session.id())).extracting(UploadPart::partNumber).containsExactly(1, 2, 3);
+
+        Node file = uploads.complete(admin, session.id(), Claims.NONE);
+
+        assertThat(file.size()).isEqualTo(10L * MIB + 1);
+        assertThat(file.checksums()).isEqualTo(checksumsOf(one, two));
+        assertThat(file.blobId()).isEqualTo(session.id());
+        assertThat(download(file)).isEqualTo(concat(one, two));
+        assertThat(uploads.complete(admin, session.id(), Claims.NONE).id()).isEqualTo(file.id());
+        assertThat(blobs.stagedUploadIds()).isEmpty();
+    }
+
+    @Test
+    void completingAgainAfterACrashBehindS3sCompletionPublishesTheSameBytes() throws Exception {
+        byte[] one = random(5 * MIB, 7);
+        byte[] two = random(100, 8);
+        UploadService crashing = new UploadService(metadata, new CrashAfterAssemble(blobs), clock, new RandomIds(),
+                uploads.settings());
+        UploadSession session = crashing.open(admin, new Target.InFolder(project.rootFolderId(), "crash.bam"),
+                one.length + two.length, (long) one.length, false, null, null, null).session();
+        PresignedHttp.put(crashing.presignPart(admin, session.id(), 1).url(), one);
+        PresignedHttp.put(crashing.presignPart(admin, session.id(), 2).url(), two);
+
+        assertThatThrownBy(() -> crashing.complete(admin, session.id(), Claims.NONE))
+                .hasMessageContaining("simulated crash");
+        // S3 has completed the upload, so ListParts no longer knows its parts; the retry must not need it.
+        assertThat(blobs.directParts(session)).isEmpty();
+        Node file = crashing.complete(admin, session.id(), Claims.NONE);
+
+        assertThat(file.checksums()).isEqualTo(checksumsOf(one, two));
+        assertThat(download(file)).isEqualTo(concat(one, two));
+    }
+
+    @Test
+    void aReportedETagThatS3DoesNotHoldIsRefused() throws Exception {
+        UploadSession session = uploads.open(admin, new Target.InFolder(project.rootFolderId(), "x.bam"), 100, 100L,
+                false, null, null, null).session();
+        PresignedHttp.put(uploads.presignPart(admin, session.id(), 1).url(), random(100, 3));
+
+        assertThatThrownBy(() -> uploads.reportPart(admin, session.id(), 1, "\"0123456789abcdef0123456789abcdef\""))
+                .isInstanceOfSatisfying(UserException.class,
+                        e -> assertThat(e.problem()).isEqualTo(Problem.BAD_PART_REPORT));
+        assertThatThrownBy(() -> uploads.reportPart(admin, session.id(), 1, null))
+                .isInstanceOf(UserException.class);
+    }
+
+    @Test
+    void aRequestedPartSizeBelowS3sMinimumIsRaised() {
+        UploadSession tiny = uploads.open(admin, new Target.InFolder(project.rootFolderId(), "t.bam"), 7L * MIB, 1L * MIB,
+                false, null, null, null).session();
+        UploadSession whole = uploads.open(admin, new Target.InFolder(project.rootFolderId(), "w.bam"), 100, 1000L,
+                false, null, null, null).session();
+
+        assertThat(tiny.partSize()).isGreaterThanOrEqualTo(5L * MIB);
+        assertThat(whole.partSize()).isEqualTo(1000);
+    }
+
+    @Test
+    void v1SinglePutThenConfirmWithChecksums() throws Exception {
+        byte[] content = "##fileformat=VCFv4.3\n".repeat(500).getBytes();
+        UploadTicket ticket = uploads.open(admin, new Target.KeyInWorkspace(project.id(), FileKey.parse("raw/x.vcf")),
+                content.length, null, false, "text/x-vcf", null, null);
+        assertThat(ticket.partUrls()).hasSize(1);
+
+        HttpResponse<byte[]> put = PresignedHttp.put(ticket.partUrls().get(0).url(), content,
+                Map.of("Content-Type", ticket.session().contentType()));
+        Node file = uploads.complete(admin, ticket.session().id(), new Claims((long) content.length,
+                Map.of(1, PresignedHttp.etag(put)), checksumsOf(content).md5(), checksumsOf(content).sha256()));
+
+        assertThat(put.statusCode()).isEqualTo(200);
+        assertThat(file.key()).isEqualTo("raw/x.vcf");
+        assertThat(file.contentType()).isEqualTo("text/x-vcf");
+        assertThat(file.checksums()).isEqualTo(checksumsOf(content));
+    }
+
+    @Test
+    void aWrongChecksumClaimPublishesNothingAndDropsTheBytes() throws Exception {
+        byte[] content = random(1000, 4);
+        UploadTicket ticket = uploads.open(admin, new Target.KeyInWorkspace(project.id(), FileKey.parse("bad.bin")),
+                content.length, null, false, null, null, null);
+        PresignedHttp.put(ticket.partUrls().get(0).url(), content);
+
+        assertThatThrownBy(() -> uploads.complete(admin, ticket.session().id(),
+                new Claims(null, Map.of(), null, "0".repeat(64))))
+                .isInstanceOfSatisfying(UserException.class,
+                        e -> assertThat(e.problem()).isEqualTo(Problem.CHECKSUM_MISMATCH));
+
+        assertThat(blobs.blobIds()).isEmpty();
+        assertThat(blobs.stagedUploadIds()).isEmpty();
+        assertThatThrownBy(() -> files.fileByKey(admin, project.id(), FileKey.parse("bad.bin")))
+                .isInstanceOf(UserException.class);
+    }
+
+    @Test
+    void aFormUploadStreamsThroughTheServerAndKeepsItsStreamedChecksums() throws Exception {
+        byte[] content = random(6 * MIB + 3, 5);
+
+        Staged staged = uploads.stage(trickle(content), -1);
+        Node file = uploads.publishStaged(admin, new Target.KeyInWorkspace(project.id(), FileKey.parse("f/form.bin")),
+                false, null, null, staged);
+
+        assertThat(file.checksums()).isEqualTo(checksumsOf(content));
+        assertThat(file.blobId()).isEqualTo(staged.uploadId());
+        assertThat(download(file)).isEqualTo(content);
+    }
+
+    @Test
+    void abortingDropsTheMultipartUpload() throws Exception {
+        UploadSession session = uploads.open(admin, new Target.InFolder(project.rootFolderId(), "a.bam"), 10, 10L,
+                false, null, null, null).session();
+        PresignedHttp.put(uploads.presignPart(admin, session.id(), 1).url(), new byte[10]);
+        assertThat(blobs.stagedUploadIds()).containsExactly(session.id());
+
+        uploads.abort(admin, session.id());
+
+        assertThat(blobs.stagedUploadIds()).isEmpty();
+    }
+
+    @Test
+    void anUploadRefusedAtOpenLeavesNoMultipartUploadBehind() throws Exception {
+        publish("same.bam", new byte[3]);
+        uploads.open(admin, new Target.InFolder(project.rootFolderId(), "other.bam"), 10, 10L, false, null, null, null);
+        List<String> before = blobs.stagedUploadIds().toList();
+
+        assertThatThrownBy(() -> uploads.open(admin, new Target.InFolder(project.rootFolderId(), "same.bam"), 10, 10L,
+                false, null, null, null)).isInstanceOfSatisfying(UserException.class,
+                e -> assertThat(e.problem()).isEqualTo(Problem.NAME_EXISTS));
+        assertThatThrownBy(() -> uploads.open(admin, new Target.KeyInWorkspace("ws_nosuchworkspace",
+                FileKey.parse("x.bam")), 10, null, false, null, null, null)).isInstanceOf(UserException.class);
+
+        assertThat(before).hasSize(1);
+        assertThat(blobs.stagedUploadIds()).containsExactlyElementsOf(before);
+    }
+
+    @Test
+    void theCollectorExpiresStaleUploadsAndDeletesUnreferencedBlobs() throws Exception {
+        UploadSession stale = uploads.open(admin, new Target.InFolder(project.rootFolderId(), "stale.bam"), 10, 10L,
+                false, null, null, null).session();
+        Node file = publish("gone.bin", random(100, 6));
+        String orphan = "up_orphanfromacrash";
+        blobs.beginUpload(orphan);
+        files.deleteByKey(admin, project.id(), FileKey.parse("gone.bin"));
+        Collector collector = new Collector(metadata, blobs, uploads, clock);
+
+        now.set(now.get().plus(Duration.ofHours(25)));
+        Collector.Report report = collector.collect();
+
+        assertThat(report.expiredUploads()).isEqualTo(1);
+        assertThat(report.deletedBlobs()).isEqualTo(1);
+        assertThat(report.orphanStagings()).isEqualTo(1);
+        assertThat(blobs.blobIds()).doesNotContain(file.blobId());
+        assertThat(blobs.stagedUploadIds()).doesNotContain(stale.id(), orphan);
+    }
+
+    private Node publish(String key, byte[] content) throws Exception {
+        UploadTicket ticket = uploads.open(admin, new Target.KeyInWorkspace(project.id(), FileKey.parse(key)),
+                content.length, null, false, null, null, null);
+        PresignedHttp.put(ticket.partUrls().get(0).url(), content);
+        return uploads.complete(admin, ticket.session().id(), Claims.NONE);
+    }
+
+    private byte[] download(Node file) throws Exception {
+        String url = files.downloadByKey(admin, project.id(), FileKey.parse(file.key())).url();
+        HttpResponse<byte[]> response = PresignedHttp.get(url, null);
+        assertThat(response.statusCode()).isEqualTo(200);
+        return response.body();
+    }
+}

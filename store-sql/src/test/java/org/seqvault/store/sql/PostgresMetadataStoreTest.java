@@ -1,0 +1,13 @@
+package org.seqvault.store.sql;
+
+import org.seqvault.service.port.MetadataStore;
+import org.seqvault.store.sql.testing.TestPostgres;
+
+/** The store contract on PostgreSQL 18: one embedded server for the class, a fresh database per test. */
+class PostgresMetadataStoreTest extends MetadataStoreContractTest {
+    @Override
+    protected MetadataStore newStore() {
+        TestPostgres.Database db = TestPostgres.newDatabase();
+        return SqlMetadataStore.open(db.jdbcUrl(), db.user(), db.password());
+    }
+}

@@ -1,0 +1,226 @@
+package org.seqvault.store.sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.TemplateEngine;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.seqvault.service.port.MetadataStore.Tx;
+import org.seqvault.service.port.NodeQuery;
+import org.seqvault.service.port.NodeRepository.NodeCursor;
+import org.seqvault.store.sql.testing.TestPostgres;
+
+/**
+ * The queries the APIs run, planned by PostgreSQL on a namespace of about 200,000 nodes with
+ * metadata and tags (plans/large-namespace.sql): each must reach its rows through the index
+ * named here, and no statement may read a table sequentially. The statements are the ones the
+ * repositories execute, recorded from the driver, so a changed query is checked as it is now.
+ * Every plan is written to target/query-plans.txt; docs/indexes.md keeps the ones we rely on.
+ */
+class PostgresQueryPlanTest {
+    private static final String BIG_FOLDER = "dir-0000-0";
+    private static final String BIG_PROJECT = "ws_0000";
+    private static final String SMALL_PROJECT = "ws_0042";
+    /** The file f010001 in the middle of the big folder, and the folder f010000 just before it. */
+    private static final NodeCursor AFTER_FILE = new NodeCursor(false, "f010001", "000000000000000000002711");
+    private static final NodeCursor AFTER_FOLDER = new NodeCursor(true, "f010000", "000000000000000000002710");
+    private static final Pattern LONG_ARRAY = Pattern.compile("'\\{([^,}]+),[^}]*}'::text\\[]");
+    private static final Pattern LONG_IN_LIST = Pattern.compile("IN \\((\\('[^']*'\\))(, \\('[^']*'\\))+\\)");
+    private static final Map<String, String> PLANS = new ConcurrentSkipListMap<>();
+    private static final StatementRecorder RECORDER = new StatementRecorder();
+    private static Jdbi jdbi;
+
+    @BeforeAll
+    static void loadALargeNamespace() throws Exception {
+        TestPostgres.Database db = TestPostgres.newDatabase();
+        SqlMetadataStore.open(db.jdbcUrl(), db.user(), db.password()).close();
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+             Statement s = c.createStatement()) {
+            s.execute(resource("/plans/large-namespace.sql"));
+            s.execute("VACUUM ANALYZE");
+        }
+        jdbi = Jdbi.create(() -> DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password()))
+                .setTemplateEngine(TemplateEngine.NOP);
+        jdbi.addCustomizer(RECORDER);
+    }
+
+    @AfterAll
+    static void writePlans() throws IOException {
+        StringBuilder out = new StringBuilder();
+        PLANS.forEach((label, plan) -> out.append("== ").append(label).append('\n').append(plan).append('\n'));
+        Files.writeString(Path.of("target", "query-plans.txt"), out);
+    }
+
+    // ---- listings (v2 GET /files, folders, scroll) ----
+
+    @Test
+    void childrenPageWalksTheListingIndexInOrder() {
+        assertPlan("children page", tx -> tx.nodes().query(NodeQuery.children(BIG_FOLDER), 0, 50),
+                "Index Scan using nodes_listing on nodes", "node_metadata_pkey", "node_tags_pkey");
+    }
+
+    @Test
+    void childrenTotalIsCountedFromAnIndex() {
+        assertPlan("children total", tx -> tx.nodes().count(NodeQuery.children(BIG_FOLDER)),
+                "Index Cond: (parent_id = 'dir-0000-0'::text)");
+    }
+
+    @Test
+    void nameFilterProbesTheParentAndNameKey() {
+        assertPlan("name filter", tx -> tx.nodes().query(
+                        new NodeQuery(BIG_FOLDER, List.of("f000017", "f000018"), null, null, null), 0, 50),
+                "Index Scan using nodes_parent_id_name_key");
+    }
+
+    @Test
+    void metadataFilterStartsFromTheValueIndex() {
+        assertPlan("metadata filter", tx -> tx.nodes().query(
+                        new NodeQuery(BIG_FOLDER, null, Map.of("sample_id", List.of("S17", "S18")), null, null), 0, 50),
+                "node_metadata_by_value", "Index Scan using nodes_pkey");
+        assertPlan("metadata filter, two keys", tx -> tx.nodes().query(new NodeQuery(BIG_FOLDER, null,
+                        Map.of("sample_id", List.of("S17"), "library_id", List.of("L17")), null, null), 0, 50),
+                "node_metadata_by_value");
+        assertPlan("metadata filter total", tx -> tx.nodes().count(
+                        new NodeQuery(BIG_FOLDER, null, Map.of("sample_id", List.of("S17")), null, null)),
+                "node_metadata_by_value");
+    }
+
+    @Test
+    void tagFilterUsesATagIndex() {
+        assertPlan("tag filter, rare tag", tx -> tx.nodes().query(
+                        new NodeQuery(BIG_FOLDER, null, null, List.of("qc-failed"), null), 0, 50),
+                "Index Only Scan using node_tags_by_tag");
+        assertPlan("tag filter, common tag", tx -> tx.nodes().query(
+                        new NodeQuery(BIG_FOLDER, null, null, List.of("tag7"), null), 0, 50),
+                "using node_tags_");
+        assertPlan("tag filter total", tx -> tx.nodes().count(
+                        new NodeQuery(BIG_FOLDER, null, null, List.of("tag7"), null)),
+                "using node_tags_");
+    }
+
+    @Test
+    void originFilterUsesThePartialOriginIndex() {
+        NodeQuery byTask = new NodeQuery(BIG_FOLDER, null, null, null, Map.of("task", "task-7"));
+        assertPlan("origin filter", tx -> tx.nodes().query(byTask, 0, 50), "using nodes_by_origin");
+        assertPlan("origin filter total", tx -> tx.nodes().count(byTask), "using nodes_by_origin");
+    }
+
+    @Test
+    void keysetScrollSeeksIntoTheListingIndex() {
+        assertPlan("scroll after a file", tx -> tx.nodes().queryAfter(NodeQuery.children(BIG_FOLDER), AFTER_FILE, 50),
+                "Index Scan using nodes_listing", "ROW(name, id) > ROW('f010001'");
+        assertPlan("scroll after a folder", tx -> tx.nodes().queryAfter(NodeQuery.children(BIG_FOLDER), AFTER_FOLDER, 50),
+                "Index Scan using nodes_listing");
+        assertPlan("scroll with a tag filter", tx -> tx.nodes().queryAfter(
+                        new NodeQuery(BIG_FOLDER, null, null, List.of("tag7"), null), AFTER_FILE, 50),
+                "using node_tags_");
+    }
+
+    // ---- v1 by key ----
+
+    @Test
+    void v1PrefixListingIsARangeOnTheKeyIndex() {
+        assertPlan("v1 prefix listing", tx -> tx.nodes().filesByKeyPrefix(BIG_PROJECT, "dir0/", null, 100),
+                "Index Scan using nodes_by_key", "(node_key >= 'dir0/'::text) AND (node_key < 'dir00'::text)");
+        assertPlan("v1 prefix listing after a cursor",
+                tx -> tx.nodes().filesByKeyPrefix(BIG_PROJECT, "dir0/", "dir0/f010001", 100),
+                "Index Scan using nodes_by_key", "(node_key > 'dir0/f010001'::text)");
+        assertPlan("v1 listing without prefix", tx -> tx.nodes().filesByKeyPrefix(BIG_PROJECT, "", null, 100),
+                "Index Scan using nodes_by_key");
+    }
+
+    @Test
+    void singleNodeLookupsUseUniqueKeys() {
+        assertPlan("file by v1 key", tx -> tx.nodes().fileByKey(BIG_PROJECT, "dir0/f010001"),
+                "Index Scan using nodes_by_key");
+        assertPlan("child by name", tx -> tx.nodes().child(BIG_FOLDER, "f010001"),
+                "Index Scan using nodes_parent_id_name_key");
+        assertPlan("folder has children", tx -> tx.nodes().hasChildren(BIG_FOLDER),
+                "using nodes_parent_id_name_key");
+        assertPlan("delete a file", tx -> {
+            tx.nodes().delete(AFTER_FILE.id());
+            return null;
+        }, "Index Scan using nodes_pkey");
+        assertPlan("nodes in a project (project delete)", tx -> tx.nodes().countInProject(SMALL_PROJECT),
+                "nodes_by_key");
+    }
+
+    // ---- tokens, uploads, collector ----
+
+    @Test
+    void tokenLookupByHashUsesItsUniqueIndex() {
+        assertPlan("token by secret hash", tx -> tx.tokens().bySecretHash("0123456789abcdef"),
+                "Index Scan using tokens_secret_hash_key");
+        assertPlan("tokens of a user", tx -> tx.tokens().forUser("usr_000007"), "tokens_by_user");
+    }
+
+    @Test
+    void uploadQueriesUseTheirIndexes() {
+        assertPlan("parts of an upload", tx -> tx.uploads().parts("up_000700"), "upload_parts_pkey");
+        assertPlan("uploads of a user", tx -> tx.uploads().forUser("usr_000007", 100), "uploads_by_user");
+        assertPlan("expired uploads", tx -> tx.uploads().expired(Instant.ofEpochSecond(90_000), 100),
+                "uploads_by_state");
+        assertPlan("blobs being assembled", tx -> tx.uploads().blobsBeingAssembled(), "uploads_by_state");
+    }
+
+    @Test
+    void unreferencedBlobsAreAnAntiJoinOfTwoIndexes() {
+        assertPlan("unreferenced blobs", tx -> tx.blobs().unreferenced(Instant.ofEpochSecond(1_000_000), 100),
+                "blobs_pkey", "Index Only Scan using nodes_by_blob");
+    }
+
+    /** Plans what {@code call} executes (in a transaction rolled back afterwards) and checks the plans. */
+    private static void assertPlan(String label, Function<Tx, ?> call, String... expected) {
+        String plan = plan(call);
+        PLANS.put(label, plan);
+        assertThat(plan).as(label).doesNotContain("Seq Scan").contains(expected);
+    }
+
+    private static String plan(Function<Tx, ?> call) {
+        List<String> statements = jdbi.inTransaction(handle -> {
+            RECORDER.drain();
+            call.apply(new SqlTx(handle, Dialect.POSTGRESQL));
+            List<String> executed = RECORDER.drain();
+            handle.rollback();
+            return executed;
+        });
+        StringBuilder plans = new StringBuilder();
+        jdbi.useHandle(handle -> {
+            for (String sql : statements) {
+                plans.append(abbreviate(sql.replaceAll("\\s+", " "))).append('\n');
+                handle.createQuery("EXPLAIN (COSTS OFF) " + sql).mapTo(String.class)
+                        .forEach(line -> plans.append("    ").append(abbreviate(line)).append('\n'));
+            }
+        });
+        return plans.toString();
+    }
+
+    /** Shortens the id lists of the metadata and tag loads to their first id. */
+    private static String abbreviate(String text) {
+        String arrays = LONG_ARRAY.matcher(text).replaceAll(r -> Matcher.quoteReplacement("'{" + r.group(1) + ",…}'::text[]"));
+        return LONG_IN_LIST.matcher(arrays).replaceAll(r -> Matcher.quoteReplacement("IN (" + r.group(1) + ", …)"));
+    }
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = PostgresQueryPlanTest.class.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}

@@ -1,0 +1,200 @@
+package org.seqvault.store.sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.seqvault.domain.Node;
+import org.seqvault.domain.Permissions;
+import org.seqvault.domain.Project;
+import org.seqvault.domain.UploadPart;
+import org.seqvault.domain.UploadSession;
+import org.seqvault.domain.UploadState;
+import org.seqvault.domain.User;
+import org.seqvault.service.auth.IdentityService;
+import org.seqvault.service.port.Clock;
+import org.seqvault.service.port.MetadataStore;
+import org.seqvault.service.support.RandomIds;
+
+/**
+ * Several replicas on one PostgreSQL database, each with its own store and pool, racing for the
+ * same rows: what SQLite's single writer hides must still come out right.
+ */
+@Timeout(120)
+class PostgresReplicasTest {
+    private static final int THREADS = 8;
+
+    private TestDatabase.Location db;
+    private SqlMetadataStore replicaA;
+    private SqlMetadataStore replicaB;
+    private ExecutorService pool;
+    private Node root;
+    private User alice;
+    private Project project;
+
+    @BeforeEach
+    void twoReplicasOnOneDatabase() {
+        db = TestDatabase.POSTGRESQL.create(null);
+        replicaA = db.open();
+        replicaB = db.open();
+        pool = Executors.newFixedThreadPool(THREADS);
+        alice = TestData.user("alice");
+        project = TestData.project(alice, "shared", false);
+        root = TestData.root(project);
+        replicaA.write(tx -> {
+            tx.users().insert(alice);
+            tx.projects().insert(project);
+            tx.nodes().insert(root);
+            tx.projects().putMember(project.id(), alice.id(), Permissions.ALL);
+            return null;
+        });
+    }
+
+    @AfterEach
+    void close() {
+        pool.shutdownNow();
+        replicaA.close();
+        replicaB.close();
+    }
+
+    @Test
+    void replicasMigratingAtOnceMigrateOnce() throws Exception {
+        TestDatabase.Location empty = TestDatabase.POSTGRESQL.create(null);
+        List<SqlMetadataStore> opened = race(i -> empty::open);
+        opened.forEach(SqlMetadataStore::close);
+        try (Connection c = DriverManager.getConnection(empty.jdbcUrl(), empty.user(), empty.password());
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT version, COUNT(*), bool_and(success) FROM flyway_schema_history"
+                     + " WHERE version IS NOT NULL GROUP BY version ORDER BY version")) {
+            List<String> versions = new ArrayList<>();
+            while (rs.next()) {
+                assertThat(rs.getInt(2)).as("times version %s was applied", rs.getString(1)).isEqualTo(1);
+                assertThat(rs.getBoolean(3)).isTrue();
+                versions.add(rs.getString(1));
+            }
+            assertThat(versions).startsWith("1", "2", "3");
+        }
+    }
+
+    @Test
+    void replicasBootstrappingAnEmptyDatabaseAtOnceCreateOneAdmin() throws Exception {
+        TestDatabase.Location empty = TestDatabase.POSTGRESQL.create(null);
+        try (SqlMetadataStore first = empty.open(); SqlMetadataStore second = empty.open()) {
+            List<Boolean> created = race(i -> () -> new IdentityService(i % 2 == 0 ? first : second, Clock.system(),
+                    new RandomIds()).bootstrap("svt_bootstrap-token-0123456789abcdef").isPresent());
+            assertThat(created).containsOnlyOnce(true);
+            long users = first.read(tx -> tx.users().count());
+            assertThat(users).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void racingInsertsOfOneNameLeaveOneWinner() throws Exception {
+        List<Boolean> inserted = race(i -> () -> replica(i).write(tx -> tx.nodes().insert(TestData.file(root, "same.vcf"))));
+        assertThat(inserted).containsOnlyOnce(true);
+        Optional<Node> winner = replicaB.read(tx -> tx.nodes().child(root.id(), "same.vcf"));
+        assertThat(winner).isPresent();
+    }
+
+    @Test
+    void racingStateChangesHaveOneWinner() throws Exception {
+        UploadSession upload = TestData.upload(alice, project, TestData.T0, TestData.T0.plusSeconds(3600));
+        replicaA.write(tx -> {
+            tx.uploads().insert(upload);
+            return null;
+        });
+        List<Boolean> moved = race(i -> () -> replica(i).write(tx ->
+                tx.uploads().transition(upload.id(), UploadState.OPEN, UploadState.COMPLETING, "blob-" + i, null)));
+        assertThat(moved).containsOnlyOnce(true);
+    }
+
+    /**
+     * Each part is reported twice at once, through A and through B: the later report must see the
+     * earlier one's bytes (to drop them), so exactly one of the two returns the other's locator.
+     */
+    @Test
+    void partsReportedThroughBothReplicasAtOnceReplaceEachOtherCleanly() throws Exception {
+        UploadSession upload = TestData.upload(alice, project, TestData.T0, TestData.T0.plusSeconds(3600));
+        replicaA.write(tx -> {
+            tx.uploads().insert(upload);
+            return null;
+        });
+        int parts = upload.partCount();
+        List<Optional<String>> replaced = race(i -> () -> {
+            UploadPart part = TestData.part(upload.id(), 1 + i / 2 % parts, "loc-" + i);
+            return replica(i).write(tx -> tx.uploads().putPart(part));
+        });
+        Map<Integer, List<String>> locatorsByPart = new TreeMap<>();
+        for (int i = 0; i < THREADS; i++) {
+            locatorsByPart.computeIfAbsent(1 + i / 2 % parts, p -> new ArrayList<>()).add("loc-" + i);
+        }
+        List<UploadPart> stored = replicaB.read(tx -> tx.uploads().parts(upload.id()));
+        for (UploadPart part : stored) {
+            List<String> reports = locatorsByPart.get(part.partNumber());
+            List<String> dropped = replaced.stream().flatMap(Optional::stream).filter(reports::contains).toList();
+            assertThat(reports).contains(part.locator());
+            assertThat(dropped).as("part %d", part.partNumber())
+                    .hasSize(reports.size() - 1)
+                    .doesNotContain(part.locator())
+                    .doesNotHaveDuplicates();
+        }
+        assertThat(stored).extracting(UploadPart::partNumber).containsExactlyElementsOf(locatorsByPart.keySet());
+    }
+
+    @Test
+    void rateLimitIncrementsFromBothReplicasAddUpExactly() throws Exception {
+        SqlRateLimitStore a = new SqlRateLimitStore(replicaA);
+        SqlRateLimitStore b = new SqlRateLimitStore(replicaB);
+        int perThread = 50;
+        List<List<Long>> counts = race(i -> () -> {
+            List<Long> seen = new ArrayList<>();
+            for (int n = 0; n < perThread; n++) {
+                seen.add((i % 2 == 0 ? a : b).increment("tok_shared", 1_000_200));
+            }
+            return seen;
+        });
+        List<Long> all = counts.stream().flatMap(List::stream).sorted().toList();
+        assertThat(all).hasSize(THREADS * perThread).doesNotHaveDuplicates();
+        assertThat(all.getLast()).isEqualTo(THREADS * perThread);
+    }
+
+    private MetadataStore replica(int i) {
+        return i % 2 == 0 ? replicaA : replicaB;
+    }
+
+    /** Runs one task per thread, all released at once, and returns their results in thread order. */
+    private <T> List<T> race(IntFunction<Callable<T>> task) throws Exception {
+        CyclicBarrier start = new CyclicBarrier(THREADS);
+        List<Future<T>> futures = new ArrayList<>();
+        for (int i = 0; i < THREADS; i++) {
+            Callable<T> work = task.apply(i);
+            futures.add(pool.submit(() -> {
+                start.await();
+                return work.call();
+            }));
+        }
+        List<T> results = new ArrayList<>();
+        for (Future<T> f : futures) {
+            results.add(f.get(60, TimeUnit.SECONDS));
+        }
+        return results;
+    }
+}
