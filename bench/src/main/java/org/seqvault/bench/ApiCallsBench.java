@@ -1,0 +1,135 @@
+package org.seqvault.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Measurement 6: requests per second and p99 latency of GET /v2/files/{id} and of a filtered list,
+ * with wrk on loopback against a SQLite project of 10,000 loaded files. wrk's Lua script walks a
+ * list of paths so requests do not all hit one row.
+ */
+final class ApiCallsBench {
+    private static final int FILES = 10_000;
+    private static final int FOLDERS = 10;
+    private static final Pattern RPS = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
+    private static final Pattern P99 = Pattern.compile("\\s99%\\s+([0-9.]+)(us|ms|s)");
+    private static final Pattern NON_2XX = Pattern.compile("Non-2xx or 3xx responses: (\\d+)");
+    private final BenchContext ctx;
+
+    ApiCallsBench(BenchContext ctx) {
+        this.ctx = ctx;
+    }
+
+    void run() throws Exception {
+        FindData data = new FindData(FILES, FOLDERS);
+        Path dataDir = ctx.work.resolve("data-api");
+        FindBackend db = new FindBackend.Sqlite(dataDir);
+        String group = "6 API calls (wrk, 2 threads, 16 connections, " + ctx.scale.wrkSeconds() + " s, SQLite, "
+                + Format.count(FILES) + " files)";
+        try {
+            Api.Workspace ws;
+            BulkLoader.Target target;
+            try (ServerProcess server = ctx.startServer("api", "1g", List.of())) {
+                Api api = ctx.admin(server);
+                ws = api.createWorkspace("api");
+                JsonNode seed = api.formUpload(ws.id(), "seed/", "seed.txt", "seed\n".getBytes(StandardCharsets.UTF_8));
+                target = new BulkLoader.Target(ws.id(), ws.rootFolderId(), seed.path("file_id").asText(), 0, null, null);
+            }
+            try (Connection c = db.connect()) {
+                String blob;
+                try (var ps = c.prepareStatement("SELECT blob_id, size, md5, sha256 FROM nodes WHERE id = ?")) {
+                    ps.setString(1, target.blobId());
+                    try (var rs = ps.executeQuery()) {
+                        rs.next();
+                        target = new BulkLoader.Target(ws.id(), ws.rootFolderId(), rs.getString(1), rs.getLong(2),
+                                rs.getString(3), rs.getString(4));
+                    }
+                }
+                new BulkLoader(data, target).loadSqlite(c);
+            }
+            try (ServerProcess server = ctx.startServer("api", "1g", List.of())) {
+                Random random = new Random(6);
+                List<String> byId = new ArrayList<>(), filtered = new ArrayList<>();
+                for (int i = 0; i < 1000; i++) {
+                    int file = random.nextInt(FILES);
+                    byId.add("/v2/files/" + FindData.fileId(file));
+                    filtered.add("/v2/files?parent=" + FindData.folderId(data.folderOf(file)) + "&metadata.sample_id="
+                            + FindData.sampleId(file));
+                }
+                wrk(server, group, "GET /v2/files/{id}", byId, Target.atLeast(10_000, "req/s"));
+                wrk(server, group, "GET /v2/files?parent=…&metadata.sample_id=…", filtered, Target.none());
+            }
+        } finally {
+            BenchContext.deleteTree(dataDir);
+        }
+    }
+
+    private void wrk(ServerProcess server, String group, String name, List<String> paths, Target target)
+            throws IOException {
+        Path list = Files.write(ctx.work.resolve("wrk-paths.txt"), paths);
+        Path script = ctx.work.resolve("wrk-paths.lua");
+        Files.writeString(script, """
+                -- Cycles through the paths in BENCH_PATHS, each thread from its own start.
+                local paths = {}
+                for line in io.lines(os.getenv("BENCH_PATHS")) do paths[#paths + 1] = line end
+                local i = math.random(#paths)
+                local headers = { ["Authorization"] = "Bearer " .. os.getenv("BENCH_TOKEN") }
+                request = function()
+                  i = i %% #paths + 1
+                  return wrk.format("GET", paths[i], headers)
+                end
+                """.formatted());
+        // Warm-up, then the measured run.
+        runWrk(server, script, list, Math.max(5, ctx.scale.wrkSeconds()));
+        long cpuBefore = ProcStatus.cpuMillis(server.pid());
+        String out = runWrk(server, script, list, ctx.scale.wrkSeconds());
+        long cpuMillis = ProcStatus.cpuMillis(server.pid()) - cpuBefore;
+        Matcher bad = NON_2XX.matcher(out);
+        if (bad.find()) {
+            throw new IOException(name + ": " + bad.group(1) + " answers were not 2xx:\n" + out);
+        }
+        Matcher rps = RPS.matcher(out), p99 = P99.matcher(out);
+        if (!rps.find() || !p99.find()) {
+            throw new IOException("cannot read wrk's output:\n" + out);
+        }
+        double perSecond = Double.parseDouble(rps.group(1));
+        double p99ms = Double.parseDouble(p99.group(1)) * switch (p99.group(2)) {
+            case "us" -> 0.001;
+            case "s" -> 1000;
+            default -> 1;
+        };
+        // The server's own CPU per request: what the machine could do with both cores for it alone.
+        double cpuPerRequest = cpuMillis / (perSecond * ctx.scale.wrkSeconds());
+        ctx.add(Row.absolute(group, name, "req/s", perSecond, String.format(Locale.ROOT,
+                "%,.0f req/s, p99 %.1f ms, server CPU %.2f ms/request", perSecond, p99ms, cpuPerRequest), target));
+    }
+
+    private static String runWrk(ServerProcess server, Path script, Path list, int seconds) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder("wrk", "-t2", "-c16", "-d" + seconds + "s", "--latency", "-s",
+                script.toString(), server.url);
+        pb.environment().put("BENCH_PATHS", list.toString());
+        pb.environment().put("BENCH_TOKEN", ServerProcess.ADMIN_TOKEN);
+        pb.redirectErrorStream(true);
+        Process p = pb.start();
+        try {
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (p.waitFor() != 0) {
+                throw new IOException("wrk failed:\n" + out);
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package org.seqvault.bench;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs the measurements of issue #6 against their baselines and writes the report.
+ *
+ * <pre>
+ * BenchMain --server-jar JAR --work DIR --report BENCHMARKS.md [--chart PNG] [--fixes FIXES.md] [--quick]
+ *           [--only download,upload,...] [--command TEXT]
+ *           [--profile DIR]   (a JFR recording of every server, for finding what to fix)
+ *           [--explain]       (print each find query's plan on SQLite and PostgreSQL)
+ * </pre>
+ */
+public final class BenchMain {
+    private BenchMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> opts = options(args);
+        // Servers, nginx, S3Proxy, PostgreSQL and curl are all our descendants: stop them, by pid, however we exit.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> ProcessHandle.current().descendants()
+                .forEach(ProcessHandle::destroy), "stop-children"));
+        Scale scale = opts.containsKey("quick") ? Scale.quick() : Scale.full();
+        BenchContext ctx = new BenchContext(scale, Path.of(opts.get("server-jar")), Path.of(opts.get("work")));
+        ctx.explain = opts.containsKey("explain");
+        if (opts.containsKey("profile")) {
+            ctx.profileInto(Path.of(opts.get("profile")));
+        }
+        List<String> only = opts.containsKey("only") ? List.of(opts.get("only").split(",")) : List.of();
+        Map<String, Measurement> all = new LinkedHashMap<>();
+        all.put("download", () -> new DownloadBench(ctx).run());
+        all.put("upload", () -> new UploadBench(ctx).run());
+        all.put("find", () -> new FindBench(ctx).run());
+        all.put("small", () -> new SmallFilesBench(ctx).run());
+        all.put("memory", () -> new MemoryBench(ctx).run());
+        all.put("api", () -> new ApiCallsBench(ctx).run());
+        List<String> failed = new ArrayList<>();
+        for (Map.Entry<String, Measurement> m : all.entrySet()) {
+            if (!only.isEmpty() && !only.contains(m.getKey())) {
+                continue;
+            }
+            System.out.println("== " + m.getKey() + " (" + scale.name() + ")");
+            String loadBefore = PageCache.loadAverage();
+            long start = System.nanoTime();
+            try {
+                m.getValue().run();
+            } catch (Exception e) {
+                failed.add(m.getKey() + ": " + e);
+                e.printStackTrace();
+            }
+            double took = BenchContext.seconds(start);
+            System.out.printf("   (%s took %.0f s)%n", m.getKey(), took);
+            ctx.load(m.getKey(), String.format(java.util.Locale.ROOT, "%.0f s; load average before %s, after %s",
+                    took, loadBefore, PageCache.loadAverage()));
+        }
+        failed.forEach(f -> ctx.note("FAILED " + f));
+        if (opts.containsKey("report")) {
+            Path report = Path.of(opts.get("report"));
+            Path chart = Path.of(opts.getOrDefault("chart", report.resolveSibling("benchmarks-" + scale.name() + ".png")
+                    .toString()));
+            Path fixes = opts.containsKey("fixes") ? Path.of(opts.get("fixes")) : null;
+            new Report(ctx, opts.getOrDefault("command", "bench/run")).write(report, chart, fixes);
+        }
+        System.out.println(Report.table(ctx.rows));
+        if (!failed.isEmpty()) {
+            System.exit(1);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Measurement {
+        void run() throws Exception;
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> opts = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (!args[i].startsWith("--")) {
+                throw new IllegalArgumentException("unexpected argument " + args[i]);
+            }
+            String name = args[i].substring(2);
+            if (name.equals("quick") || name.equals("explain")) {
+                opts.put(name, "true");
+            } else {
+                opts.put(name, args[++i]);
+            }
+        }
+        return opts;
+    }
+}

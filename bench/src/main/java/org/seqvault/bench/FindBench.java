@@ -1,0 +1,274 @@
+package org.seqvault.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.IntFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Measurement 3: a project of many files (10 metadata keys and 3 tags each, in folders) on SQLite
+ * and on PostgreSQL. The rows are bulk-loaded into SeqVault's tables ({@link BulkLoader}, timed),
+ * then each kind of find request is asked over HTTP and, as the floor, as the same SQL over JDBC:
+ * p50 and p99 of each, over the same random parameters.
+ */
+final class FindBench {
+    private static final int WARMUP = 30;
+    /** Most seconds one query kind is measured for (a slow kind then gets fewer requests; n says how many). */
+    private static final int BUDGET_SECONDS = 60;
+    private static final int SCROLL_FOLDERS = 20;
+    private static final Pattern TOKEN = Pattern.compile("[?&]token=([^&]+)");
+
+    private final BenchContext ctx;
+    private final FindData data;
+
+    FindBench(BenchContext ctx) {
+        this.ctx = ctx;
+        this.data = new FindData(ctx.scale.findFiles(), ctx.scale.findFolders());
+    }
+
+    void run() throws Exception {
+        try (FindBackend sqlite = new FindBackend.Sqlite(ctx.work.resolve("data-find-sqlite"))) {
+            measure(sqlite, "find-sqlite");
+        } finally {
+            BenchContext.deleteTree(ctx.work.resolve("data-find-sqlite"));
+        }
+        try (FindBackend pg = new FindBackend.Postgres(ctx.work.resolve("pg"))) {
+            measure(pg, "find-postgres");
+        } finally {
+            BenchContext.deleteTree(ctx.work.resolve("pg"));
+            BenchContext.deleteTree(ctx.work.resolve("data-find-postgres"));
+        }
+    }
+
+    private void measure(FindBackend db, String name) throws Exception {
+        String group = "3 Find, " + db.name() + ", " + Format.count(data.files()) + " files";
+        BulkLoader.Target target;
+        Api.Workspace ws;
+        try (ServerProcess server = ctx.startServer(name, "1g", List.of(), db.serverArgs().toArray(String[]::new))) {
+            Api api = ctx.admin(server);
+            ws = api.createWorkspace("find");
+            JsonNode seed = api.formUpload(ws.id(), "seed/", "seed.txt", "seed\n".getBytes(StandardCharsets.UTF_8));
+            target = new BulkLoader.Target(ws.id(), ws.rootFolderId(), blobOf(db, seed.path("file_id").asText()),
+                    seed.path("size").asLong(), seed.path("md5").asText(), seed.path("sha256").asText());
+        }
+        long start = System.nanoTime();
+        List<String> loaded;
+        try (Connection c = db.connect()) {
+            BulkLoader loader = new BulkLoader(data, target);
+            if (db.postgres()) {
+                loader.loadPostgres(c);
+            } else {
+                loader.loadSqlite(c);
+            }
+            loaded = loader.droppedIndexes();
+        }
+        if (db instanceof FindBackend.Sqlite sqlite) {
+            BulkLoader.syncDatabase(sqlite.dataDir().resolve("seqvault.db"));
+        }
+        double loadSeconds = BenchContext.seconds(start);
+        int rows = data.files() * 14 + data.folders();
+        ctx.add(Row.absolute(group, "bulk load (" + Format.count(rows) + " rows)", "s", loadSeconds,
+                String.format("%.1f s", loadSeconds), Target.atMost(60, "s")));
+
+        try (ServerProcess server = ctx.startServer(name, "1g", List.of(), db.serverArgs().toArray(String[]::new));
+             Connection c = db.connect()) {
+            Api api = ctx.admin(server);
+            SqlRunner sql = new SqlRunner(c, db.postgres());
+            healthz(api, group);
+            for (Map.Entry<String, List<FindQuery>> kind : queries(api, ws).entrySet()) {
+                List<FindQuery> qs = kind.getValue();
+                if (ctx.explain) {
+                    System.out.println("-- " + db.name() + ": " + kind.getKey() + "\n" + sql.explain(qs.get(0)));
+                }
+                for (int i = 0; i < WARMUP; i++) {
+                    http(api, qs.get(i % qs.size()));
+                    sql.run(qs.get(i % qs.size()));
+                }
+                List<Double> httpMs = new ArrayList<>(), sqlMs = new ArrayList<>();
+                long deadline = System.nanoTime() + BUDGET_SECONDS * 1_000_000_000L;
+                for (FindQuery q : qs) {
+                    if (System.nanoTime() > deadline) {
+                        break;
+                    }
+                    long t = System.nanoTime();
+                    http(api, q);
+                    httpMs.add((System.nanoTime() - t) / 1e6);
+                    t = System.nanoTime();
+                    sql.run(q);
+                    sqlMs.add((System.nanoTime() - t) / 1e6);
+                }
+                Stats h = Stats.of(httpMs), s = Stats.of(sqlMs);
+                ctx.add(new Row(group, kind.getKey() + " (p99)", "ms", h.percentile(99),
+                        String.format("p99 %.1f ms, p50 %.1f ms (n=%d)", h.percentile(99), h.median(), h.count()),
+                        "direct SQL", s.percentile(99), String.format("p99 %.1f ms, p50 %.1f ms", s.percentile(99),
+                        s.median()), Target.latency(20, 2)));
+            }
+        }
+        ctx.note("Find (" + db.name() + "): " + Format.count(data.files()) + " files in " + data.folders()
+                + " folders of one project, loaded straight into SeqVault's tables (" + (db.postgres()
+                ? "COPY in batches of 20,000 files with synchronous_commit off and foreign-key triggers off for the"
+                + " loading session, then ANALYZE and CHECKPOINT"
+                : "batched prepared INSERTs, 20,000 files per transaction, with journal and syncs off during the"
+                + " load, WAL mode restored and the file fsync'd after") + "; the secondary indexes " + String.join(", ", loaded)
+                + " dropped before and rebuilt from their own definitions after, inside the timed load). Each query kind: "
+                + ctx.scale.findSamples() + " requests (or as many as fit in " + BUDGET_SECONDS + " s) one after another with random"
+                + " folders and values after " + WARMUP + " warm-ups; direct SQL runs the statements SeqVault"
+                + " runs for the same request (page, total, metadata and tags of the page) over one JDBC connection.");
+    }
+
+    /** GET /healthz, which touches no database: what HTTP alone costs per request here, for scale. */
+    private void healthz(Api api, String group) throws IOException {
+        FindQuery ping = new FindQuery("healthz", "/healthz", List.of());
+        for (int i = 0; i < WARMUP; i++) {
+            http(api, ping);
+        }
+        List<Double> ms = new ArrayList<>();
+        for (int i = 0; i < ctx.scale.findSamples(); i++) {
+            long t = System.nanoTime();
+            http(api, ping);
+            ms.add((System.nanoTime() - t) / 1e6);
+        }
+        Stats h = Stats.of(ms);
+        ctx.add(Row.absolute(group, "GET /healthz, no database (for scale)", "ms", h.percentile(99),
+                String.format("p99 %.1f ms, p50 %.1f ms", h.percentile(99), h.median()), Target.none()));
+    }
+
+    /** The blob a file points to, read from the database: the API does not show blob ids. */
+    private static String blobOf(FindBackend db, String fileId) throws Exception {
+        try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement("SELECT blob_id FROM nodes WHERE id = ?")) {
+            ps.setString(1, fileId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new IOException("no node " + fileId);
+                }
+                return rs.getString(1);
+            }
+        }
+    }
+
+    /** Every kind of request, each with its sample of parameters. */
+    private Map<String, List<FindQuery>> queries(Api api, Api.Workspace ws) throws IOException {
+        Random random = new Random(42);
+        int n = ctx.scale.findSamples();
+        int perFolder = data.filesPerFolder();
+        Map<String, List<FindQuery>> kinds = new LinkedHashMap<>();
+        kinds.put("one metadata key (sample_id)", sample(n, i -> {
+            int file = randomFile(random);
+            String folder = FindData.folderId(data.folderOf(file));
+            return new FindQuery("meta1", "/v2/files?parent=" + folder + "&metadata.sample_id=" + FindData.sampleId(file),
+                    FindQuery.listing(folder, metadataCondition(1), List.of("sample_id", FindData.sampleId(file)), 50, 0));
+        }));
+        kinds.put("two metadata keys (strategy, platform)", sample(n, i -> {
+            int file = randomFile(random);
+            String folder = FindData.folderId(data.folderOf(file));
+            return new FindQuery("meta2", "/v2/files?parent=" + folder + "&metadata.experimental_strategy="
+                    + Api.q(FindData.strategy(file)) + "&metadata.platform=" + FindData.platform(file),
+                    FindQuery.listing(folder, metadataCondition(2), List.of("experimental_strategy",
+                            FindData.strategy(file), "platform", FindData.platform(file)), 50, 0));
+        }));
+        kinds.put("a tag (qc-fail)", sample(n, i -> {
+            String folder = FindData.folderId(random.nextInt(data.folders()));
+            return new FindQuery("tag", "/v2/files?parent=" + folder + "&tag=qc-fail", FindQuery.listing(folder,
+                    " AND EXISTS (SELECT 1 FROM node_tags t WHERE t.node_id = n.id AND t.tag IN (?))",
+                    List.of("qc-fail"), 50, 0));
+        }));
+        kinds.put("a list of 3 names", sample(n, i -> {
+            int file = randomFile(random);
+            int folderStart = data.folderOf(file) * perFolder;
+            String folder = FindData.folderId(data.folderOf(file));
+            List<Object> names = new ArrayList<>();
+            StringBuilder path = new StringBuilder("/v2/files?parent=" + folder);
+            for (int k = 0; k < 3; k++) {
+                String name = FindData.fileName(folderStart + random.nextInt(perFolder));
+                names.add(name);
+                path.append("&name=").append(name);
+            }
+            return new FindQuery("names", path.toString(), FindQuery.listing(folder, " AND n.name IN (?, ?, ?)", names, 50, 0));
+        }));
+        kinds.put("folder listing (first page of " + perFolder + ")", sample(n, i -> {
+            String folder = FindData.folderId(random.nextInt(data.folders()));
+            return new FindQuery("folder", "/v2/files?parent=" + folder, FindQuery.listing(folder, "", List.of(), 50, 0));
+        }));
+        List<FindQuery> deep = deepScrollPages(api, random);
+        kinds.put("deep scroll page (at 90%)", sample(n, i -> deep.get(i % deep.size())));
+        kinds.put("v1 prefix listing (one folder)", sample(n, i -> {
+            String prefix = FindData.folderName(random.nextInt(data.folders())) + "/";
+            return new FindQuery("prefix", "/v1/files?workspace_id=" + ws.id() + "&prefix=" + Api.q(prefix),
+                    FindQuery.prefix(ws.id(), prefix, 100));
+        }));
+        return kinds;
+    }
+
+    /**
+     * Scroll tokens 90% of the way into some folders, found by walking their scroll once (not
+     * timed); the SQL floor continues after the same (name, id).
+     */
+    private List<FindQuery> deepScrollPages(Api api, Random random) throws IOException {
+        int perFolder = data.filesPerFolder();
+        int page = 100;
+        int target = perFolder * 9 / 10 / page * page;
+        List<FindQuery> pages = new ArrayList<>();
+        for (int k = 0; k < SCROLL_FOLDERS; k++) {
+            int f = random.nextInt(data.folders());
+            String folder = FindData.folderId(f);
+            String token = "init";
+            for (int seen = 0; seen < target; seen += page) {
+                JsonNode body = api.get("/v2/files/scroll?parent=" + folder + "&limit=" + page + "&token=" + token);
+                token = nextToken(body);
+            }
+            int last = f * perFolder + target - 1;
+            pages.add(new FindQuery("scroll", "/v2/files/scroll?parent=" + folder + "&token=" + token,
+                    FindQuery.scroll(folder, FindData.fileName(last), FindData.fileId(last), 50)));
+        }
+        return pages;
+    }
+
+    private static String nextToken(JsonNode page) throws IOException {
+        for (JsonNode link : page.path("links")) {
+            if ("next".equals(link.path("rel").asText())) {
+                Matcher m = TOKEN.matcher(link.path("href").asText());
+                if (m.find()) {
+                    return m.group(1);
+                }
+            }
+        }
+        throw new IOException("scroll page without a next link: " + page);
+    }
+
+    /** One EXISTS probe per metadata key, as NodeFilter writes them. */
+    private static String metadataCondition(int keys) {
+        return (" AND EXISTS (SELECT 1 FROM node_metadata md WHERE md.node_id = n.id AND md.meta_key = ?"
+                + " AND md.meta_value IN (?))").repeat(keys);
+    }
+
+    private int randomFile(Random random) {
+        return random.nextInt(data.files());
+    }
+
+    private static List<FindQuery> sample(int n, IntFunction<FindQuery> make) {
+        List<FindQuery> qs = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            qs.add(make.apply(i));
+        }
+        return qs;
+    }
+
+    private static void http(Api api, FindQuery q) throws IOException {
+        HttpResponse<byte[]> res = api.exchange(q.httpPath());
+        if (res.statusCode() != 200) {
+            throw new IOException("GET " + q.httpPath() + " answered " + res.statusCode() + ": "
+                    + new String(res.body(), StandardCharsets.UTF_8));
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package org.seqvault.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Measurement 4: many 4 KiB files from 8 concurrent clients, through the v1 form upload (one
+ * request per file) and through the v2 multipart protocol (init, part URL, PUT, complete: four
+ * requests per file). Files per second over the whole batch; every file is durable when its
+ * last request answers.
+ */
+final class SmallFilesBench {
+    private static final int CLIENTS = 8;
+    private static final int SIZE = 4096;
+    private final BenchContext ctx;
+
+    SmallFilesBench(BenchContext ctx) {
+        this.ctx = ctx;
+    }
+
+    void run() throws Exception {
+        int n = ctx.scale.smallFiles();
+        byte[] content = new byte[SIZE];
+        new java.util.Random(4).nextBytes(content);
+        try (ServerProcess server = ctx.startServer("small", "1g", List.of())) {
+            Api api = ctx.admin(server);
+            Api.Workspace ws = api.createWorkspace("small");
+            String group = "4 Small files (" + Format.count(n) + " × 4 KiB, " + CLIENTS + " clients)";
+            // A short warm-up of each path, so the JIT's work is not counted.
+            perSecond(n / 10, i -> api.formUpload(ws.id(), "warm/", "f" + i + ".bin", content));
+            perSecond(n / 10, i -> multipart(api, ws.rootFolderId(), "warm-" + i + ".bin", content));
+            long cpu = ProcStatus.cpuMillis(server.pid());
+            double v1 = perSecond(n, i -> api.formUpload(ws.id(), "v1/", "f" + i + ".bin", content));
+            long v1Cpu = ProcStatus.cpuMillis(server.pid()) - cpu;
+            ctx.add(Row.absolute(group, "v1 form upload", "files/s", v1, String.format(
+                    "%.0f files/s, server CPU %.1f ms/file", v1, (double) v1Cpu / n), Target.atLeast(500, "files/s")));
+            cpu = ProcStatus.cpuMillis(server.pid());
+            double v2 = perSecond(n, i -> multipart(api, ws.rootFolderId(), "v2-" + i + ".bin", content));
+            long v2Cpu = ProcStatus.cpuMillis(server.pid()) - cpu;
+            ctx.add(Row.absolute(group, "v2 multipart protocol", "files/s", v2, String.format(
+                    "%.0f files/s, server CPU %.1f ms/file", v2, (double) v2Cpu / n), Target.atLeast(500, "files/s")));
+        } finally {
+            BenchContext.deleteTree(ctx.work.resolve("data-small"));
+        }
+    }
+
+    private static void multipart(Api api, String parent, String name, byte[] content) throws Exception {
+        JsonNode upload = api.post("/v2/upload/multipart", Map.of("parent", parent, "name", name, "size", content.length,
+                "part_size", content.length), 200);
+        String id = upload.path("upload_id").asText();
+        String url = api.get("/v2/upload/multipart/" + id + "/part/1").path("url").asText();
+        api.putBytes(url, content);
+        api.post("/v2/upload/multipart/" + id + "/complete", Map.of(), 200);
+    }
+
+    @FunctionalInterface
+    private interface Upload {
+        void file(int index) throws Exception;
+    }
+
+    /** Runs n uploads on CLIENTS threads, each taking the next index; returns files per second. */
+    private static double perSecond(int n, Upload upload) throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        try (ExecutorService pool = Executors.newFixedThreadPool(CLIENTS)) {
+            long start = System.nanoTime();
+            List<Future<?>> clients = new ArrayList<>();
+            for (int c = 0; c < CLIENTS; c++) {
+                clients.add(pool.submit(() -> {
+                    for (int i; (i = next.getAndIncrement()) < n; ) {
+                        upload.file(i);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : clients) {
+                f.get();
+            }
+            return n / BenchContext.seconds(start);
+        }
+    }
+}

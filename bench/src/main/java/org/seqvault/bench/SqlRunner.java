@@ -1,0 +1,105 @@
+package org.seqvault.bench;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs a find query's statements over JDBC as SeqVault would: the page query, then the page's
+ * metadata and tags by id (NodeDetails), in one read transaction. Returns the rows of the page.
+ */
+final class SqlRunner {
+    private final Connection connection;
+    private final boolean postgres;
+
+    SqlRunner(Connection connection, boolean postgres) throws SQLException {
+        this.connection = connection;
+        this.postgres = postgres;
+        if (postgres) {
+            connection.setReadOnly(true);
+        } else {
+            try (var s = connection.createStatement()) {
+                // How the server's SQLite readers refuse writes (the driver fixes read-only at connect time).
+                s.execute("PRAGMA query_only = ON");
+            }
+        }
+        connection.setAutoCommit(false);
+    }
+
+    int run(FindQuery query) throws SQLException {
+        if (postgres) {
+            try (var s = connection.createStatement()) {
+                s.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+            }
+        }
+        List<String> ids = new ArrayList<>();
+        boolean first = true;
+        for (FindQuery.Sql sql : query.statements()) {
+            try (PreparedStatement ps = connection.prepareStatement(sql.text())) {
+                for (int i = 0; i < sql.args().size(); i++) {
+                    ps.setObject(i + 1, sql.args().get(i));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        if (first) {
+                            ids.add(rs.getString(1));
+                            // Read every column, as the row mapper does.
+                            for (int c = 2; c <= 15; c++) {
+                                rs.getObject(c);
+                            }
+                        } else {
+                            rs.getLong(1);
+                        }
+                    }
+                }
+            }
+            first = false;
+        }
+        if (!ids.isEmpty()) {
+            String in = "(" + "?,".repeat(ids.size() - 1) + "?)";
+            drain("SELECT node_id, meta_key, meta_value FROM node_metadata WHERE node_id IN " + in, ids);
+            drain("SELECT node_id, tag FROM node_tags WHERE node_id IN " + in + " ORDER BY node_id, position", ids);
+        }
+        connection.commit();
+        return ids.size();
+    }
+
+    /** The database's plan for each statement of the query (with run times on PostgreSQL). */
+    String explain(FindQuery query) throws SQLException {
+        StringBuilder out = new StringBuilder();
+        for (FindQuery.Sql sql : query.statements()) {
+            String prefix = postgres ? "EXPLAIN (ANALYZE, BUFFERS) " : "EXPLAIN QUERY PLAN ";
+            try (PreparedStatement ps = connection.prepareStatement(prefix + sql.text())) {
+                for (int i = 0; i < sql.args().size(); i++) {
+                    ps.setObject(i + 1, sql.args().get(i));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    int columns = rs.getMetaData().getColumnCount();
+                    while (rs.next()) {
+                        out.append("   ").append(rs.getString(columns)).append('\n');
+                    }
+                }
+            }
+            out.append("   --\n");
+        }
+        connection.commit();
+        return out.toString();
+    }
+
+    private void drain(String sql, List<String> ids) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            for (int i = 0; i < ids.size(); i++) {
+                ps.setString(i + 1, ids.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rs.getString(1);
+                    rs.getString(2);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package org.seqvault.cli.commands;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.seqvault.cli.BatchRunner;
+import org.seqvault.cli.CliContext;
+import org.seqvault.cli.ClientCommand;
+import org.seqvault.cli.CommandFailure;
+import org.seqvault.cli.ProgressDisplay;
+import org.seqvault.cli.TransferSummary;
+import org.seqvault.client.DownloadOptions;
+import org.seqvault.client.RemoteFile;
+import org.seqvault.client.RemotePath;
+import org.seqvault.client.internal.PartPlan;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** seqvault download [-r] [--parallel N] REMOTE… LOCAL_DIR */
+@Command(name = "download", description = {"Download files, and with -r folders, into a directory.",
+        "Folders keep their structure under LOCAL_DIR, which is created if missing.",
+        "Large files come down in parallel ranges; every file is checked against the server's SHA-256. An "
+        + "interrupted download continues where it stopped when run again (NAME.part next to the target)."})
+public final class DownloadCommand extends ClientCommand {
+    @Option(names = {"-r", "--recursive"}, description = "Download folders and everything in them.")
+    boolean recursive;
+
+    @Option(names = "--parallel", paramLabel = "N", defaultValue = "4",
+            description = "Ranges (or small files) in flight at once. Default: ${DEFAULT-VALUE}.")
+    int parallel;
+
+    @Option(names = "--json", description = "Print a JSON summary of what was downloaded and what failed.")
+    boolean json;
+
+    @Option(names = "--no-progress", description = "No progress bar, even on a terminal.")
+    boolean noProgress;
+
+    @Parameters(arity = "2..*", paramLabel = "REMOTE… LOCAL_DIR",
+            description = "owner/project/path (one or more), then a local directory.")
+    List<String> args;
+
+    DownloadCommand(CliContext ctx) {
+        super(ctx);
+    }
+
+    /** One remote file and the local directory it goes to. */
+    private record Item(RemotePath remote, Path directory, long size) {
+    }
+
+    @Override
+    public Integer call() {
+        if (parallel < 1) {
+            throw new IllegalArgumentException("--parallel must be at least 1");
+        }
+        Path target = Path.of(args.get(args.size() - 1));
+        boolean bar = ctx.stderrTerminal() && !noProgress && !json;
+        TransferSummary summary = new TransferSummary(ctx, "downloaded", json, !bar);
+        List<Item> items = new ArrayList<>();
+        for (String remote : args.subList(0, args.size() - 1)) {
+            try {
+                plan(Remotes.parse(remote), target, items);
+            } catch (RuntimeException e) {
+                summary.failed(remote, target.toString(), e);
+            }
+        }
+        long total = items.stream().mapToLong(Item::size).sum();
+        try (ProgressDisplay progress = ProgressDisplay.forBatch(ctx, "download", total, items.size(), bar)) {
+            DownloadOptions options = DownloadOptions.defaults().listener(progress);
+            List<BatchRunner.Job> jobs = new ArrayList<>();
+            for (Item item : items) {
+                boolean severalRanges = PartPlan.count(item.size(), PartPlan.rangeSize(item.size(), 0)) > 1;
+                jobs.add(new BatchRunner.Job(item.remote().toString(), severalRanges,
+                        p -> sv().transfers().download(item.remote(), item.directory(), options.parallel(p))));
+            }
+            BatchRunner.run(jobs, parallel, outcome -> {
+                Item item = items.get(outcome.index());
+                if (outcome.ok()) {
+                    summary.ok(item.remote().toString(), outcome.result().toString(), item.size(), null);
+                } else {
+                    progress.skipped();
+                    summary.failed(item.remote().toString(), item.directory().resolve(item.remote().name()).toString(),
+                            outcome.error());
+                }
+            });
+        }
+        return summary.finish();
+    }
+
+    private void plan(RemotePath remote, Path target, List<Item> items) {
+        Optional<RemoteFile> found = sv().tree().find(remote);
+        if (found.isEmpty()) {
+            throw new CommandFailure("no such file or folder");
+        }
+        if (!found.get().isFolder()) {
+            items.add(new Item(remote, target, found.get().size()));
+            return;
+        }
+        if (!recursive) {
+            throw new CommandFailure("is a folder (use -r)");
+        }
+        String name = remote.isProjectRoot() ? remote.project().substring(remote.project().indexOf('/') + 1)
+                : remote.name();
+        walk(found.get(), remote, target.resolve(name), items);
+    }
+
+    private void walk(RemoteFile folder, RemotePath path, Path directory, List<Item> items) {
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        for (RemoteFile child : sv().tree().list(folder.id())) {
+            if (child.isFolder()) {
+                walk(child, path.child(child.name()), directory.resolve(child.name()), items);
+            } else {
+                items.add(new Item(path.child(child.name()), directory, child.size()));
+            }
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package org.seqvault.cli.commands;
+
+import java.util.List;
+import org.seqvault.cli.CliContext;
+import org.seqvault.cli.ClientCommand;
+import org.seqvault.cli.Output;
+import org.seqvault.client.Project;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** seqvault projects ls|create NAME */
+@Command(name = "projects", description = "List or create projects.",
+        subcommands = {ProjectsCommand.Ls.class, ProjectsCommand.Create.class})
+public final class ProjectsCommand {
+
+    /** projects ls [--json] */
+    @Command(name = "ls", description = "List the projects you can read.")
+    static final class Ls extends ClientCommand {
+        @Option(names = "--json", description = "Print a JSON array.")
+        boolean json;
+
+        Ls(CliContext ctx) {
+            super(ctx);
+        }
+
+        @Override
+        public Integer call() {
+            List<Project> projects = sv().projects().list().toList();
+            if (json) {
+                Output.json(out(), projects);
+                return 0;
+            }
+            List<String[]> rows = Output.rows();
+            for (Project p : projects) {
+                rows.add(new String[] {p.id(), p.workspaceId(), p.isPublic() ? "public" : "private", p.name()});
+            }
+            Output.table(out(), rows);
+            return 0;
+        }
+    }
+
+    /** projects create [--description D] [--public] NAME: prints the new project's id. */
+    @Command(name = "create", description = "Create a project; prints its id (owner/slug).")
+    static final class Create extends ClientCommand {
+        @Option(names = "--description", paramLabel = "TEXT", description = "What it holds.")
+        String description;
+
+        @Option(names = "--public", description = "Readable and copyable by every user.")
+        boolean isPublic;
+
+        @Option(names = "--json", description = "Print the project as JSON.")
+        boolean json;
+
+        @Parameters(paramLabel = "NAME", description = "Display name; the id's slug is made from it.")
+        String name;
+
+        Create(CliContext ctx) {
+            super(ctx);
+        }
+
+        @Override
+        public Integer call() {
+            Project p = sv().projects().create(name, description, isPublic);
+            if (json) {
+                Output.json(out(), p);
+            } else {
+                out().println(p.id());
+            }
+            return 0;
+        }
+    }
+}

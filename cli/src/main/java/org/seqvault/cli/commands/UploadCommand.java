@@ -1,0 +1,179 @@
+package org.seqvault.cli.commands;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.seqvault.cli.BatchRunner;
+import org.seqvault.cli.CliContext;
+import org.seqvault.cli.ClientCommand;
+import org.seqvault.cli.CommandFailure;
+import org.seqvault.cli.ProgressDisplay;
+import org.seqvault.cli.TransferSummary;
+import org.seqvault.client.RemoteFile;
+import org.seqvault.client.RemotePath;
+import org.seqvault.client.UploadOptions;
+import org.seqvault.client.internal.PartPlan;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** seqvault upload [-r] [--meta k=v]… [--tag T]… [--parallel N] LOCAL… REMOTE_FOLDER */
+@Command(name = "upload", description = {"Upload files, and with -r directories, into a folder.",
+        "Directories keep their structure under REMOTE_FOLDER, which is created if missing.",
+        "Large files go up in parallel parts, each retried on its own. An interrupted upload continues where it "
+        + "stopped when run again (state: .NAME.seqvault-upload next to the file)."})
+public final class UploadCommand extends ClientCommand {
+    @Option(names = {"-r", "--recursive"}, description = "Upload directories and everything in them.")
+    boolean recursive;
+
+    @Option(names = "--meta", paramLabel = "KEY=VALUE", description = "Metadata for every uploaded file (repeatable).")
+    List<String> meta = new ArrayList<>();
+
+    @Option(names = "--tag", paramLabel = "TAG", description = "A tag for every uploaded file (repeatable).")
+    List<String> tags = new ArrayList<>();
+
+    @Option(names = "--parallel", paramLabel = "N", defaultValue = "4",
+            description = "Parts (or small files) in flight at once. Default: ${DEFAULT-VALUE}.")
+    int parallel;
+
+    @Option(names = "--overwrite", description = "Replace files that exist already (they get a new id).")
+    boolean overwrite;
+
+    @Option(names = "--json", description = "Print a JSON summary of what was uploaded and what failed.")
+    boolean json;
+
+    @Option(names = "--no-progress", description = "No progress bar, even on a terminal.")
+    boolean noProgress;
+
+    @Parameters(arity = "2..*", paramLabel = "LOCAL… REMOTE_FOLDER",
+            description = "Local files or directories, then owner/project[/folder/…].")
+    List<String> args;
+
+    UploadCommand(CliContext ctx) {
+        super(ctx);
+    }
+
+    /** One local file and the remote folder it goes to. */
+    private record Item(Path local, RemotePath folder, long size) {
+    }
+
+    @Override
+    public Integer call() {
+        if (parallel < 1) {
+            throw new IllegalArgumentException("--parallel must be at least 1");
+        }
+        RemotePath target = Remotes.parse(args.get(args.size() - 1));
+        Map<String, String> metadata = KeyValues.map(meta);
+        boolean bar = ctx.stderrTerminal() && !noProgress && !json;
+        TransferSummary summary = new TransferSummary(ctx, "uploaded", json, !bar);
+
+        List<Item> items = new ArrayList<>();
+        Set<RemotePath> folders = new LinkedHashSet<>();
+        folders.add(target);
+        for (String local : args.subList(0, args.size() - 1)) {
+            try {
+                plan(Path.of(local), target, items, folders);
+            } catch (RuntimeException e) {
+                summary.failed(local, target.toString(), e);
+            }
+        }
+        FolderIds ids = new FolderIds(sv());
+        Map<RemotePath, RuntimeException> folderErrors = new LinkedHashMap<>();
+        for (RemotePath folder : folders) {
+            try {
+                ids.of(folder);
+            } catch (RuntimeException e) {
+                folderErrors.put(folder, e);
+            }
+        }
+
+        List<BatchRunner.Job> jobs = new ArrayList<>();
+        long total = items.stream().mapToLong(Item::size).sum();
+        try (ProgressDisplay progress = ProgressDisplay.forBatch(ctx, "upload", total, items.size(), bar)) {
+            UploadOptions options = UploadOptions.defaults().overwrite(overwrite).metadata(metadata).listener(progress);
+            for (String t : tags) {
+                options = options.tag(t);
+            }
+            UploadOptions base = options;
+            for (Item item : items) {
+                boolean severalParts = PartPlan.count(item.size(), PartPlan.partSize(item.size(), 0)) > 1;
+                jobs.add(new BatchRunner.Job(item.local().toString(), severalParts, p -> {
+                    RuntimeException folderError = folderErrors.get(item.folder());
+                    if (folderError != null) {
+                        throw folderError;
+                    }
+                    return sv().transfers().upload(item.local(), ids.of(item.folder()), base.parallel(p));
+                }));
+            }
+            BatchRunner.run(jobs, parallel, outcome -> {
+                Item item = items.get(outcome.index());
+                String to = item.folder().child(item.local().getFileName().toString()).toString();
+                if (outcome.ok()) {
+                    RemoteFile f = (RemoteFile) outcome.result();
+                    summary.ok(item.local().toString(), to, f.size(), f.id());
+                } else {
+                    progress.skipped();
+                    summary.failed(item.local().toString(), to, outcome.error());
+                }
+            });
+        }
+        folderErrors.forEach((folder, e) -> {
+            if (items.stream().noneMatch(i -> i.folder().equals(folder))) {
+                summary.failed(folder.toString(), folder.toString(), e);
+            }
+        });
+        return summary.finish();
+    }
+
+    /** Adds a file, or with -r a directory's files and folders. */
+    private void plan(Path local, RemotePath target, List<Item> items, Set<RemotePath> folders) {
+        try {
+            if (Files.isRegularFile(local)) {
+                items.add(new Item(local, target, Files.size(local)));
+                return;
+            }
+            if (!Files.isDirectory(local)) {
+                throw new UncheckedIOException(new NoSuchFileException(local.toString()));
+            }
+            if (!recursive) {
+                throw new CommandFailure("is a directory (use -r)");
+            }
+            Path root = local.toAbsolutePath().normalize();
+            String rootName = root.getFileName() == null ? "root" : root.getFileName().toString();
+            RemotePath base = target.child(rootName);
+            try (Stream<Path> walk = Files.walk(root)) {
+                for (Path p : walk.sorted().toList()) {
+                    RemotePath at = base;
+                    for (Path segment : root.relativize(p)) {
+                        if (!segment.toString().isEmpty()) {
+                            at = at.child(segment.toString());
+                        }
+                    }
+                    if (Files.isDirectory(p)) {
+                        folders.add(at);
+                    } else if (Files.isRegularFile(p) && !isTransferState(p)) {
+                        items.add(new Item(p, at.parent(), Files.size(p)));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The SDK's resume state files, which are never uploaded. */
+    private static boolean isTransferState(Path p) {
+        String n = p.getFileName().toString();
+        return n.startsWith(".") && (n.endsWith(".seqvault-upload") || n.endsWith(".seqvault-download")
+                || n.endsWith(".seqvault-upload.tmp") || n.endsWith(".seqvault-download.tmp"));
+    }
+}

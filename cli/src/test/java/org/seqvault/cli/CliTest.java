@@ -1,0 +1,381 @@
+package org.seqvault.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.seqvault.cli.CliRunner.Result;
+import org.seqvault.client.testing.TestFiles;
+import org.seqvault.client.testing.TestServer;
+
+/** Every client command end to end against the real server, with exit codes and --json output read back. */
+@Timeout(value = 2, unit = TimeUnit.MINUTES) // a hung server fails the test instead of the build
+class CliTest {
+    @TempDir
+    static Path tmp;
+    static TestServer server;
+    static String token;
+    static CliRunner cli;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = TestServer.start(Files.createDirectories(tmp.resolve("data")));
+        token = server.userToken("erin");
+        Path home = Files.createDirectories(tmp.resolve("home"));
+        cli = new CliRunner(Map.of("HOME", home.toString(), "SEQVAULT_CONFIG_FILE",
+                home.resolve("cfg").resolve("config.json").toString()));
+        Result login = cli.run("login", "--url", server.url(), "--token", token);
+        assertThat(login.exit()).as(login.toString()).isZero();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    static Result ok(String... args) {
+        Result r = cli.run(args);
+        assertThat(r.exit()).as(String.join(" ", args) + "\n" + r).isZero();
+        return r;
+    }
+
+    static String project(String name) {
+        return ok("projects", "create", name).out().strip();
+    }
+
+    static Path localTree(String name) throws Exception {
+        Path root = Files.createDirectories(tmp.resolve(name));
+        Files.createDirectories(root.resolve("NA12878"));
+        Files.createDirectories(root.resolve("empty"));
+        Files.writeString(root.resolve("NA12878/reads_1.fq"), "@r1\nACGT\n+\nIIII\n");
+        Files.writeString(root.resolve("NA12878/reads_2.fq"), "@r2\nTTGA\n+\nIIII\n");
+        Files.writeString(root.resolve("calls.vcf"), "##fileformat=VCFv4.2\n");
+        Files.writeString(root.resolve(".calls.vcf.seqvault-upload"), "{}"); // resume state: never uploaded
+        return root;
+    }
+
+    // ---- login -----------------------------------------------------------------------------------------
+
+    @Test
+    void loginKeepsTheTokenInAFileOnlyTheUserCanRead() throws Exception {
+        Path config = tmp.resolve("login").resolve("config.json");
+        CliRunner fresh = new CliRunner(Map.of("SEQVAULT_CONFIG_FILE", config.toString()));
+        Result missing = fresh.run("ls", "erin/x");
+        assertThat(missing.exit()).isEqualTo(2);
+        assertThat(missing.err()).contains("not logged in").doesNotContain("Exception");
+
+        Result r = fresh.runWithInput(token + "\n", "login", "--url", server.url());
+        assertThat(r.exit()).as(r.toString()).isZero();
+        assertThat(r.err()).contains("as erin");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(config))).isEqualTo("rw-------");
+        JsonNode stored = org.seqvault.client.internal.Json.MAPPER.readTree(config.toFile());
+        assertThat(stored.get("url").asText()).isEqualTo(server.url());
+        assertThat(stored.get("token").asText()).isEqualTo(token);
+
+        Result bad = fresh.run("login", "--token", "svt_wrong");
+        assertThat(bad.exit()).isEqualTo(1);
+        assertThat(bad.err()).contains("unknown, expired or revoked (HTTP 401, 90001)").doesNotContain("\tat ");
+        assertThat(org.seqvault.client.internal.Json.MAPPER.readTree(config.toFile()).get("token").asText())
+                .as("a refused token is not stored").isEqualTo(token);
+        assertThat(fresh.run("login").exit()).as("stdin is empty: no token").isEqualTo(2);
+        assertThat(new CliRunner(Map.of("SEQVAULT_CONFIG_FILE", tmp.resolve("nope.json").toString()))
+                .run("login", "--token", token).exit()).as("no URL known").isEqualTo(2);
+    }
+
+    @Test
+    void environmentVariablesOverrideTheStoredLogin() {
+        Result r = cli.with("SEQVAULT_TOKEN", TestServer.ADMIN_TOKEN).run("admin", "users", "ls");
+        assertThat(r.exit()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("admin").contains("erin");
+        Result down = cli.with("SEQVAULT_URL", "http://127.0.0.1:1").with("SEQVAULT_MAX_ATTEMPTS", "1")
+                .run("projects", "ls");
+        assertThat(down.exit()).isEqualTo(1);
+        assertThat(down.err()).contains("cannot connect").doesNotContain("\tat ");
+    }
+
+    // ---- projects, mkdir, ls -------------------------------------------------------------------------
+
+    @Test
+    void projectsAreCreatedAndListed() {
+        String id = project("Listing test");
+        assertThat(id).isEqualTo("erin/listing-test");
+        JsonNode all = ok("projects", "ls", "--json").json();
+        List<String> ids = new ArrayList<>();
+        all.forEach(p -> ids.add(p.get("id").asText()));
+        assertThat(ids).contains(id);
+        assertThat(all.get(0).get("workspace_id").asText()).startsWith("ws_");
+        assertThat(ok("projects", "ls").out()).contains(id);
+        assertThat(cli.run("projects", "create", "Listing test").exit()).as("same name twice: new slug").isZero();
+    }
+
+    @Test
+    void lsShowsFoldersFilesFiltersAndPrefixes() throws Exception {
+        String p = project("Ls");
+        ok("mkdir", p + "/raw/a", p + "/raw/b");
+        ok("upload", "--meta", "sample_id=S1", "--tag", "wgs", localTree("ls-src").resolve("calls.vcf").toString(),
+                p + "/raw");
+        ok("upload", "--meta", "sample_id=S2", localTree("ls-src2").resolve("NA12878/reads_1.fq").toString(),
+                p + "/raw/a");
+
+        assertThat(ok("ls", p).out()).contains("raw/");
+        String raw = ok("ls", p + "/raw").out();
+        assertThat(raw).contains("a/").contains("b/").contains("calls.vcf").contains("sample_id=S1").contains("[wgs]");
+        assertThat(ok("ls", p + "/raw/calls.vcf").out()).contains("calls.vcf");
+        assertThat(ok("ls", p + "/raw/ca").out()).contains("calls.vcf").doesNotContain("a/");
+        assertThat(ok("ls", "-r", p).out()).contains("raw/a/reads_1.fq");
+
+        JsonNode tagged = ok("ls", "--json", "--tag", "wgs", p + "/raw").json();
+        assertThat(tagged).hasSize(1);
+        assertThat(tagged.get(0).get("path").asText()).isEqualTo(p + "/raw/calls.vcf");
+        assertThat(tagged.get(0).get("metadata").get("sample_id").asText()).isEqualTo("S1");
+        JsonNode s2 = ok("ls", "--json", "-r", "--meta", "sample_id=S2", p).json();
+        assertThat(s2).hasSize(1);
+        assertThat(s2.get(0).get("path").asText()).isEqualTo(p + "/raw/a/reads_1.fq");
+        assertThat(ok("ls", "--json", "-r", "--meta", "sample_id=S1", "--meta", "sample_id=S2", p).json()).hasSize(2);
+        assertThat(ok("ls", "--json", "--meta", "sample_id=S9", p + "/raw").json()).isEmpty();
+
+        Result missing = cli.run("ls", p + "/nothing-here");
+        assertThat(missing.exit()).isEqualTo(1);
+        assertThat(missing.err().strip()).isEqualTo("seqvault: " + p + "/nothing-here: no such file or folder");
+    }
+
+    // ---- upload and download --------------------------------------------------------------------------
+
+    @Test
+    void uploadKeepsTheStructureOfDirectoriesAndReportsFailures() throws Exception {
+        String p = project("Upload");
+        Path tree = localTree("up-src");
+        Path big = tmp.resolve("big.bin");
+        String bigSha = TestFiles.random(big, (40L << 20) + 5, 40);
+
+        Result r = cli.run("upload", "-r", "--json", "--parallel", "3", "--meta", "batch=7", "--tag", "raw",
+                tree.toString(), big.toString(), tmp.resolve("missing.fq").toString(), p + "/incoming");
+        assertThat(r.exit()).as("one item failed" + r).isEqualTo(1);
+        JsonNode summary = r.json();
+        List<String> uploaded = new ArrayList<>();
+        summary.get("uploaded").forEach(u -> uploaded.add(u.get("to").asText()));
+        assertThat(uploaded).containsExactlyInAnyOrder(p + "/incoming/up-src/NA12878/reads_1.fq",
+                p + "/incoming/up-src/NA12878/reads_2.fq", p + "/incoming/up-src/calls.vcf", p + "/incoming/big.bin");
+        assertThat(summary.get("failed")).hasSize(1);
+        assertThat(summary.get("failed").get(0).get("from").asText()).endsWith("missing.fq");
+        assertThat(summary.get("failed").get(0).get("error").asText()).contains("no such file");
+        assertThat(summary.get("bytes").asLong()).isEqualTo((40L << 20) + 5 + 16 + 16 + 21);
+
+        JsonNode all = ok("ls", "-r", "--json", p + "/incoming").json();
+        List<String> paths = new ArrayList<>();
+        all.forEach(f -> paths.add(f.get("path").asText()));
+        assertThat(paths).contains(p + "/incoming/up-src/empty").doesNotContain(p + "/incoming/up-src/.calls.vcf.seqvault-upload");
+        all.forEach(f -> {
+            if (f.get("type").asText().equals("file")) {
+                assertThat(f.get("metadata").get("batch").asText()).isEqualTo("7");
+                assertThat(f.get("tags").get(0).asText()).isEqualTo("raw");
+            }
+        });
+
+        Result dir = cli.run("upload", tree.toString(), p + "/incoming");
+        assertThat(dir.exit()).isEqualTo(1);
+        assertThat(dir.err()).contains("is a directory (use -r)");
+        Result again = cli.run("upload", big.toString(), p + "/incoming");
+        assertThat(again.exit()).as("the name is taken").isEqualTo(1);
+        assertThat(again.err()).contains("5003");
+        assertThat(ok("upload", "--overwrite", big.toString(), p + "/incoming").err()).contains("uploaded 1 file");
+
+        Path out = tmp.resolve("up-out");
+        ok("download", p + "/incoming/big.bin", out.toString());
+        assertThat(TestFiles.sha256(out.resolve("big.bin"))).isEqualTo(bigSha);
+    }
+
+    @Test
+    void downloadFetchesFilesAndFoldersAndReportsFailures() throws Exception {
+        String p = project("Download");
+        Path tree = localTree("down-src");
+        ok("upload", "-r", tree.toString(), p);
+        Path out = tmp.resolve("down-out");
+
+        Result r = cli.run("download", "-r", "--json", p + "/down-src", p + "/not-there", out.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        JsonNode summary = r.json();
+        assertThat(summary.get("downloaded")).hasSize(3);
+        assertThat(summary.get("failed").get(0).get("from").asText()).isEqualTo(p + "/not-there");
+        assertThat(Files.readString(out.resolve("down-src/NA12878/reads_2.fq")))
+                .isEqualTo(Files.readString(tree.resolve("NA12878/reads_2.fq")));
+        assertThat(out.resolve("down-src/empty")).isDirectory();
+
+        Result single = ok("download", p + "/down-src/calls.vcf", out.resolve("single").toString());
+        assertThat(single.err()).contains("downloaded 1 file");
+        assertThat(Files.readString(out.resolve("single/calls.vcf"))).isEqualTo("##fileformat=VCFv4.2\n");
+        assertThat(ok("download", "-r", p, out.resolve("whole").toString()).err()).contains("downloaded 3 files");
+        assertThat(out.resolve("whole/download/down-src/calls.vcf")).exists();
+
+        Result folder = cli.run("download", p + "/down-src", out.toString());
+        assertThat(folder.exit()).isEqualTo(1);
+        assertThat(folder.err()).contains("is a folder (use -r)");
+    }
+
+    // ---- rm, mv, cp, meta, tag ------------------------------------------------------------------------------
+
+    @Test
+    void rmMvAndCpWorkOnFilesAndFolders() throws Exception {
+        String p = project("Moves");
+        String other = project("Moves elsewhere");
+        ok("upload", "-r", localTree("mv-src").toString(), p);
+
+        ok("mv", p + "/mv-src/calls.vcf", p + "/mv-src/final.vcf");
+        ok("mv", p + "/mv-src/final.vcf", p + "/mv-src/NA12878");
+        assertThat(ok("ls", p + "/mv-src/NA12878").out()).contains("final.vcf");
+        ok("mv", p + "/mv-src/NA12878", p + "/sample-1");
+        assertThat(ok("ls", "-r", p).out()).contains("sample-1/reads_1.fq").contains("sample-1/final.vcf")
+                .doesNotContain("mv-src/NA12878");
+
+        ok("cp", p + "/sample-1/final.vcf", other);
+        Result folderCopy = cli.run("cp", p + "/sample-1", other + "/copied");
+        assertThat(folderCopy.exit()).isEqualTo(1);
+        assertThat(folderCopy.err()).contains("is a folder (use -r)");
+        ok("cp", "-r", p + "/sample-1", other + "/copied");
+        assertThat(ok("ls", "-r", other).out()).contains("final.vcf").contains("copied/reads_2.fq");
+        Result taken = cli.run("cp", p + "/sample-1/final.vcf", other + "/final.vcf");
+        assertThat(taken.exit()).isEqualTo(1);
+        assertThat(taken.err()).contains("already exists");
+
+        Result notRecursive = cli.run("rm", p + "/sample-1");
+        assertThat(notRecursive.exit()).isEqualTo(1);
+        assertThat(notRecursive.err()).contains("is a folder (use -r)");
+        Result partly = cli.run("rm", "-r", p + "/sample-1", p + "/nope");
+        assertThat(partly.exit()).isEqualTo(1);
+        assertThat(partly.err()).contains(p + "/nope: no such file or folder");
+        assertThat(ok("ls", p).out()).doesNotContain("sample-1");
+        assertThat(cli.run("rm", p).exit()).as("a project is not removed by rm").isEqualTo(1);
+    }
+
+    @Test
+    void metadataAndTagsAreShownAndChanged() throws Exception {
+        String p = project("Labels");
+        ok("upload", localTree("meta-src").resolve("calls.vcf").toString(), p);
+        String f = p + "/calls.vcf";
+
+        ok("meta", "set", f, "sample_id=NA12878", "caller=gatk", "note=a=b");
+        assertThat(ok("meta", "get", f).out()).isEqualTo("caller=gatk\nnote=a=b\nsample_id=NA12878\n");
+        assertThat(ok("meta", "get", f, "caller").out()).isEqualTo("caller=gatk\n");
+        ok("meta", "unset", f, "note");
+        JsonNode meta = ok("meta", "get", "--json", f).json();
+        assertThat(meta.size()).isEqualTo(2);
+        assertThat(meta.get("sample_id").asText()).isEqualTo("NA12878");
+        assertThat(cli.run("meta", "set", f, "novalue").exit()).isEqualTo(2);
+
+        ok("tag", "add", f, "wgs", "batch-3", "wgs");
+        ok("tag", "rm", f, "batch-3");
+        ok("tag", "add", f, "final");
+        assertThat(ok("ls", "--json", f).json().get(0).get("tags").toString()).isEqualTo("[\"wgs\",\"final\"]");
+        ok("tag", "set", f);
+        assertThat(ok("ls", "--json", f).json().get(0).get("tags")).isEmpty();
+        Result folder = cli.run("tag", "add", p, "x");
+        assertThat(folder.exit()).isEqualTo(1);
+        assertThat(folder.err()).contains("5027");
+    }
+
+    // ---- tokens and administration ------------------------------------------------------------------------
+
+    @Test
+    void tokensAreIssuedListedAndRevoked() {
+        Result created = ok("tokens", "create", "--scope", "files", "--expires-in", "2h", "--description", "ci");
+        String secret = created.out().strip();
+        assertThat(secret).startsWith("svt_");
+        assertThat(created.err()).contains("shown only once");
+        JsonNode asJson = ok("tokens", "create", "--scope", "files", "--json").json();
+        assertThat(asJson.get("token").asText()).startsWith("svt_");
+
+        JsonNode listed = ok("tokens", "ls", "--json").json();
+        String id = null;
+        for (JsonNode t : listed) {
+            assertThat(t.has("token")).as("no secrets in listings").isFalse();
+            if ("ci".equals(t.path("description").asText())) {
+                id = t.get("id").asText();
+                assertThat(t.get("expires_at").isNull()).isFalse();
+            }
+        }
+        assertThat(id).isNotNull();
+        assertThat(ok("tokens", "ls").out()).contains(id).contains("ci");
+        CliRunner withSecret = cli.with("SEQVAULT_TOKEN", secret);
+        assertThat(withSecret.run("projects", "ls").exit()).isZero();
+        ok("tokens", "revoke", id);
+        Result revoked = withSecret.run("projects", "ls");
+        assertThat(revoked.exit()).isEqualTo(1);
+        assertThat(revoked.err()).contains("HTTP 401");
+        assertThat(cli.run("tokens", "revoke", "tok_nope").exit()).isEqualTo(1);
+        assertThat(cli.run("tokens", "create").exit()).as("--scope is required").isEqualTo(2);
+        assertThat(cli.run("tokens", "create", "--scope", "files", "--expires-in", "soon").exit()).isEqualTo(2);
+    }
+
+    @Test
+    void adminManagesUsersAndTheirTokens() {
+        CliRunner admin = cli.with("SEQVAULT_TOKEN", TestServer.ADMIN_TOKEN);
+        assertThat(admin.run("admin", "users", "create", "frank", "--email", "frank@example.org").exit()).isZero();
+        JsonNode users = admin.run("admin", "users", "ls", "--json").json();
+        List<String> names = new ArrayList<>();
+        users.forEach(u -> names.add(u.get("username").asText()));
+        assertThat(names).contains("admin", "erin", "frank");
+        Result t = admin.run("admin", "tokens", "create", "frank", "--scope", "files", "--scope", "projects");
+        assertThat(t.exit()).as(t.toString()).isZero();
+        Result asFrank = cli.with("SEQVAULT_TOKEN", t.out().strip()).run("projects", "create", "Franks");
+        assertThat(asFrank.out().strip()).isEqualTo("frank/franks");
+
+        Result notAdmin = cli.run("admin", "users", "ls");
+        assertThat(notAdmin.exit()).isEqualTo(1);
+        assertThat(notAdmin.err()).contains("missing_scope");
+        assertThat(admin.run("admin", "users", "create", "frank").exit()).isEqualTo(1);
+    }
+
+    // ---- the command line itself ----------------------------------------------------------------------------
+
+    @Test
+    void usageErrorsAreOneLineWithExitCodeTwo() {
+        Result unknown = cli.run("ls", "--bogus", "erin/x");
+        assertThat(unknown.exit()).isEqualTo(2);
+        assertThat(unknown.err()).startsWith("seqvault: Unknown option: '--bogus'").contains("seqvault ls --help");
+        assertThat(unknown.err().lines().count()).isEqualTo(2);
+
+        Result badRemote = cli.run("ls", "just-a-name");
+        assertThat(badRemote.exit()).isEqualTo(2);
+        assertThat(badRemote.err()).contains("not a remote location");
+        assertThat(cli.run("upload", "only-one-arg").exit()).isEqualTo(2);
+        assertThat(cli.run("upload", "--parallel", "0", "a", "erin/x").exit()).isEqualTo(2);
+        assertThat(cli.run().exit()).isEqualTo(2);
+        assertThat(cli.run("frobnicate").exit()).isEqualTo(2);
+    }
+
+    @Test
+    void debugShowsStackTraces() {
+        Result plain = cli.run("ls", "erin/no-such-project");
+        assertThat(plain.exit()).isEqualTo(1);
+        assertThat(plain.err()).doesNotContain("\tat ");
+        Result debug = cli.run("--debug", "ls", "erin/no-such-project");
+        assertThat(debug.exit()).isEqualTo(1);
+        assertThat(debug.err()).contains("NotFoundException").contains("\tat ");
+        assertThat(cli.run("ls", "--debug", "erin/no-such-project").err()).contains("\tat ");
+    }
+
+    @Test
+    void helpVersionAndCompletion() {
+        Result help = ok("--help");
+        for (String command : List.of("login", "ls", "mkdir", "upload", "download", "rm", "mv", "cp", "meta", "tag",
+                "projects", "tokens", "admin", "completion")) {
+            assertThat(help.out()).contains("  " + command + " ");
+        }
+        assertThat(ok("--version").out()).startsWith("seqvault client ");
+        String script = ok("completion").out();
+        assertThat(script).contains("complete -F").contains("upload").contains("--parallel");
+    }
+}

@@ -1,0 +1,58 @@
+package org.seqvault.client;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.seqvault.client.internal.Api;
+import org.seqvault.client.internal.Call;
+
+/** Administration (needs the {@code admin} scope): users and their tokens. Reach it through {@link SeqVault#admin()}. */
+public final class Admin {
+    private final Api api;
+
+    Admin(Api api) {
+        this.api = api;
+    }
+
+    /** @return every user */
+    public List<User> users() {
+        return api.as(Call.get("/admin/v1/users"), Users.class).users();
+    }
+
+    private record Users(List<User> users) {
+    }
+
+    /**
+     * Creates a user.
+     *
+     * @param username  {@code [a-z0-9][a-z0-9_-]{1,38}}
+     * @param email     or null
+     * @param firstName or null
+     * @param lastName  or null
+     * @return the new user
+     * @throws ConflictException when the name is taken
+     */
+    public User createUser(String username, String email, String firstName, String lastName) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("username", username);
+        body.put("email", email);
+        body.put("first_name", firstName);
+        body.put("last_name", lastName);
+        return api.as(Call.post("/admin/v1/users").body(body), User.class);
+    }
+
+    /**
+     * Issues a token for any user.
+     *
+     * @param username    the owner
+     * @param scopes      {@code files}, {@code projects}, {@code admin}
+     * @param expiresIn   lifetime, or null for none
+     * @param description free text, or null
+     * @return the token with its secret, shown only now
+     */
+    public IssuedToken createToken(String username, List<String> scopes, Duration expiresIn, String description) {
+        return api.as(Call.post("/admin/v1/tokens").body(Tokens.request(username, scopes, expiresIn, description)),
+                IssuedToken.class);
+    }
+}

@@ -1,0 +1,18 @@
+package org.seqvault.client;
+
+/** The body is larger than the server accepts on this route (HTTP 413). */
+public class PayloadTooLargeException extends ApiException {
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * An error answer of this kind.
+     *
+     * @param status        the HTTP status
+     * @param code          the server's error code, or null
+     * @param serverMessage the server's message
+     * @param requestId     the request id of the answer, or null
+     */
+    public PayloadTooLargeException(int status, String code, String serverMessage, String requestId) {
+        super(status, code, serverMessage, requestId);
+    }
+}

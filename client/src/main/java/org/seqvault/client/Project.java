@@ -1,0 +1,23 @@
+package org.seqvault.client;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.Instant;
+
+/**
+ * A project (a workspace in {@code /v1}).
+ *
+ * @param id          {@code owner/slug}, the first part of every remote path
+ * @param name        the display name
+ * @param description free text, or null
+ * @param rootFolder  id of the project's top folder
+ * @param createdBy   the creator's username
+ * @param createdOn   when it was created
+ * @param modifiedOn  when it last changed
+ * @param isPublic    readable (and copyable) by every authenticated user
+ * @param workspaceId the same project's id in {@code /v1} ({@code ws_…})
+ */
+public record Project(String id, String name, String description, @JsonProperty("root_folder") String rootFolder,
+                      @JsonProperty("created_by") String createdBy, @JsonProperty("created_on") Instant createdOn,
+                      @JsonProperty("modified_on") Instant modifiedOn, @JsonProperty("public") boolean isPublic,
+                      @JsonProperty("workspace_id") String workspaceId) {
+}

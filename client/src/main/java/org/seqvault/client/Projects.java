@@ -1,0 +1,119 @@
+package org.seqvault.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.seqvault.client.internal.Api;
+import org.seqvault.client.internal.Call;
+import org.seqvault.client.internal.Pages;
+
+/** Projects (workspaces): list, get, create, change, delete. Reach it through {@link SeqVault#projects()}. */
+public final class Projects {
+    /** Long enough to resolve a batch of paths with one lookup, short enough not to matter. */
+    private static final Duration CACHE_FOR = Duration.ofSeconds(60);
+
+    private final Api api;
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+    private record Cached(Project project, long until) {
+    }
+
+    Projects(Api api) {
+        this.api = api;
+    }
+
+    /** @return every project the caller can read, fetched page by page as you iterate */
+    public Listing<Project> list() {
+        return Pages.offsets(api, offset -> Call.get("/v2/projects").query("offset", offset).query("limit", 100),
+                Project.class);
+    }
+
+    /**
+     * @param id {@code owner/slug}
+     * @return the project
+     * @throws NotFoundException when it does not exist or the caller cannot read it
+     */
+    public Project get(String id) {
+        Project p = api.as(Call.get("/v2/projects/" + id), Project.class);
+        cache.put(id, new Cached(p, System.nanoTime() + CACHE_FOR.toNanos()));
+        return p;
+    }
+
+    /** The project, from a short-lived cache (root folder and workspace id never change). */
+    Project cached(String id) {
+        Cached c = cache.get(id);
+        return c != null && c.until() - System.nanoTime() > 0 ? c.project() : get(id);
+    }
+
+    /**
+     * Creates a private project owned by the caller (needs the {@code projects} scope).
+     *
+     * @param name display name; the id's slug is derived from it
+     * @return the new project
+     */
+    public Project create(String name) {
+        return create(name, null, false);
+    }
+
+    /**
+     * Creates a project owned by the caller (needs the {@code projects} scope).
+     *
+     * @param name        display name; the id's slug is derived from it
+     * @param description free text, or null
+     * @param isPublic    readable and copyable by every authenticated user
+     * @return the new project
+     */
+    public Project create(String name, String description, boolean isPublic) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", name);
+        body.put("description", description);
+        body.put("public", isPublic);
+        return api.as(Call.post("/v2/projects").body(body), Project.class);
+    }
+
+    /**
+     * Changes a project; null arguments stay as they are.
+     *
+     * @param id          the project, {@code owner/slug}
+     * @param name        a new display name (the id stays)
+     * @param description a new description
+     * @param isPublic    whether every authenticated user may read and copy it
+     * @return the changed project
+     */
+    public Project update(String id, String name, String description, Boolean isPublic) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", name);
+        body.put("description", description);
+        body.put("public", isPublic);
+        body.values().removeIf(java.util.Objects::isNull);
+        cache.remove(id);
+        return api.as(Call.patch("/v2/projects/" + id).body(body).repeatable(), Project.class);
+    }
+
+    /**
+     * Deletes an empty project.
+     *
+     * @param id the project, {@code owner/slug}
+     * @throws ConflictException when it still holds files or folders
+     */
+    public void delete(String id) {
+        cache.remove(id);
+        api.send(Call.delete("/v2/projects/" + id));
+    }
+
+    /**
+     * @param workspaceId a {@code /v1} workspace id ({@code ws_…})
+     * @return the project behind it
+     * @throws NotFoundException when the caller has no such workspace
+     */
+    public Project byWorkspace(String workspaceId) {
+        for (JsonNode ws : api.json(Call.get("/v1/workspaces")).path("workspaces")) {
+            if (workspaceId.equals(ws.path("workspace_id").asText())) {
+                return cached(ws.path("project").asText());
+            }
+        }
+        throw new NotFoundException(404, "not_found", "workspace '" + workspaceId + "' not found", null);
+    }
+}

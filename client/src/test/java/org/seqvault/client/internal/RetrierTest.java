@@ -1,0 +1,84 @@
+package org.seqvault.client.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.seqvault.client.BadRequestException;
+import org.seqvault.client.RateLimitedException;
+import org.seqvault.client.RetryPolicy;
+import org.seqvault.client.ServerErrorException;
+import org.seqvault.client.TransportException;
+
+class RetrierTest {
+    final Retrier retrier = new Retrier(new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(2), Duration.ofSeconds(1)));
+    final AtomicInteger tries = new AtomicInteger();
+
+    @Test
+    void repeatableWorkIsRetriedOnIoFailuresAndServerErrors() {
+        String result = retrier.run("x", true, n -> {
+            tries.incrementAndGet();
+            if (n == 1) {
+                throw new IOException("reset");
+            }
+            if (n == 2) {
+                throw new ServerErrorException(503, null, "busy", null);
+            }
+            return "ok";
+        });
+        assertThat(result).isEqualTo("ok");
+        assertThat(tries).hasValue(3);
+    }
+
+    @Test
+    void otherWorkIsRetriedOnlyWhenTheConnectionWasNeverMade() {
+        assertThatThrownBy(() -> retrier.run("POST /x", false, n -> {
+            tries.incrementAndGet();
+            throw new IOException("reset after sending");
+        })).isInstanceOf(TransportException.class).hasMessage("POST /x failed: reset after sending");
+        assertThat(tries).hasValue(1);
+
+        tries.set(0);
+        assertThatThrownBy(() -> retrier.run("POST /x", false, n -> {
+            tries.incrementAndGet();
+            throw new ConnectException("refused");
+        })).isInstanceOf(TransportException.class).hasMessage("POST /x failed (3 attempts): cannot connect (is the server running?)");
+        assertThat(tries).hasValue(3);
+    }
+
+    @Test
+    void clientErrorsAreNeverRetried() {
+        assertThatThrownBy(() -> retrier.run("x", true, n -> {
+            tries.incrementAndGet();
+            throw new BadRequestException(400, "90000", "bad", null);
+        })).isInstanceOf(BadRequestException.class);
+        assertThat(tries).hasValue(1);
+    }
+
+    @Test
+    void rateLimitsWaitAsAskedUnlessThatIsTooLong() {
+        assertThat(retrier.<String>run("x", false, n -> {
+            if (n == 1) {
+                throw new RateLimitedException(429, null, "later", null, Duration.ofMillis(0));
+            }
+            return "ok";
+        })).isEqualTo("ok");
+        assertThatThrownBy(() -> retrier.run("x", true, n -> {
+            tries.incrementAndGet();
+            throw new RateLimitedException(429, null, "later", null, Duration.ofMinutes(5));
+        })).isInstanceOf(RateLimitedException.class);
+        assertThat(tries).hasValue(1);
+    }
+
+    @Test
+    void backoffDoublesUpToTheCapWithJitter() {
+        RetryPolicy p = new RetryPolicy(10, Duration.ofMillis(100), Duration.ofMillis(1000), Duration.ZERO);
+        assertThat(p.delayAfter(1).toMillis()).isBetween(50L, 100L);
+        assertThat(p.delayAfter(3).toMillis()).isBetween(200L, 400L);
+        assertThat(p.delayAfter(9).toMillis()).isBetween(500L, 1000L);
+    }
+}

@@ -1,0 +1,50 @@
+package org.seqvault.reliability.auth;
+
+/**
+ * The status a caller must get from a route, from the contract: 401 without a usable token,
+ * 403 without the scope or the permission, 404 for a project (or its files) the caller cannot
+ * see, so that their existence does not leak.
+ */
+final class Expected {
+    private Expected() {
+    }
+
+    static int status(RouteCase route, CallerKind caller) {
+        Need need = route.need();
+        return switch (need.access()) {
+            case PUBLIC -> route.success();
+            case SIGNED_URL -> 403;
+            default -> {
+                if (caller.unauthenticated()) {
+                    yield 401;
+                }
+                if (caller == CallerKind.TOKEN_LACKING_SCOPE) {
+                    yield need.scope() == Need.Scope.NONE ? access(route, need.access(), CallerKind.OWNER) : 403;
+                }
+                yield access(route, need.access(), caller);
+            }
+        };
+    }
+
+    /** The status of one item of a bulk call (the call itself answers 200). */
+    static int itemStatus(Need.Access access, CallerKind caller) {
+        return access(null, access, caller);
+    }
+
+    private static int access(RouteCase route, Need.Access access, CallerKind caller) {
+        int ok = route == null ? 200 : route.success();
+        if (caller == CallerKind.ADMIN) {
+            return ok;
+        }
+        return switch (access) {
+            case ANY, PUBLIC -> ok;
+            case ADMIN -> 403;
+            case READ -> caller == CallerKind.NON_MEMBER ? 404 : ok;
+            case WRITE -> caller == CallerKind.NON_MEMBER ? 404 : caller == CallerKind.READ_MEMBER ? 403 : ok;
+            case COPY, PROJECT_ADMIN -> caller == CallerKind.NON_MEMBER ? 404 : caller == CallerKind.OWNER ? ok : 403;
+            case UPLOAD_OWNER -> caller == CallerKind.OWNER ? ok : 403;
+            case OWN_TOKEN -> caller == CallerKind.OWNER ? ok : 404;
+            case SIGNED_URL -> 403;
+        };
+    }
+}

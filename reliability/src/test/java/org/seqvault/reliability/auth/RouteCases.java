@@ -1,0 +1,221 @@
+package org.seqvault.reliability.auth;
+
+import static org.seqvault.reliability.auth.Need.Access.ADMIN;
+import static org.seqvault.reliability.auth.Need.Access.ANY;
+import static org.seqvault.reliability.auth.Need.Access.COPY;
+import static org.seqvault.reliability.auth.Need.Access.OWN_TOKEN;
+import static org.seqvault.reliability.auth.Need.Access.PROJECT_ADMIN;
+import static org.seqvault.reliability.auth.Need.Access.PUBLIC;
+import static org.seqvault.reliability.auth.Need.Access.READ;
+import static org.seqvault.reliability.auth.Need.Access.SIGNED_URL;
+import static org.seqvault.reliability.auth.Need.Access.UPLOAD_OWNER;
+import static org.seqvault.reliability.auth.Need.Access.WRITE;
+import static org.seqvault.reliability.auth.Need.Scope.FILES;
+import static org.seqvault.reliability.auth.Need.Scope.NONE;
+import static org.seqvault.reliability.auth.Need.Scope.PROJECTS;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One case per route of the server. The matrix test fails for a route the server has and this
+ * table lacks, so a new route cannot escape the matrix: whoever adds one must say here what it needs.
+ */
+final class RouteCases {
+    private RouteCases() {
+    }
+
+    static List<RouteCase> all() {
+        List<RouteCase> all = new ArrayList<>();
+        all.addAll(infrastructure());
+        all.addAll(v1Files());
+        all.addAll(accounts());
+        all.addAll(projects());
+        all.addAll(v2Files());
+        all.addAll(bulk());
+        all.addAll(uploads());
+        return all;
+    }
+
+    private static List<RouteCase> infrastructure() {
+        return List.of(
+                RouteCase.of("GET", "/healthz", Need.of(NONE, PUBLIC), 200, (w, c) -> Request.of("GET", "/healthz")),
+                RouteCase.of("PUT", "/_blob/up/{upload}/{part}", Need.of(NONE, SIGNED_URL), 200,
+                        (w, c) -> new Request("PUT", "/_blob/up/" + w.uploadId + "/1", "application/octet-stream",
+                                "hello".getBytes(StandardCharsets.UTF_8))),
+                RouteCase.of("GET", "/_blob/dl/{blob}/{name}", Need.of(NONE, SIGNED_URL), 200,
+                        (w, c) -> Request.of("GET", blobPath(w))),
+                RouteCase.of("HEAD", "/_blob/dl/{blob}/{name}", Need.of(NONE, SIGNED_URL), 200,
+                        (w, c) -> Request.of("HEAD", blobPath(w))),
+                RouteCase.of("GET", "/v2/rate_limit", Need.of(NONE, ANY), 200, (w, c) -> Request.of("GET", "/v2/rate_limit")),
+                RouteCase.of("GET", "/v2/user", Need.of(NONE, ANY), 200, (w, c) -> Request.of("GET", "/v2/user")));
+    }
+
+    private static List<RouteCase> v1Files() {
+        return List.of(
+                RouteCase.of("GET", "/v1/files", Need.of(FILES, READ), 200,
+                        (w, c) -> Request.of("GET", "/v1/files?workspace_id=" + w.workspaceId)),
+                RouteCase.of("POST", "/v1/files/upload", Need.of(FILES, WRITE), 201,
+                        (w, c) -> Bodies.form("/v1/files/upload", w.workspaceId, World.FOLDER_NAME + "/",
+                                w.unique("matrix-form") + ".txt")),
+                RouteCase.of("GET", "/v1/files/download", Need.of(FILES, READ), 200,
+                        (w, c) -> Request.of("GET", "/v1/files/download?workspace_id=" + w.workspaceId + "&key="
+                                + encode(w.fileKey))),
+                RouteCase.of("DELETE", "/v1/files", Need.of(FILES, WRITE), 204,
+                        (w, c) -> Request.of("DELETE", "/v1/files?workspace_id=" + w.workspaceId + "&key="
+                                + encode(w.freshFile().get("key").asText()))),
+                RouteCase.of("POST", "/v1/files/upload-url", Need.of(FILES, WRITE), 201,
+                        (w, c) -> Bodies.json("POST", "/v1/files/upload-url", Map.of("filename",
+                                w.unique("matrix-url") + ".txt", "workspace_id", w.workspaceId, "size", 5))),
+                RouteCase.of("POST", "/v1/files/upload-confirm", Need.of(FILES, UPLOAD_OWNER), 201, (w, c) -> {
+                    Map<String, String> sent = w.sentV1Upload();
+                    return Bodies.json("POST", "/v1/files/upload-confirm", Map.of("file_key", sent.get("fileKey"),
+                            "workspace_id", w.workspaceId, "filename", sent.get("filename"),
+                            "size", Integer.parseInt(sent.get("size"))));
+                }));
+    }
+
+    private static List<RouteCase> accounts() {
+        return List.of(
+                RouteCase.of("POST", "/v1/tokens", Need.of(NONE, ANY), 201,
+                        (w, c) -> Bodies.json("POST", "/v1/tokens", Map.of("scopes", c.scopes()))),
+                RouteCase.of("GET", "/v1/tokens", Need.of(NONE, ANY), 200, (w, c) -> Request.of("GET", "/v1/tokens")),
+                RouteCase.of("DELETE", "/v1/tokens/{id}", Need.of(NONE, OWN_TOKEN), 204,
+                        (w, c) -> Request.of("DELETE", "/v1/tokens/" + w.freshOwnerTokenId())),
+                RouteCase.of("GET", "/v1/workspaces", Need.of(NONE, ANY), 200, (w, c) -> Request.of("GET", "/v1/workspaces")),
+                RouteCase.of("POST", "/v1/workspaces", Need.of(PROJECTS, ANY), 201,
+                        (w, c) -> Bodies.json("POST", "/v1/workspaces", Map.of("name", w.unique("matrix-ws")))),
+                RouteCase.of("POST", "/admin/v1/users", Need.of(Need.Scope.ADMIN, ADMIN), 201,
+                        (w, c) -> Bodies.json("POST", "/admin/v1/users", Map.of("username", w.unique("matrix-user")))),
+                RouteCase.of("GET", "/admin/v1/users", Need.of(Need.Scope.ADMIN, ADMIN), 200,
+                        (w, c) -> Request.of("GET", "/admin/v1/users")),
+                RouteCase.of("POST", "/admin/v1/tokens", Need.of(Need.Scope.ADMIN, ADMIN), 201,
+                        (w, c) -> Bodies.json("POST", "/admin/v1/tokens", Map.of("username", "zeta-extra",
+                                "scopes", List.of("files")))));
+    }
+
+    private static List<RouteCase> projects() {
+        String project = "/v2/projects/{owner}/{slug}";
+        return List.of(
+                RouteCase.of("POST", "/v2/projects", Need.of(PROJECTS, ANY), 201,
+                        (w, c) -> Bodies.json("POST", "/v2/projects", Map.of("name", w.unique("matrix-project")))),
+                RouteCase.of("GET", "/v2/projects", Need.of(NONE, ANY), 200, (w, c) -> Request.of("GET", "/v2/projects")),
+                RouteCase.of("GET", project, Need.of(NONE, READ), 200,
+                        (w, c) -> Request.of("GET", "/v2/projects/" + w.projectId)),
+                RouteCase.of("PATCH", project, Need.of(PROJECTS, PROJECT_ADMIN), 200,
+                        (w, c) -> Bodies.json("PATCH", "/v2/projects/" + w.projectId, Map.of("description", "patched"))),
+                RouteCase.of("DELETE", project, Need.of(PROJECTS, PROJECT_ADMIN), 204,
+                        (w, c) -> Request.of("DELETE", "/v2/projects/" + w.freshProject())),
+                RouteCase.of("GET", project + "/files", Need.of(FILES, READ), 200,
+                        (w, c) -> Request.of("GET", "/v2/projects/" + w.projectId + "/files")),
+                RouteCase.of("GET", project + "/members", Need.of(NONE, READ), 200,
+                        (w, c) -> Request.of("GET", "/v2/projects/" + w.projectId + "/members")),
+                RouteCase.of("POST", project + "/members", Need.of(PROJECTS, PROJECT_ADMIN), 201,
+                        (w, c) -> Bodies.json("POST", "/v2/projects/" + w.projectId + "/members",
+                                Map.of("username", w.freshUser(), "permissions", Map.of("read", true)))),
+                RouteCase.of("GET", project + "/members/{username}", Need.of(NONE, READ), 200,
+                        (w, c) -> Request.of("GET", "/v2/projects/" + w.projectId + "/members/zeta-extra")),
+                RouteCase.of("PATCH", project + "/members/{username}", Need.of(PROJECTS, PROJECT_ADMIN), 200,
+                        (w, c) -> Bodies.json("PATCH", "/v2/projects/" + w.projectId + "/members/zeta-extra",
+                                Map.of("permissions", Map.of("read", true)))),
+                RouteCase.of("DELETE", project + "/members/{username}", Need.of(PROJECTS, PROJECT_ADMIN), 204,
+                        (w, c) -> Request.of("DELETE", "/v2/projects/" + w.projectId + "/members/" + w.freshMember())));
+    }
+
+    private static List<RouteCase> v2Files() {
+        String file = "/v2/files/{id}";
+        return List.of(
+                RouteCase.of("GET", "/v2/files/scroll", Need.of(FILES, READ), 200,
+                        (w, c) -> Request.of("GET", "/v2/files/scroll?project=" + w.projectId + "&token=init")),
+                RouteCase.of("GET", "/v2/files", Need.of(FILES, READ), 200,
+                        (w, c) -> Request.of("GET", "/v2/files?project=" + w.projectId)),
+                RouteCase.of("POST", "/v2/files", Need.of(FILES, WRITE), 200,
+                        (w, c) -> Bodies.json("POST", "/v2/files", Map.of("name", w.unique("matrix-folder"),
+                                "type", "folder", "parent", w.folderId))),
+                RouteCase.of("GET", file, Need.of(FILES, READ), 200, (w, c) -> Request.of("GET", "/v2/files/" + w.fileId)),
+                RouteCase.of("PATCH", file, Need.of(FILES, WRITE), 200,
+                        (w, c) -> Bodies.json("PATCH", "/v2/files/" + w.freshFile().get("file_id").asText(),
+                                Map.of("name", w.unique("matrix-renamed") + ".vcf"))),
+                RouteCase.of("DELETE", file, Need.of(FILES, WRITE), 204,
+                        (w, c) -> Request.of("DELETE", "/v2/files/" + w.freshFile().get("file_id").asText())),
+                RouteCase.of("GET", file + "/metadata", Need.of(FILES, READ), 200,
+                        (w, c) -> Request.of("GET", "/v2/files/" + w.fileId + "/metadata")),
+                RouteCase.of("PATCH", file + "/metadata", Need.of(FILES, WRITE), 200,
+                        (w, c) -> Bodies.json("PATCH", "/v2/files/" + w.fileId + "/metadata", Map.of("sample", "S1"))),
+                RouteCase.of("PUT", file + "/metadata", Need.of(FILES, WRITE), 200,
+                        (w, c) -> Bodies.json("PUT", "/v2/files/" + w.fileId + "/metadata", Map.of("sample", "S1"))),
+                RouteCase.of("PUT", file + "/tags", Need.of(FILES, WRITE), 200,
+                        (w, c) -> Bodies.json("PUT", "/v2/files/" + w.fileId + "/tags", List.of("matrix"))),
+                RouteCase.of("POST", file + "/actions/copy", Need.of(FILES, COPY), 200,
+                        (w, c) -> Bodies.json("POST", "/v2/files/" + w.fileId + "/actions/copy",
+                                Map.of("parent", w.folderId, "name", w.unique("matrix-copy") + ".vcf"))),
+                RouteCase.of("POST", file + "/actions/move", Need.of(FILES, WRITE), 200,
+                        (w, c) -> Bodies.json("POST", "/v2/files/" + w.freshFile().get("file_id").asText()
+                                + "/actions/move", Map.of("parent", w.rootFolderId))),
+                RouteCase.of("GET", file + "/list", Need.of(FILES, READ), 200,
+                        (w, c) -> Request.of("GET", "/v2/files/" + w.folderId + "/list")),
+                RouteCase.of("GET", file + "/scroll", Need.of(FILES, READ), 200,
+                        (w, c) -> Request.of("GET", "/v2/files/" + w.folderId + "/scroll")),
+                RouteCase.of("GET", file + "/download_info", Need.of(FILES, READ), 200,
+                        (w, c) -> Request.of("GET", "/v2/files/" + w.fileId + "/download_info")));
+    }
+
+    private static List<RouteCase> bulk() {
+        return List.of(
+                RouteCase.bulk("/v2/bulk/files/get", READ,
+                        (w, c) -> Bodies.json("POST", "/v2/bulk/files/get", Map.of("file_ids", List.of(w.fileId)))),
+                RouteCase.bulk("/v2/bulk/files/delete", WRITE,
+                        (w, c) -> Bodies.json("POST", "/v2/bulk/files/delete",
+                                Map.of("file_ids", List.of(w.freshFile().get("file_id").asText())))),
+                RouteCase.bulk("/v2/bulk/files/update", WRITE,
+                        (w, c) -> Bodies.json("POST", "/v2/bulk/files/update",
+                                Map.of("items", List.of(Map.of("id", w.fileId, "tags", List.of("bulk")))))),
+                RouteCase.bulk("/v2/bulk/files/edit", WRITE,
+                        (w, c) -> Bodies.json("POST", "/v2/bulk/files/edit",
+                                Map.of("items", List.of(Map.of("id", w.fileId, "metadata", Map.of("bulk", "yes")))))));
+    }
+
+    private static List<RouteCase> uploads() {
+        String upload = "/v2/upload/multipart/{upload}";
+        return List.of(
+                RouteCase.of("POST", "/v2/upload/multipart", Need.of(FILES, WRITE), 200,
+                        (w, c) -> Bodies.json("POST", "/v2/upload/multipart", Map.of("name", w.unique("matrix-up") + ".bam",
+                                "size", 5, "part_size", 5, "parent", w.folderId))),
+                RouteCase.of("GET", "/v2/upload/multipart", Need.of(FILES, ANY), 200,
+                        (w, c) -> Request.of("GET", "/v2/upload/multipart")),
+                RouteCase.of("GET", upload, Need.of(FILES, UPLOAD_OWNER), 200,
+                        (w, c) -> Request.of("GET", "/v2/upload/multipart/" + w.uploadId)),
+                RouteCase.of("POST", upload, Need.of(FILES, UPLOAD_OWNER), 204,
+                        (w, c) -> Bodies.json("POST", "/v2/upload/multipart/" + w.uploadId,
+                                Map.of("parts", List.of(report(w.uploadEtag))))),
+                RouteCase.of("DELETE", upload, Need.of(FILES, UPLOAD_OWNER), 204,
+                        (w, c) -> Request.of("DELETE", "/v2/upload/multipart/" + w.openUpload(w.unique("matrix-abort")))),
+                RouteCase.of("GET", upload + "/part/{part}", Need.of(FILES, UPLOAD_OWNER), 200,
+                        (w, c) -> Request.of("GET", "/v2/upload/multipart/" + w.uploadId + "/part/1")),
+                RouteCase.of("POST", upload + "/part", Need.of(FILES, UPLOAD_OWNER), 204,
+                        (w, c) -> Bodies.json("POST", "/v2/upload/multipart/" + w.uploadId + "/part/", report(w.uploadEtag))),
+                RouteCase.of("POST", upload + "/complete", Need.of(FILES, UPLOAD_OWNER), 200, (w, c) -> {
+                    String id = w.openUpload(w.unique("matrix-complete") + ".bam");
+                    w.sendPart(id);
+                    return Request.json("POST", "/v2/upload/multipart/" + id + "/complete", "null");
+                }));
+    }
+
+    private static Map<String, Object> report(String etag) {
+        return Map.of("part_number", 1, "response", Map.of("headers", Map.of("ETag", etag)));
+    }
+
+    /** The download path of the project's file, without the signature that would make it work. */
+    private static String blobPath(World w) throws Exception {
+        String url = w.http.get("/v2/files/" + w.fileId + "/download_info", w.ownerToken).json().get("url").asText();
+        String path = url.substring(url.indexOf("/_blob/"));
+        return path.substring(0, path.indexOf('?'));
+    }
+
+    private static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,75 @@
+package org.seqvault.reliability.auth;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import org.seqvault.reliability.support.Http;
+
+/**
+ * Judges one answer of the matrix: the exact status, an error body in the dialect's format,
+ * the items of a bulk answer, and no name or id the caller may not see (unless it sent it).
+ */
+final class Verdicts {
+    final List<String> wrongStatus = new ArrayList<>();
+    final List<String> wrongFormat = new ArrayList<>();
+    final List<String> leaks = new ArrayList<>();
+    int cases;
+
+    void judge(RouteCase route, Caller caller, Request request, Http.Answer answer, List<String> secrets) {
+        cases++;
+        String where = route.route() + " as " + caller + " (" + request.method() + " " + request.pathAndQuery() + ")";
+        int expected = Expected.status(route, caller.kind());
+        if (answer.status() != expected) {
+            wrongStatus.add(where + ": expected " + expected + ", got " + answer.status() + " " + abbreviate(answer.text()));
+        }
+        String body = answer.text();
+        if (answer.status() >= 400 && !request.method().equals("HEAD")) {
+            checkErrorFormat(where, request.pathAndQuery(), answer);
+        }
+        if (answer.status() == 200 && route.itemAccess() != null) {
+            checkItems(where, route.itemAccess(), caller.kind(), answer.json());
+        }
+        for (String secret : secrets) {
+            if (body.contains(secret) && !request.text().contains(secret)) {
+                leaks.add(where + " answered " + answer.status() + " naming '" + secret + "': " + abbreviate(body));
+            }
+        }
+    }
+
+    boolean clean() {
+        return wrongStatus.isEmpty() && wrongFormat.isEmpty() && leaks.isEmpty();
+    }
+
+    /** Seven Bridges errors under /v2 ({status, code, message, more_info}); the workspace format elsewhere. */
+    private void checkErrorFormat(String where, String path, Http.Answer answer) {
+        JsonNode json;
+        try {
+            json = answer.json();
+        } catch (AssertionError notJson) {
+            wrongFormat.add(where + ": error body is not JSON: " + abbreviate(answer.text()));
+            return;
+        }
+        boolean ok = path.startsWith("/v2/")
+                ? json.path("status").isInt() && json.path("status").asInt() == answer.status()
+                        && json.path("code").isInt() && json.path("message").isTextual()
+                : json.path("error").path("code").isTextual() && json.path("error").path("message").isTextual()
+                        && json.path("error").path("request_id").isTextual();
+        if (!ok) {
+            wrongFormat.add(where + ": error body not in the dialect's format: " + abbreviate(answer.text()));
+        }
+    }
+
+    private void checkItems(String where, Need.Access access, CallerKind caller, JsonNode body) {
+        int expected = Expected.itemStatus(access, caller);
+        for (JsonNode item : body.path("items")) {
+            int actual = item.has("error") ? item.path("error").path("status").asInt() : 200;
+            if (actual != expected || (actual == 200 && !item.has("resource"))) {
+                wrongStatus.add(where + ": bulk item expected " + expected + ", got " + abbreviate(item.toString()));
+            }
+        }
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() > 300 ? text.substring(0, 300) + "…" : text;
+    }
+}

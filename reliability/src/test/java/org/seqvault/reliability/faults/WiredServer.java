@@ -1,0 +1,85 @@
+package org.seqvault.reliability.faults;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.seqvault.api.ApiServices;
+import org.seqvault.api.Health;
+import org.seqvault.api.HttpApi;
+import org.seqvault.service.auth.IdentityService;
+import org.seqvault.service.file.FileService;
+import org.seqvault.service.file.NamespaceService;
+import org.seqvault.service.gc.Collector;
+import org.seqvault.service.limit.RateLimiter;
+import org.seqvault.service.port.Clock;
+import org.seqvault.service.presign.SigningKeys;
+import org.seqvault.service.presign.UrlSigner;
+import org.seqvault.service.project.ProjectService;
+import org.seqvault.service.support.RandomIds;
+import org.seqvault.service.upload.UploadService;
+import org.seqvault.service.upload.UploadSettings;
+import org.seqvault.store.fs.FsBlobStore;
+import org.seqvault.store.sql.SqlMetadataStore;
+import org.seqvault.reliability.support.Http;
+import org.seqvault.reliability.support.ServerProcess;
+
+/**
+ * The server's services and HTTP API wired as SeqVaultServer wires them, on SQLite and local
+ * files, but with the blob store wrapped in a {@link FaultyBlobStore}: the one way to make a
+ * disk fail on cue where the machine gives no real small filesystem. Rate limiting is off.
+ */
+final class WiredServer implements AutoCloseable {
+    final FaultyBlobStore blobs;
+    final Collector collector;
+    final Http http;
+    private final SqlMetadataStore store;
+    private final HttpApi api;
+
+    private WiredServer(SqlMetadataStore store, FaultyBlobStore blobs, Collector collector, HttpApi api, String url) {
+        this.store = store;
+        this.blobs = blobs;
+        this.collector = collector;
+        this.api = api;
+        this.http = new Http(url);
+    }
+
+    static WiredServer start(Path data, long maxFormUpload, long singlePutLimit) throws IOException {
+        int port;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        }
+        String url = "http://127.0.0.1:" + port;
+        Clock clock = Clock.system();
+        RandomIds ids = new RandomIds();
+        SqlMetadataStore store = SqlMetadataStore.open("jdbc:sqlite:" + data.resolve("seqvault.db"), null, null);
+        UrlSigner signer = new UrlSigner(SigningKeys.of("faulty-signing-key-0123456789abcdef"));
+        FaultyBlobStore blobs = new FaultyBlobStore(new FsBlobStore(data.resolve("blobs"), signer, url));
+        UploadSettings settings = new UploadSettings(maxFormUpload, singlePutLimit, 5L << 40, Duration.ofHours(1),
+                Duration.ofHours(24));
+        IdentityService identity = new IdentityService(store, clock, ids);
+        UploadService uploads = new UploadService(store, blobs, clock, ids, settings);
+        FileService files = new FileService(store, blobs, clock, Duration.ofHours(1));
+        ApiServices services = new ApiServices(identity, new ProjectService(store, clock, ids), files,
+                new NamespaceService(store, files, clock, ids), uploads, blobs, signer, clock,
+                new RateLimiter((key, window) -> 0, clock, 0, 300), url);
+        identity.bootstrap(ServerProcess.ADMIN_TOKEN);
+        Health health = new Health();
+        HttpApi api = HttpApi.create(services, health, new HttpApi.HttpSettings("127.0.0.1", port, 1_000,
+                Duration.ofSeconds(30))).start();
+        health.set(Health.State.READY);
+        return new WiredServer(store, blobs, new Collector(store, blobs, uploads, clock), api, url);
+    }
+
+    /** What a collector pass would reclaim now. */
+    org.seqvault.service.scrub.Reclaimable reclaimable() throws IOException {
+        return org.seqvault.service.scrub.Reclaimable.survey(store, blobs, java.time.Instant.now());
+    }
+
+    @Override
+    public void close() {
+        api.stop();
+        store.close();
+    }
+}
