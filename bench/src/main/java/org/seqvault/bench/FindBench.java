@@ -23,9 +23,6 @@ import java.util.regex.Pattern;
  * p50 and p99 of each, over the same random parameters.
  */
 final class FindBench {
-    private static final int WARMUP = 30;
-    /** Most seconds one query kind is measured for (a slow kind then gets fewer requests; n says how many). */
-    private static final int BUDGET_SECONDS = 60;
     private static final int SCROLL_FOLDERS = 20;
     private static final Pattern TOKEN = Pattern.compile("[?&]token=([^&]+)");
 
@@ -91,12 +88,12 @@ final class FindBench {
                 if (ctx.explain) {
                     System.out.println("-- " + db.name() + ": " + kind.getKey() + "\n" + sql.explain(qs.get(0)));
                 }
-                for (int i = 0; i < WARMUP; i++) {
+                for (int i = 0; i < ctx.scale.findWarmup(); i++) {
                     http(api, qs.get(i % qs.size()));
                     sql.run(qs.get(i % qs.size()));
                 }
                 List<Double> httpMs = new ArrayList<>(), sqlMs = new ArrayList<>();
-                long deadline = System.nanoTime() + BUDGET_SECONDS * 1_000_000_000L;
+                long deadline = System.nanoTime() + ctx.scale.findBudgetSeconds() * 1_000_000_000L;
                 for (FindQuery q : qs) {
                     if (System.nanoTime() > deadline) {
                         break;
@@ -122,15 +119,15 @@ final class FindBench {
                 : "batched prepared INSERTs, 20,000 files per transaction, with journal and syncs off during the"
                 + " load, WAL mode restored and the file fsync'd after") + "; the secondary indexes " + String.join(", ", loaded)
                 + " dropped before and rebuilt from their own definitions after, inside the timed load). Each query kind: "
-                + ctx.scale.findSamples() + " requests (or as many as fit in " + BUDGET_SECONDS + " s) one after another with random"
-                + " folders and values after " + WARMUP + " warm-ups; direct SQL runs the statements SeqVault"
+                + ctx.scale.findSamples() + " requests (or as many as fit in " + ctx.scale.findBudgetSeconds() + " s) one after another with random"
+                + " folders and values after " + ctx.scale.findWarmup() + " warm-ups; direct SQL runs the statements SeqVault"
                 + " runs for the same request (page, total, metadata and tags of the page) over one JDBC connection.");
     }
 
     /** GET /healthz, which touches no database: what HTTP alone costs per request here, for scale. */
     private void healthz(Api api, String group) throws IOException {
         FindQuery ping = new FindQuery("healthz", "/healthz", List.of());
-        for (int i = 0; i < WARMUP; i++) {
+        for (int i = 0; i < ctx.scale.findWarmup(); i++) {
             http(api, ping);
         }
         List<Double> ms = new ArrayList<>();

@@ -15,6 +15,11 @@ final class Machine {
         s.append("- CPU: ").append(cpuModel()).append(", ").append(Runtime.getRuntime().availableProcessors())
                 .append(" cores visible\n");
         s.append("- Memory: ").append(memTotal()).append("\n");
+        s.append("- Virtualisation: ").append(tryRun(List.of("sh", "-c",
+                "systemd-detect-virt 2>/dev/null || (grep -q hypervisor /proc/cpuinfo && echo 'a hypervisor (CPU flag)')"
+                        + " || echo none"))).append("\n");
+        s.append("- Load average as the report was written (1, 5, 15 min; other work on the machine): ").append(PageCache.loadAverage())
+                .append("\n");
         s.append("- Kernel: ").append(tryRun(List.of("uname", "-sr"))).append("\n");
         s.append("- Disk (benchmark work directory): ").append(tryRun(List.of("sh", "-c",
                 "df -hT . | tail -1 | awk '{print $2\" \"$3\" total\"}'"))).append("\n");

@@ -2,9 +2,8 @@ package org.seqvault.api.blob;
 
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import jakarta.servlet.ServletOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.channels.Channels;
 import java.util.Optional;
 import org.seqvault.api.ApiServices;
 import org.seqvault.api.RouteTable;
@@ -85,8 +84,8 @@ public final class BlobRoutes {
             if (ctx.method() == HandlerType.HEAD || length == 0) {
                 return;
             }
-            OutputStream out = res.getOutputStream();
-            reader.transferTo(start, length, Channels.newChannel(out));
+            ServletOutputStream out = res.getOutputStream();
+            reader.transferTo(start, length, new ResponseChannel(out));
             out.flush();
         }
     }

@@ -84,6 +84,14 @@ final class FormUpload {
             if (e instanceof IOException io && io.getCause() instanceof UserException u) {
                 throw u;
             }
+            // The file's bytes are parsed while they are staged, so a malformed form can surface there too.
+            if (e instanceof java.io.UncheckedIOException u && u.getCause() instanceof FileUploadSizeException) {
+                throw new UserException(Problem.PAYLOAD_TOO_LARGE, "form uploads are limited to "
+                        + org.seqvault.domain.ByteSize.format(max));
+            }
+            if (e instanceof java.io.UncheckedIOException u && u.getCause() instanceof FileUploadException malformed) {
+                throw UserException.invalid("the multipart form is malformed: " + malformed.getMessage());
+            }
             throw e instanceof RuntimeException r ? r : new java.io.UncheckedIOException((IOException) e);
         }
         return new Parsed(fields, fileName, contentType, staged);

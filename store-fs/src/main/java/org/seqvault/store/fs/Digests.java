@@ -22,6 +22,10 @@ final class Digests {
         return new Checksums(HexFormat.of().formatHex(md5.digest()), HexFormat.of().formatHex(sha256.digest()));
     }
 
+    static String hex(MessageDigest digest) {
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
     private static MessageDigest digest(String algorithm) {
         try {
             return MessageDigest.getInstance(algorithm);

@@ -76,13 +76,13 @@ public final class FsBlobStore implements BlobStore {
             Durable.createDirectories(dir);
             PartCopier.Copied copied;
             try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                copied = PartCopier.copy(in, out, maxBytes, partNumber);
+                copied = PartCopier.copy(in, file, out, maxBytes, partNumber);
                 out.force(true);
             }
             // The file is new, so its name is only durable once the directory is flushed too.
             Durable.fsyncDirectory(dir);
-            return new UploadPart(uploadId, partNumber, copied.size(), copied.checksums().md5(),
-                    copied.checksums().sha256(), locator, clock.now());
+            return new UploadPart(uploadId, partNumber, copied.size(), copied.md5(), copied.sha256(), locator,
+                    clock.now());
         } catch (IOException | RuntimeException | Error e) {
             deleteQuietly(file, e);
             if (e instanceof IOException && OutOfSpace.causedBy(e)) {

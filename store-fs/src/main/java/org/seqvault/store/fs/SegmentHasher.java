@@ -1,48 +1,49 @@
 package org.seqvault.store.fs;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.seqvault.domain.Checksums;
 
 /**
- * Checksums of files read back to back as one stream. Each chunk is read once; MD5 runs on
- * the calling thread while SHA-256 runs on a helper thread over the same buffer, so hashing
- * takes about as long as the slower of the two instead of their sum.
+ * Checksums of files read back to back as one stream. Each chunk is read once; through a
+ * {@link ChunkPipeline}, MD5 and SHA-256 each run on their own thread while the calling thread
+ * reads ahead, so hashing takes about as long as the slower digest (MD5) instead of their sum,
+ * and reading from disk overlaps it.
  */
 final class SegmentHasher {
-    static final int CHUNK_SIZE = 1 << 20;
-
     private SegmentHasher() {
     }
 
     static Checksums hash(List<Path> files) throws IOException {
         MessageDigest md5 = Digests.md5();
         MessageDigest sha256 = Digests.sha256();
-        byte[] chunk = new byte[CHUNK_SIZE];
-        try (ExecutorService helper = Executors.newSingleThreadExecutor(
-                Thread.ofPlatform().daemon().name("seqvault-sha256").factory())) {
+        try (ChunkPipeline pipeline = new ChunkPipeline(List.of(
+                (b, len) -> md5.update(b, 0, len),
+                (b, len) -> sha256.update(b, 0, len)))) {
+            // A buffer taken but left empty at a file's end is kept for the next file: the pipeline has
+            // only so many, and one dropped per file would stall a blob of many segments.
+            byte[] chunk = null;
             for (Path file : files) {
                 try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-                    int n;
-                    while ((n = readFully(channel, chunk)) > 0) {
-                        int length = n;
-                        Future<?> sha256Done = helper.submit(() -> sha256.update(chunk, 0, length));
-                        md5.update(chunk, 0, length);
-                        // The chunk is refilled only after both digests are done with it.
-                        await(sha256Done);
+                    while (!pipeline.failed()) {
+                        if (chunk == null) {
+                            chunk = pipeline.buffer();
+                        }
+                        int n = readFully(channel, chunk);
+                        if (n == 0) {
+                            break;
+                        }
+                        pipeline.submit(chunk, n);
+                        chunk = null;
                     }
                 }
             }
+            pipeline.finish();
         }
         return Digests.checksums(md5, sha256);
     }
@@ -56,16 +57,5 @@ final class SegmentHasher {
             }
         }
         return buffer.position();
-    }
-
-    private static void await(Future<?> task) throws IOException {
-        try {
-            task.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while hashing");
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("SHA-256 failed", e.getCause());
-        }
     }
 }
