@@ -1,18 +1,15 @@
 package org.seqvault.server;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.seqvault.service.gc.Collector;
 import org.seqvault.service.port.Clock;
 import org.seqvault.service.support.RandomIds;
 import org.seqvault.service.upload.UploadService;
 import org.seqvault.service.upload.UploadSettings;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code seqvault collect}: runs one collector pass now (the server runs one every 10 minutes):
@@ -25,52 +22,22 @@ import picocli.CommandLine.Spec;
         usageHelpWidth = 100,
         description = {"Runs one collector pass now: expires overdue uploads and reclaims unreferenced bytes.",
                 "Reads the same settings as serve (flags > SEQVAULT_* environment > --config file > defaults)."})
-final class CollectCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    StoreOptions storeOptions;
-
-    private final Map<String, String> env;
-
+final class CollectCommand extends OfflineCommand {
     CollectCommand(Map<String, String> env) {
-        this.env = env;
+        super(env);
     }
 
     @Override
-    public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        ServerConfig cfg;
-        try {
-            cfg = storeOptions.resolve(env).config();
-        } catch (ConfigException e) {
-            err.println("seqvault collect: " + e.getMessage());
-            err.flush();
-            return Main.EXIT_USAGE;
-        }
-        try (OfflineStores stores = OfflineStores.open(cfg)) {
-            // Only expiry is asked of the upload service here; its limits play no part in it.
-            UploadSettings settings = new UploadSettings(cfg.maxFormUpload(), cfg.singlePutLimit(), Long.MAX_VALUE,
-                    Duration.ofSeconds(1), cfg.uploadTtl());
-            UploadService uploads = new UploadService(stores.metadata(), stores.blobs(), Clock.system(),
-                    new RandomIds(), settings);
-            Collector.Report report = new Collector(stores.metadata(), stores.blobs(), uploads, Clock.system()).collect();
-            out.println("collect: " + report.expiredUploads() + " uploads expired, " + report.deletedBlobs()
-                    + " unreferenced blobs deleted, " + report.orphanBlobs() + " orphan blobs deleted, "
-                    + report.orphanStagings() + " orphan staging areas deleted");
-            out.flush();
-            return 0;
-        } catch (IllegalArgumentException e) {
-            err.println("seqvault collect: " + e.getMessage());
-            err.flush();
-            return Main.EXIT_USAGE;
-        } catch (java.io.IOException | RuntimeException e) {
-            // A pass that could not run must never look like a clean one.
-            err.println("seqvault collect: cannot work on the stores: " + e);
-            err.flush();
-            return 1;
-        }
+    int run(OfflineStores stores, ServerConfig cfg, PrintWriter out) throws IOException {
+        // Only expiry is asked of the upload service here; its limits play no part in it.
+        UploadSettings settings = new UploadSettings(cfg.maxFormUpload(), cfg.singlePutLimit(), Long.MAX_VALUE,
+                Duration.ofSeconds(1), cfg.uploadTtl());
+        UploadService uploads = new UploadService(stores.metadata(), stores.blobs(), Clock.system(),
+                new RandomIds(), settings);
+        Collector.Report report = new Collector(stores.metadata(), stores.blobs(), uploads, Clock.system()).collect();
+        out.println("collect: " + report.expiredUploads() + " uploads expired, " + report.deletedBlobs()
+                + " unreferenced blobs deleted, " + report.orphanBlobs() + " orphan blobs deleted, "
+                + report.orphanStagings() + " orphan staging areas deleted");
+        return 0;
     }
 }

@@ -1,18 +1,15 @@
 package org.seqvault.server;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.seqvault.domain.ByteSize;
 import org.seqvault.service.scrub.Finding;
 import org.seqvault.service.scrub.Reclaimable;
 import org.seqvault.service.scrub.ScrubReport;
 import org.seqvault.service.scrub.Scrubber;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code seqvault scrub}: re-reads every stored blob, recomputes its SHA-256 and MD5, and prints
@@ -26,57 +23,27 @@ import picocli.CommandLine.Spec;
         description = {"Re-reads every stored blob and reports any whose checksums no longer match the database.",
                 "Reads the same settings as serve (flags > SEQVAULT_* environment > --config file > defaults).",
                 "Exit code: 0 all intact, 1 corrupt, missing or unreadable blobs found, 2 bad configuration."})
-final class ScrubCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    StoreOptions storeOptions;
-
-    private final Map<String, String> env;
-
+final class ScrubCommand extends OfflineCommand {
     ScrubCommand(Map<String, String> env) {
-        this.env = env;
+        super(env);
     }
 
     @Override
-    public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        ServerConfig cfg;
-        try {
-            cfg = storeOptions.resolve(env).config();
-        } catch (ConfigException e) {
-            err.println("seqvault scrub: " + e.getMessage());
-            err.flush();
-            return Main.EXIT_USAGE;
-        }
-        try (OfflineStores stores = OfflineStores.open(cfg)) {
-            ScrubReport report = new Scrubber(stores.metadata(), stores.blobs()).scrub(finding -> {
-                out.println(finding.problem() + " blob " + finding.blobId() + ": " + finding.detail());
-                out.flush();
-            });
-            Reclaimable reclaimable = Reclaimable.survey(stores.metadata(), stores.blobs(), Instant.now());
-            out.println("scrub: checked " + report.checkedBlobs() + " blobs (" + ByteSize.format(report.checkedBytes())
-                    + ") in " + report.elapsed().toMillis() + " ms");
-            out.println("scrub: reclaimable by the collector: " + reclaimable.orphanBlobs()
-                    + " blobs without a database row, " + reclaimable.unreferencedBlobs()
-                    + " blobs no file points to, " + reclaimable.staleStagings()
-                    + " stale staging areas, " + reclaimable.recentStagings() + " recent staging areas");
-            out.println("scrub: " + report.count(Finding.Problem.CORRUPT) + " corrupt, "
-                    + report.count(Finding.Problem.MISSING) + " missing, "
-                    + report.count(Finding.Problem.UNREADABLE) + " unreadable");
+    int run(OfflineStores stores, ServerConfig cfg, PrintWriter out) throws IOException {
+        ScrubReport report = new Scrubber(stores.metadata(), stores.blobs()).scrub(finding -> {
+            out.println(finding.problem() + " blob " + finding.blobId() + ": " + finding.detail());
             out.flush();
-            return report.clean() ? 0 : 1;
-        } catch (IllegalArgumentException e) {
-            err.println("seqvault scrub: " + e.getMessage());
-            err.flush();
-            return Main.EXIT_USAGE;
-        } catch (java.io.IOException | RuntimeException e) {
-            // A pass that could not run must never look like a clean one.
-            err.println("seqvault scrub: cannot work on the stores: " + e);
-            err.flush();
-            return 1;
-        }
+        });
+        Reclaimable reclaimable = Reclaimable.survey(stores.metadata(), stores.blobs(), Instant.now());
+        out.println("scrub: checked " + report.checkedBlobs() + " blobs (" + ByteSize.format(report.checkedBytes())
+                + ") in " + report.elapsed().toMillis() + " ms");
+        out.println("scrub: reclaimable by the collector: " + reclaimable.orphanBlobs()
+                + " blobs without a database row, " + reclaimable.unreferencedBlobs()
+                + " blobs no file points to, " + reclaimable.staleStagings()
+                + " stale staging areas, " + reclaimable.recentStagings() + " recent staging areas");
+        out.println("scrub: " + report.count(Finding.Problem.CORRUPT) + " corrupt, "
+                + report.count(Finding.Problem.MISSING) + " missing, "
+                + report.count(Finding.Problem.UNREADABLE) + " unreadable");
+        return report.clean() ? 0 : 1;
     }
 }
