@@ -23,33 +23,47 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.seqvault.store.s3.S3TestServer;
 import org.seqvault.store.sql.testing.TestPostgres;
 
 /**
  * Two real server processes, A and B, as replicas behind a load balancer: one PostgreSQL
- * database, one blob store (a shared directory) and one signing key, each with its own data
- * directory. They start at the same moment on an empty database, and whatever is done through
- * one is seen at once through the other.
+ * database, one S3 bucket prefix (S3Proxy in this JVM, checking SigV4; path-style addressing)
+ * and one signing key, each with its own data directory. They start at the same moment on an
+ * empty database, and whatever is done through one is seen at once through the other. Clients
+ * PUT and GET bytes straight at S3 through presigned URLs.
  */
 class ReplicaE2ETest {
     private static final String SIGNING_KEY = "e2e-replica-signing-key-0123456789abcdef";
+    private static final String S3_PREFIX = "replicas";
+    /** S3's smallest part but the last. */
+    private static final long S3_MIN_PART = 5L << 20;
     @TempDir
     static Path tmp;
     static TestPostgres.Database db;
+    static S3TestServer s3;
     static ServerProcess replicaA;
     static ServerProcess replicaB;
     static Client a;
     static Client b;
     static String token;
     static String workspace;
+    private static final long GIB = 1L << 30;
+    private static String oneGibSha;
 
     @BeforeAll
     static void startTwoReplicasAtOnceOnAnEmptyDatabase() throws Exception {
         db = TestPostgres.newDatabase();
+        s3 = S3TestServer.shared();
         Map<String, String> env = Map.of(
                 "SEQVAULT_DB_URL", db.jdbcUrl(),
                 "SEQVAULT_DB_USER", db.user(),
-                "SEQVAULT_BLOB_STORE", "file:" + Files.createDirectories(tmp.resolve("shared-blobs")),
+                "SEQVAULT_BLOB_STORE", s3.blobStoreUri(S3_PREFIX),
+                "SEQVAULT_S3_ENDPOINT", s3.endpoint().toString(),
+                "SEQVAULT_S3_REGION", S3TestServer.REGION,
+                "SEQVAULT_S3_PATH_STYLE", "true",
+                "AWS_ACCESS_KEY_ID", S3TestServer.ACCESS_KEY,
+                "AWS_SECRET_ACCESS_KEY", S3TestServer.SECRET_KEY,
                 "SEQVAULT_SIGNING_KEY", SIGNING_KEY);
         CompletableFuture<ServerProcess> startA = CompletableFuture.supplyAsync(() -> start("a", env));
         CompletableFuture<ServerProcess> startB = CompletableFuture.supplyAsync(() -> start("b", env));
@@ -69,6 +83,9 @@ class ReplicaE2ETest {
             if (replica != null) {
                 replica.close();
             }
+        }
+        if (s3 != null) {
+            s3.clear(S3_PREFIX);
         }
     }
 
@@ -101,15 +118,32 @@ class ReplicaE2ETest {
         assertThat(listed.get("files").findValuesAsText("key")).containsExactly("shared/sample.vcf");
         String url = b.call("GET", "/v1/files/download?workspace_id=" + workspace + "&key=" + q("shared/sample.vcf"),
                 token, null).json().get("url").asText();
-        assertThat(url).startsWith(replicaB.url);
+        assertThat(url).as("bytes come straight from the object store").startsWith(s3Bucket());
         assertThat(b.send(b.request(url).GET().build()).raw().body()).isEqualTo(vcf);
-        assertThat(a.send(a.request(url.replace(replicaB.url, replicaA.url)).GET().build()).status())
-                .as("a URL signed by B is good on A: one signing key").isEqualTo(200);
 
         assertThat(b.call("DELETE", "/v1/files?workspace_id=" + workspace + "&key=" + q("shared/sample.vcf"), token, null)
                 .status()).isEqualTo(204);
         assertThat(a.call("GET", "/v1/files/download?workspace_id=" + workspace + "&key=" + q("shared/sample.vcf"),
                 token, null).status()).isEqualTo(404);
+    }
+
+    /** The upload session lives in the database: a ticket from A is confirmed on B. */
+    @Test
+    void aPresignedPutTicketedByAIsConfirmedOnB() throws Exception {
+        byte[] bed = "chr1\t100\t200\nchr2\t300\t400\n".getBytes(StandardCharsets.UTF_8);
+        JsonNode ticket = a.call("POST", "/v1/files/upload-url", token, Map.of("filename", "regions.bed",
+                "workspace_id", workspace, "size", bed.length, "path", "ticketed/")).json();
+        String uploadUrl = ticket.get("uploadUrl").asText();
+        assertThat(uploadUrl).as("bytes go straight to the object store").startsWith(s3Bucket());
+        var put = a.send(a.request(uploadUrl).PUT(BodyPublishers.ofByteArray(bed)).build());
+        assertThat(put.status()).as(put.text()).isEqualTo(200);
+        var confirmed = b.call("POST", "/v1/files/upload-confirm", token, Map.of("file_key",
+                ticket.get("fileKey").asText(), "workspace_id", workspace, "filename", "regions.bed", "size", bed.length,
+                "sha256", sha256(bed)));
+        assertThat(confirmed.status()).as(confirmed.text()).isEqualTo(201);
+        String url = a.call("GET", "/v1/files/download?workspace_id=" + workspace + "&key=" + q("ticketed/regions.bed"),
+                token, null).json().get("url").asText();
+        assertThat(a.send(a.request(url).GET().build()).raw().body()).isEqualTo(bed);
     }
 
     @Test
@@ -127,8 +161,8 @@ class ReplicaE2ETest {
     void aMultipartUploadSpreadOverBothReplicasCompletes() throws Exception {
         String project = a.call("GET", "/v1/workspaces", token, null).json().get("workspaces").get(0)
                 .get("project").asText();
-        long partSize = 256 * 1024;
-        byte[] content = new byte[(int) (5 * partSize + 1234)];
+        long partSize = S3_MIN_PART;
+        byte[] content = new byte[(int) (3 * partSize + 1234)];
         new Random(11).nextBytes(content);
         JsonNode upload = a.call("POST", "/v2/upload/multipart", token, Map.of("project", project,
                 "name", "trio.cram", "size", content.length, "part_size", partSize)).json();
@@ -139,6 +173,7 @@ class ReplicaE2ETest {
             Client reportTo = n % 2 == 1 ? b : a;
             String url = fetchFrom.call("GET", "/v2/upload/multipart/" + id + "/part/" + n, token, null).json()
                     .get("url").asText();
+            assertThat(url).startsWith(s3Bucket());
             int from = (int) ((n - 1) * partSize);
             int to = (int) Math.min(content.length, n * partSize);
             var put = fetchFrom.send(fetchFrom.request(url)
@@ -170,36 +205,98 @@ class ReplicaE2ETest {
     }
 
     /**
-     * A 1 GiB file put through A's presigned URL and confirmed on A, then downloaded through B:
-     * on PostgreSQL and local files, with each replica at -Xmx256m. The times are printed.
+     * A 1 GiB file PUT straight to S3 through the presigned URL A handed out, confirmed on A (which
+     * reads the object back once to compute MD5 and SHA-256), then downloaded from S3 through the
+     * URL B handed out, whole and as a Range. Each replica runs at -Xmx256m. Costs are printed.
      */
     @Test
-    void aOneGibFileUploadedThroughAIsDownloadedThroughB() throws Exception {
-        long size = 1L << 30;
-        Path file = tmp.resolve("genome.bam");
-        String sha = TestFiles.random(file, size, 3);
-        long t0 = System.nanoTime();
+    void aOneGibFilePutThroughAIsDownloadedThroughB() throws Exception {
+        Path file = oneGibFile();
+        StepCost cost = StepCost.start(replicaA, replicaB);
         JsonNode ticket = a.call("POST", "/v1/files/upload-url", token, Map.of("filename", "genome.bam",
-                "workspace_id", workspace, "size", size, "path", "big/", "content_type", "application/octet-stream")).json();
+                "workspace_id", workspace, "size", GIB, "path", "big/", "content_type", "application/octet-stream")).json();
+        assertThat(ticket.has("uploadUrl")).as("one presigned PUT").isTrue();
         var put = a.send(a.request(ticket.get("uploadUrl").asText())
                 .header("Content-Type", "application/octet-stream").PUT(BodyPublishers.ofFile(file)).build());
         assertThat(put.status()).as(put.text()).isEqualTo(200);
-        long t1 = System.nanoTime();
+        String putCost = cost.next();
         var confirmed = a.call("POST", "/v1/files/upload-confirm", token, Map.of("file_key",
-                ticket.get("fileKey").asText(), "workspace_id", workspace, "filename", "genome.bam", "size", size,
-                "sha256", sha));
+                ticket.get("fileKey").asText(), "workspace_id", workspace, "filename", "genome.bam", "size", GIB,
+                "sha256", oneGibSha));
         assertThat(confirmed.status()).as(confirmed.text()).isEqualTo(201);
-        long t2 = System.nanoTime();
-        String url = b.call("GET", "/v1/files/download?workspace_id=" + workspace + "&key=" + q("big/genome.bam"),
-                token, null).json().get("url").asText();
-        Client.Download download = b.download(url, null);
-        long t3 = System.nanoTime();
-        assertThat(download.bytes()).isEqualTo(size);
-        assertThat(download.sha256()).isEqualTo(sha);
-        System.out.printf("1 GiB on PostgreSQL + local files: PUT %.1f s (%.0f MiB/s), confirm %.1f s,"
-                        + " download through the other replica %.1f s (%.0f MiB/s)%n",
-                seconds(t1 - t0), 1024 / seconds(t1 - t0), seconds(t2 - t1), seconds(t3 - t2), 1024 / seconds(t3 - t2));
-        Files.delete(file);
+        String confirmCost = cost.next();
+        String downloadCost = downloadThrough(b, "big/genome.bam", cost);
+        System.out.printf("1 GiB on PostgreSQL + S3 (S3Proxy), presigned PUT: PUT %s, confirm %s,"
+                + " download through the other replica %s%n", putCost, confirmCost, downloadCost);
+    }
+
+    /**
+     * The same 1 GiB in 64 MiB parts with the v2 multipart protocol: part URLs from A, parts
+     * reported to B, completed on A (one read-back of the object for the checksums), downloaded
+     * through B.
+     */
+    @Test
+    void aOneGibMultipartUploadSpreadOverBothReplicas() throws Exception {
+        Path file = oneGibFile();
+        long partSize = 64L << 20;
+        String project = a.call("GET", "/v1/workspaces", token, null).json().get("workspaces").get(0)
+                .get("project").asText();
+        StepCost cost = StepCost.start(replicaA, replicaB);
+        JsonNode upload = a.call("POST", "/v2/upload/multipart", token, Map.of("project", project,
+                "name", "genome-parts.bam", "size", GIB, "part_size", partSize)).json();
+        assertThat(upload.get("part_size").asLong()).isEqualTo(partSize);
+        String id = upload.get("upload_id").asText();
+        for (int n = 1; n <= GIB / partSize; n++) {
+            String url = a.call("GET", "/v2/upload/multipart/" + id + "/part/" + n, token, null).json()
+                    .get("url").asText();
+            var put = a.send(a.request(url).PUT(Client.slice(file, (n - 1) * partSize, partSize)).build());
+            assertThat(put.status()).as(put.text()).isEqualTo(200);
+            var reported = b.call("POST", "/v2/upload/multipart/" + id + "/part", token, Map.of("part_number", n,
+                    "response", Map.of("headers", Map.of("ETag", put.header("ETag").replace("\"", "")))));
+            assertThat(reported.status()).as(reported.text()).isEqualTo(204);
+        }
+        String putCost = cost.next();
+        var done = a.call("POST", "/v2/upload/multipart/" + id + "/complete", token, null);
+        assertThat(done.status()).as(done.text()).isEqualTo(200);
+        assertThat(done.json().get("size").asLong()).isEqualTo(GIB);
+        String completeCost = cost.next();
+        String downloadCost = downloadThrough(b, "genome-parts.bam", cost);
+        System.out.printf("1 GiB on PostgreSQL + S3 (S3Proxy), 16 parts of 64 MiB: PUTs %s, complete %s,"
+                + " download through the other replica %s%n", putCost, completeCost, downloadCost);
+    }
+
+    /** Downloads a file of {@link #workspace} whole and checks it; then its last 1000 bytes as a Range. */
+    private static String downloadThrough(Client replica, String key, StepCost cost) throws Exception {
+        JsonNode link = replica.call("GET", "/v1/files/download?workspace_id=" + workspace + "&key=" + q(key), token,
+                null).json();
+        assertThat(link.get("md5").asText()).as("MD5 known though the server never saw the bytes").hasSize(32);
+        assertThat(link.get("sha256").asText()).isEqualTo(oneGibSha);
+        String url = link.get("url").asText();
+        assertThat(url).startsWith(s3Bucket());
+        Client.Download whole = replica.download(url, null);
+        String downloadCost = cost.next();
+        assertThat(whole.status()).isEqualTo(200);
+        assertThat(whole.bytes()).isEqualTo(GIB);
+        assertThat(whole.sha256()).isEqualTo(oneGibSha);
+        Client.Download tail = replica.download(url, "bytes=" + (GIB - 1000) + "-");
+        assertThat(tail.status()).isEqualTo(206);
+        assertThat(tail.bytes()).isEqualTo(1000);
+        assertThat(tail.contentRange()).isEqualTo("bytes " + (GIB - 1000) + "-" + (GIB - 1) + "/" + GIB);
+        return downloadCost;
+    }
+
+    /** One 1 GiB random file for both large tests, written on first use. */
+    private static synchronized Path oneGibFile() throws Exception {
+        Path file = tmp.resolve("genome.bam");
+        if (oneGibSha == null) {
+            oneGibSha = TestFiles.random(file, GIB, 3);
+        }
+        return file;
+    }
+
+    /** Where presigned URLs must point: the object store's bucket, path-style. */
+    private static String s3Bucket() {
+        return s3.endpoint() + "/" + S3TestServer.BUCKET + "/";
     }
 
     private static ServerProcess start(String name, Map<String, String> env) {
@@ -228,10 +325,6 @@ class ReplicaE2ETest {
 
     private static String sha256(byte[] bytes) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    }
-
-    private static double seconds(long nanos) {
-        return nanos / 1e9;
     }
 
     private static String q(String s) {

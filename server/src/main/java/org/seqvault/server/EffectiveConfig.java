@@ -57,7 +57,8 @@ public record EffectiveConfig(ServerConfig config, Map<Setting, ConfigSource> so
             case DB_PASSWORD -> Redaction.secret(c.dbPassword(), "(none)");
             case BLOB_STORE -> Redaction.url(c.blobStore());
             case S3_ENDPOINT -> c.s3Endpoint() == null ? "(AWS default)" : Redaction.url(c.s3Endpoint());
-            case S3_REGION -> c.s3Region() == null ? "(AWS default)" : c.s3Region();
+            case S3_REGION -> c.s3Region() != null ? c.s3Region()
+                    : c.s3Endpoint() != null ? "us-east-1 (default with an S3 endpoint)" : "(AWS default chain)";
             case S3_PATH_STYLE -> String.valueOf(c.s3PathStyle());
             case SIGNING_KEY -> Redaction.secret(c.signingKey(), "(kept in " + c.dataDir().resolve("signing.key") + ")");
             case PRESIGN_TTL -> c.presignTtl().toSeconds() + "s";

@@ -241,6 +241,30 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void anS3BlobStoreNeedsASinglePutLimitOfAtLeastS3sSmallestPart() {
+        Map<String, String> env = Map.of("SEQVAULT_BLOB_STORE", "s3://genomics-bucket/prefix",
+                "SEQVAULT_SINGLE_PUT_LIMIT", "4MiB");
+        assertThatThrownBy(() -> load(Map.of(), env, null))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("invalid single_put_limit '4194304' (from environment SEQVAULT_SINGLE_PUT_LIMIT)")
+                .hasMessageContaining("at least 5MiB");
+        assertThat(load(Map.of(), Map.of("SEQVAULT_BLOB_STORE", "s3://genomics-bucket/prefix",
+                "SEQVAULT_SINGLE_PUT_LIMIT", "5MiB"), null).config().singlePutLimit()).isEqualTo(5L << 20);
+        assertThat(load(Map.of(), Map.of("SEQVAULT_SINGLE_PUT_LIMIT", "4MiB"), null).config().singlePutLimit())
+                .as("local files take parts of any size").isEqualTo(4L << 20);
+    }
+
+    /** The region the S3 client signs for (S3Settings.effectiveRegion) is what the effective config shows. */
+    @Test
+    void s3RegionDefaultShownAsUsed() {
+        assertThat(load(Map.of(), Map.of(), null).display(Setting.S3_REGION)).isEqualTo("(AWS default chain)");
+        assertThat(load(Map.of(), Map.of("SEQVAULT_S3_ENDPOINT", "http://127.0.0.1:9000"), null)
+                .display(Setting.S3_REGION)).isEqualTo("us-east-1 (default with an S3 endpoint)");
+        assertThat(load(Map.of(), Map.of("SEQVAULT_S3_ENDPOINT", "http://127.0.0.1:9000", "SEQVAULT_S3_REGION",
+                "eu-west-1"), null).display(Setting.S3_REGION)).isEqualTo("eu-west-1");
+    }
+
+    @Test
     void badValueInFileNamesFileAndKey() throws IOException {
         Path file = yaml("single-put-limit: -5\n");
         assertThatThrownBy(() -> load(Map.of(), Map.of(), file))

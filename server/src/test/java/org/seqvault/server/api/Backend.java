@@ -10,7 +10,7 @@ import java.util.function.Function;
  */
 enum Backend {
     SQLITE_AND_FILES(TestMetadataStore::sqlite, TestBlobStore::files),
-    POSTGRES_AND_FILES(TestMetadataStore::postgres, TestBlobStore::files);
+    POSTGRES_AND_S3(TestMetadataStore::postgres, TestBlobStore::s3);
 
     private final Function<Path, TestMetadataStore> metadata;
     private final Function<Path, TestBlobStore> blobs;
@@ -25,7 +25,7 @@ enum Backend {
         return metadata.apply(dataDir);
     }
 
-    /** A fresh, empty blob store; local files live under the server's data directory. */
+    /** A fresh, empty blob store; local files live under the server's data directory, S3 under a prefix of its own. */
     TestBlobStore blobs(Path dataDir) {
         return blobs.apply(dataDir);
     }

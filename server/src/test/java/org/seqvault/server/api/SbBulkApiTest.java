@@ -33,7 +33,7 @@ class SbBulkApiTest extends BackendSuite {
 
     @Test
     void getUpdateEditDelete() throws Exception {
-        Golden golden = new Golden();
+        Golden golden = fx.golden();
         String hana = sc.user("hana", "files", "projects");
         SbHttp sb = new SbHttp(http, hana);
         String pid = sc.project(hana, "Bulk", false).get("id").asText();

@@ -60,7 +60,7 @@ class SbErrorsApiTest extends BackendSuite {
 
     @Test
     void authenticationAndAccess() throws Exception {
-        Golden golden = new Golden();
+        Golden golden = fx.golden();
         expect(golden, "v2-error-401", olga.as(null).get("/files/" + file), 401, 90001);
         assertThat(olga.as("svt_not-a-token").get("/files?project=" + project).status()).isEqualTo(401);
 
@@ -84,7 +84,7 @@ class SbErrorsApiTest extends BackendSuite {
 
     @Test
     void requestShape() throws Exception {
-        Golden golden = new Golden();
+        Golden golden = fx.golden();
         expect(golden, "v2-error-400-project-id", olga.get("/files?project=not-a-project"), 400, 5005);
         expect(golden, "v2-error-400-project-and-parent", olga.get("/files?project=" + project + "&parent=" + folder),
                 400, 5031);
@@ -118,7 +118,7 @@ class SbErrorsApiTest extends BackendSuite {
 
     @Test
     void namespaceRules() throws Exception {
-        Golden golden = new Golden();
+        Golden golden = fx.golden();
         String elsewhere = ok(olga.get("/projects/" + otherProject), 200).get("root_folder").asText();
         expect(golden, "v2-error-400-move-across-projects",
                 olga.post("/files/" + file + "/actions/move", Map.of("parent", elsewhere)), 400, 5015);
@@ -143,9 +143,9 @@ class SbErrorsApiTest extends BackendSuite {
 
     @Test
     void uploads() throws Exception {
-        Golden golden = new Golden();
-        String uid = ok(olga.post("/upload/multipart", Map.of("project", project, "name", "parts.bin", "size", 2048,
-                "part_size", 1024)), 200).get("upload_id").asText();
+        Golden golden = fx.golden();
+        String uid = ok(olga.post("/upload/multipart", Map.of("project", project, "name", "parts.bin",
+                "size", 2 * ServerFixture.PART_SIZE, "part_size", ServerFixture.PART_SIZE)), 200).get("upload_id").asText();
         expect(golden, "v2-error-400-part-number", olga.get("/upload/multipart/" + uid + "/part/3"), 400, 8012);
         assertThat(olga.get("/upload/multipart/" + uid + "/part/x").json().get("code").asInt()).isEqualTo(8012);
         String url = ok(olga.get("/upload/multipart/" + uid + "/part/1"), 200).get("url").asText();

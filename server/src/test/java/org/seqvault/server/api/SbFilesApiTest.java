@@ -35,7 +35,7 @@ class SbFilesApiTest extends BackendSuite {
 
     @Test
     void foldersFilesMetadataTagsAndListings() throws Exception {
-        Golden golden = new Golden();
+        Golden golden = fx.golden();
         String alice = sc.user("alice", "files", "projects");
         SbHttp sb = new SbHttp(http, alice);
         JsonNode project = sc.project(alice, "WGS Trio", false);
@@ -121,7 +121,7 @@ class SbFilesApiTest extends BackendSuite {
 
     @Test
     void copyMoveDeleteAndFolders() throws Exception {
-        Golden golden = new Golden();
+        Golden golden = fx.golden();
         String carol = sc.user("carol", "files", "projects");
         SbHttp sb = new SbHttp(http, carol);
         String pid = sc.project(carol, "Source", false).get("id").asText();
@@ -165,7 +165,7 @@ class SbFilesApiTest extends BackendSuite {
         assertThat(java.time.Instant.parse(body.at("/rate/reset").asText()).getEpochSecond())
                 .isEqualTo(Long.parseLong(r.header("X-RateLimit-Reset")));
         String shape = body.toString().replaceAll("\"(limit|remaining)\":-?\\d+", "\"$1\":\"<n>\"");
-        new Golden().assertMatches("v2-rate-limit", TestHttp.JSON.readTree(shape));
+        fx.golden().assertMatches("v2-rate-limit", TestHttp.JSON.readTree(shape));
     }
 
     static List<String> names(SbHttp sb, String path) {

@@ -49,11 +49,11 @@ class SbUploadApiTest extends BackendSuite {
      */
     @Test
     void partsInParallelOutOfOrderResentAndAnEmptyLastPart() throws Exception {
-        Golden golden = new Golden();
+        Golden golden = fx.golden();
         String erin = sc.user("erin", "files", "projects");
         SbHttp sb = new SbHttp(http, erin);
         String pid = sc.project(erin, "Uploads", false).get("id").asText();
-        long partSize = 64 * 1024;
+        long partSize = ServerFixture.PART_SIZE;
         byte[] content = random(3 * partSize + 1, 1);
         var init = sb.post("/upload/multipart", Map.of("project", pid, "name", "trio.cram", "size", content.length,
                 "part_size", partSize));
@@ -100,7 +100,7 @@ class SbUploadApiTest extends BackendSuite {
         assertThat(file.get("size").asLong()).isEqualTo(content.length);
         assertThat(ok(sb.post("/upload/multipart/" + uid + "/complete", "null"), 200).get("id"))
                 .as("completing twice gives the same file").isEqualTo(file.get("id"));
-        assertThat(download(sb, file.get("id").asText(), 50_000)).isEqualTo(sha256(content));
+        assertThat(download(sb, file.get("id").asText(), 4 << 20)).isEqualTo(sha256(content));
         assertThat(ok(sb.get("/upload/multipart"), 200).get("items")).as("no longer in progress").isEmpty();
     }
 
@@ -110,11 +110,13 @@ class SbUploadApiTest extends BackendSuite {
         String fred = sc.user("fred", "files", "projects");
         SbHttp sb = new SbHttp(http, fred);
         String pid = sc.project(fred, "Download", false).get("id").asText();
-        byte[] content = random(140_000, 2);
-        JsonNode file = sb.upload("project", pid, "genome.fa", content, 50_000);
+        long partSize = ServerFixture.PART_SIZE;
+        byte[] content = random(2 * partSize + 140_000, 2);
+        JsonNode file = sb.upload("project", pid, "genome.fa", content, partSize);
         assertThat(ok(sb.get("/upload/multipart"), 200).get("items")).isEmpty();
-        assertThat(download(sb, file.get("id").asText(), 32_768)).isEqualTo(sha256(content));
-        assertThat(download(sb, file.get("id").asText(), 200_000)).as("one slice past EOF").isEqualTo(sha256(content));
+        assertThat(download(sb, file.get("id").asText(), 3 << 20)).isEqualTo(sha256(content));
+        assertThat(download(sb, file.get("id").asText(), content.length + 100_000)).as("one slice past EOF")
+                .isEqualTo(sha256(content));
 
         JsonNode empty = sb.upload("project", pid, "empty.txt", new byte[0], 1024);
         assertThat(empty.get("size").asLong()).isZero();

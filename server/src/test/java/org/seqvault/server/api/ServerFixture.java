@@ -14,7 +14,9 @@ import org.seqvault.server.ServerConfig;
 final class ServerFixture implements AutoCloseable {
     static final String ADMIN_TOKEN = "svt_test-admin-token-0123456789abcdefghijklmnop";
     static final long FORM_LIMIT = 1L << 20;
-    static final long SINGLE_PUT_LIMIT = 1L << 20;
+    /** S3's smallest part (but the last), so that uploads are cut into the same parts on every backend. */
+    static final long PART_SIZE = 5L << 20;
+    static final long SINGLE_PUT_LIMIT = PART_SIZE;
 
     final SeqVaultServer server;
     final TestHttp http;
@@ -36,6 +38,16 @@ final class ServerFixture implements AutoCloseable {
                 Duration.ofMinutes(5), ADMIN_TOKEN);
         server = SeqVaultServer.start(cfg);
         http = new TestHttp(server.publicUrl());
+    }
+
+    /** A golden-file comparer for this server's answers. */
+    Golden golden() {
+        return new Golden(blobs.presignedUrls(server.publicUrl()));
+    }
+
+    /** See {@link TestBlobStore#servedBySeqVault()}. */
+    boolean blobsServedBySeqVault() {
+        return blobs.servedBySeqVault();
     }
 
     @Override

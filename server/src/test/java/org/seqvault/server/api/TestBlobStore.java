@@ -1,11 +1,13 @@
 package org.seqvault.server.api;
 
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.seqvault.store.s3.S3TestServer;
 
 /**
- * The blob-store settings of a test server, and whatever must run beside it while it serves:
- * an S3 blob store brings its endpoint (an in-process S3 server) and closes it afterwards.
- * {@link Backend} lists which blob store each backend uses.
+ * The blob-store settings of a test server, and what to clean up after it: an S3 blob store
+ * lives under its own key prefix on the S3Proxy this JVM shares, and empties that prefix when
+ * closed. {@link Backend} lists which blob store each backend uses.
  */
 interface TestBlobStore extends AutoCloseable {
     /** SEQVAULT_BLOB_STORE: {@code file:<dir>} or {@code s3://bucket/prefix}. */
@@ -23,14 +25,86 @@ interface TestBlobStore extends AutoCloseable {
         return false;
     }
 
-    /** Stops what runs beside the server; nothing for local files. */
+    /**
+     * True when presigned URLs point at SeqVault itself (local files), so refusals come in
+     * SeqVault's error format; false when they point at the object store, which answers itself.
+     */
+    boolean servedBySeqVault();
+
+    /** The shape of the presigned URLs this store hands out, given the server's public URL. */
+    PresignedUrlForm presignedUrls(String publicUrl);
+
+    /** Removes what the store holds outside the server's data directory; nothing for local files. */
     @Override
     default void close() {
     }
 
     /** Local files in the server's data directory. */
     static TestBlobStore files(Path dataDir) {
-        String uri = "file:" + dataDir.resolve("blobs");
-        return () -> uri;
+        return new Files("file:" + dataDir.resolve("blobs"));
+    }
+
+    /**
+     * A key prefix of its own on the S3Proxy this JVM shares (SigV4 checked). The server takes
+     * S3 credentials from the AWS SDK's default chain, as in production; the chain's first link,
+     * the aws.accessKeyId/aws.secretAccessKey system properties, carries the test server's keys.
+     */
+    static TestBlobStore s3(Path dataDir) {
+        S3TestServer s3 = S3TestServer.shared();
+        System.setProperty("aws.accessKeyId", S3TestServer.ACCESS_KEY);
+        System.setProperty("aws.secretAccessKey", S3TestServer.SECRET_KEY);
+        return new S3(s3, "api-" + S3.FIXTURES.incrementAndGet());
+    }
+
+    record Files(String uri) implements TestBlobStore {
+        @Override
+        public boolean servedBySeqVault() {
+            return true;
+        }
+
+        @Override
+        public PresignedUrlForm presignedUrls(String publicUrl) {
+            return new PresignedUrlForm.Files(publicUrl);
+        }
+    }
+
+    record S3(S3TestServer server, String prefix) implements TestBlobStore {
+        static final AtomicInteger FIXTURES = new AtomicInteger();
+
+        @Override
+        public String uri() {
+            return server.blobStoreUri(prefix);
+        }
+
+        @Override
+        public String s3Endpoint() {
+            return server.endpoint().toString();
+        }
+
+        @Override
+        public String s3Region() {
+            return S3TestServer.REGION;
+        }
+
+        @Override
+        public boolean s3PathStyle() {
+            return true;
+        }
+
+        @Override
+        public boolean servedBySeqVault() {
+            return false;
+        }
+
+        @Override
+        public PresignedUrlForm presignedUrls(String publicUrl) {
+            return new PresignedUrlForm.S3(server.endpoint(), S3TestServer.BUCKET, prefix + "/",
+                    S3TestServer.ACCESS_KEY, S3TestServer.REGION);
+        }
+
+        @Override
+        public void close() {
+            server.clear(prefix);
+        }
     }
 }

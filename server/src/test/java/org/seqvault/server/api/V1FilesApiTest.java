@@ -42,7 +42,7 @@ class V1FilesApiTest extends BackendSuite {
 
     @Test
     void formUploadListDownloadDelete() throws Exception {
-        Golden golden = new Golden();
+        Golden golden = fx.golden();
         String alice = sc.user("alice", "files", "projects");
         JsonNode ws = sc.workspace(alice, "Trio WGS");
         golden.assertMatches("v1-workspace-create", ws);
@@ -85,9 +85,16 @@ class V1FilesApiTest extends BackendSuite {
         var beyond = http.send("GET", url, null, null, null, "Range", "bytes=5000-");
         assertThat(beyond.status()).isEqualTo(416);
 
+        // The file name is signed on every backend: in SeqVault's path, or in S3's response-content-disposition.
+        assertThat(url).contains("sample.vcf");
         var tampered = http.send("GET", url.replace("sample.vcf", "sample.bam"), null, null, null);
         assertThat(tampered.status()).isEqualTo(403);
-        golden.assertMatches("v1-error-tampered-url", tampered.json());
+        if (fx.blobsServedBySeqVault()) {
+            golden.assertMatches("v1-error-tampered-url", tampered.json());
+        } else {
+            // The object store refuses it in its own (XML) error format; SeqVault never sees the request.
+            assertThat(new String(tampered.bytes(), StandardCharsets.UTF_8)).contains("<Code>SignatureDoesNotMatch</Code>");
+        }
 
         var del = http.delete("/v1/files?workspace_id=" + wsId + "&key=" + q("raw/sample.vcf"), alice);
         assertThat(del.status()).isEqualTo(204);
@@ -98,7 +105,7 @@ class V1FilesApiTest extends BackendSuite {
 
     @Test
     void overwriteSemantics() throws Exception {
-        Golden golden = new Golden();
+        Golden golden = fx.golden();
         String bob = sc.user("bob", "files", "projects");
         String wsId = sc.workspace(bob, "Overwrites").get("workspace_id").asText();
         var first = sc.upload(bob, wsId, "x/", "a.txt", "one".getBytes(StandardCharsets.UTF_8));
@@ -116,7 +123,7 @@ class V1FilesApiTest extends BackendSuite {
 
     @Test
     void presignedPutAndConfirm() throws Exception {
-        Golden golden = new Golden();
+        Golden golden = fx.golden();
         String carol = sc.user("carol", "files", "projects");
         String wsId = sc.workspace(carol, "Large").get("workspace_id").asText();
         byte[] content = new byte[300_000];
@@ -150,7 +157,7 @@ class V1FilesApiTest extends BackendSuite {
 
     @Test
     void multiPartUploadOverSinglePutLimit() throws Exception {
-        Golden golden = new Golden();
+        Golden golden = fx.golden();
         String dave = sc.user("dave", "files", "projects");
         String wsId = sc.workspace(dave, "Parts").get("workspace_id").asText();
         long size = ServerFixture.SINGLE_PUT_LIMIT * 2 + 123;
@@ -182,7 +189,7 @@ class V1FilesApiTest extends BackendSuite {
 
     @Test
     void errorsInTheV1Format() throws Exception {
-        Golden golden = new Golden();
+        Golden golden = fx.golden();
         String erin = sc.user("erin", "files", "projects");
         String wsId = sc.workspace(erin, "Errors").get("workspace_id").asText();
         String frank = sc.user("frank", "files");

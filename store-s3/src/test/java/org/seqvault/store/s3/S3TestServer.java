@@ -34,6 +34,8 @@ public final class S3TestServer implements AutoCloseable {
     public static final String BUCKET = "seqvault-test";
     public static final String REGION = "us-east-1";
 
+    private static S3TestServer shared;
+
     private final S3Proxy proxy;
     private final Path directory;
     private final URI endpoint;
@@ -72,6 +74,23 @@ public final class S3TestServer implements AutoCloseable {
         return server;
     }
 
+    /**
+     * One server for the whole test JVM, started on first use and stopped when the JVM exits, so
+     * suites that each need an S3 share the start-up cost; give each user its own key prefix.
+     */
+    public static synchronized S3TestServer shared() {
+        if (shared == null) {
+            try {
+                shared = start();
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot start S3Proxy", e);
+            }
+            S3TestServer started = shared;
+            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "s3proxy-stop"));
+        }
+        return shared;
+    }
+
     public URI endpoint() {
         return endpoint;
     }
@@ -99,6 +118,15 @@ public final class S3TestServer implements AutoCloseable {
         S3Settings settings = settings(prefix);
         return new S3BlobStore(settings.location(), S3Clients.client(settings, credentials()),
                 S3Clients.presigner(settings, credentials()), clock, chunkSize);
+    }
+
+    /** Deletes every object and aborts every multipart upload under {@code prefix}: a finished user's leftovers. */
+    public void clear(String prefix) {
+        String keys = new S3Location(BUCKET, prefix).prefix();
+        client.listMultipartUploadsPaginator(r -> r.bucket(BUCKET).prefix(keys)).uploads()
+                .forEach(u -> client.abortMultipartUpload(r -> r.bucket(BUCKET).key(u.key()).uploadId(u.uploadId())));
+        client.listObjectsV2Paginator(r -> r.bucket(BUCKET).prefix(keys)).contents()
+                .forEach(o -> client.deleteObject(r -> r.bucket(BUCKET).key(o.key())));
     }
 
     /** A client for looking at the bucket directly (what the store under test did). */
