@@ -21,9 +21,9 @@ import java.util.regex.Pattern;
 final class ApiCallsBench {
     private static final int FILES = 10_000;
     private static final int FOLDERS = 10;
-    private static final Pattern RPS = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
+    static final Pattern RPS = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
     private static final Pattern P99 = Pattern.compile("\\s99%\\s+([0-9.]+)(us|ms|s)");
-    private static final Pattern NON_2XX = Pattern.compile("Non-2xx or 3xx responses: (\\d+)");
+    static final Pattern NON_2XX = Pattern.compile("Non-2xx or 3xx responses: (\\d+)");
     private final BenchContext ctx;
 
     ApiCallsBench(BenchContext ctx) {
@@ -77,18 +77,7 @@ final class ApiCallsBench {
     private void wrk(ServerProcess server, String group, String name, List<String> paths, Target target)
             throws IOException {
         Path list = Files.write(ctx.work.resolve("wrk-paths.txt"), paths);
-        Path script = ctx.work.resolve("wrk-paths.lua");
-        Files.writeString(script, """
-                -- Cycles through the paths in BENCH_PATHS, each thread from its own start.
-                local paths = {}
-                for line in io.lines(os.getenv("BENCH_PATHS")) do paths[#paths + 1] = line end
-                local i = math.random(#paths)
-                local headers = { ["Authorization"] = "Bearer " .. os.getenv("BENCH_TOKEN") }
-                request = function()
-                  i = i %% #paths + 1
-                  return wrk.format("GET", paths[i], headers)
-                end
-                """.formatted());
+        Path script = wrkScript(ctx.work);
         // Warm-up, then the measured run.
         runWrk(server, script, list, Math.max(5, ctx.scale.wrkSeconds()));
         long cpuBefore = ProcStatus.cpuMillis(server.pid());
@@ -114,7 +103,24 @@ final class ApiCallsBench {
                 "%,.0f req/s, p99 %.1f ms, server CPU %.2f ms/request", perSecond, p99ms, cpuPerRequest), target));
     }
 
-    private static String runWrk(ServerProcess server, Path script, Path list, int seconds) throws IOException {
+    /** wrk's Lua script: cycles through the paths in BENCH_PATHS, with the token in BENCH_TOKEN. */
+    static Path wrkScript(Path work) throws IOException {
+        Path script = work.resolve("wrk-paths.lua");
+        Files.writeString(script, """
+                -- Cycles through the paths in BENCH_PATHS, each thread from its own start.
+                local paths = {}
+                for line in io.lines(os.getenv("BENCH_PATHS")) do paths[#paths + 1] = line end
+                local i = math.random(#paths)
+                local headers = { ["Authorization"] = "Bearer " .. os.getenv("BENCH_TOKEN") }
+                request = function()
+                  i = i %% #paths + 1
+                  return wrk.format("GET", paths[i], headers)
+                end
+                """.formatted());
+        return script;
+    }
+
+    static String runWrk(ServerProcess server, Path script, Path list, int seconds) throws IOException {
         ProcessBuilder pb = new ProcessBuilder("wrk", "-t2", "-c16", "-d" + seconds + "s", "--latency", "-s",
                 script.toString(), server.url);
         pb.environment().put("BENCH_PATHS", list.toString());

@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 
 /**
  * The real SeqVault server jar as its own JVM on a loopback port the OS picks, as a user runs it
- * (`seqvault serve`), with rate limiting off so the load is not refused. Output goes to a log file.
+ * (`seqvault serve`), with rate limiting off so the load is not refused (unless the caller passes
+ * its own --rate-limit). Output goes to a log file.
  */
 final class ServerProcess implements AutoCloseable {
     static final String ADMIN_TOKEN = "svt_bench-admin-token-0123456789abcdefghijklmnop";
@@ -45,7 +46,10 @@ final class ServerProcess implements AutoCloseable {
                 "--enable-native-access=ALL-UNNAMED"));
         cmd.addAll(jvmFlags);
         cmd.addAll(List.of("-jar", jar.toString(), "serve", "--bind", "127.0.0.1", "--port", "0",
-                "--data-dir", dataDir.toString(), "--rate-limit", "0", "--signing-key", SIGNING_KEY));
+                "--data-dir", dataDir.toString(), "--signing-key", SIGNING_KEY));
+        if (!List.of(extra).contains("--rate-limit")) {
+            cmd.addAll(List.of("--rate-limit", "0"));
+        }
         cmd.addAll(List.of(extra));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().keySet().removeIf(k -> k.startsWith("SEQVAULT_"));

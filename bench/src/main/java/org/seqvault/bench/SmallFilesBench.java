@@ -50,7 +50,7 @@ final class SmallFilesBench {
         }
     }
 
-    private static void multipart(Api api, String parent, String name, byte[] content) throws Exception {
+    static void multipart(Api api, String parent, String name, byte[] content) throws Exception {
         JsonNode upload = api.post("/v2/upload/multipart", Map.of("parent", parent, "name", name, "size", content.length,
                 "part_size", content.length), 200);
         String id = upload.path("upload_id").asText();
@@ -60,12 +60,12 @@ final class SmallFilesBench {
     }
 
     @FunctionalInterface
-    private interface Upload {
+    interface Upload {
         void file(int index) throws Exception;
     }
 
     /** Runs n uploads on CLIENTS threads, each taking the next index; returns files per second. */
-    private static double perSecond(int n, Upload upload) throws Exception {
+    static double perSecond(int n, Upload upload) throws Exception {
         AtomicInteger next = new AtomicInteger();
         try (ExecutorService pool = Executors.newFixedThreadPool(CLIENTS)) {
             long start = System.nanoTime();

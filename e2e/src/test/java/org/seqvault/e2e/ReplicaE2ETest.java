@@ -23,6 +23,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.seqvault.service.limit.RateLimiter;
 import org.seqvault.store.s3.S3TestServer;
 import org.seqvault.store.sql.testing.TestPostgres;
 
@@ -191,13 +192,19 @@ class ReplicaE2ETest {
         assertThat(sha256(a.send(a.request(url).GET().build()).raw().body())).isEqualTo(sha256(content));
     }
 
+    /**
+     * Each replica counts locally and syncs with the shared count at least every
+     * RateLimiter.SYNC_INTERVAL_MILLIS (docs/config.md): once that much time has passed, a request
+     * on either replica sees every request made on the other.
+     */
     @Test
-    void rateLimitCountsAreShared() {
+    void rateLimitCountsAreShared() throws InterruptedException {
         String limited = tokenFor(a, "rosa");
         List<Long> remaining = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             Client replica = i % 2 == 0 ? a : b;
             remaining.add(Long.parseLong(replica.call("GET", "/v1/tokens", limited, null).header("X-RateLimit-Remaining")));
+            Thread.sleep(2 * RateLimiter.SYNC_INTERVAL_MILLIS + 50);
         }
         for (int i = 1; i < remaining.size(); i++) {
             assertThat(remaining.get(i)).as("request %d, alternating replicas", i).isEqualTo(remaining.get(i - 1) - 1);

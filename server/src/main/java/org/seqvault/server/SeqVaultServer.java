@@ -48,15 +48,17 @@ public final class SeqVaultServer implements AutoCloseable {
     private final ScheduledExecutorService background;
     private final String publicUrl;
     private final Collector collector;
+    private final RateLimiter limiter;
 
     private SeqVaultServer(MetadataStore store, HttpApi http, Health health, ScheduledExecutorService background,
-                           String publicUrl, Collector collector) {
+                           String publicUrl, Collector collector, RateLimiter limiter) {
         this.store = store;
         this.http = http;
         this.health = health;
         this.background = background;
         this.publicUrl = publicUrl;
         this.collector = collector;
+        this.limiter = limiter;
     }
 
     /** Opens the stores, bootstraps an empty database, and starts serving. */
@@ -76,9 +78,10 @@ public final class SeqVaultServer implements AutoCloseable {
             IdentityService identity = new IdentityService(store, clock, ids);
             UploadService uploads = new UploadService(store, blobs, clock, ids, uploadSettings);
             FileService files = new FileService(store, blobs, clock, cfg.presignTtl());
+            RateLimiter limiter = new RateLimiter(new SqlRateLimitStore(store), clock, cfg.rateLimit(),
+                    cfg.rateLimitWindow().toSeconds());
             ApiServices services = new ApiServices(identity, new ProjectService(store, clock, ids), files,
-                    new NamespaceService(store, files, clock, ids), uploads, blobs, signer, clock,
-                    new RateLimiter(new SqlRateLimitStore(store), clock, cfg.rateLimit(), cfg.rateLimitWindow().toSeconds()), publicUrl);
+                    new NamespaceService(store, files, clock, ids), uploads, blobs, signer, clock, limiter, publicUrl);
 
             identity.bootstrap(cfg.bootstrapToken()).ifPresent(issued -> {
                 if (cfg.bootstrapToken() == null) {
@@ -92,15 +95,19 @@ public final class SeqVaultServer implements AutoCloseable {
             Health health = new Health();
             HttpApi http = HttpApi.create(services, health, new HttpApi.HttpSettings(cfg.bind(), port, DRAIN_MILLIS, cfg.idleTimeout())).start();
             Collector collector = new Collector(store, blobs, uploads, clock);
-            ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "seqvault-collector");
+            // Two threads: a long collector pass must not hold up the rate-limit flushes.
+            ScheduledExecutorService background = Executors.newScheduledThreadPool(2, r -> {
+                Thread t = new Thread(r, "seqvault-background");
                 t.setDaemon(true);
                 return t;
             });
             background.scheduleWithFixedDelay(() -> collectQuietly(collector), 1, 10, TimeUnit.MINUTES);
+            // Request counts reach the shared table (and the other replicas) at least this often.
+            background.scheduleWithFixedDelay(() -> flushQuietly(limiter), RateLimiter.SYNC_INTERVAL_MILLIS,
+                    RateLimiter.SYNC_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
             health.set(Health.State.READY);
             LOG.info("SeqVault listening on http://{}:{} (public URL {})", cfg.bind(), http.port(), publicUrl);
-            return new SeqVaultServer(store, http, health, background, publicUrl, collector);
+            return new SeqVaultServer(store, http, health, background, publicUrl, collector, limiter);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -129,6 +136,7 @@ public final class SeqVaultServer implements AutoCloseable {
         health.set(Health.State.DRAINING);
         background.shutdownNow();
         http.stop();
+        flushQuietly(limiter); // the last counts, for the replicas that go on
         store.close();
         LOG.info("SeqVault stopped");
     }
@@ -149,6 +157,14 @@ public final class SeqVaultServer implements AutoCloseable {
                     + " Generate one with: openssl rand -hex 32");
         }
         return SigningKeyFile.resolve(cfg.signingKey(), cfg.dataDir());
+    }
+
+    private static void flushQuietly(RateLimiter limiter) {
+        try {
+            limiter.flush();
+        } catch (RuntimeException e) {
+            LOG.warn("could not write rate-limit counts; will retry", e);
+        }
     }
 
     private static void collectQuietly(Collector collector) {

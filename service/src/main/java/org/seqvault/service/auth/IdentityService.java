@@ -39,16 +39,12 @@ public final class IdentityService {
         }
         String hash = TokenHasher.hash(secret.trim());
         Instant now = clock.now();
-        return store.read(tx -> {
-            Optional<Token> token = tx.tokens().bySecretHash(hash)
-                    .filter(t -> TokenHasher.same(t.secretHash(), hash))
-                    .filter(t -> t.usableAt(now));
-            Optional<User> user = token.flatMap(t -> tx.users().byId(t.userId()));
-            if (token.isEmpty() || user.isEmpty()) {
-                throw new UserException(Problem.UNAUTHORIZED, "the API token is unknown, expired or revoked");
-            }
-            return new Principal(user.get(), token.get());
-        });
+        // One query for token and user: this runs before every authenticated request.
+        return store.read(tx -> tx.tokens().withUserBySecretHash(hash))
+                .filter(owned -> TokenHasher.same(owned.token().secretHash(), hash))
+                .filter(owned -> owned.token().usableAt(now))
+                .map(owned -> new Principal(owned.user(), owned.token()))
+                .orElseThrow(() -> new UserException(Problem.UNAUTHORIZED, "the API token is unknown, expired or revoked"));
     }
 
     /**

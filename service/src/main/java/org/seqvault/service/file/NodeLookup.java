@@ -1,6 +1,7 @@
 package org.seqvault.service.file;
 
 import org.seqvault.domain.Node;
+import org.seqvault.domain.Permissions;
 import org.seqvault.domain.Permissions.Permission;
 import org.seqvault.domain.Problem;
 import org.seqvault.domain.Project;
@@ -23,10 +24,11 @@ final class NodeLookup {
         requireId(id, "file id");
         Node node = tx.nodes().byId(id).orElseThrow(() -> fileNotFound(id));
         Project project = projectOf(tx, node);
-        if (!Access.of(tx, caller, project).read()) {
+        Permissions perms = Access.of(tx, caller, project);
+        if (!perms.read()) {
             throw fileNotFound(id);
         }
-        Access.require(tx, caller, project, needed);
+        Access.requireAllowed(perms, project, needed);
         return new Located(node, project.ref());
     }
 
@@ -47,10 +49,11 @@ final class NodeLookup {
                 requireId(id, "parent");
                 Node node = tx.nodes().byId(id).orElseThrow(() -> folderNotFound(id));
                 Project project = projectOf(tx, node);
-                if (!Access.of(tx, caller, project).read()) {
+                Permissions perms = Access.of(tx, caller, project);
+                if (!perms.read()) {
                     throw folderNotFound(id);
                 }
-                Access.require(tx, caller, project, needed);
+                Access.requireAllowed(perms, project, needed);
                 if (!node.isFolder()) {
                     throw new UserException(Problem.NOT_A_FOLDER, "'" + id + "' is a file, not a folder");
                 }

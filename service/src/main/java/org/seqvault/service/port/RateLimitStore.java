@@ -5,6 +5,9 @@ package org.seqvault.service.port;
  * in the metadata database), so a key has one count however its requests are spread.
  */
 public interface RateLimitStore {
-    /** Adds one request to the key's count in the window starting at {@code windowStart} (epoch seconds) and returns the new count. */
-    long increment(String key, long windowStart);
+    /**
+     * Adds {@code count} requests to the key's count in the window starting at {@code windowStart}
+     * (epoch seconds) and returns the new count, which includes what every replica added.
+     */
+    long add(String key, long windowStart, long count);
 }

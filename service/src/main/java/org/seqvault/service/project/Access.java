@@ -40,6 +40,11 @@ public final class Access {
         if (!perms.read()) {
             throw notFound(askedAs);
         }
+        requireAllowed(perms, project, needed);
+    }
+
+    /** FORBIDDEN unless {@code perms}, already looked up and known to include read, allow {@code needed}. */
+    public static void requireAllowed(Permissions perms, Project project, Permission needed) {
         if (!perms.allows(needed)) {
             throw new UserException(Problem.FORBIDDEN,
                     "you need the '" + needed.name().toLowerCase(java.util.Locale.ROOT)

@@ -257,6 +257,9 @@ public final class UploadService {
         try {
             caller.requireScope(Scope.FILES);
             Instant now = clock.now();
+            // All its bytes are here already, so the session starts COMPLETING: that saves the commit
+            // (and disk flush) of a separate OPEN -> COMPLETING step in finish().
+            String blobId = blobs.blobIdFor(staged.uploadId()).orElseGet(ids::objectId);
             UploadSession session = store.write(tx -> {
                 Placement place = placement(tx, caller, target);
                 if (!overwrite) {
@@ -265,8 +268,8 @@ public final class UploadService {
                 long size = staged.part().size();
                 UploadSession s = new UploadSession(staged.uploadId(), caller.userId(), place.project().id(),
                         place.parentId(), place.folderPath(), place.name(), size, Math.max(size, 1), 1, overwrite,
-                        UploadState.OPEN, ContentTypes.choose(contentType, place.name()), description, null, null,
-                        null, null, now, now.plus(settings.uploadTtl()));
+                        UploadState.COMPLETING, ContentTypes.choose(contentType, place.name()), description, null,
+                        blobId, null, null, now, now.plus(settings.uploadTtl()));
                 tx.uploads().insert(s);
                 tx.uploads().putPart(staged.part());
                 return s;
@@ -348,12 +351,12 @@ public final class UploadService {
                     "the uploaded bytes do not match the given checksum; nothing was published");
         }
         try {
-            Node file = store.write(tx -> publish(tx, s, blob));
-            store.write(tx -> {
+            // One commit (one disk flush) for the file and the end of its parts' records.
+            return store.write(tx -> {
+                Node file = publish(tx, s, blob);
                 tx.uploads().deleteParts(s.id());
-                return null;
+                return file;
             });
-            return file;
         } catch (UserException e) {
             giveUp(s, blobId);
             throw e;

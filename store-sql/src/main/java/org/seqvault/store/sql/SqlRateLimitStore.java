@@ -5,7 +5,8 @@ import org.seqvault.service.port.RateLimitStore;
 
 /**
  * Rate-limit counts in the metadata database, so every replica adds to one count per key and
- * window. One upsert per request returns the new count (SQLite and PostgreSQL both speak
+ * window. One upsert per sync (a batch of requests, see the service's RateLimiter) adds the
+ * batch and returns the new count (SQLite and PostgreSQL both speak
  * {@code INSERT … ON CONFLICT … DO UPDATE … RETURNING}); PostgreSQL's row lock on the
  * conflicting row makes concurrent increments from several replicas add up exactly. Counts are
  * committed without waiting for the disk: a crash may forget the last few, which only loosens
@@ -21,17 +22,18 @@ public final class SqlRateLimitStore implements RateLimitStore {
     }
 
     @Override
-    public long increment(String key, long windowStart) {
+    public long add(String key, long windowStart, long count) {
         long seen = newestWindow.get();
         if (windowStart > seen && newestWindow.compareAndSet(seen, windowStart)) {
             dropWindowsBefore(windowStart);
         }
         return store.writeCounters(handle -> handle.createQuery("""
-                        INSERT INTO rate_limit_windows (window_start, limit_key, hits) VALUES (:windowStart, :key, 1)
-                        ON CONFLICT (window_start, limit_key) DO UPDATE SET hits = rate_limit_windows.hits + 1
+                        INSERT INTO rate_limit_windows (window_start, limit_key, hits) VALUES (:windowStart, :key, :count)
+                        ON CONFLICT (window_start, limit_key) DO UPDATE SET hits = rate_limit_windows.hits + :count
                         RETURNING hits""")
                 .bind("windowStart", windowStart)
                 .bind("key", key)
+                .bind("count", count)
                 .mapTo(Long.class)
                 .one());
     }

@@ -9,7 +9,13 @@ import org.seqvault.service.port.TokenRepository;
 
 final class SqlTokenRepository implements TokenRepository {
     private static final TokenRowMapper MAPPER = new TokenRowMapper();
+    private static final UserRowMapper USER = new UserRowMapper("u_");
     private static final String SELECT = "SELECT " + TokenRowMapper.COLUMNS + " FROM tokens";
+    /** The token's columns under their own names and the user's under u_-prefixed ones (both have id and created_at). */
+    private static final String SELECT_WITH_USER = "SELECT t.id, t.user_id, t.secret_hash, t.scopes, t.description,"
+            + " t.created_at, t.expires_at, t.revoked_at, u.id AS u_id, u.username AS u_username, u.email AS u_email,"
+            + " u.first_name AS u_first_name, u.last_name AS u_last_name, u.created_at AS u_created_at"
+            + " FROM tokens t JOIN users u ON u.id = t.user_id";
     private final Handle handle;
 
     SqlTokenRepository(Handle handle) {
@@ -38,6 +44,14 @@ final class SqlTokenRepository implements TokenRepository {
         return handle.createQuery(SELECT + " WHERE secret_hash = :hash")
                 .bind("hash", secretHash)
                 .map(MAPPER)
+                .findOne();
+    }
+
+    @Override
+    public Optional<Owned> withUserBySecretHash(String secretHash) {
+        return handle.createQuery(SELECT_WITH_USER + " WHERE t.secret_hash = :hash")
+                .bind("hash", secretHash)
+                .map((rs, ctx) -> new Owned(MAPPER.map(rs, ctx), USER.map(rs, ctx)))
                 .findOne();
     }
 

@@ -9,10 +9,21 @@ import org.seqvault.domain.Username;
 
 final class UserRowMapper implements RowMapper<User> {
     static final String COLUMNS = "id, username, email, first_name, last_name, created_at";
+    /** Prepended to every column name: a join selects the user's columns under prefixed aliases. */
+    private final String prefix;
+
+    UserRowMapper() {
+        this("");
+    }
+
+    UserRowMapper(String prefix) {
+        this.prefix = prefix;
+    }
 
     @Override
     public User map(ResultSet rs, StatementContext ctx) throws SQLException {
-        return new User(rs.getString("id"), new Username(rs.getString("username")), rs.getString("email"),
-                rs.getString("first_name"), rs.getString("last_name"), Columns.instant(rs, "created_at"));
+        return new User(rs.getString(prefix + "id"), new Username(rs.getString(prefix + "username")),
+                rs.getString(prefix + "email"), rs.getString(prefix + "first_name"), rs.getString(prefix + "last_name"),
+                Columns.instant(rs, prefix + "created_at"));
     }
 }

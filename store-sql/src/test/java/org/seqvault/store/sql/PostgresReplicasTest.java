@@ -167,7 +167,7 @@ class PostgresReplicasTest {
         List<List<Long>> counts = race(i -> () -> {
             List<Long> seen = new ArrayList<>();
             for (int n = 0; n < perThread; n++) {
-                seen.add((i % 2 == 0 ? a : b).increment("tok_shared", 1_000_200));
+                seen.add((i % 2 == 0 ? a : b).add("tok_shared", 1_000_200, 1));
             }
             return seen;
         });

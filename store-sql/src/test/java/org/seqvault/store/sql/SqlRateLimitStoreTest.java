@@ -20,11 +20,13 @@ class SqlRateLimitStoreTest {
     void countsPerKeyAndWindow(TestDatabase database) {
         try (SqlMetadataStore store = database.create(dir).open()) {
             SqlRateLimitStore limits = new SqlRateLimitStore(store);
-            assertThat(limits.increment("tok_a", WINDOW)).isEqualTo(1);
-            assertThat(limits.increment("tok_a", WINDOW)).isEqualTo(2);
-            assertThat(limits.increment("tok_b", WINDOW)).as("another key").isEqualTo(1);
-            assertThat(limits.increment("tok_a", WINDOW)).isEqualTo(3);
-            assertThat(limits.increment("tok_a", NEXT_WINDOW)).as("a new window starts at one").isEqualTo(1);
+            assertThat(limits.add("tok_a", WINDOW, 1)).isEqualTo(1);
+            assertThat(limits.add("tok_a", WINDOW, 1)).isEqualTo(2);
+            assertThat(limits.add("tok_b", WINDOW, 1)).as("another key").isEqualTo(1);
+            assertThat(limits.add("tok_a", WINDOW, 1)).isEqualTo(3);
+            assertThat(limits.add("tok_a", NEXT_WINDOW, 1)).as("a new window starts at one").isEqualTo(1);
+            assertThat(limits.add("tok_c", WINDOW, 40)).as("a batch of requests").isEqualTo(40);
+            assertThat(limits.add("tok_c", WINDOW, 2)).isEqualTo(42);
         }
     }
 
@@ -33,10 +35,10 @@ class SqlRateLimitStoreTest {
     void aNewWindowDropsTheOlderOnes(TestDatabase database) {
         try (SqlMetadataStore store = database.create(dir).open()) {
             SqlRateLimitStore limits = new SqlRateLimitStore(store);
-            limits.increment("tok_a", WINDOW);
-            limits.increment("tok_a", WINDOW);
-            limits.increment("tok_a", NEXT_WINDOW);
-            assertThat(limits.increment("tok_a", WINDOW)).as("a late request for a dropped window counts afresh")
+            limits.add("tok_a", WINDOW, 1);
+            limits.add("tok_a", WINDOW, 1);
+            limits.add("tok_a", NEXT_WINDOW, 1);
+            assertThat(limits.add("tok_a", WINDOW, 1)).as("a late request for a dropped window counts afresh")
                     .isEqualTo(1);
         }
     }
@@ -50,8 +52,8 @@ class SqlRateLimitStoreTest {
             SqlRateLimitStore a = new SqlRateLimitStore(first);
             SqlRateLimitStore b = new SqlRateLimitStore(second);
             for (int i = 1; i <= 10; i += 2) {
-                assertThat(a.increment("tok_a", WINDOW)).isEqualTo(i);
-                assertThat(b.increment("tok_a", WINDOW)).isEqualTo(i + 1);
+                assertThat(a.add("tok_a", WINDOW, 1)).isEqualTo(i);
+                assertThat(b.add("tok_a", WINDOW, 1)).isEqualTo(i + 1);
             }
         }
     }
