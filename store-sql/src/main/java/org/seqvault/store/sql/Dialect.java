@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
@@ -36,6 +37,15 @@ enum Dialect {
             return POSTGRESQL;
         }
         throw new IllegalArgumentException("jdbcUrl " + jdbcUrl + " must start with jdbc:sqlite: or jdbc:postgresql:");
+    }
+
+    /**
+     * Where the Flyway migrations are: the shared ones, and PostgreSQL's own statistics objects.
+     * Those take versions between the shared ones (3.1 after 3), so both sets stay one order.
+     */
+    List<String> migrationLocations() {
+        return this == POSTGRESQL ? List.of("classpath:db/migration", "classpath:db/postgresql")
+                : List.of("classpath:db/migration");
     }
 
     /** Flyway placeholders of the migrations: text keys compare by bytes in both databases. */
