@@ -136,6 +136,30 @@ class PostgresQueryPlanTest {
         assertThat(Long.parseLong(estimate.group(1))).as(plan).isBetween(actual / 2, actual * 2);
     }
 
+    /**
+     * The driver runs a statement used five times as a server-side prepared one, and PostgreSQL
+     * may then switch it to a generic plan that ignores the values: it expects a few rows per
+     * (key, value) and starts from the value index whatever the value. The store's sessions
+     * (Dialect.POSTGRESQL_SESSION) keep every execution planned for its own values.
+     */
+    @Test
+    void aStatementRunManyTimesIsStillPlannedForItsValues() {
+        String plan = jdbi.withHandle(h -> {
+            h.execute(Dialect.POSTGRESQL_SESSION);
+            h.execute("PREPARE common(text, text, text) AS SELECT COUNT(*) FROM nodes n WHERE n.parent_id = $1 AND EXISTS"
+                    + " (SELECT 1 FROM node_metadata md WHERE md.node_id = n.id AND md.meta_key = $2 AND md.meta_value = $3)");
+            for (int i = 0; i < 10; i++) {
+                h.createQuery("EXECUTE common('dir-0042-3', 'platform', 'ILLUMINA')").mapTo(Long.class).one();
+            }
+            List<String> lines = h.createQuery("EXPLAIN EXECUTE common('dir-0042-3', 'platform', 'ILLUMINA')")
+                    .mapTo(String.class).list();
+            h.execute("DEALLOCATE common");
+            return String.join("\n", lines);
+        });
+        PLANS.put("metadata filter, prepared and run ten times", plan);
+        assertThat(plan).contains("'ILLUMINA'::text").doesNotContain("$3");
+    }
+
     @Test
     void tagFilterUsesATagIndex() {
         assertPlan("tag filter, rare tag", tx -> tx.nodes().query(
