@@ -5,6 +5,7 @@
 --    (a tenth of the table: big, yet not so much of everything that reading it all is the best plan);
 --  * 179,000 more files spread over the other projects' folders;
 --  * every file: a blob, metadata sample_id (5,000 values), every 4th also library_id (1,000 values),
+--    platform (3 values: ILLUMINA on 60% of the files) and experimental_strategy (4 values, 25% each),
 --    a tag tag0 … tag99, every 997th also 'qc-failed'; every 10th file an origin task (1,000 tasks);
 --  * 1,000 users with 20 tokens each; 5,000 upload sessions with 10 parts each.
 -- The rows are consistent by construction, so the load skips the foreign-key triggers (superuser only).
@@ -59,7 +60,13 @@ FROM generated_nodes;
 INSERT INTO node_metadata (node_id, meta_key, meta_value)
 SELECT lpad(to_hex(i), 24, '0'), 'sample_id', 'S' || (i % 5000) FROM generated_nodes WHERE NOT folder
 UNION ALL
-SELECT lpad(to_hex(i), 24, '0'), 'library_id', 'L' || (i % 1000) FROM generated_nodes WHERE NOT folder AND i % 4 = 1;
+SELECT lpad(to_hex(i), 24, '0'), 'library_id', 'L' || (i % 1000) FROM generated_nodes WHERE NOT folder AND i % 4 = 1
+UNION ALL
+SELECT lpad(to_hex(i), 24, '0'), 'platform', (ARRAY['ILLUMINA', 'ILLUMINA', 'ILLUMINA', 'PACBIO', 'ONT'])[1 + i % 5]
+FROM generated_nodes WHERE NOT folder
+UNION ALL
+SELECT lpad(to_hex(i), 24, '0'), 'experimental_strategy', (ARRAY['WGS', 'WES', 'RNA-Seq', 'ChIP-Seq'])[1 + (i / 5) % 4]
+FROM generated_nodes WHERE NOT folder;
 
 INSERT INTO node_tags (node_id, tag, position)
 SELECT lpad(to_hex(i), 24, '0'), 'tag' || (i % 100), 0 FROM generated_nodes WHERE NOT folder

@@ -3,13 +3,17 @@ package org.seqvault.bench;
 import java.io.IOException;
 import java.io.StringReader;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
@@ -17,16 +21,36 @@ import org.postgresql.copy.CopyManager;
  * Loads the synthetic project straight into SeqVault's own tables (the schema its migrations
  * made), next to a workspace and a blob created through the API, so every file points at real
  * bytes. The tables' secondary indexes are dropped first and rebuilt after (as they were: their
- * definitions are read from the database), the usual way to bulk-load. SQLite gets batched
- * prepared inserts in large transactions (SQLite checks no foreign keys unless asked); PostgreSQL
- * gets COPY with its foreign-key triggers off for the session, then ANALYZE (what autovacuum
- * would do shortly after such a load) and a CHECKPOINT.
+ * definitions are read from the database), the usual way to bulk-load; the primary and unique
+ * keys stay in place and are maintained row by row. Both databases load on {@link #THREADS}
+ * threads, one per core:
+ * <ul>
+ * <li>SQLite has one writer, so one thread makes the rows while the other writes them, a few
+ *     hundred rows per INSERT statement, in large transactions with the journal and syncs off
+ *     (the file is fsync'd at the end, {@link #syncDatabase}); its sorter gets a helper thread
+ *     for the index builds. SQLite checks no foreign keys unless asked.</li>
+ * <li>PostgreSQL gets COPY from {@link #THREADS} connections at once, each committing batches of
+ *     files, with foreign-key triggers off for those sessions; the indexes are then built two at a
+ *     time, and VACUUM (ANALYZE) does what autovacuum would do shortly after such a load (statistics
+ *     and the visibility map, which index-only scans need); a CHECKPOINT makes it all durable.
+ *     The tables stay logged throughout: every row goes through the WAL.</li>
+ * </ul>
  */
 final class BulkLoader {
-    private static final int BATCH_FILES = 20_000;
+    /** One loading thread per core of the benchmark machine. */
+    static final int THREADS = 2;
+    private static final int BATCH_FILES = 10_000;
+    private static final String NODE_COLUMNS = "id, project_id, parent_id, name, is_folder, node_key, blob_id, size, md5,"
+            + " sha256, content_type, created_at, modified_at";
+    private static final int NODE_COLUMN_COUNT = 13;
 
     /** The workspace's ids and the one blob every loaded file points to. */
     record Target(String projectId, String rootFolderId, String blobId, long size, String md5, String sha256) {
+    }
+
+    /** A source of connections to the database being loaded. */
+    interface Connections {
+        Connection connect() throws SQLException;
     }
 
     private final FindData data;
@@ -39,16 +63,17 @@ final class BulkLoader {
         this.target = target;
     }
 
-    void loadSqlite(Connection c) throws SQLException {
+    void loadSqlite(Connection c) throws Exception {
         List<String> indexes = new ArrayList<>();
         try (Statement s = c.createStatement()) {
             // A loader needs no per-transaction durability or rollback journal: the server is stopped,
             // the load is redone if it fails, and the file is fsync'd once at the end (syncDatabase).
             s.execute("PRAGMA journal_mode = OFF");
             s.execute("PRAGMA synchronous = OFF");
-            // Room to sort index entries in memory when the indexes are rebuilt.
+            // Room to sort index entries in memory when the indexes are rebuilt, and a second sorting thread.
             s.execute("PRAGMA cache_size = -1048576");
             s.execute("PRAGMA temp_store = MEMORY");
+            s.execute("PRAGMA threads = " + (THREADS - 1));
             // The schema's own secondary indexes, read back so they are recreated exactly as the migrations wrote them.
             try (ResultSet rs = s.executeQuery("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
                     + " AND tbl_name IN ('nodes', 'node_metadata', 'node_tags')")) {
@@ -62,41 +87,30 @@ final class BulkLoader {
             }
         }
         c.setAutoCommit(false);
-        try (PreparedStatement node = c.prepareStatement("INSERT INTO nodes (id, project_id, parent_id, name, is_folder,"
-                + " node_key, blob_id, size, md5, sha256, content_type, description, origin_task, created_at, modified_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, ?, ?)");
-             PreparedStatement meta = c.prepareStatement(
-                     "INSERT INTO node_metadata (node_id, meta_key, meta_value) VALUES (?, ?, ?)");
-             PreparedStatement tag = c.prepareStatement(
-                     "INSERT INTO node_tags (node_id, tag, position) VALUES (?, ?, ?)")) {
+        ExecutorService maker = Executors.newSingleThreadExecutor();
+        try (MultiRowInsert nodes = new MultiRowInsert(c, "nodes", NODE_COLUMNS, NODE_COLUMN_COUNT);
+             MultiRowInsert meta = new MultiRowInsert(c, "node_metadata", "node_id, meta_key, meta_value", 3);
+             MultiRowInsert tags = new MultiRowInsert(c, "node_tags", "node_id, tag, position", 3)) {
+            Object[] folders = new Object[data.folders() * NODE_COLUMN_COUNT];
             for (int f = 0; f < data.folders(); f++) {
-                bindFolder(node, f);
-                node.addBatch();
+                folderRow(folders, f * NODE_COLUMN_COUNT, f);
             }
-            node.executeBatch();
-            for (int i = 0; i < data.files(); i++) {
-                bindFile(node, i);
-                node.addBatch();
-                for (Map.Entry<String, String> m : data.metadata(i).entrySet()) {
-                    meta.setString(1, FindData.fileId(i));
-                    meta.setString(2, m.getKey());
-                    meta.setString(3, m.getValue());
-                    meta.addBatch();
+            nodes.insert(folders, folders.length);
+            // The next batch is made on the other core while this one is written.
+            Future<RowBatch> next = maker.submit(() -> rows(0));
+            for (int from = 0; from < data.files(); from += BATCH_FILES) {
+                RowBatch batch = next.get();
+                if (from + BATCH_FILES < data.files()) {
+                    int following = from + BATCH_FILES;
+                    next = maker.submit(() -> rows(following));
                 }
-                List<String> tags = data.tags(i);
-                for (int t = 0; t < tags.size(); t++) {
-                    tag.setString(1, FindData.fileId(i));
-                    tag.setString(2, tags.get(t));
-                    tag.setInt(3, t);
-                    tag.addBatch();
-                }
-                if ((i + 1) % BATCH_FILES == 0 || i + 1 == data.files()) {
-                    node.executeBatch();
-                    meta.executeBatch();
-                    tag.executeBatch();
-                    c.commit();
-                }
+                nodes.insert(batch.nodes(), batch.nodes().length);
+                meta.insert(batch.metadata(), batch.metadataValues());
+                tags.insert(batch.tags(), batch.tags().length);
+                c.commit();
             }
+        } finally {
+            maker.shutdownNow();
         }
         c.setAutoCommit(true);
         try (Statement s = c.createStatement()) {
@@ -108,6 +122,37 @@ final class BulkLoader {
         }
     }
 
+    /** The rows of files [from, from + BATCH_FILES), as flat arrays in column order. */
+    private record RowBatch(Object[] nodes, Object[] metadata, int metadataValues, Object[] tags) {
+    }
+
+    private RowBatch rows(int from) {
+        int to = Math.min(data.files(), from + BATCH_FILES);
+        Object[] nodes = new Object[(to - from) * NODE_COLUMN_COUNT];
+        Object[] metadata = new Object[(to - from) * 3 * 16];
+        List<Object> tags = new ArrayList<>((to - from) * 9);
+        int m = 0;
+        for (int i = from; i < to; i++) {
+            fileRow(nodes, (i - from) * NODE_COLUMN_COUNT, i);
+            String id = FindData.fileId(i);
+            for (Map.Entry<String, String> e : data.metadata(i).entrySet()) {
+                if (m + 3 > metadata.length) {
+                    metadata = java.util.Arrays.copyOf(metadata, metadata.length * 2);
+                }
+                metadata[m++] = id;
+                metadata[m++] = e.getKey();
+                metadata[m++] = e.getValue();
+            }
+            List<String> fileTags = data.tags(i);
+            for (int k = 0; k < fileTags.size(); k++) {
+                tags.add(id);
+                tags.add(fileTags.get(k));
+                tags.add(k);
+            }
+        }
+        return new RowBatch(nodes, metadata, m, tags.toArray());
+    }
+
     /** Makes a loaded SQLite file durable: the load ran without syncs. */
     static void syncDatabase(java.nio.file.Path file) throws IOException {
         try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
@@ -115,15 +160,10 @@ final class BulkLoader {
         }
     }
 
-    void loadPostgres(Connection c) throws SQLException, IOException {
+    void loadPostgres(Connections db) throws Exception {
         List<String> indexes = new ArrayList<>();
-        try (Statement s = c.createStatement()) {
-            // Durability once at the end (CHECKPOINT below) rather than per batch.
-            s.execute("SET synchronous_commit = off");
-            // No per-row foreign-key triggers: the rows are consistent by construction, and the
-            // constraints stay in the schema for every later write.
-            s.execute("SET session_replication_role = replica");
-            s.execute("SET maintenance_work_mem = '512MB'");
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            loadingSession(c);
             // Secondary indexes that no constraint owns, read back so they are recreated exactly.
             try (ResultSet rs = s.executeQuery("SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema()"
                     + " AND tablename IN ('nodes', 'node_metadata', 'node_tags')"
@@ -136,50 +176,109 @@ final class BulkLoader {
             for (String name : dropped) {
                 s.execute("DROP INDEX " + name);
             }
+            StringBuilder nodes = new StringBuilder();
+            for (int f = 0; f < data.folders(); f++) {
+                nodes.append(FindData.folderId(f)).append('\t').append(target.projectId()).append('\t')
+                        .append(target.rootFolderId()).append('\t').append(FindData.folderName(f)).append("\t1\t")
+                        .append(FindData.folderName(f)).append("/\t\\N\t0\t\\N\t\\N\t\\N\t").append(now).append('\t')
+                        .append(now).append('\n');
+            }
+            c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY nodes (" + NODE_COLUMNS + ") FROM STDIN",
+                    new StringReader(nodes.toString()));
         }
-        c.setAutoCommit(false);
-        CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
-        StringBuilder nodes = new StringBuilder();
-        for (int f = 0; f < data.folders(); f++) {
-            nodes.append(FindData.folderId(f)).append('\t').append(target.projectId()).append('\t')
-                    .append(target.rootFolderId()).append('\t').append(FindData.folderName(f)).append("\t1\t")
-                    .append(FindData.folderName(f)).append("/\t\\N\t0\t\\N\t\\N\t\\N\t").append(now).append('\t')
-                    .append(now).append('\n');
-        }
-        copy.copyIn("COPY nodes (id, project_id, parent_id, name, is_folder, node_key, blob_id, size, md5, sha256,"
-                + " content_type, created_at, modified_at) FROM STDIN", new StringReader(nodes.toString()));
-        for (int from = 0; from < data.files(); from += BATCH_FILES) {
-            int to = Math.min(data.files(), from + BATCH_FILES);
-            StringBuilder n = new StringBuilder(), m = new StringBuilder(), t = new StringBuilder();
-            for (int i = from; i < to; i++) {
-                String id = FindData.fileId(i);
-                n.append(id).append('\t').append(target.projectId()).append('\t')
-                        .append(FindData.folderId(data.folderOf(i))).append('\t').append(FindData.fileName(i))
-                        .append("\t0\t").append(data.fileKey(i)).append('\t').append(target.blobId()).append('\t')
-                        .append(target.size()).append('\t').append(target.md5()).append('\t').append(target.sha256())
-                        .append("\tapplication/octet-stream\t").append(now).append('\t').append(now).append('\n');
-                for (Map.Entry<String, String> e : data.metadata(i).entrySet()) {
-                    m.append(id).append('\t').append(e.getKey()).append('\t').append(e.getValue()).append('\n');
-                }
-                List<String> tags = data.tags(i);
-                for (int k = 0; k < tags.size(); k++) {
-                    t.append(id).append('\t').append(tags.get(k)).append('\t').append(k).append('\n');
+        AtomicInteger nextBatch = new AtomicInteger();
+        inParallel(THREADS, worker -> {
+            try (Connection c = db.connect()) {
+                loadingSession(c);
+                c.setAutoCommit(false);
+                CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
+                for (int from; (from = nextBatch.getAndIncrement() * BATCH_FILES) < data.files(); ) {
+                    copyFiles(copy, from, Math.min(data.files(), from + BATCH_FILES));
+                    c.commit();
                 }
             }
-            copy.copyIn("COPY nodes (id, project_id, parent_id, name, is_folder, node_key, blob_id, size, md5, sha256,"
-                    + " content_type, created_at, modified_at) FROM STDIN", new StringReader(n.toString()));
-            copy.copyIn("COPY node_metadata (node_id, meta_key, meta_value) FROM STDIN", new StringReader(m.toString()));
-            copy.copyIn("COPY node_tags (node_id, tag, position) FROM STDIN", new StringReader(t.toString()));
-            c.commit();
-        }
-        c.setAutoCommit(true);
-        try (Statement s = c.createStatement()) {
-            s.execute("SET session_replication_role = DEFAULT");
-            for (String ddl : indexes) {
-                s.execute(ddl);
+        });
+        // Each build may use parallel workers of its own; two at a time keep both cores busy between them.
+        inParallel(THREADS, worker -> {
+            try (Connection c = db.connect(); Statement s = c.createStatement()) {
+                s.execute("SET maintenance_work_mem = '512MB'");
+                for (int i = worker; i < indexes.size(); i += THREADS) {
+                    s.execute(indexes.get(i));
+                }
             }
-            s.execute("ANALYZE");
+        });
+        List<String> tables = List.of("node_metadata", "nodes", "node_tags");
+        inParallel(THREADS, worker -> {
+            try (Connection c = db.connect(); Statement s = c.createStatement()) {
+                for (int i = worker; i < tables.size(); i += THREADS) {
+                    s.execute("VACUUM (ANALYZE) " + tables.get(i));
+                }
+            }
+        });
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
             s.execute("CHECKPOINT");
+        }
+    }
+
+    /**
+     * Settings of a loading session: durability once at the end (CHECKPOINT) rather than per batch,
+     * and no per-row foreign-key triggers (the rows are consistent by construction, and the
+     * constraints stay in the schema for every later write).
+     */
+    private static void loadingSession(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("SET synchronous_commit = off");
+            s.execute("SET session_replication_role = replica");
+        }
+    }
+
+    private void copyFiles(CopyManager copy, int from, int to) throws SQLException, IOException {
+        StringBuilder n = new StringBuilder(), m = new StringBuilder(), t = new StringBuilder();
+        for (int i = from; i < to; i++) {
+            String id = FindData.fileId(i);
+            n.append(id).append('\t').append(target.projectId()).append('\t')
+                    .append(FindData.folderId(data.folderOf(i))).append('\t').append(FindData.fileName(i))
+                    .append("\t0\t").append(data.fileKey(i)).append('\t').append(target.blobId()).append('\t')
+                    .append(target.size()).append('\t').append(target.md5()).append('\t').append(target.sha256())
+                    .append("\tapplication/octet-stream\t").append(now).append('\t').append(now).append('\n');
+            for (Map.Entry<String, String> e : data.metadata(i).entrySet()) {
+                m.append(id).append('\t').append(e.getKey()).append('\t').append(e.getValue()).append('\n');
+            }
+            List<String> tags = data.tags(i);
+            for (int k = 0; k < tags.size(); k++) {
+                t.append(id).append('\t').append(tags.get(k)).append('\t').append(k).append('\n');
+            }
+        }
+        copy.copyIn("COPY nodes (" + NODE_COLUMNS + ") FROM STDIN", new StringReader(n.toString()));
+        copy.copyIn("COPY node_metadata (node_id, meta_key, meta_value) FROM STDIN", new StringReader(m.toString()));
+        copy.copyIn("COPY node_tags (node_id, tag, position) FROM STDIN", new StringReader(t.toString()));
+    }
+
+    private interface Work {
+        void run(int worker) throws Exception;
+    }
+
+    /** Runs {@code work} on {@code threads} threads (worker 0 … threads-1) and waits for all; the first failure is thrown. */
+    private static void inParallel(int threads, Work work) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (int w = 0; w < threads; w++) {
+                int worker = w;
+                running.add(pool.submit(() -> {
+                    work.run(worker);
+                    return null;
+                }));
+            }
+            for (Future<?> f : running) {
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    throw e.getCause() instanceof Exception cause ? cause : e;
+                }
+            }
+        } finally {
+            pool.shutdownNow();
         }
     }
 
@@ -188,35 +287,16 @@ final class BulkLoader {
         return dropped;
     }
 
-    private void bindFolder(PreparedStatement node, int f) throws SQLException {
-        node.setString(1, FindData.folderId(f));
-        node.setString(2, target.projectId());
-        node.setString(3, target.rootFolderId());
-        node.setString(4, FindData.folderName(f));
-        node.setInt(5, 1);
-        node.setString(6, FindData.folderName(f) + "/");
-        node.setString(7, null);
-        node.setLong(8, 0);
-        node.setString(9, null);
-        node.setString(10, null);
-        node.setString(11, null);
-        node.setLong(12, now);
-        node.setLong(13, now);
+    private void folderRow(Object[] row, int at, int f) {
+        Object[] values = {FindData.folderId(f), target.projectId(), target.rootFolderId(), FindData.folderName(f), 1,
+            FindData.folderName(f) + "/", null, 0L, null, null, null, now, now};
+        System.arraycopy(values, 0, row, at, NODE_COLUMN_COUNT);
     }
 
-    private void bindFile(PreparedStatement node, int i) throws SQLException {
-        node.setString(1, FindData.fileId(i));
-        node.setString(2, target.projectId());
-        node.setString(3, FindData.folderId(data.folderOf(i)));
-        node.setString(4, FindData.fileName(i));
-        node.setInt(5, 0);
-        node.setString(6, data.fileKey(i));
-        node.setString(7, target.blobId());
-        node.setLong(8, target.size());
-        node.setString(9, target.md5());
-        node.setString(10, target.sha256());
-        node.setString(11, "application/octet-stream");
-        node.setLong(12, now);
-        node.setLong(13, now);
+    private void fileRow(Object[] row, int at, int i) {
+        Object[] values = {FindData.fileId(i), target.projectId(), FindData.folderId(data.folderOf(i)), FindData.fileName(i),
+            0, data.fileKey(i), target.blobId(), target.size(), target.md5(), target.sha256(), "application/octet-stream",
+            now, now};
+        System.arraycopy(values, 0, row, at, NODE_COLUMN_COUNT);
     }
 }

@@ -20,6 +20,10 @@ final class SqlRunner {
         this.postgres = postgres;
         if (postgres) {
             connection.setReadOnly(true);
+            try (var s = connection.createStatement()) {
+                // As the server's connections (store-sql Dialect): each execution planned for its values.
+                s.execute("SET plan_cache_mode = force_custom_plan");
+            }
         } else {
             try (var s = connection.createStatement()) {
                 // How the server's SQLite readers refuse writes (the driver fixes read-only at connect time).

@@ -14,6 +14,10 @@ public record Node(String id, String projectId, String parentId, String name, No
     public Node {
         metadata = metadata == null ? Metadata.EMPTY : metadata;
         tags = tags == null ? Tags.EMPTY : tags;
+        // Stores rely on it: they read no metadata or tags for a folder.
+        if (type == NodeType.FOLDER && (!metadata.isEmpty() || !tags.isEmpty())) {
+            throw new IllegalArgumentException("folder '" + name + "' cannot carry metadata or tags");
+        }
     }
 
     public boolean isFolder() {

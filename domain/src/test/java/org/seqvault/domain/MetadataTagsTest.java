@@ -34,6 +34,19 @@ class MetadataTagsTest {
     }
 
     @Test
+    void foldersCarryNoMetadataOrTags() {
+        Metadata some = new Metadata(Map.of("sample_id", "S1"));
+        assertThatThrownBy(() -> folder(some, Tags.EMPTY)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> folder(Metadata.EMPTY, new Tags(List.of("wgs")))).isInstanceOf(IllegalArgumentException.class);
+        assertThat(folder(null, null).metadata().isEmpty()).isTrue();
+    }
+
+    private static Node folder(Metadata metadata, Tags tags) {
+        return new Node("5eedf01d0000000000000001", "p", "root", "run-1", NodeType.FOLDER, "run-1/", null, 0, null,
+                null, null, null, metadata, tags, java.time.Instant.EPOCH, java.time.Instant.EPOCH);
+    }
+
+    @Test
     void tagsDropDuplicatesAndRefuseCommas() {
         assertThat(new Tags(List.of("wgs", "batch-3", "wgs")).values()).containsExactly("wgs", "batch-3");
         assertThatThrownBy(() -> new Tags(List.of("a,b"))).isInstanceOfSatisfying(UserException.class,

@@ -86,6 +86,25 @@ class SbPaginationTest extends BackendSuite {
         assertThat(rels(big.json())).containsExactly("prev");
     }
 
+    /** Short pages take their total from their own rows; pages past the end still count the matches. */
+    @Test
+    void theTotalIsRightOnShortFullAndEmptyPages() {
+        String all = "/files?project=" + project;
+        assertThat(sb.get(all + "&offset=250&limit=10").header(SbHttp.TOTAL)).isEqualTo(Integer.toString(FILES + 2));
+        assertThat(sb.get(all + "&offset=500&limit=10").header(SbHttp.TOTAL)).isEqualTo(Integer.toString(FILES + 2));
+        String two = all + "&name=f001.txt&name=f002.txt";
+        assertThat(sb.get(two).header(SbHttp.TOTAL)).isEqualTo("2");
+        assertThat(sb.get(two + "&offset=1&limit=1").header(SbHttp.TOTAL)).isEqualTo("2");
+        assertThat(sb.get(two + "&offset=5&limit=1").header(SbHttp.TOTAL)).isEqualTo("2");
+        assertThat(sb.get(all + "&name=none.txt").header(SbHttp.TOTAL)).isEqualTo("0");
+        String scroll = "/files/scroll?project=" + project + "&name=f001.txt&name=f002.txt&token=init";
+        assertThat(sb.get(scroll + "&limit=2").header(SbHttp.TOTAL)).isEqualTo("2");
+        JsonNode first = ok(sb.get(scroll + "&limit=1"), 200);
+        var second = sb.get(first.get("links").get(0).get("href").asText());
+        assertThat(second.header(SbHttp.TOTAL)).as("a later scroll page counts what came before").isEqualTo("2");
+        assertThat(ok(second, 200).get("items")).hasSize(1);
+    }
+
     /** A scroll continues after its last item, so files added behind it never make it repeat or skip. */
     @Test
     void scrollIsStableWhileFilesAreAdded() {

@@ -70,9 +70,19 @@ public final class NamespaceService {
         return store.read(tx -> {
             Located folder = NodeLookup.folder(tx, caller, container, Permission.READ);
             NodeQuery query = filter.in(folder.node().id());
-            return new Page<>(located(tx.nodes().query(query, offset, limit), folder.project()),
-                    tx.nodes().count(query));
+            List<Node> rows = tx.nodes().query(query, offset, limit);
+            return new Page<>(located(rows, folder.project()), total(tx, query, offset, limit, rows.size()));
         });
+    }
+
+    /**
+     * The number of matches in all. A page shorter than asked for ends the matches, so when it
+     * holds rows (or starts at the first match) the total is known from the same snapshot and
+     * no COUNT over the whole filter is run; a full or empty page past the start still counts.
+     */
+    private static long total(Tx tx, NodeQuery query, long offset, int limit, int rows) {
+        boolean endSeen = rows < limit && (rows > 0 || offset == 0);
+        return endSeen ? offset + rows : tx.nodes().count(query);
     }
 
     /** One keyset page of a folder's direct children; stable while files are added or removed. */
@@ -87,7 +97,9 @@ public final class NamespaceService {
             List<Node> page = more ? rows.subList(0, limit) : rows;
             Node last = more ? page.getLast() : null;
             String next = last == null ? null : ScrollToken.encode(new NodeCursor(last.isFolder(), last.name(), last.id()));
-            return new ScrollPage(located(page, folder.project()), next, tx.nodes().count(query));
+            // The first page of a scroll is an offset page at 0; later ones do not know what lies before them.
+            long total = after == null ? total(tx, query, 0, limit + 1, rows.size()) : tx.nodes().count(query);
+            return new ScrollPage(located(page, folder.project()), next, total);
         });
     }
 

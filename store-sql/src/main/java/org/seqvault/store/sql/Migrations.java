@@ -2,7 +2,10 @@ package org.seqvault.store.sql;
 
 import org.flywaydb.core.Flyway;
 
-/** Brings the schema up to date with the migrations in db/migration. */
+/**
+ * Brings the schema up to date with the migrations in db/migration, shared by both databases,
+ * plus the few a database has alone (db/postgresql: planner statistics SQLite has no form of).
+ */
 final class Migrations {
     private Migrations() {
     }
@@ -15,7 +18,7 @@ final class Migrations {
     static void apply(Dialect dialect, String jdbcUrl, String user, String password) {
         Flyway.configure()
                 .dataSource(jdbcUrl, user, password)
-                .locations("classpath:db/migration")
+                .locations(dialect.migrationLocations().toArray(String[]::new))
                 .placeholders(dialect.migrationPlaceholders())
                 .load()
                 .migrate();

@@ -43,12 +43,17 @@ final class NodeDetails {
         }
     }
 
-    /** The nodes with their metadata and tags filled in, in the same order. */
+    /**
+     * The nodes with their metadata and tags filled in, in the same order. Folders have neither
+     * (a Node refuses them), so a folder costs no query: looking one up before listing it reads
+     * one row.
+     */
     List<Node> attach(List<Node> nodes) {
-        if (nodes.isEmpty()) {
+        List<String> files = nodes.stream().filter(node -> !node.isFolder()).map(Node::id).toList();
+        if (files.isEmpty()) {
             return nodes;
         }
-        Map<String, Details> details = load(nodes.stream().map(Node::id).toList());
+        Map<String, Details> details = load(files);
         List<Node> complete = new ArrayList<>(nodes.size());
         for (Node node : nodes) {
             Details d = details.getOrDefault(node.id(), Details.NONE);
