@@ -1,0 +1,146 @@
+#!/usr/bin/env bash
+# The CLI's upload and download throughput next to curl on the same kind of presigned URL, against
+# one fresh `bin/seqvault serve` (SQLite + local files, default settings except rate limiting off, so
+# repeated runs do not wait for a window). Prints one clean table of medians at the end.
+#
+#   bench/tools/cli-vs-curl.sh [SIZE_MIB] [RUNS]        (defaults: 2048 3)
+#   BENCH_DIR=/mnt/fast bench/tools/cli-vs-curl.sh ...  where the file, the server's data and the
+#                                                       downloads go (default: a fresh directory
+#                                                       under ${TMPDIR:-/tmp}); needs ~4 x SIZE free
+#   PARALLEL=8 bench/tools/cli-vs-curl.sh ...           the CLI's --parallel (default: its own, 4)
+#
+# Per run, in this order (the source file is read once before each upload, so both start warm):
+#   curl upload    POST /v1/files/upload-url, then `curl -T` to the presigned PUT URL, then
+#                  POST /v1/files/upload-confirm (the timed part is the PUT plus the confirm)
+#   cli upload     bin/seqvault upload --no-progress FILE (whole command: JVM start, parts, completion)
+#   curl download  `curl -o` from the presigned URL of GET /v1/files/download (URL fetched untimed)
+#   cli download   bin/seqvault download --no-progress (whole command, SHA-256 checked)
+# Each run's files are deleted (remote and local) before the next. Times are wall clock.
+set -euo pipefail
+ROOT=$(cd -P "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+SIZE_MIB=${1:-2048}
+RUNS=${2:-3}
+SIZE=$((SIZE_MIB << 20))
+SEQVAULT=$ROOT/bin/seqvault
+for tool in curl jq awk; do
+    command -v "$tool" >/dev/null || { echo "cli-vs-curl: needs $tool" >&2; exit 2; }
+done
+
+WORK=$(mktemp -d "${BENCH_DIR:-${TMPDIR:-/tmp}}/cli-vs-curl.XXXXXX")
+ADMIN_TOKEN=svt_bench-cli-vs-curl-admin-token-0123456789abcdef
+SERVER_PID=
+cleanup() {
+    if [[ -n $SERVER_PID ]]; then
+        kill "$SERVER_PID" 2>/dev/null || true
+        wait "$SERVER_PID" 2>/dev/null || true
+    fi
+    rm -rf "$WORK"
+}
+trap cleanup EXIT
+log() { printf '%s\n' "$*" >&2; }
+now() { date +%s.%N; }
+load() { cut -d' ' -f1-3 /proc/loadavg; }
+
+# Build both jars (if needed) before anything is timed.
+"$SEQVAULT" --version >/dev/null
+
+log "writing a $SIZE_MIB MiB random file under $WORK ..."
+head -c "$SIZE" /dev/urandom >"$WORK/genome.bin"
+SHA=$(sha256sum "$WORK/genome.bin" | cut -d' ' -f1)
+
+SEQVAULT_BOOTSTRAP_TOKEN=$ADMIN_TOKEN "$SEQVAULT" serve --port 0 --data-dir "$WORK/data" --rate-limit 0 \
+    >"$WORK/server.log" 2>&1 &
+SERVER_PID=$!
+until grep -q 'SeqVault listening on' "$WORK/server.log"; do
+    kill -0 "$SERVER_PID" 2>/dev/null || { cat "$WORK/server.log" >&2; exit 1; }
+    sleep 0.3
+done
+S=$(grep -o 'SeqVault listening on [^ ]*' "$WORK/server.log" | head -1 | awk '{print $4}')
+ADMIN="Authorization: Bearer $ADMIN_TOKEN"
+JSON='Content-Type: application/json'
+curl -sf -H "$ADMIN" -H "$JSON" -d '{"username":"bench"}' "$S/admin/v1/users" >/dev/null
+TOKEN=$(curl -sf -H "$ADMIN" -H "$JSON" -d '{"username":"bench","scopes":["files","projects"]}' \
+    "$S/admin/v1/tokens" | jq -r .token)
+AUTH="Authorization: Bearer $TOKEN"
+
+export SEQVAULT_CONFIG_FILE=$WORK/cli-config.json
+"$SEQVAULT" login --url "$S" --token "$TOKEN" 2>/dev/null
+PROJECT=$("$SEQVAULT" projects create "Bench")
+WS=$("$SEQVAULT" projects ls --json | jq -r --arg p "$PROJECT" '.[] | select(.id == $p) | .workspace_id')
+CLI_PARALLEL=()
+[[ -n ${PARALLEL:-} ]] && CLI_PARALLEL=(--parallel "$PARALLEL")
+log "server $S, project $PROJECT ($WS); load average at start: $(load)"
+
+check_sha() { # FILE WHAT
+    local got
+    got=$(sha256sum "$1" | cut -d' ' -f1)
+    [[ $got == "$SHA" ]] || { log "cli-vs-curl: $2 came back different ($got)"; exit 1; }
+}
+
+declare -a T_CURL_UP T_CLI_UP T_CURL_DOWN T_CLI_DOWN LOADS
+for run in $(seq 1 "$RUNS"); do
+    rm -rf "$WORK/out-curl" "$WORK/out-cli"
+    mkdir -p "$WORK/out-curl"
+
+    # curl: presigned PUT + confirm
+    INFO=$(curl -sf -H "$AUTH" -H "$JSON" \
+        -d "{\"filename\":\"genome.bin\",\"workspace_id\":\"$WS\",\"size\":$SIZE,\"path\":\"curl/\"}" \
+        "$S/v1/files/upload-url")
+    PUT_URL=$(jq -r .uploadUrl <<<"$INFO")
+    [[ $PUT_URL != null ]] || { log "cli-vs-curl: no single PUT URL (raise --single-put-limit)"; exit 1; }
+    cat "$WORK/genome.bin" >/dev/null
+    t0=$(now)
+    curl -sf -T "$WORK/genome.bin" -H 'Expect:' "$PUT_URL" -o /dev/null
+    curl -sf -H "$AUTH" -H "$JSON" -d "{\"file_key\":\"$(jq -r .fileKey <<<"$INFO")\",\"workspace_id\":\"$WS\",\"filename\":\"genome.bin\",\"size\":$SIZE}" \
+        "$S/v1/files/upload-confirm" -o /dev/null
+    t1=$(now)
+    T_CURL_UP+=("$(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.2f", b - a}')")
+
+    # CLI upload
+    cat "$WORK/genome.bin" >/dev/null
+    t0=$(now)
+    "$SEQVAULT" upload --no-progress "${CLI_PARALLEL[@]}" "$WORK/genome.bin" "$PROJECT/cli" 2>/dev/null
+    t1=$(now)
+    T_CLI_UP+=("$(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.2f", b - a}')")
+
+    # curl download of the presigned URL
+    URL=$(curl -sf -H "$AUTH" "$S/v1/files/download?workspace_id=$WS&key=curl/genome.bin" | jq -r .url)
+    t0=$(now)
+    curl -sf -o "$WORK/out-curl/genome.bin" "$URL"
+    t1=$(now)
+    T_CURL_DOWN+=("$(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.2f", b - a}')")
+    check_sha "$WORK/out-curl/genome.bin" "curl's download"
+    rm -f "$WORK/out-curl/genome.bin"
+
+    # CLI download (of the file the CLI uploaded: the same bytes)
+    t0=$(now)
+    "$SEQVAULT" download --no-progress "${CLI_PARALLEL[@]}" "$PROJECT/cli/genome.bin" "$WORK/out-cli" 2>/dev/null
+    t1=$(now)
+    T_CLI_DOWN+=("$(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.2f", b - a}')")
+    check_sha "$WORK/out-cli/genome.bin" "the CLI's download"
+
+    "$SEQVAULT" rm -r "$PROJECT/curl" "$PROJECT/cli"
+    rm -rf "$WORK/out-curl" "$WORK/out-cli"
+    LOADS+=("$(load)")
+    log "run $run/$RUNS: curl up ${T_CURL_UP[-1]} s, cli up ${T_CLI_UP[-1]} s, curl down ${T_CURL_DOWN[-1]} s, cli down ${T_CLI_DOWN[-1]} s (load ${LOADS[-1]})"
+done
+
+median() { printf '%s\n' "$@" | sort -n | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
+row() { # LABEL TIMES...
+    local label=$1
+    shift
+    local m
+    m=$(median "$@")
+    printf '| %-52s | %8.2f | %9.0f | %s |\n' "$label" "$m" "$(awk -v s="$SIZE" -v t="$m" 'BEGIN{print s / 1048576 / t}')" "$*"
+}
+
+printf '\n%s MiB file, %s runs, medians; server %s (SQLite + local files, data under %s)\n' "$SIZE_MIB" "$RUNS" \
+    "$(basename "$ROOT")" "$(df --output=target "$WORK" | tail -1)"
+printf 'CLI --parallel %s; %s cores; load average (1/5/15 min) after each run: %s\n\n' "${PARALLEL:-4 (default)}" \
+    "$(nproc)" "$(IFS=';'; echo "${LOADS[*]}")"
+printf '| %-52s | %8s | %9s | %s |\n' "transfer" "median s" "MiB/s" "runs (s)"
+printf '|%s|%s|%s|%s|\n' "$(printf -- '-%.0s' {1..54})" "----------" "-----------" "----------"
+row "curl -T to the upload-url PUT URL + upload-confirm" "${T_CURL_UP[@]}"
+row "seqvault upload (whole command)" "${T_CLI_UP[@]}"
+row "curl -o from the /v1/files/download URL" "${T_CURL_DOWN[@]}"
+row "seqvault download (whole command, SHA-256 checked)" "${T_CLI_DOWN[@]}"
