@@ -77,10 +77,16 @@ check_sha() { # FILE WHAT
     [[ $got == "$SHA" ]] || { log "cli-vs-curl: $2 came back different ($got)"; exit 1; }
 }
 
-declare -a T_CURL_UP T_CLI_UP T_CURL_DOWN T_CLI_DOWN LOADS
+declare -a T_CURL_UP T_CLI_UP T_CURL_DOWN T_CLI_DOWN T_JVM LOADS
 for run in $(seq 1 "$RUNS"); do
     rm -rf "$WORK/out-curl" "$WORK/out-cli"
     mkdir -p "$WORK/out-curl"
+
+    # What every CLI command pays before its first byte: the JVM starting (and the launcher script).
+    t0=$(now)
+    "$SEQVAULT" --version >/dev/null
+    t1=$(now)
+    T_JVM+=("$(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.2f", b - a}')")
 
     # curl: presigned PUT + confirm
     INFO=$(curl -sf -H "$AUTH" -H "$JSON" \
@@ -134,8 +140,8 @@ row() { # LABEL TIMES...
     printf '| %-52s | %8.2f | %9.0f | %s |\n' "$label" "$m" "$(awk -v s="$SIZE" -v t="$m" 'BEGIN{print s / 1048576 / t}')" "$*"
 }
 
-printf '\n%s MiB file, %s runs, medians; server %s (SQLite + local files, data under %s)\n' "$SIZE_MIB" "$RUNS" \
-    "$(basename "$ROOT")" "$(df --output=target "$WORK" | tail -1)"
+printf '\n%s MiB random file, %s runs, medians; bin/seqvault serve from %s (SQLite + local files on %s)\n' \
+    "$SIZE_MIB" "$RUNS" "$ROOT" "$(df --output=source "$WORK" | tail -1)"
 printf 'CLI --parallel %s; %s cores; load average (1/5/15 min) after each run: %s\n\n' "${PARALLEL:-4 (default)}" \
     "$(nproc)" "$(IFS=';'; echo "${LOADS[*]}")"
 printf '| %-52s | %8s | %9s | %s |\n' "transfer" "median s" "MiB/s" "runs (s)"
@@ -144,3 +150,5 @@ row "curl -T to the upload-url PUT URL + upload-confirm" "${T_CURL_UP[@]}"
 row "seqvault upload (whole command)" "${T_CLI_UP[@]}"
 row "curl -o from the /v1/files/download URL" "${T_CURL_DOWN[@]}"
 row "seqvault download (whole command, SHA-256 checked)" "${T_CLI_DOWN[@]}"
+printf '\nThe CLI rows include starting the JVM: bin/seqvault --version takes %s s (median; runs: %s).\n' \
+    "$(median "${T_JVM[@]}")" "${T_JVM[*]}"
