@@ -9,7 +9,8 @@
 #                                                       under ${TMPDIR:-/tmp}); needs ~4 x SIZE free
 #   PARALLEL=8 bench/tools/cli-vs-curl.sh ...           the CLI's --parallel (default: its own, 4)
 #
-# Per run, in this order (the source file is read once before each upload, so both start warm):
+# Per run, in this order. Before each timed step, untimed: `sync` (so no step pays for the writeback
+# of the one before) and, before uploads, one read of the source (so both start from a warm cache):
 #   curl upload    POST /v1/files/upload-url, then `curl -T` to the presigned PUT URL, then
 #                  POST /v1/files/upload-confirm (the timed part is the PUT plus the confirm)
 #   cli upload     bin/seqvault upload --no-progress FILE (whole command: JVM start, parts, completion)
@@ -71,6 +72,11 @@ CLI_PARALLEL=()
 [[ -n ${PARALLEL:-} ]] && CLI_PARALLEL=(--parallel "$PARALLEL")
 log "server $S, project $PROJECT ($WS); load average at start: $(load)"
 
+settle() { # [FILE to read into the cache]
+    [[ -z ${1:-} ]] || cat "$1" >/dev/null
+    sync
+}
+
 check_sha() { # FILE WHAT
     local got
     got=$(sha256sum "$1" | cut -d' ' -f1)
@@ -94,7 +100,7 @@ for run in $(seq 1 "$RUNS"); do
         "$S/v1/files/upload-url")
     PUT_URL=$(jq -r .uploadUrl <<<"$INFO")
     [[ $PUT_URL != null ]] || { log "cli-vs-curl: no single PUT URL (raise --single-put-limit)"; exit 1; }
-    cat "$WORK/genome.bin" >/dev/null
+    settle "$WORK/genome.bin"
     t0=$(now)
     curl -sf -T "$WORK/genome.bin" -H 'Expect:' "$PUT_URL" -o /dev/null
     curl -sf -H "$AUTH" -H "$JSON" -d "{\"file_key\":\"$(jq -r .fileKey <<<"$INFO")\",\"workspace_id\":\"$WS\",\"filename\":\"genome.bin\",\"size\":$SIZE}" \
@@ -103,7 +109,7 @@ for run in $(seq 1 "$RUNS"); do
     T_CURL_UP+=("$(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.2f", b - a}')")
 
     # CLI upload
-    cat "$WORK/genome.bin" >/dev/null
+    settle "$WORK/genome.bin"
     t0=$(now)
     "$SEQVAULT" upload --no-progress "${CLI_PARALLEL[@]}" "$WORK/genome.bin" "$PROJECT/cli" 2>/dev/null
     t1=$(now)
@@ -111,6 +117,7 @@ for run in $(seq 1 "$RUNS"); do
 
     # curl download of the presigned URL
     URL=$(curl -sf -H "$AUTH" "$S/v1/files/download?workspace_id=$WS&key=curl/genome.bin" | jq -r .url)
+    settle
     t0=$(now)
     curl -sf -o "$WORK/out-curl/genome.bin" "$URL"
     t1=$(now)
@@ -119,6 +126,7 @@ for run in $(seq 1 "$RUNS"); do
     rm -f "$WORK/out-curl/genome.bin"
 
     # CLI download (of the file the CLI uploaded: the same bytes)
+    settle
     t0=$(now)
     "$SEQVAULT" download --no-progress "${CLI_PARALLEL[@]}" "$PROJECT/cli/genome.bin" "$WORK/out-cli" 2>/dev/null
     t1=$(now)
