@@ -83,80 +83,89 @@ check_sha() { # FILE WHAT
     [[ $got == "$SHA" ]] || { log "cli-vs-curl: $2 came back different ($got)"; exit 1; }
 }
 
-declare -a T_CURL_UP T_CLI_UP T_CURL_DOWN T_CLI_DOWN T_JVM LOADS
+# measure KEY COMMAND...: runs COMMAND (its output discarded, the error shown if it fails) and keeps
+# its wall time, its CPU time (user + system, the command and its children) and the server's CPU time.
+declare -A WALL CPU SERVER_CPU
+TICK=$(getconf CLK_TCK)
+server_ticks() { awk '{print $14 + $15}' "/proc/$SERVER_PID/stat"; }
+measure() {
+    local key=$1
+    shift
+    local s0 s1 wall user sys TIMEFORMAT='%R %U %S'
+    s0=$(server_ticks)
+    { time "$@" >/dev/null 2>"$WORK/err"; } 2>"$WORK/time" || { cat "$WORK/err" >&2; exit 1; }
+    s1=$(server_ticks)
+    read -r wall user sys <"$WORK/time"
+    WALL[$key]+=" $wall"
+    CPU[$key]+=" $(awk -v u="$user" -v s="$sys" 'BEGIN{printf "%.2f", u + s}')"
+    SERVER_CPU[$key]+=" $(awk -v a="$s0" -v b="$s1" -v t="$TICK" 'BEGIN{printf "%.2f", (b - a) / t}')"
+}
+last() { local v=${WALL[$1]}; printf '%s' "${v##* }"; }
+
+curl_upload() { # INFO: PUT the file to the presigned URL, then confirm
+    curl -sf -T "$WORK/genome.bin" -H 'Expect:' "$(jq -r .uploadUrl <<<"$1")" -o /dev/null &&
+        curl -sf -H "$AUTH" -H "$JSON" -d "{\"file_key\":\"$(jq -r .fileKey <<<"$1")\",\"workspace_id\":\"$WS\",\"filename\":\"genome.bin\",\"size\":$SIZE}" \
+            "$S/v1/files/upload-confirm" -o /dev/null
+}
+
+LOADS=()
 for run in $(seq 1 "$RUNS"); do
     rm -rf "$WORK/out-curl" "$WORK/out-cli"
     mkdir -p "$WORK/out-curl"
 
-    # What every CLI command pays before its first byte: the JVM starting (and the launcher script).
-    t0=$(now)
-    "$SEQVAULT" --version >/dev/null
-    t1=$(now)
-    T_JVM+=("$(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.2f", b - a}')")
+    # What every CLI command pays before its first byte: the launcher script and the JVM starting.
+    measure jvm "$SEQVAULT" --version
 
-    # curl: presigned PUT + confirm
+    # curl: presigned PUT + confirm (the upload-url call is not timed)
     INFO=$(curl -sf -H "$AUTH" -H "$JSON" \
         -d "{\"filename\":\"genome.bin\",\"workspace_id\":\"$WS\",\"size\":$SIZE,\"path\":\"curl/\"}" \
         "$S/v1/files/upload-url")
-    PUT_URL=$(jq -r .uploadUrl <<<"$INFO")
-    [[ $PUT_URL != null ]] || { log "cli-vs-curl: no single PUT URL (raise --single-put-limit)"; exit 1; }
+    [[ $(jq -r .uploadUrl <<<"$INFO") != null ]] || { log "cli-vs-curl: no single PUT URL (raise --single-put-limit)"; exit 1; }
     settle "$WORK/genome.bin"
-    t0=$(now)
-    curl -sf -T "$WORK/genome.bin" -H 'Expect:' "$PUT_URL" -o /dev/null
-    curl -sf -H "$AUTH" -H "$JSON" -d "{\"file_key\":\"$(jq -r .fileKey <<<"$INFO")\",\"workspace_id\":\"$WS\",\"filename\":\"genome.bin\",\"size\":$SIZE}" \
-        "$S/v1/files/upload-confirm" -o /dev/null
-    t1=$(now)
-    T_CURL_UP+=("$(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.2f", b - a}')")
+    measure curl_up curl_upload "$INFO"
 
-    # CLI upload
     settle "$WORK/genome.bin"
-    t0=$(now)
-    "$SEQVAULT" upload --no-progress "${CLI_PARALLEL[@]}" "$WORK/genome.bin" "$PROJECT/cli" 2>/dev/null
-    t1=$(now)
-    T_CLI_UP+=("$(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.2f", b - a}')")
+    measure cli_up "$SEQVAULT" upload --no-progress "${CLI_PARALLEL[@]}" "$WORK/genome.bin" "$PROJECT/cli"
 
-    # curl download of the presigned URL
+    # curl download of the presigned URL (fetched untimed)
     URL=$(curl -sf -H "$AUTH" "$S/v1/files/download?workspace_id=$WS&key=curl/genome.bin" | jq -r .url)
     settle
-    t0=$(now)
-    curl -sf -o "$WORK/out-curl/genome.bin" "$URL"
-    t1=$(now)
-    T_CURL_DOWN+=("$(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.2f", b - a}')")
+    measure curl_down curl -sf -o "$WORK/out-curl/genome.bin" "$URL"
     check_sha "$WORK/out-curl/genome.bin" "curl's download"
     rm -f "$WORK/out-curl/genome.bin"
 
     # CLI download (of the file the CLI uploaded: the same bytes)
     settle
-    t0=$(now)
-    "$SEQVAULT" download --no-progress "${CLI_PARALLEL[@]}" "$PROJECT/cli/genome.bin" "$WORK/out-cli" 2>/dev/null
-    t1=$(now)
-    T_CLI_DOWN+=("$(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.2f", b - a}')")
+    measure cli_down "$SEQVAULT" download --no-progress "${CLI_PARALLEL[@]}" "$PROJECT/cli/genome.bin" "$WORK/out-cli"
     check_sha "$WORK/out-cli/genome.bin" "the CLI's download"
 
     "$SEQVAULT" rm -r "$PROJECT/curl" "$PROJECT/cli"
     rm -rf "$WORK/out-curl" "$WORK/out-cli"
     LOADS+=("$(load)")
-    log "run $run/$RUNS: curl up ${T_CURL_UP[-1]} s, cli up ${T_CLI_UP[-1]} s, curl down ${T_CURL_DOWN[-1]} s, cli down ${T_CLI_DOWN[-1]} s (load ${LOADS[-1]})"
+    log "run $run/$RUNS: curl up $(last curl_up) s, cli up $(last cli_up) s, curl down $(last curl_down) s, cli down $(last cli_down) s (load ${LOADS[-1]})"
 done
 
 median() { printf '%s\n' "$@" | sort -n | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
-row() { # LABEL TIMES...
-    local label=$1
-    shift
+row() { # LABEL KEY
     local m
-    m=$(median "$@")
-    printf '| %-52s | %8.2f | %9.0f | %s |\n' "$label" "$m" "$(awk -v s="$SIZE" -v t="$m" 'BEGIN{print s / 1048576 / t}')" "$*"
+    # shellcheck disable=SC2086 # the lists are space-separated on purpose
+    m=$(median ${WALL[$2]})
+    # shellcheck disable=SC2086
+    printf '| %-52s | %6.2f | %6s | %6.2f | %6.2f | %s |\n' "$1" "$m" \
+        "$([[ $2 == jvm ]] && echo - || awk -v s="$SIZE" -v t="$m" 'BEGIN{printf "%.0f", s / 1048576 / t}')" "$(median ${CPU[$2]})" \
+        "$(median ${SERVER_CPU[$2]})" "${WALL[$2]# }"
 }
 
 printf '\n%s MiB random file, %s runs, medians; bin/seqvault serve from %s (SQLite + local files on %s)\n' \
     "$SIZE_MIB" "$RUNS" "$ROOT" "$(df --output=source "$WORK" | tail -1)"
-printf 'CLI --parallel %s; %s cores; load average (1/5/15 min) after each run: %s\n\n' "${PARALLEL:-4 (default)}" \
+printf 'CLI --parallel %s; %s cores; load average (1/5/15 min) after each run: %s\n' "${PARALLEL:-4 (default)}" \
     "$(nproc)" "$(IFS=';'; echo "${LOADS[*]}")"
-printf '| %-52s | %8s | %9s | %s |\n' "transfer" "median s" "MiB/s" "runs (s)"
-printf '|%s|%s|%s|%s|\n' "$(printf -- '-%.0s' {1..54})" "----------" "-----------" "----------"
-row "curl -T to the upload-url PUT URL + upload-confirm" "${T_CURL_UP[@]}"
-row "seqvault upload (whole command)" "${T_CLI_UP[@]}"
-row "curl -o from the /v1/files/download URL" "${T_CURL_DOWN[@]}"
-row "seqvault download (whole command, SHA-256 checked)" "${T_CLI_DOWN[@]}"
-printf '\nThe CLI rows include starting the JVM: bin/seqvault --version takes %s s (median; runs: %s).\n' \
-    "$(median "${T_JVM[@]}")" "${T_JVM[*]}"
+printf 'wall: seconds, clock; client CPU: the command'"'"'s user + system seconds; server CPU: the server'"'"'s, meanwhile\n\n'
+printf '| %-52s | %6s | %6s | %6s | %6s | %s |\n' "transfer" "wall" "MiB/s" "client" "server" "wall of each run"
+printf '| %-52s | %6s | %6s | %6s | %6s | %s |\n' "" "s" "" "CPU s" "CPU s" ""
+printf '|%s|--------|--------|--------|--------|------------------|\n' "$(printf -- '-%.0s' {1..54})"
+row "curl -T to the upload-url PUT URL + upload-confirm" curl_up
+row "seqvault upload (whole command)" cli_up
+row "curl -o from the /v1/files/download URL" curl_down
+row "seqvault download (whole command, SHA-256 checked)" cli_down
+row "seqvault --version (JVM start, in both CLI rows)" jvm
