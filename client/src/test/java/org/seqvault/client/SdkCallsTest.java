@@ -183,6 +183,25 @@ class SdkCallsTest {
         assertThatThrownBy(() -> sv.tree().createFolder(sv.tree().resolve(c.parent()).id(), "c"))
                 .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.code()).isEqualTo("5030"));
         assertThatThrownBy(() -> sv.tree().resolve(c.child("missing"))).isInstanceOf(NotFoundException.class);
+        String b = sv.tree().resolve(c.parent()).id();
+        assertThat(sv.tree().child(b, "c")).map(RemoteFile::id).contains(folder.id());
+        assertThat(sv.tree().child(b, "C")).as("names are exact").isEmpty();
+    }
+
+    @Test
+    void aDownloadUrlNeedsNoToken() throws Exception {
+        String content = "@r1\nACGT\n+\nIIII\n";
+        RemoteFile f = sv.transfers().upload(file("url.fq", content), RemotePath.parse(project.id() + "/url"),
+                UploadOptions.defaults());
+        String url = sv.tree().downloadUrl(f.id());
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            HttpResponse<String> got = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(got.statusCode()).isEqualTo(200);
+            assertThat(got.body()).isEqualTo(content);
+        }
+        assertThatThrownBy(() -> sv.tree().downloadUrl("0123456789abcdef01234567"))
+                .isInstanceOf(NotFoundException.class);
     }
 
     @Test
