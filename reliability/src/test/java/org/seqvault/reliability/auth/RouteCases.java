@@ -14,6 +14,7 @@ import static org.seqvault.reliability.auth.Need.Scope.FILES;
 import static org.seqvault.reliability.auth.Need.Scope.NONE;
 import static org.seqvault.reliability.auth.Need.Scope.PROJECTS;
 
+import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -208,11 +209,18 @@ final class RouteCases {
         return Map.of("part_number", 1, "response", Map.of("headers", Map.of("ETag", etag)));
     }
 
-    /** The download path of the project's file, without the signature that would make it work. */
+    /**
+     * The server's download path of the project's file, without the signature that would make it
+     * work. On S3 the genuine URL points at the bucket ({@code …/blobs/<blob id>?X-Amz-…}), but the
+     * server's own route must refuse the same blob just as well.
+     */
     private static String blobPath(World w) throws Exception {
         String url = w.http.get("/v2/files/" + w.fileId + "/download_info", w.ownerToken).json().get("url").asText();
-        String path = url.substring(url.indexOf("/_blob/"));
-        return path.substring(0, path.indexOf('?'));
+        String path = URI.create(url).getRawPath();
+        if (path.startsWith("/_blob/")) {
+            return path;
+        }
+        return "/_blob/dl/" + path.substring(path.lastIndexOf('/') + 1) + "/" + World.FILE_NAME;
     }
 
     private static String encode(String s) {

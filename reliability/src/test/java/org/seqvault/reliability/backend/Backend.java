@@ -20,6 +20,15 @@ public interface Backend {
      */
     Map<String, String> freshStore(Path dataDir) throws Exception;
 
-    /** True when the bytes live in files under the data directory (tests that fill or corrupt a disk need it). */
+    /** True when the bytes live in files under the data directory (tests that fill a disk need it). */
     boolean bytesOnLocalDisk();
+
+    /**
+     * The smallest part, but the last, that the store joins into a file (S3: 5 MiB; local files: any
+     * size). Tests that upload in parts make theirs at least this large.
+     */
+    long smallestPart();
+
+    /** The stored bytes of a server started with {@code settings} (from {@link #freshStore}), reached behind its back. */
+    StoredBlobs storedBlobs(Map<String, String> settings);
 }

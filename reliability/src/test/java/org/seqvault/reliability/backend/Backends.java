@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * The backends this run attacks, from {@code -Dreliability.backends} (comma-separated; default
- * {@code sqlite-files}). Parameterised tests take their backend from {@link #selected()}.
+ * both, {@code sqlite-files,postgres-s3}). Parameterised tests take their backend from {@link #selected()}.
  */
 public final class Backends {
     private Backends() {
@@ -13,10 +13,11 @@ public final class Backends {
 
     public static List<Backend> selected() {
         List<Backend> backends = new ArrayList<>();
-        for (String name : System.getProperty("reliability.backends", SqliteFilesBackend.NAME).split(",")) {
+        for (String name : System.getProperty("reliability.backends",
+                SqliteFilesBackend.NAME + "," + PostgresS3Backend.NAME).split(",")) {
             switch (name.strip()) {
                 case SqliteFilesBackend.NAME -> backends.add(new SqliteFilesBackend());
-                case PostgresS3Backend.NAME -> backends.add(new PostgresS3Backend(System.getenv()));
+                case PostgresS3Backend.NAME -> backends.add(new PostgresS3Backend());
                 case "" -> {
                 }
                 default -> throw new IllegalArgumentException("unknown backend '" + name + "' in -Dreliability.backends; "

@@ -25,6 +25,17 @@ public final class SqliteFilesBackend implements Backend {
         return true;
     }
 
+    /** Parts of any size. */
+    @Override
+    public long smallestPart() {
+        return 1;
+    }
+
+    @Override
+    public StoredBlobs storedBlobs(Map<String, String> settings) {
+        return new BlobFiles(Path.of(settings.get("SEQVAULT_BLOB_STORE").substring("file:".length())));
+    }
+
     @Override
     public String toString() {
         return NAME;

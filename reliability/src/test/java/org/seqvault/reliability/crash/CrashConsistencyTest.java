@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -37,6 +38,9 @@ class CrashConsistencyTest {
     private static final long UPLOAD_TTL_SECONDS = 10;
     private static final int MIN_KILL_DELAY_MILLIS = 300;
     private static final int MAX_KILL_DELAY_MILLIS = 2500;
+    /** Confirmed uploads and changes a cycle must see before its kill is timed, so no cycle is empty. */
+    private static final int MIN_PROGRESS_PER_CYCLE = 4;
+    private static final long MAX_WAIT_FOR_PROGRESS_MILLIS = 120_000;
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("org.seqvault.reliability.backend.Backends#selected")
@@ -46,9 +50,10 @@ class CrashConsistencyTest {
         long seed = Long.getLong("reliability.seed", System.nanoTime());
         SplittableRandom random = new SplittableRandom(seed);
         Path data = Files.createDirectories(tmp.resolve("data"));
+        long smallestPart = backend.smallestPart();
         ServerProcess server = ServerProcess.start(backend.freshStore(data), "--rate-limit", "0",
-                "--upload-ttl", UPLOAD_TTL_SECONDS + "s", "--single-put-limit", Worker.SINGLE_PUT_LIMIT + "",
-                "--max-form-upload", "1MiB", "--idle-timeout", "10s");
+                "--upload-ttl", UPLOAD_TTL_SECONDS + "s", "--single-put-limit", Worker.singlePutLimit(smallestPart) + "",
+                "--max-form-upload", Worker.maxSize(smallestPart) + "", "--idle-timeout", "10s");
         try {
             Http http = new Http(server.url());
             Accounts accounts = new Accounts(http, ServerProcess.ADMIN_TOKEN);
@@ -61,7 +66,7 @@ class CrashConsistencyTest {
             Totals totals = new Totals();
             long lastKill = 0;
             for (int cycle = 1; cycle <= cycles; cycle++) {
-                runUntilKilled(server, http, token, project, ledgers, random);
+                runUntilKilled(server, http, token, project, ledgers, random, smallestPart);
                 lastKill = System.nanoTime();
                 server.restart();
                 http = new Http(server.url());
@@ -132,15 +137,26 @@ class CrashConsistencyTest {
 
     /** Starts the workers, kills the server at a random moment, and waits until every worker has noticed. */
     private static void runUntilKilled(ServerProcess server, Http http, String token, Project project,
-                                       List<WorkerLedger> ledgers, SplittableRandom random) throws Exception {
+                                       List<WorkerLedger> ledgers, SplittableRandom random, long smallestPart)
+            throws Exception {
         AtomicBoolean stop = new AtomicBoolean();
+        AtomicInteger progress = new AtomicInteger();
         List<Thread> threads = new ArrayList<>();
         for (WorkerLedger ledger : ledgers) {
-            Thread t = new Thread(new Worker(http, token, project, ledger, random.nextLong(), stop),
+            Thread t = new Thread(new Worker(http, token, project, ledger, random.nextLong(), stop,
+                    smallestPart, progress),
                     "worker-" + ledger.worker);
             t.start();
             threads.add(t);
         }
+        // On a slow machine a fixed delay could kill before anything was confirmed, and the cycle
+        // would check nothing: wait for some confirmed work, then kill at a random moment.
+        long waitUntil = System.nanoTime() + MAX_WAIT_FOR_PROGRESS_MILLIS * 1_000_000;
+        while (progress.get() < MIN_PROGRESS_PER_CYCLE && System.nanoTime() < waitUntil) {
+            Thread.sleep(50);
+        }
+        assertThat(progress.get()).as("uploads and changes confirmed before the kill").isGreaterThanOrEqualTo(
+                MIN_PROGRESS_PER_CYCLE);
         Thread.sleep(random.nextInt(MIN_KILL_DELAY_MILLIS, MAX_KILL_DELAY_MILLIS + 1));
         server.kill();
         stop.set(true);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.seqvault.reliability.support.Http;
 import org.seqvault.reliability.support.Sha256;
 
@@ -16,10 +17,22 @@ import org.seqvault.reliability.support.Sha256;
  * recorded as possible, for the check after the restart to settle.
  */
 final class Worker implements Runnable {
-    /** Uploads above this many bytes take the v1 presigned path in several parts (the server runs with it as single-PUT limit). */
-    static final int SINGLE_PUT_LIMIT = 64 * 1024;
-    private static final int MAX_SIZE = 3 * SINGLE_PUT_LIMIT;
-    private static final long MULTIPART_PART_SIZE = 48 * 1024;
+    /**
+     * Uploads above this many bytes take the v1 presigned path in several parts (the server runs
+     * with it as single-PUT limit), unless the store demands larger parts (S3: 5 MiB).
+     */
+    private static final int SINGLE_PUT_LIMIT = 64 * 1024;
+    private static final int MULTIPART_PART_SIZE = 48 * 1024;
+
+    /** The single-PUT limit the server must run with for a store whose parts (but the last) are at least {@code smallestPart}. */
+    static int singlePutLimit(long smallestPart) {
+        return (int) Math.max(SINGLE_PUT_LIMIT, smallestPart);
+    }
+
+    /** The largest upload: several parts. */
+    static int maxSize(long smallestPart) {
+        return singlePutLimit(smallestPart) * 5 / 2;
+    }
 
     private final Http http;
     private final String token;
@@ -28,8 +41,13 @@ final class Worker implements Runnable {
     private final SplittableRandom random;
     private final AtomicBoolean stop;
     private final UploadFlows uploads;
+    private final int maxSize;
+    private final long multipartPartSize;
+    /** Confirmed uploads and changes of every worker in this cycle. */
+    private final AtomicInteger progress;
 
-    Worker(Http http, String token, Project project, WorkerLedger ledger, long seed, AtomicBoolean stop) {
+    Worker(Http http, String token, Project project, WorkerLedger ledger, long seed, AtomicBoolean stop,
+           long smallestPart, AtomicInteger progress) {
         this.http = http;
         this.token = token;
         this.project = project;
@@ -37,6 +55,9 @@ final class Worker implements Runnable {
         this.random = new SplittableRandom(seed);
         this.stop = stop;
         this.uploads = new UploadFlows(http, token, project);
+        this.maxSize = maxSize(smallestPart);
+        this.multipartPartSize = Math.max(MULTIPART_PART_SIZE, smallestPart);
+        this.progress = progress;
     }
 
     @Override
@@ -84,7 +105,7 @@ final class Worker implements Runnable {
             String fileId = switch (path) {
                 case FORM -> uploads.form(folder, name, bytes);
                 case PRESIGNED -> uploads.presigned(folder, name, bytes, random.nextBoolean(), true);
-                case MULTIPART -> uploads.multipart(folder, name, bytes, MULTIPART_PART_SIZE);
+                case MULTIPART -> uploads.multipart(folder, name, bytes, multipartPartSize);
                 case ABANDONED -> uploads.presigned(folder, name, bytes, false, false);
             };
             if (fileId == null) {
@@ -92,6 +113,7 @@ final class Worker implements Runnable {
             } else {
                 ledger.files.add(new TrackedFile(fileId, sha, bytes.length, key));
                 ledger.uploadsConfirmed++;
+                progress.incrementAndGet();
             }
         } catch (ServerGone gone) {
             if (gone.ambiguous && path != Path.ABANDONED) {
@@ -151,15 +173,18 @@ final class Worker implements Runnable {
         if (answer.status() != expected) {
             ledger.anomalies.add((delete ? "delete" : "rename/move") + " of " + file.key + " answered "
                     + answer.status() + ": " + answer.text());
-        } else if (delete) {
+            return;
+        }
+        if (delete) {
             file.deleted = true;
         } else {
             file.key = newKey;
         }
+        progress.incrementAndGet();
     }
 
     private byte[] bytes() {
-        int size = random.nextInt(10) == 0 ? 0 : random.nextInt(MAX_SIZE + 1);
+        int size = random.nextInt(10) == 0 ? 0 : random.nextInt(maxSize + 1);
         byte[] bytes = new byte[size];
         for (int i = 0; i < size; i++) {
             bytes[i] = (byte) random.nextInt(256);

@@ -78,8 +78,9 @@ final class Mutations {
     }
 
     /** Keeps only mutants that really differ from the genuine URL. */
-    private static void add(List<Mutant> out, SignedUrl genuine, String what, SignedUrl mutant) {
-        if (!mutant.render().equals(genuine.render()) || !mutant.method().equals(genuine.method())) {
+    private static void add(List<Mutant> out, SignedUrl genuine, String what, SignedUrl changed) {
+        SignedUrl mutant = changed.sendable();
+        if (!mutant.normalised().equals(genuine.normalised()) || !mutant.method().equals(genuine.method())) {
             out.add(new Mutant(what, mutant));
         }
     }

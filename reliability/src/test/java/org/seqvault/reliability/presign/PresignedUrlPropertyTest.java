@@ -30,7 +30,6 @@ import org.seqvault.reliability.support.ServerProcess;
  * {@code -Dreliability.presignUrls} sets how many URLs are mutated.
  */
 class PresignedUrlPropertyTest {
-    private static final int PART = 1024;
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("org.seqvault.reliability.backend.Backends#selected")
@@ -38,30 +37,39 @@ class PresignedUrlPropertyTest {
         int wanted = Integer.getInteger("reliability.presignUrls", 40);
         long seed = Long.getLong("reliability.seed", System.nanoTime());
         SplittableRandom random = new SplittableRandom(seed);
+        int part = (int) Math.max(UrlPool.SMALL_PART, backend.smallestPart());
         try (InProcessServer server = InProcessServer.start(backend, data, Map.of("SEQVAULT_RATE_LIMIT", "0",
-                "SEQVAULT_SINGLE_PUT_LIMIT", Integer.toString(PART)))) {
+                "SEQVAULT_SINGLE_PUT_LIMIT", Integer.toString(part)))) {
             Http http = server.http();
             String token = new Accounts(http, ServerProcess.ADMIN_TOKEN).userWithToken("holder", "files", "projects");
             JsonNode ws = new Accounts(http, ServerProcess.ADMIN_TOKEN).workspace(token, "presign");
-            UrlPool pool = new UrlPool(http, token, ws.get("workspace_id").asText(), ws.get("project").asText(), random);
+            UrlPool pool = new UrlPool(http, token, ws.get("workspace_id").asText(), ws.get("project").asText(), random,
+                    part);
             pool.fill(wanted);
 
             long tried = 0;
             List<String> succeeded = new ArrayList<>();
             List<String> unanswered = new ArrayList<>();
+            String previous = "nothing";
             for (int i = 0; i < pool.urls.size(); i++) {
                 UrlPool.Issued genuine = pool.urls.get(i);
                 UrlPool.Issued sibling = pool.siblingOf(i);
-                assertThat(pool.use(genuine, genuine.url())).as("the genuine URL works: " + genuine.url().render())
-                        .isTrue();
+                String what = "the genuine URL " + genuine.url().method() + " " + genuine.url().render() + " (after "
+                        + previous + ")";
+                try {
+                    assertThat(pool.use(genuine, genuine.url())).as(what).isTrue();
+                } catch (java.io.IOException e) {
+                    throw new AssertionError(what + " got no answer", e);
+                }
                 for (Mutant mutant : Mutations.of(genuine.url(), sibling.url(), random)) {
                     tried++;
+                    previous = mutant.what() + ": " + mutant.url().method() + " " + mutant.url().render();
                     try {
                         if (pool.use(genuine, mutant.url())) {
-                            succeeded.add(mutant.what() + ": " + mutant.url().method() + " " + mutant.url().render());
+                            succeeded.add(previous);
                         }
                     } catch (java.io.IOException e) {
-                        unanswered.add(mutant.what() + ": " + mutant.url().method() + " " + mutant.url().render() + " " + e);
+                        unanswered.add(previous + " " + e);
                     }
                 }
             }
@@ -84,7 +92,7 @@ class PresignedUrlPropertyTest {
     @MethodSource("org.seqvault.reliability.backend.Backends#selected")
     void anExpiredUrlFails(Backend backend, @TempDir Path data) throws Exception {
         try (InProcessServer server = InProcessServer.start(backend, data, Map.of("SEQVAULT_RATE_LIMIT", "0",
-                "SEQVAULT_PRESIGN_TTL", "2"))) {
+                "SEQVAULT_PRESIGN_TTL", "5"))) {
             Http http = server.http();
             Accounts accounts = new Accounts(http, ServerProcess.ADMIN_TOKEN);
             String token = accounts.userWithToken("holder", "files", "projects");

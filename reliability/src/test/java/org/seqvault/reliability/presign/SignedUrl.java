@@ -27,6 +27,42 @@ record SignedUrl(String origin, String method, List<String> segments, List<Map.E
         return new SignedUrl(origin, method, List.copyOf(segments), List.copyOf(query));
     }
 
+    /**
+     * The same URL with every '%' that starts no escape written as {@code %25}: a mutation can
+     * leave "%3D" as "%ID", which no HTTP client sends; this keeps the mutant as close as a client
+     * can get to it.
+     */
+    SignedUrl sendable() {
+        return new SignedUrl(origin, method, segments.stream().map(SignedUrl::escapeStrayPercents).toList(),
+                query.stream().map(e -> Map.entry(escapeStrayPercents(e.getKey()), escapeStrayPercents(e.getValue())))
+                        .toList());
+    }
+
+    private static String escapeStrayPercents(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean escape = c == '%' && i + 2 < s.length() && isHex(s.charAt(i + 1)) && isHex(s.charAt(i + 2));
+            b.append(c == '%' && !escape ? "%25" : String.valueOf(c));
+        }
+        return b.toString();
+    }
+
+    /** The URL with its percent-escapes in upper case: URLs that differ only there are the same (RFC 3986, 6.2.2.1). */
+    String normalised() {
+        String r = render();
+        StringBuilder b = new StringBuilder(r.length());
+        for (int i = 0; i < r.length(); i++) {
+            boolean hexOfEscape = (i >= 1 && r.charAt(i - 1) == '%') || (i >= 2 && r.charAt(i - 2) == '%');
+            b.append(hexOfEscape ? Character.toUpperCase(r.charAt(i)) : r.charAt(i));
+        }
+        return b.toString();
+    }
+
+    private static boolean isHex(char c) {
+        return Character.digit(c, 16) >= 0;
+    }
+
     String render() {
         return origin + "/" + String.join("/", segments) + "?" + query.stream()
                 .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("&"));

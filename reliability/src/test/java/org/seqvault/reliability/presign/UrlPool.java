@@ -5,6 +5,7 @@ import static org.seqvault.reliability.support.Accounts.expect;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URLEncoder;
+import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -25,15 +26,21 @@ import org.seqvault.reliability.support.Sha256;
  * genuine URL carried.
  */
 final class UrlPool {
-    private static final int PART = 1024;
     private static final int PARTS = 3;
+    /** The last part of every upload, and every part where the store allows parts this small. */
+    static final int SMALL_PART = 1024;
+    /** Forged bodies are at most this long: a store does not know a part's length before it checks the signature. */
+    private static final int MAX_FORGED = 64 * 1024;
 
     /** A URL as handed out, and the bytes it downloads or uploads. */
     record Issued(SignedUrl url, boolean download, byte[] bytes) {
     }
 
-    /** An upload whose part URLs are in the pool. */
-    private record Pending(boolean v1, String id, String fileKey, String name, String folderId, byte[] bytes) {
+    /** An upload whose part URLs are in the pool, and the parts its genuine URLs carry. */
+    private record Pending(boolean v1, String id, String fileKey, String name, List<byte[]> parts) {
+        long size() {
+            return parts.stream().mapToLong(p -> p.length).sum();
+        }
     }
 
     final List<Issued> urls = new ArrayList<>();
@@ -43,14 +50,18 @@ final class UrlPool {
     private final String workspaceId;
     private final String projectId;
     private final SplittableRandom random;
+    private final int partSize;
+    private byte[] sharedPart;
     private int files;
 
-    UrlPool(Http http, String token, String workspaceId, String projectId, SplittableRandom random) {
+    /** {@code partSize}: every part but the last; the server's single-PUT limit must be the same. */
+    UrlPool(Http http, String token, String workspaceId, String projectId, SplittableRandom random, int partSize) {
         this.http = http;
         this.token = token;
         this.workspaceId = workspaceId;
         this.projectId = projectId;
         this.random = random;
+        this.partSize = partSize;
     }
 
     void fill(int wanted) throws IOException {
@@ -80,13 +91,24 @@ final class UrlPool {
      */
     boolean use(Issued genuine, SignedUrl url) throws IOException {
         boolean isGenuine = url.equals(genuine.url());
-        byte[] body = genuine.download() ? null : isGenuine ? genuine.bytes() : forged(genuine.bytes().length);
-        var request = http.request(url.render()).method(url.method(),
-                body == null ? BodyPublishers.noBody() : BodyPublishers.ofByteArray(body));
-        Http.Answer answer = http.send(request.build());
-        boolean ok = answer.status() >= 200 && answer.status() < 300;
+        byte[] body = genuine.download() ? null
+                : isGenuine ? genuine.bytes() : forged(Math.min(genuine.bytes().length, MAX_FORGED));
+        HttpRequest request = http.request(url.render()).method(url.method(),
+                body == null ? BodyPublishers.noBody() : BodyPublishers.ofByteArray(body)).build();
+        int status;
+        byte[] answered;
+        if (url.origin().equals(http.base())) {
+            Http.Answer answer = http.send(request);
+            status = answer.status();
+            answered = answer.bytes();
+        } else {
+            ObjectStoreCalls.Reply reply = ObjectStoreCalls.send(http.client(), request);
+            status = reply.status();
+            answered = reply.body();
+        }
+        boolean ok = status >= 200 && status < 300;
         if (isGenuine && genuine.download()) {
-            return ok && Arrays.equals(answer.bytes(), genuine.bytes());
+            return ok && Arrays.equals(answered, genuine.bytes());
         }
         return ok;
     }
@@ -98,13 +120,13 @@ final class UrlPool {
             String key;
             if (p.v1()) {
                 expect(http.call("POST", "/v1/files/upload-confirm", token, Map.of("file_key", p.fileKey(),
-                        "workspace_id", workspaceId, "filename", p.name(), "size", p.bytes().length)), 201);
+                        "workspace_id", workspaceId, "filename", p.name(), "size", p.size())), 201);
                 key = p.name();
             } else {
                 List<Map<String, Object>> reports = new ArrayList<>();
                 for (int n = 1; n <= PARTS; n++) {
                     reports.add(Map.of("part_number", n, "response", Map.of("headers",
-                            Map.of("ETag", md5(Arrays.copyOfRange(p.bytes(), (n - 1) * PART, n * PART))))));
+                            Map.of("ETag", md5(p.parts().get(n - 1))))));
                 }
                 expect(http.call("POST", "/v2/upload/multipart/" + p.id() + "/complete", token,
                         Map.of("parts", reports)), 200);
@@ -113,7 +135,7 @@ final class UrlPool {
             String url = expect(http.get("/v1/files/download?workspace_id=" + workspaceId + "&key="
                     + URLEncoder.encode(key, StandardCharsets.UTF_8), token), 200).get("url").asText();
             byte[] stored = http.send(http.request(url).GET().build()).bytes();
-            if (!Sha256.of(stored).equals(Sha256.of(p.bytes()))) {
+            if (!Sha256.of(stored).equals(Sha256.of(concat(p.parts())))) {
                 wrong.add(key + " holds other bytes than its genuine part URLs sent");
             }
         }
@@ -134,28 +156,62 @@ final class UrlPool {
     }
 
     private void addV1Parts() throws IOException {
-        byte[] bytes = random(PART * PARTS);
+        List<byte[]> parts = uploadParts();
         String name = "v1-upload-" + (++files) + ".bin";
         JsonNode ticket = expect(http.call("POST", "/v1/files/upload-url", token, Map.of("filename", name,
-                "workspace_id", workspaceId, "size", bytes.length)), 201);
+                "workspace_id", workspaceId, "size", size(parts))), 201);
         for (JsonNode part : ticket.get("parts")) {
             int n = part.get("partNumber").asInt();
-            urls.add(new Issued(SignedUrl.parse(part.get("uploadUrl").asText(), "PUT"), false,
-                    Arrays.copyOfRange(bytes, (n - 1) * PART, n * PART)));
+            urls.add(new Issued(SignedUrl.parse(part.get("uploadUrl").asText(), "PUT"), false, parts.get(n - 1)));
         }
-        uploads.add(new Pending(true, null, ticket.get("fileKey").asText(), name, null, bytes));
+        uploads.add(new Pending(true, null, ticket.get("fileKey").asText(), name, parts));
     }
 
     private void addV2Parts() throws IOException {
-        byte[] bytes = random(PART * PARTS);
+        List<byte[]> parts = uploadParts();
         String name = "v2-upload-" + (++files) + ".bin";
-        String id = expect(http.call("POST", "/v2/upload/multipart", token, Map.of("name", name, "size", bytes.length,
-                "part_size", PART, "project", projectId)), 200).get("upload_id").asText();
+        String id = expect(http.call("POST", "/v2/upload/multipart", token, Map.of("name", name, "size", size(parts),
+                "part_size", partSize, "project", projectId)), 200).get("upload_id").asText();
         for (int n = 1; n <= PARTS; n++) {
             String url = expect(http.get("/v2/upload/multipart/" + id + "/part/" + n, token), 200).get("url").asText();
-            urls.add(new Issued(SignedUrl.parse(url, "PUT"), false, Arrays.copyOfRange(bytes, (n - 1) * PART, n * PART)));
+            urls.add(new Issued(SignedUrl.parse(url, "PUT"), false, parts.get(n - 1)));
         }
-        uploads.add(new Pending(false, id, null, name, null, bytes));
+        uploads.add(new Pending(false, id, null, name, parts));
+    }
+
+    /**
+     * {@link #PARTS} parts: full ones of the part size and a small last one. Full parts as large
+     * as S3's 5 MiB all share one random block (forged bytes differ from it all the same), which
+     * keeps hundreds of uploads in little memory.
+     */
+    private List<byte[]> uploadParts() {
+        List<byte[]> parts = new ArrayList<>();
+        for (int n = 1; n < PARTS; n++) {
+            if (partSize <= MAX_FORGED) {
+                parts.add(random(partSize));
+            } else {
+                if (sharedPart == null) {
+                    sharedPart = random(partSize);
+                }
+                parts.add(sharedPart);
+            }
+        }
+        parts.add(random(Math.min(partSize, SMALL_PART)));
+        return parts;
+    }
+
+    private static long size(List<byte[]> parts) {
+        return parts.stream().mapToLong(p -> p.length).sum();
+    }
+
+    private static byte[] concat(List<byte[]> parts) {
+        byte[] all = new byte[(int) size(parts)];
+        int at = 0;
+        for (byte[] p : parts) {
+            System.arraycopy(p, 0, all, at, p.length);
+            at += p.length;
+        }
+        return all;
     }
 
     private byte[] random(int size) {

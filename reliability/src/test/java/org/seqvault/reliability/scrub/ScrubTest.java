@@ -4,19 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.seqvault.reliability.support.Accounts.expect;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.RandomAccessFile;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.seqvault.reliability.backend.Backend;
+import org.seqvault.reliability.backend.StoredBlobs;
 import org.seqvault.reliability.support.Accounts;
 import org.seqvault.reliability.support.Cli;
 import org.seqvault.reliability.support.Http;
@@ -26,40 +24,38 @@ import org.seqvault.reliability.support.ServerProcess;
 
 /**
  * {@code seqvault scrub}, run beside the live server as an operator would: clean store, exit 0;
- * one byte flipped on disk in a multi-part blob and one blob deleted, exit 1 naming exactly those
- * two; a data directory with no database, exit 2 rather than a clean report of nothing.
+ * one byte flipped in a multi-part blob and one blob deleted behind the server's back (on disk, or
+ * by overwriting and deleting the S3 objects), exit 1 naming exactly those two; a data directory
+ * with no database, exit 2 rather than a clean report of nothing.
  */
 class ScrubTest {
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("org.seqvault.reliability.backend.Backends#withLocalBytes")
+    @MethodSource("org.seqvault.reliability.backend.Backends#selected")
     void scrubFindsAFlippedByteAndAMissingBlob(Backend backend, @TempDir Path tmp) throws Exception {
         Path data = Files.createDirectories(tmp.resolve("data"));
-        try (ServerProcess server = ServerProcess.start(backend.freshStore(data), "--single-put-limit", "64KiB",
-                "--rate-limit", "0")) {
+        int part = (int) Math.max(64 * 1024, backend.smallestPart());
+        try (ServerProcess server = ServerProcess.start(backend.freshStore(data), "--single-put-limit",
+                Integer.toString(part), "--rate-limit", "0")) {
             Http http = new Http(server.url());
             Accounts accounts = new Accounts(http, ServerProcess.ADMIN_TOKEN);
             String token = accounts.userWithToken("keeper", "files", "projects");
             String workspace = accounts.workspace(token, "archive").get("workspace_id").asText();
+            StoredBlobs stored = backend.storedBlobs(server.env());
             List<String> blobs = new ArrayList<>();
-            blobs.add(blobOf(http, token, expect(http.form("/v1/files/upload", token, List.<String[]>of(
+            blobs.add(blobOf(stored, http, token, expect(http.form("/v1/files/upload", token, List.<String[]>of(
                     new String[] {"workspace_id", workspace}), "intact.bin", bytes(100_000, 1)), 201)));
-            blobs.add(blobOf(http, token, presignedInParts(http, token, workspace, "flipped.bin", bytes(200_000, 2))));
-            blobs.add(blobOf(http, token, expect(http.form("/v1/files/upload", token, List.<String[]>of(
+            blobs.add(blobOf(stored, http, token, presignedInParts(http, token, workspace, "flipped.bin",
+                    bytes(part + part / 2, 2))));
+            blobs.add(blobOf(stored, http, token, expect(http.form("/v1/files/upload", token, List.<String[]>of(
                     new String[] {"workspace_id", workspace}), "lost.bin", bytes(50_000, 3)), 201)));
 
             ScrubOutput clean = ScrubOutput.parse(Cli.run(server.env(), "scrub"));
             assertThat(clean.exitCode()).as(clean.text()).isZero();
             assertThat(clean.checked()).isEqualTo(3);
 
-            Path flippedDir = blobDir(data, blobs.get(1));
-            List<Path> segments;
-            try (Stream<Path> s = Files.list(flippedDir)) {
-                segments = s.sorted().toList();
-            }
-            assertThat(segments).as("a blob stored in several parts").hasSizeGreaterThan(1);
-            flipOneByte(segments.get(1), 12_345);
-            deleteTree(blobDir(data, blobs.get(2)));
+            stored.flipOneByte(blobs.get(1), part + 12_345);
+            stored.delete(blobs.get(2));
 
             Cli.Result damaged = Cli.run(server.env(), "scrub");
             ScrubOutput found = ScrubOutput.parse(damaged);
@@ -81,10 +77,10 @@ class ScrubTest {
     }
 
     /** The blob id of a file: the object its presigned download URL names. */
-    private static String blobOf(Http http, String token, JsonNode file) throws Exception {
+    private static String blobOf(StoredBlobs stored, Http http, String token, JsonNode file) throws Exception {
         String url = expect(http.get("/v2/files/" + file.get("file_id").asText() + "/download_info", token), 200)
                 .get("url").asText();
-        return URI.create(url).getRawPath().split("/")[3];
+        return stored.blobIdIn(URI.create(url));
     }
 
     private static JsonNode presignedInParts(Http http, String token, String workspace, String name, byte[] bytes)
@@ -99,30 +95,6 @@ class ScrubTest {
         }
         return expect(http.call("POST", "/v1/files/upload-confirm", token, Map.of("file_key",
                 ticket.get("fileKey").asText(), "workspace_id", workspace, "filename", name, "size", bytes.length)), 201);
-    }
-
-    /** Where the local store keeps a blob: blobs/&lt;last two id chars&gt;/&lt;two before&gt;/&lt;id&gt;. */
-    private static Path blobDir(Path data, String id) {
-        int n = id.length();
-        return data.resolve("blobs").resolve("blobs").resolve(id.substring(n - 2)).resolve(id.substring(n - 4, n - 2))
-                .resolve(id);
-    }
-
-    private static void flipOneByte(Path file, long at) throws Exception {
-        try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
-            f.seek(at % f.length());
-            int b = f.read();
-            f.seek(at % f.length());
-            f.write(b ^ 0x01);
-        }
-    }
-
-    private static void deleteTree(Path dir) throws Exception {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 
     private static byte[] bytes(int size, int seed) {

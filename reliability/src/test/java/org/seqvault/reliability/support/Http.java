@@ -35,6 +35,10 @@ public final class Http {
         return base;
     }
 
+    public HttpClient client() {
+        return client;
+    }
+
     /** An answer: status, headers and the whole body. */
     public record Answer(int status, HttpResponse<byte[]> raw) {
         public JsonNode json() {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.seqvault.domain.Blob;
+import org.seqvault.domain.ByteSize;
 import org.seqvault.domain.FileKey;
 import org.seqvault.domain.Node;
 import org.seqvault.domain.NodeType;
@@ -48,6 +49,13 @@ public final class UploadService {
     private final KeyedLocks locks = new KeyedLocks();
 
     public UploadService(MetadataStore store, BlobStore blobs, Clock clock, IdGenerator ids, UploadSettings settings) {
+        // Parts above the single-PUT limit are cut at most that large; a store that refuses smaller
+        // parts (S3: 5 MiB) could then never join them, so every such upload would end in a 409.
+        if (settings.singlePutLimit() < blobs.minPartSize()) {
+            throw new IllegalArgumentException("single_put_limit (" + ByteSize.format(settings.singlePutLimit())
+                    + ") must be at least the blob store's smallest part (" + ByteSize.format(blobs.minPartSize())
+                    + "), or multi-part uploads could never be completed");
+        }
         this.store = store;
         this.blobs = blobs;
         this.clock = clock;

@@ -94,6 +94,15 @@ class S3UploadFlowTest {
     }
 
     @Test
+    void aSinglePutLimitBelowS3sSmallestPartIsRefused() {
+        UploadSettings tooSmall = new UploadSettings(64L * MIB, 1L * MIB, 5L << 40, Duration.ofHours(1),
+                Duration.ofHours(24));
+        assertThatThrownBy(() -> new UploadService(metadata, blobs, clock, new RandomIds(), tooSmall))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("single_put_limit (1 MiB)").hasMessageContaining("5 MiB");
+    }
+
+    @Test
     void sevenBridgesMultipartWithTheZeroByteLastPartQuirk() throws Exception {
         byte[] one = random(5 * MIB, 1);
         byte[] two = random(5 * MIB + 1, 2);
