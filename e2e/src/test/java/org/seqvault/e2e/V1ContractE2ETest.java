@@ -180,10 +180,14 @@ class V1ContractE2ETest {
             Client c = new Client(limited.url);
             String admin = ServerProcess.ADMIN_TOKEN;
             String ws = c.call("POST", "/v1/workspaces", admin, Map.of("name", "short lived")).json().get("workspace_id").asText();
-            var ticket = c.call("POST", "/v1/files/upload-url", admin, Map.of("filename", "a.txt", "workspace_id", ws, "size", 1));
-            c.send(c.request(ticket.json().get("uploadUrl").asText()).PUT(BodyPublishers.ofByteArray(new byte[] {7})).build());
-            c.call("POST", "/v1/files/upload-confirm", admin, Map.of("file_key", ticket.json().get("fileKey").asText(),
-                    "workspace_id", ws, "filename", "a.txt", "size", 1));
+            // A form upload: a presigned PUT URL, living 1 s here too, could expire before a loaded machine sends it.
+            String boundary = Client.boundary();
+            var uploaded = c.send(c.request("/v1/files/upload").header("Authorization", "Bearer " + admin)
+                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .POST(Client.form(boundary, new String[][] {{"workspace_id", ws}}, "a.txt",
+                            BodyPublishers.ofByteArray(new byte[] {7})))
+                    .build());
+            assertThat(uploaded.status()).as(uploaded.text()).isEqualTo(201);
             String url = c.call("GET", "/v1/files/download?workspace_id=" + ws + "&key=a.txt", admin, null).json()
                     .get("url").asText();
             Thread.sleep(2100);
