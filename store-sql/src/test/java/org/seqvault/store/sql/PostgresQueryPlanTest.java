@@ -160,11 +160,16 @@ class PostgresQueryPlanTest {
         assertThat(plan).contains("'ILLUMINA'::text").doesNotContain("$3");
     }
 
+    /**
+     * Index-only or bitmap scan of the tag index, as the visibility map allows: the "delete a file"
+     * plan runs its delete (cascading to node_tags) before rolling it back, which clears all-visible
+     * bits, and both plans were seen in full builds.
+     */
     @Test
     void tagFilterUsesATagIndex() {
         assertPlan("tag filter, rare tag", tx -> tx.nodes().query(
                         new NodeQuery(BIG_FOLDER, null, null, List.of("qc-failed"), null), 0, 50),
-                "Index Only Scan using node_tags_by_tag");
+                "using node_tags_by_tag");
         assertPlan("tag filter, common tag", tx -> tx.nodes().query(
                         new NodeQuery(BIG_FOLDER, null, null, List.of("tag7"), null), 0, 50),
                 "using node_tags_");
