@@ -2,8 +2,6 @@ package org.seqvault.server;
 
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -11,6 +9,7 @@ import org.seqvault.domain.UserException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -36,9 +35,9 @@ final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--config", paramLabel = "FILE",
-            description = "YAML (.yaml/.yml) or .properties file with settings. Env: SEQVAULT_CONFIG.")
-    Path config;
+    /** Where the data lives: shared with the offline commands, so they read the same settings. */
+    @Mixin
+    StoreOptions storeOptions;
 
     @Option(names = "--bind", paramLabel = "ADDRESS",
             description = "Address to listen on. Env: SEQVAULT_BIND. Default: 127.0.0.1.")
@@ -52,37 +51,6 @@ final class ServeCommand implements Callable<Integer> {
             description = "Base URL clients use (hrefs, presigned URLs). Env: SEQVAULT_PUBLIC_URL. "
                     + "Default: http://<bind>:<port>.")
     String publicUrl;
-
-    @Option(names = "--data-dir", paramLabel = "DIR",
-            description = "Data directory. Env: SEQVAULT_DATA_DIR. Default: ./seqvault-data.")
-    String dataDir;
-
-    @Option(names = "--db-url", paramLabel = "JDBC_URL",
-            description = "Metadata database. Env: SEQVAULT_DB_URL. Default: jdbc:sqlite:<data-dir>/seqvault.db.")
-    String dbUrl;
-
-    @Option(names = "--db-user", paramLabel = "USER", description = "Database user. Env: SEQVAULT_DB_USER.")
-    String dbUser;
-
-    @Option(names = "--db-password", paramLabel = "PASSWORD",
-            description = "Database password (prefer the environment). Env: SEQVAULT_DB_PASSWORD.")
-    String dbPassword;
-
-    @Option(names = "--blob-store", paramLabel = "URI",
-            description = "file:<dir> or s3://bucket[/prefix]. Env: SEQVAULT_BLOB_STORE. Default: file:<data-dir>/blobs.")
-    String blobStore;
-
-    @Option(names = "--s3-endpoint", paramLabel = "URL",
-            description = "S3 endpoint. Env: SEQVAULT_S3_ENDPOINT. Default: AWS.")
-    String s3Endpoint;
-
-    @Option(names = "--s3-region", paramLabel = "REGION",
-            description = "S3 region. Env: SEQVAULT_S3_REGION. Default: from the AWS SDK.")
-    String s3Region;
-
-    @Option(names = "--s3-path-style", paramLabel = "BOOL", arity = "0..1", fallbackValue = "true",
-            description = "Path-style S3 URLs. Env: SEQVAULT_S3_PATH_STYLE. Default: false.")
-    String s3PathStyle;
 
     @Option(names = "--signing-key", paramLabel = "SECRET",
             description = "URL-signing key, same on every replica (prefer the environment). Env: SEQVAULT_SIGNING_KEY. "
@@ -131,39 +99,25 @@ final class ServeCommand implements Callable<Integer> {
 
     /** The flag values by setting; options not given are absent. */
     Map<Setting, String> flags() {
-        Map<Setting, String> flags = new EnumMap<>(Setting.class);
-        put(flags, Setting.BIND, bind);
-        put(flags, Setting.PORT, port);
-        put(flags, Setting.PUBLIC_URL, publicUrl);
-        put(flags, Setting.DATA_DIR, dataDir);
-        put(flags, Setting.DB_URL, dbUrl);
-        put(flags, Setting.DB_USER, dbUser);
-        put(flags, Setting.DB_PASSWORD, dbPassword);
-        put(flags, Setting.BLOB_STORE, blobStore);
-        put(flags, Setting.S3_ENDPOINT, s3Endpoint);
-        put(flags, Setting.S3_REGION, s3Region);
-        put(flags, Setting.S3_PATH_STYLE, s3PathStyle);
-        put(flags, Setting.SIGNING_KEY, signingKey);
-        put(flags, Setting.PRESIGN_TTL, presignTtl);
-        put(flags, Setting.MAX_FORM_UPLOAD, maxFormUpload);
-        put(flags, Setting.SINGLE_PUT_LIMIT, singlePutLimit);
-        put(flags, Setting.UPLOAD_TTL, uploadTtl);
-        put(flags, Setting.RATE_LIMIT, rateLimit);
-        put(flags, Setting.RATE_LIMIT_WINDOW, rateLimitWindow);
-        put(flags, Setting.BOOTSTRAP_TOKEN, bootstrapToken);
-        put(flags, Setting.IDLE_TIMEOUT, idleTimeout);
+        Map<Setting, String> flags = storeOptions.flags();
+        StoreOptions.put(flags, Setting.BIND, bind);
+        StoreOptions.put(flags, Setting.PORT, port);
+        StoreOptions.put(flags, Setting.PUBLIC_URL, publicUrl);
+        StoreOptions.put(flags, Setting.SIGNING_KEY, signingKey);
+        StoreOptions.put(flags, Setting.PRESIGN_TTL, presignTtl);
+        StoreOptions.put(flags, Setting.MAX_FORM_UPLOAD, maxFormUpload);
+        StoreOptions.put(flags, Setting.SINGLE_PUT_LIMIT, singlePutLimit);
+        StoreOptions.put(flags, Setting.UPLOAD_TTL, uploadTtl);
+        StoreOptions.put(flags, Setting.RATE_LIMIT, rateLimit);
+        StoreOptions.put(flags, Setting.RATE_LIMIT_WINDOW, rateLimitWindow);
+        StoreOptions.put(flags, Setting.BOOTSTRAP_TOKEN, bootstrapToken);
+        StoreOptions.put(flags, Setting.IDLE_TIMEOUT, idleTimeout);
         return flags;
-    }
-
-    private static void put(Map<Setting, String> flags, Setting s, String value) {
-        if (value != null) {
-            flags.put(s, value);
-        }
     }
 
     /** Resolves the configuration; a bad value prints one line on stderr and yields exit code 2. */
     EffectiveConfig resolve() {
-        return ConfigLoader.load(flags(), env, config);
+        return ConfigLoader.load(flags(), env, storeOptions.config);
     }
 
     @Override

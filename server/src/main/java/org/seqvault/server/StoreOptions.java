@@ -12,13 +12,16 @@ import picocli.CommandLine.Option;
  * points every command at the same data.
  */
 final class StoreOptions {
-    @Option(names = "--config", paramLabel = "FILE", description = "YAML or .properties config file. Env: SEQVAULT_CONFIG.")
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "YAML (.yaml/.yml) or .properties file with settings. Env: SEQVAULT_CONFIG.")
     Path config;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "Data directory. Env: SEQVAULT_DATA_DIR.")
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "Data directory. Env: SEQVAULT_DATA_DIR. Default: ./seqvault-data.")
     String dataDir;
 
-    @Option(names = "--db-url", paramLabel = "JDBC_URL", description = "Metadata database. Env: SEQVAULT_DB_URL.")
+    @Option(names = "--db-url", paramLabel = "JDBC_URL",
+            description = "Metadata database. Env: SEQVAULT_DB_URL. Default: jdbc:sqlite:<data-dir>/seqvault.db.")
     String dbUrl;
 
     @Option(names = "--db-user", paramLabel = "USER", description = "Database user. Env: SEQVAULT_DB_USER.")
@@ -28,21 +31,24 @@ final class StoreOptions {
             description = "Database password (prefer the environment). Env: SEQVAULT_DB_PASSWORD.")
     String dbPassword;
 
-    @Option(names = "--blob-store", paramLabel = "URI", description = "file:<dir> or s3://bucket[/prefix]. Env: SEQVAULT_BLOB_STORE.")
+    @Option(names = "--blob-store", paramLabel = "URI",
+            description = "file:<dir> or s3://bucket[/prefix]. Env: SEQVAULT_BLOB_STORE. Default: file:<data-dir>/blobs.")
     String blobStore;
 
-    @Option(names = "--s3-endpoint", paramLabel = "URL", description = "S3 endpoint. Env: SEQVAULT_S3_ENDPOINT.")
+    @Option(names = "--s3-endpoint", paramLabel = "URL",
+            description = "S3 endpoint. Env: SEQVAULT_S3_ENDPOINT. Default: AWS.")
     String s3Endpoint;
 
-    @Option(names = "--s3-region", paramLabel = "REGION", description = "S3 region. Env: SEQVAULT_S3_REGION.")
+    @Option(names = "--s3-region", paramLabel = "REGION",
+            description = "S3 region. Env: SEQVAULT_S3_REGION. Default: us-east-1 with --s3-endpoint, else the AWS SDK's.")
     String s3Region;
 
     @Option(names = "--s3-path-style", paramLabel = "BOOL", arity = "0..1", fallbackValue = "true",
-            description = "Path-style S3 URLs. Env: SEQVAULT_S3_PATH_STYLE.")
+            description = "Path-style S3 URLs. Env: SEQVAULT_S3_PATH_STYLE. Default: false.")
     String s3PathStyle;
 
-    /** The configuration these options, the environment and the config file give. */
-    EffectiveConfig resolve(Map<String, String> env) {
+    /** The values of these options by setting; options not given are absent. */
+    Map<Setting, String> flags() {
         Map<Setting, String> flags = new EnumMap<>(Setting.class);
         put(flags, Setting.DATA_DIR, dataDir);
         put(flags, Setting.DB_URL, dbUrl);
@@ -52,10 +58,15 @@ final class StoreOptions {
         put(flags, Setting.S3_ENDPOINT, s3Endpoint);
         put(flags, Setting.S3_REGION, s3Region);
         put(flags, Setting.S3_PATH_STYLE, s3PathStyle);
-        return ConfigLoader.load(flags, env, config);
+        return flags;
     }
 
-    private static void put(Map<Setting, String> flags, Setting s, String value) {
+    /** The configuration these options, the environment and the config file give. */
+    EffectiveConfig resolve(Map<String, String> env) {
+        return ConfigLoader.load(flags(), env, config);
+    }
+
+    static void put(Map<Setting, String> flags, Setting s, String value) {
         if (value != null) {
             flags.put(s, value);
         }
