@@ -139,6 +139,12 @@ class SbErrorsApiTest extends BackendSuite {
         String root = ok(olga.get("/projects/" + project), 200).get("root_folder").asText();
         assertThat(olga.delete("/files/" + root).status()).as("a project's root folder stays").isEqualTo(400);
         assertThat(olga.patch("/files/" + root, Map.of("name", "top")).json().get("code").asInt()).isEqualTo(5023);
+        TestHttp.Response full = olga.delete("/projects/" + project);
+        assertThat(full.status()).as("a project with files stays").isEqualTo(409);
+        assertThat(full.json().get("code").asInt()).isEqualTo(3009);
+        String empty = sc.project(olgaToken(), "Empty", false).get("id").asText();
+        assertThat(olga.delete("/projects/" + empty).status()).as("an empty project goes").isEqualTo(204);
+        assertThat(olga.get("/projects/" + empty).status()).isEqualTo(404);
     }
 
     @Test

@@ -30,9 +30,6 @@ public interface NodeRepository {
 
     boolean hasChildren(String folderId);
 
-    /** Number of nodes in the project other than its root folder. */
-    long countInProject(String projectId);
-
     /** Files (never folders) of a project whose key starts with {@code prefix} and sorts after {@code afterKey} (null: from the start), by key. */
     List<Node> filesByKeyPrefix(String projectId, String prefix, String afterKey, int limit);
 

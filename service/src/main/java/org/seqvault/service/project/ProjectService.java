@@ -102,7 +102,8 @@ public final class ProjectService {
         store.write(tx -> {
             Project p = readable(tx, caller, ref);
             Access.require(tx, caller, p, Permission.ADMIN);
-            if (tx.nodes().countInProject(p.id()) > 0) {
+            // Every node of a project sits below its root, so this is the emptiness test, in O(1).
+            if (tx.nodes().hasChildren(p.rootFolderId())) {
                 throw new UserException(Problem.PROJECT_NOT_EMPTY,
                         "project '" + ref + "' still has files or folders; delete them first");
             }

@@ -147,14 +147,6 @@ final class SqlNodeRepository implements NodeRepository {
                 .isPresent();
     }
 
-    @Override
-    public long countInProject(String projectId) {
-        return handle.createQuery("SELECT COUNT(*) FROM nodes WHERE project_id = :projectId AND parent_id IS NOT NULL")
-                .bind("projectId", projectId)
-                .mapTo(Long.class)
-                .one();
-    }
-
     /** A range on (project_id, node_key), so the nodes_by_key index carries it in key order. A null prefix is "". */
     @Override
     public List<Node> filesByKeyPrefix(String projectId, String prefix, String afterKey, int limit) {

@@ -221,8 +221,6 @@ class PostgresQueryPlanTest {
             tx.nodes().delete(AFTER_FILE.id());
             return null;
         }, "Index Scan using nodes_pkey");
-        assertPlan("nodes in a project (project delete)", tx -> tx.nodes().countInProject(SMALL_PROJECT),
-                "nodes_by_key");
     }
 
     // ---- tokens, uploads, collector ----
