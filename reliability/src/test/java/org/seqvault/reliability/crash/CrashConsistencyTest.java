@@ -35,7 +35,11 @@ import org.seqvault.reliability.support.ServerProcess;
  */
 class CrashConsistencyTest {
     private static final int WORKERS = 8;
-    private static final long UPLOAD_TTL_SECONDS = 10;
+    /**
+     * Short, so that uploads a kill left open expire before the final collector pass; long enough
+     * that an upload of several parts finishes within it on a loaded machine (10 s was not).
+     */
+    private static final long UPLOAD_TTL_SECONDS = 30;
     private static final int MIN_KILL_DELAY_MILLIS = 300;
     private static final int MAX_KILL_DELAY_MILLIS = 2500;
     /** Confirmed uploads and changes a cycle must see before its kill is timed, so no cycle is empty. */

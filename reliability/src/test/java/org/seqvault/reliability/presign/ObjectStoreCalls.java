@@ -26,10 +26,12 @@ final class ObjectStoreCalls {
     record Reply(int status, byte[] body) {
     }
 
-    static Reply send(HttpClient client, HttpRequest request) throws IOException {
+    static Reply send(HttpClient pooled, HttpRequest request) throws IOException {
         IOException last = null;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             AtomicInteger status = new AtomicInteger(-1);
+            // Retries go out on a client of their own: the pool may hold more dropped connections.
+            HttpClient client = attempt == 0 ? pooled : HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             try {
                 HttpResponse<byte[]> r = client.send(request, info -> {
                     status.set(info.statusCode());
@@ -44,6 +46,10 @@ final class ObjectStoreCalls {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IOException("interrupted", e);
+            } finally {
+                if (client != pooled) {
+                    client.close();
+                }
             }
         }
         throw last;

@@ -29,8 +29,14 @@ final class UrlPool {
     private static final int PARTS = 3;
     /** The last part of every upload, and every part where the store allows parts this small. */
     static final int SMALL_PART = 1024;
-    /** Forged bodies are at most this long: a store does not know a part's length before it checks the signature. */
-    private static final int MAX_FORGED = 64 * 1024;
+    /**
+     * Forged bodies are at most this long: a store does not know a part's length before it checks
+     * the signature, and S3Proxy, refusing a request whose body it did not read, resets the
+     * connection (losing its answer) when much more of the body is still in flight.
+     */
+    private static final int MAX_FORGED = SMALL_PART;
+    /** Full parts above this size share one random block. */
+    private static final int DISTINCT_PART_LIMIT = 64 * 1024;
 
     /** A URL as handed out, and the bytes it downloads or uploads. */
     record Issued(SignedUrl url, boolean download, byte[] bytes) {
@@ -187,7 +193,7 @@ final class UrlPool {
     private List<byte[]> uploadParts() {
         List<byte[]> parts = new ArrayList<>();
         for (int n = 1; n < PARTS; n++) {
-            if (partSize <= MAX_FORGED) {
+            if (partSize <= DISTINCT_PART_LIMIT) {
                 parts.add(random(partSize));
             } else {
                 if (sharedPart == null) {

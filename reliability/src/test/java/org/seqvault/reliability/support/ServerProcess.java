@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
  */
 public final class ServerProcess implements AutoCloseable {
     public static final String ADMIN_TOKEN = "svt_reliability-admin-token-0123456789abcdefghij";
+    private static final long START_TIMEOUT_SECONDS = 300;
     private static final Pattern LISTENING = Pattern.compile("SeqVault listening on (\\S+)");
 
     private final Map<String, String> env;
@@ -65,7 +66,8 @@ public final class ServerProcess implements AutoCloseable {
         pump.setDaemon(true);
         pump.start();
         try {
-            url = listening.get(90, TimeUnit.SECONDS);
+            // Generous: on a machine shared with other builds a JVM start has taken over 90 s.
+            url = listening.get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (Exception e) {
             process.destroyForcibly();
             throw new IOException("server did not start; see " + log.toAbsolutePath(), e);
