@@ -9,8 +9,10 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.StatementBuilderFactory;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 import org.sqlite.SQLiteErrorCode;
@@ -103,6 +105,14 @@ enum Dialect {
             writer.close();
             throw e;
         }
+    }
+
+    /**
+     * How statements are prepared, when not as JDBI does by default: SQLite's driver prepares
+     * each one afresh, so its connections keep theirs; PostgreSQL's driver caches on its own.
+     */
+    Optional<StatementBuilderFactory> statementBuilders() {
+        return this == SQLITE ? Optional.of(new SqliteStatementCache()) : Optional.empty();
     }
 
     /** True when writers must take turns inside this process. */

@@ -63,6 +63,31 @@ final class NodeDetails {
         return complete;
     }
 
+    /**
+     * One node with its metadata and tags, read in a single statement: a lookup by id (every
+     * request on a file) needs no more.
+     */
+    Node attachTo(Node node) {
+        Details d = new Details();
+        handle.createQuery("""
+                        SELECT 0 AS kind, meta_key AS item, meta_value AS value, 0 AS position
+                        FROM node_metadata WHERE node_id = :id
+                        UNION ALL
+                        SELECT 1, tag, NULL, position FROM node_tags WHERE node_id = :id
+                        ORDER BY kind, position""")
+                .bind("id", node.id())
+                .map((rs, ctx) -> new Item(rs.getInt("kind") == 1, rs.getString("item"), rs.getString("value")))
+                .forEach(item -> {
+                    if (item.isTag()) {
+                        d.tags().add(item.text());
+                    } else {
+                        d.metadata().put(item.text(), item.value());
+                    }
+                });
+        return node.withMetadata(new Metadata(d.metadata()), node.modifiedAt()).withTags(new Tags(d.tags()),
+                node.modifiedAt());
+    }
+
     private Map<String, Details> load(List<String> nodeIds) {
         Map<String, Details> details = new HashMap<>();
         for (int from = 0; from < nodeIds.size(); from += CHUNK) {
@@ -110,6 +135,10 @@ final class NodeDetails {
     }
 
     private record MetadataRow(String nodeId, String key, String value) {
+    }
+
+    /** A row of {@link #attachTo}: a tag, or a metadata key with its value. */
+    private record Item(boolean isTag, String text, String value) {
     }
 
     /** What the side tables hold for one node; tags in their stored order. */

@@ -22,8 +22,8 @@ public final class SqlMetadataStore implements MetadataStore {
     private SqlMetadataStore(Dialect dialect, ConnectionPools pools) {
         this.dialect = dialect;
         this.pools = pools;
-        this.readers = jdbi(pools.readers());
-        this.writers = pools.writers() == pools.readers() ? readers : jdbi(pools.writers());
+        this.readers = jdbi(pools.readers(), dialect);
+        this.writers = pools.writers() == pools.readers() ? readers : jdbi(pools.writers(), dialect);
         this.writeLock = dialect.singleWriter() ? new ReentrantLock(true) : null;
     }
 
@@ -95,8 +95,10 @@ public final class SqlMetadataStore implements MetadataStore {
         inTransaction.set(true);
     }
 
-    private static Jdbi jdbi(DataSource dataSource) {
+    private static Jdbi jdbi(DataSource dataSource, Dialect dialect) {
         // SQL is plain text with named parameters; no template syntax to trip over '<' and '>'.
-        return Jdbi.create(dataSource).setTemplateEngine(TemplateEngine.NOP);
+        Jdbi jdbi = Jdbi.create(dataSource).setTemplateEngine(TemplateEngine.NOP);
+        dialect.statementBuilders().ifPresent(jdbi::setStatementBuilderFactory);
+        return jdbi;
     }
 }

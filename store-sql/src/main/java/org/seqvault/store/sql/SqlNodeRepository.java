@@ -211,6 +211,6 @@ final class SqlNodeRepository implements NodeRepository {
     }
 
     private Optional<Node> one(Optional<Node> row) {
-        return row.map(node -> details.attach(List.of(node)).getFirst());
+        return row.map(details::attachTo);
     }
 }
