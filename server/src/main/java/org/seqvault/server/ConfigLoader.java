@@ -46,7 +46,6 @@ public final class ConfigLoader {
     static final Duration DEFAULT_PRESIGN_TTL = Duration.ofHours(1);
     static final long DEFAULT_MAX_FORM_UPLOAD = 500L << 20;
     static final long DEFAULT_SINGLE_PUT_LIMIT = 5L << 30;
-    static final long S3_MIN_PART_SIZE = 5L << 20;
     static final Duration DEFAULT_UPLOAD_TTL = Duration.ofHours(24);
     static final long DEFAULT_RATE_LIMIT = 1000;
     static final Duration DEFAULT_RATE_LIMIT_WINDOW = Duration.ofMinutes(5);
@@ -120,12 +119,6 @@ public final class ConfigLoader {
         String bootstrapToken = get(Setting.BOOTSTRAP_TOKEN, ConfigLoader::parseToken, null);
         Duration idleTimeout = get(Setting.IDLE_TIMEOUT, ConfigLoader::parseDuration, ServerConfig.DEFAULT_IDLE_TIMEOUT);
 
-        if (blobStore.startsWith("s3://") && singlePutLimit < S3_MIN_PART_SIZE) {
-            // Parts are cut at the single-PUT limit, and S3 refuses to join parts below 5 MiB.
-            throw new ConfigException("invalid single_put_limit '" + singlePutLimit + "' (from "
-                    + sources.get(Setting.SINGLE_PUT_LIMIT) + "): with an S3 blob store it must be at least 5MiB,"
-                    + " S3's smallest part");
-        }
         ServerConfig config = new ServerConfig(bind, port, publicUrl, dataDir, dbUrl, dbUser, dbPassword, blobStore,
                 s3Endpoint, s3Region, s3PathStyle, signingKey, presignTtl, maxFormUpload, singlePutLimit, uploadTtl,
                 rateLimit, rateLimitWindow, bootstrapToken, idleTimeout);

@@ -240,20 +240,6 @@ class ConfigLoaderTest {
                 .hasMessageNotContaining("\n");
     }
 
-    @Test
-    void anS3BlobStoreNeedsASinglePutLimitOfAtLeastS3sSmallestPart() {
-        Map<String, String> env = Map.of("SEQVAULT_BLOB_STORE", "s3://genomics-bucket/prefix",
-                "SEQVAULT_SINGLE_PUT_LIMIT", "4MiB");
-        assertThatThrownBy(() -> load(Map.of(), env, null))
-                .isInstanceOf(ConfigException.class)
-                .hasMessageStartingWith("invalid single_put_limit '4194304' (from environment SEQVAULT_SINGLE_PUT_LIMIT)")
-                .hasMessageContaining("at least 5MiB");
-        assertThat(load(Map.of(), Map.of("SEQVAULT_BLOB_STORE", "s3://genomics-bucket/prefix",
-                "SEQVAULT_SINGLE_PUT_LIMIT", "5MiB"), null).config().singlePutLimit()).isEqualTo(5L << 20);
-        assertThat(load(Map.of(), Map.of("SEQVAULT_SINGLE_PUT_LIMIT", "4MiB"), null).config().singlePutLimit())
-                .as("local files take parts of any size").isEqualTo(4L << 20);
-    }
-
     /** The region the S3 client signs for (S3Settings.effectiveRegion) is what the effective config shows. */
     @Test
     void s3RegionDefaultShownAsUsed() {
