@@ -21,26 +21,32 @@ import software.amazon.awssdk.services.s3.model.UploadPartRequest;
 /**
  * Streams bytes of unknown length into an S3 multipart upload. S3 wants each part's length up
  * front, so the stream is cut into chunks held in one of two buffers: while one chunk is being
- * uploaded the next is read from the client and hashed. Memory is two chunks per stream,
- * whatever its length.
+ * uploaded the next is read from the client and hashed. A stream that ends within its first
+ * {@link #PROBE} bytes (most small files) goes up as one part from a buffer of that size; a longer
+ * one leases its two chunks from the {@link ChunkMemory} all streams share, so memory stays
+ * bounded however many uploads run at once.
  */
 final class ChunkedPartWriter {
     /** S3's smallest part (but the last); a chunk is never smaller. */
     static final int MIN_CHUNK = 5 << 20;
     static final int DEFAULT_CHUNK = 8 << 20;
     private static final int MAX_CHUNK = 64 << 20;
+    /** Read before deciding whether a stream needs chunk buffers at all. */
+    static final int PROBE = 64 << 10;
 
     private final S3Client s3;
     private final String bucket;
     private final int preferredChunk;
+    private final ChunkMemory memory;
 
-    ChunkedPartWriter(S3Client s3, String bucket, int preferredChunk) {
+    ChunkedPartWriter(S3Client s3, String bucket, int preferredChunk, ChunkMemory memory) {
         if (preferredChunk < MIN_CHUNK || preferredChunk > MAX_CHUNK) {
             throw new IllegalArgumentException("chunk size must be between 5 MiB and 64 MiB: " + preferredChunk);
         }
         this.s3 = s3;
         this.bucket = bucket;
         this.preferredChunk = preferredChunk;
+        this.memory = memory;
     }
 
     /** What was written: the byte count, its checksums, and how many S3 parts (1 or more) hold it. */
@@ -54,8 +60,36 @@ final class ChunkedPartWriter {
      *                       the caller aborts the upload, which drops what was sent
      */
     Written write(String key, String s3UploadId, InputStream in, long maxBytes, int partNumber) throws IOException {
+        // One byte beyond a small limit: enough to know it was exceeded.
+        byte[] probe = new byte[maxBytes < PROBE ? (int) maxBytes + 1 : PROBE];
+        int probed = in.readNBytes(probe, 0, probe.length);
+        if (probed > maxBytes) {
+            throw tooLarge(partNumber, maxBytes);
+        }
+        if (probed < probe.length) {
+            return writeWhole(key, s3UploadId, probe, probed);
+        }
         int chunk = chunkSizeFor(maxBytes);
-        byte[][] buffers = {new byte[chunk], new byte[chunk]};
+        try (ChunkMemory.Lease lease = memory.lease(2L * chunk)) {
+            byte[][] buffers = {new byte[chunk], new byte[chunk]};
+            System.arraycopy(probe, 0, buffers[0], 0, probed);
+            return writeChunks(key, s3UploadId, in, maxBytes, partNumber, buffers, probed);
+        }
+    }
+
+    /** A stream that fit in the probe: one S3 part, hashed, no chunk memory. */
+    private Written writeWhole(String key, String s3UploadId, byte[] bytes, int length) throws IOException {
+        try (ParallelDigests digests = new ParallelDigests()) {
+            digests.start(bytes, length);
+            runUpload(upload(key, s3UploadId, 1, bytes, length));
+            return new Written(length, digests.checksums(), 1);
+        }
+    }
+
+    /** Streams in chunks of {@code buffers[i].length}; the first buffer already holds {@code prefilled} bytes. */
+    private Written writeChunks(String key, String s3UploadId, InputStream in, long maxBytes, int partNumber,
+            byte[][] buffers, int prefilled) throws IOException {
+        int chunk = buffers[0].length;
         Future<?>[] uploading = new Future<?>[2];
         ExecutorService uploader = Executors.newSingleThreadExecutor(
                 Thread.ofPlatform().daemon().name("seqvault-s3-part").factory());
@@ -68,11 +102,11 @@ final class ChunkedPartWriter {
                 // Ask for at most one byte beyond the limit: enough to know it was exceeded.
                 long allowed = maxBytes - total;
                 int want = allowed >= chunk ? chunk : (int) allowed + 1;
-                int n = in.readNBytes(buffers[slot], 0, want);
+                int n = prefilled + in.readNBytes(buffers[slot], prefilled, want - prefilled);
+                prefilled = 0;
                 total += n;
                 if (total > maxBytes) {
-                    throw new UserException(Problem.PAYLOAD_TOO_LARGE, "part " + partNumber + " is larger than "
-                            + ByteSize.format(maxBytes) + "; send at most that much");
+                    throw tooLarge(partNumber, maxBytes);
                 }
                 if (n == 0 && s3Part > 0) {
                     break;
@@ -93,6 +127,19 @@ final class ChunkedPartWriter {
             return new Written(total, digests.checksums(), s3Part);
         } finally {
             stop(uploader);
+        }
+    }
+
+    private static UserException tooLarge(int partNumber, long maxBytes) {
+        return new UserException(Problem.PAYLOAD_TOO_LARGE, "part " + partNumber + " is larger than "
+                + ByteSize.format(maxBytes) + "; send at most that much");
+    }
+
+    private static void runUpload(Runnable upload) throws IOException {
+        try {
+            upload.run();
+        } catch (SdkException e) {
+            throw new IOException("S3 refused a part: " + e.getMessage(), e);
         }
     }
 

@@ -75,7 +75,7 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
         this.s3 = Objects.requireNonNull(s3, "s3");
         this.presigner = Objects.requireNonNull(presigner, "presigner");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.partWriter = new ChunkedPartWriter(s3, bucket, chunkSize);
+        this.partWriter = new ChunkedPartWriter(s3, bucket, chunkSize, ChunkMemory.forThisHeap());
     }
 
     /** A store for the server's settings, with credentials from the AWS SDK's default chain. */
