@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import org.eclipse.jetty.io.EofException;
 import org.seqvault.api.http.RequestIds;
 import org.seqvault.domain.Problem;
+import org.seqvault.domain.Kind;
 import org.seqvault.domain.UserException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,7 +37,13 @@ public final class Errors {
         routes.exception(Exception.class, Errors::renderUnexpected);
     }
 
+    /** Seconds an overloaded server asks a client to wait before it retries. */
+    static final String RETRY_AFTER_BUSY = "5";
+
     public static void render(Context ctx, UserException e) {
+        if (e.kind() == Kind.UNAVAILABLE && ctx.res().getHeader("Retry-After") == null) {
+            ctx.header("Retry-After", RETRY_AFTER_BUSY);
+        }
         dialectFor(ctx.path()).render(ctx, e.kind().httpStatus(), e.problem(), e.getMessage());
     }
 

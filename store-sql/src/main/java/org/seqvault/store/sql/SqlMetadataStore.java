@@ -1,11 +1,15 @@
 package org.seqvault.store.sql;
 
+import java.sql.SQLTransientConnectionException;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import javax.sql.DataSource;
+import org.jdbi.v3.core.ConnectionException;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.TemplateEngine;
+import org.seqvault.domain.Problem;
+import org.seqvault.domain.UserException;
 import org.seqvault.service.port.MetadataStore;
 
 /** The metadata store on SQLite or PostgreSQL, chosen by the JDBC URL. */
@@ -46,6 +50,8 @@ public final class SqlMetadataStore implements MetadataStore {
                 dialect.beginRead(handle);
                 return work.apply(new SqlTx(handle, dialect));
             });
+        } catch (ConnectionException e) {
+            throw busyOr(e);
         } finally {
             inTransaction.remove();
         }
@@ -78,6 +84,8 @@ public final class SqlMetadataStore implements MetadataStore {
             } finally {
                 writeLock.unlock();
             }
+        } catch (ConnectionException e) {
+            throw busyOr(e);
         } finally {
             inTransaction.remove();
         }
@@ -86,6 +94,20 @@ public final class SqlMetadataStore implements MetadataStore {
     @Override
     public void close() {
         pools.close();
+    }
+
+    /**
+     * A connection that could not be had within the pool's timeout means the server is overloaded,
+     * not broken: nothing was done, so the client is told to come back (503) instead of 500.
+     */
+    static RuntimeException busyOr(ConnectionException e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof SQLTransientConnectionException) {
+                return new UserException(Problem.SERVICE_UNAVAILABLE,
+                        "the server is busy (no database connection free); retry in a few seconds");
+            }
+        }
+        return e;
     }
 
     private void enter() {
