@@ -18,6 +18,7 @@ import org.seqvault.domain.FolderPath;
 import org.seqvault.domain.NodeName;
 import org.seqvault.domain.Node;
 import org.seqvault.domain.Problem;
+import org.seqvault.domain.Scope;
 import org.seqvault.domain.UploadSession;
 import org.seqvault.domain.UserException;
 import org.seqvault.service.auth.Principal;
@@ -60,6 +61,8 @@ public final class V1FileRoutes {
 
     private void upload(Context ctx) {
         Principal p = auth.principal(ctx);
+        // Before the body is read: a token that may not upload must not cost a staged copy of the file.
+        p.requireScope(Scope.FILES);
         FormUpload.Parsed form = FormUpload.read(ctx, s.uploads());
         try {
             if (form.staged() == null) {

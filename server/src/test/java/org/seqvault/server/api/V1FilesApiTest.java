@@ -200,6 +200,11 @@ class V1FilesApiTest extends BackendSuite {
         var scope = http.get("/v1/files?workspace_id=" + wsId, projectsOnly);
         assertThat(scope.status()).isEqualTo(403);
         golden.assertMatches("v1-error-missing-scope", scope.json());
+        // The scope is checked before the form is read: even a form that is wrong in itself gets 403.
+        var uploadScope = http.send("POST", "/v1/files/upload", projectsOnly, "multipart/form-data; boundary=x",
+                "--x--\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        assertThat(uploadScope.status()).isEqualTo(403);
+        assertThat(uploadScope.json().get("error").get("code").asText()).isEqualTo("missing_scope");
         var nonMember = http.get("/v1/files?workspace_id=" + wsId, frank);
         assertThat(nonMember.status()).isEqualTo(404);
         assertThat(nonMember.json().toString()).doesNotContain("Errors");
