@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.util.Arrays;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,14 +22,17 @@ import software.amazon.awssdk.services.s3.model.UploadPartRequest;
 /**
  * Streams bytes of unknown length into an S3 multipart upload. S3 wants each part's length up
  * front, so the stream is cut into chunks held in one of two buffers: while one chunk is being
- * uploaded the next is read from the client and hashed. Memory is two chunks per stream,
- * whatever its length.
+ * uploaded the next is read from the client and hashed. Memory is at most two chunks per
+ * stream; a buffer grows with the bytes that arrive, so a small stream holds little (many
+ * concurrent small uploads must fit a 256 MiB heap).
  */
 final class ChunkedPartWriter {
     /** S3's smallest part (but the last); a chunk is never smaller. */
     static final int MIN_CHUNK = 5 << 20;
     static final int DEFAULT_CHUNK = 8 << 20;
     private static final int MAX_CHUNK = 64 << 20;
+    /** A chunk buffer starts this small and doubles as bytes arrive. */
+    static final int FIRST_BUFFER = 64 << 10;
 
     private final S3Client s3;
     private final String bucket;
@@ -55,7 +59,7 @@ final class ChunkedPartWriter {
      */
     Written write(String key, String s3UploadId, InputStream in, long maxBytes, int partNumber) throws IOException {
         int chunk = chunkSizeFor(maxBytes);
-        byte[][] buffers = {new byte[chunk], new byte[chunk]};
+        byte[][] buffers = new byte[2][];
         Future<?>[] uploading = new Future<?>[2];
         ExecutorService uploader = Executors.newSingleThreadExecutor(
                 Thread.ofPlatform().daemon().name("seqvault-s3-part").factory());
@@ -68,7 +72,7 @@ final class ChunkedPartWriter {
                 // Ask for at most one byte beyond the limit: enough to know it was exceeded.
                 long allowed = maxBytes - total;
                 int want = allowed >= chunk ? chunk : (int) allowed + 1;
-                int n = in.readNBytes(buffers[slot], 0, want);
+                int n = fill(buffers, slot, in, want);
                 total += n;
                 if (total > maxBytes) {
                     throw new UserException(Problem.PAYLOAD_TOO_LARGE, "part " + partNumber + " is larger than "
@@ -94,6 +98,27 @@ final class ChunkedPartWriter {
         } finally {
             stop(uploader);
         }
+    }
+
+    /**
+     * Reads up to {@code want} bytes (fewer only at the end of the stream) into the slot's buffer,
+     * which starts at {@link #FIRST_BUFFER} and doubles as bytes arrive, up to {@code want}.
+     */
+    static int fill(byte[][] buffers, int slot, InputStream in, int want) throws IOException {
+        byte[] buffer = buffers[slot] != null ? buffers[slot] : new byte[Math.min(want, FIRST_BUFFER)];
+        int n = 0;
+        while (n < want) {
+            if (n == buffer.length) {
+                buffer = Arrays.copyOf(buffer, (int) Math.min(want, 2L * buffer.length));
+            }
+            int read = in.read(buffer, n, Math.min(buffer.length, want) - n);
+            if (read < 0) {
+                break;
+            }
+            n += read;
+        }
+        buffers[slot] = buffer;
+        return n;
     }
 
     /** Stops the uploader and lets a part still in flight finish, so the caller's abort comes after it. */
