@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -14,13 +15,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.seqvault.store.s3.S3TestServer;
+import org.seqvault.store.sql.testing.TestPostgres;
 
 /**
  * Runs the README's "Five-minute tour" exactly as written (its shell blocks, through bash, curl
- * and jq) against the real server process, so the README cannot drift from what the server does.
- * The only change made to the text is the port: the test's server listens where the OS put it.
+ * and jq) against the real server process, so the README cannot drift from what the server does:
+ * once on the embedded default (SQLite + local files) and once with the production settings
+ * (PostgreSQL + S3, where the presigned URLs point at the object store). The only change made to
+ * the text is the port: the test's server listens where the OS put it.
  */
 class ReadmeTourE2ETest {
+    private static final String S3_PREFIX = "readme-tour";
     private static final Path README = Path.of("..", "README.md");
     private static final String TOUR_HEADING = "## Five-minute tour";
     private static final String TOUR_URL = "http://127.0.0.1:8080";
@@ -34,13 +40,37 @@ class ReadmeTourE2ETest {
     Path workDir;
 
     @Test
-    void theTourWorksAsWritten() throws Exception {
+    void theTourWorksAsWrittenOnTheEmbeddedDefault() throws Exception {
+        runTour(Map.of());
+    }
+
+    @Test
+    void theTourWorksAsWrittenOnPostgresqlAndS3() throws Exception {
+        TestPostgres.Database db = TestPostgres.newDatabase();
+        S3TestServer s3 = S3TestServer.shared();
+        try {
+            runTour(Map.of(
+                    "SEQVAULT_DB_URL", db.jdbcUrl(),
+                    "SEQVAULT_DB_USER", db.user(),
+                    "SEQVAULT_BLOB_STORE", s3.blobStoreUri(S3_PREFIX),
+                    "SEQVAULT_S3_ENDPOINT", s3.endpoint().toString(),
+                    "SEQVAULT_S3_PATH_STYLE", "true",
+                    "AWS_ACCESS_KEY_ID", S3TestServer.ACCESS_KEY,
+                    "AWS_SECRET_ACCESS_KEY", S3TestServer.SECRET_KEY,
+                    "SEQVAULT_SIGNING_KEY", "readme-tour-signing-key-0123456789"));
+        } finally {
+            s3.clear(S3_PREFIX);
+        }
+    }
+
+    private void runTour(Map<String, String> backend) throws Exception {
         List<String> blocks = tourBlocks();
         // The first block starts the server; the test starts it itself, with the token the README chose.
         Matcher token = BOOTSTRAP.matcher(blocks.getFirst());
         assertThat(token.find()).as("the tour's first block sets SEQVAULT_BOOTSTRAP_TOKEN").isTrue();
-        try (ServerProcess server = ServerProcess.start(dataDir, "256m",
-                Map.of("SEQVAULT_BOOTSTRAP_TOKEN", token.group(1)))) {
+        Map<String, String> env = new HashMap<>(backend);
+        env.put("SEQVAULT_BOOTSTRAP_TOKEN", token.group(1));
+        try (ServerProcess server = ServerProcess.start(dataDir, "256m", env)) {
             String script = String.join("\n", blocks.subList(1, blocks.size())).replace(TOUR_URL, server.url);
             assertThat(script).as("every call of the tour goes to the tour's server").doesNotContain(":8080");
 

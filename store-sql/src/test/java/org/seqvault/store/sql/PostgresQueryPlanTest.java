@@ -169,7 +169,8 @@ class PostgresQueryPlanTest {
     void tagFilterUsesATagIndex() {
         assertPlan("tag filter, rare tag", tx -> tx.nodes().query(
                         new NodeQuery(BIG_FOLDER, null, null, List.of("qc-failed"), null), 0, 50),
-                "using node_tags_by_tag");
+                // "Index Only Scan using node_tags_by_tag" or "Bitmap Index Scan on node_tags_by_tag"
+                "Scan", "node_tags_by_tag");
         assertPlan("tag filter, common tag", tx -> tx.nodes().query(
                         new NodeQuery(BIG_FOLDER, null, null, List.of("tag7"), null), 0, 50),
                 "using node_tags_");
