@@ -167,16 +167,15 @@ class PostgresQueryPlanTest {
      */
     @Test
     void tagFilterUsesATagIndex() {
-        assertPlan("tag filter, rare tag", tx -> tx.nodes().query(
+        assertPlanMatches("tag filter, rare tag", tx -> tx.nodes().query(
                         new NodeQuery(BIG_FOLDER, null, null, List.of("qc-failed"), null), 0, 50),
-                // "Index Only Scan using node_tags_by_tag" or "Bitmap Index Scan on node_tags_by_tag"
-                "Scan", "node_tags_by_tag");
-        assertPlan("tag filter, common tag", tx -> tx.nodes().query(
+                TAG_INDEX_SCAN);
+        assertPlanMatches("tag filter, common tag", tx -> tx.nodes().query(
                         new NodeQuery(BIG_FOLDER, null, null, List.of("tag7"), null), 0, 50),
-                "using node_tags_");
-        assertPlan("tag filter total", tx -> tx.nodes().count(
+                ANY_TAG_INDEX_SCAN);
+        assertPlanMatches("tag filter total", tx -> tx.nodes().count(
                         new NodeQuery(BIG_FOLDER, null, null, List.of("tag7"), null)),
-                "using node_tags_");
+                ANY_TAG_INDEX_SCAN);
     }
 
     @Test
@@ -249,6 +248,16 @@ class PostgresQueryPlanTest {
     }
 
     /** Plans what {@code call} executes (in a transaction rolled back afterwards) and checks the plans. */
+    /** An index-only or bitmap scan of the tag index: which one depends on the visibility map. */
+    private static final String TAG_INDEX_SCAN = "(Index Only Scan using|Bitmap Index Scan on) node_tags_by_tag";
+    private static final String ANY_TAG_INDEX_SCAN = "(Scan using|Index Scan on) node_tags_(by_tag|pkey)";
+
+    private static void assertPlanMatches(String label, Function<Tx, ?> call, String pattern) {
+        String plan = plan(call);
+        PLANS.put(label, plan);
+        assertThat(plan).as(label).doesNotContain("Seq Scan").containsPattern(pattern);
+    }
+
     private static void assertPlan(String label, Function<Tx, ?> call, String... expected) {
         String plan = plan(call);
         PLANS.put(label, plan);
