@@ -9,8 +9,6 @@ import static org.seqvault.store.s3.TestBytes.trickle;
 import java.io.ByteArrayInputStream;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -22,17 +20,7 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class ChunkMemoryTest {
     private static final int CHUNK = ChunkedPartWriter.MIN_CHUNK;
-    private static S3TestServer s3;
-
-    @BeforeAll
-    static void startS3() throws Exception {
-        s3 = S3TestServer.start();
-    }
-
-    @AfterAll
-    static void stopS3() {
-        s3.close();
-    }
+    private final S3TestServer s3 = S3TestServer.shared();
 
     @Test
     void aSmallStreamGoesUpWithoutChunkMemory() throws Exception {
@@ -82,11 +70,11 @@ class ChunkMemoryTest {
         assertThat(memory.available()).isEqualTo(MIB);
     }
 
-    private static ChunkedPartWriter writer(ChunkMemory memory) {
+    private ChunkedPartWriter writer(ChunkMemory memory) {
         return new ChunkedPartWriter(s3.client(), S3TestServer.BUCKET, CHUNK, memory);
     }
 
-    private static String begin(String key) {
+    private String begin(String key) {
         return s3.client().createMultipartUpload(r -> r.bucket(S3TestServer.BUCKET).key(key)).uploadId();
     }
 }
