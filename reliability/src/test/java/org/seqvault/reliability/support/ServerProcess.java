@@ -1,30 +1,22 @@
 package org.seqvault.reliability.support;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.seqvault.testkit.ServerLauncher;
 
 /**
  * The real server ({@code seqvault serve}) as a separate JVM on a loopback port, with the
  * settings of a backend. It can be stopped gracefully (SIGTERM), killed outright (SIGKILL) and
- * started again on the same data. Each run's output goes to a log under target/server-logs.
+ * started again on the same data. Each run is started by {@link ServerLauncher}.
  */
 public final class ServerProcess implements AutoCloseable {
     public static final String ADMIN_TOKEN = "svt_reliability-admin-token-0123456789abcdefghij";
     private static final long START_TIMEOUT_SECONDS = 300;
-    private static final Pattern LISTENING = Pattern.compile("SeqVault listening on (\\S+)");
 
     private final Map<String, String> env;
     private final List<String> args;
@@ -57,37 +49,12 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     private void launch() throws IOException {
-        log = Files.createDirectories(Path.of("target", "server-logs")).resolve("server-" + System.nanoTime() + ".log");
-        process = JavaCommand.seqvault("256m", env, args, false).start();
-        CompletableFuture<String> listening = new CompletableFuture<>();
-        Process started = process;
-        Path logFile = log;
-        Thread pump = new Thread(() -> pump(started, logFile, listening), "server-output");
-        pump.setDaemon(true);
-        pump.start();
-        try {
-            // Generous: on a machine shared with other builds a JVM start has taken over 90 s.
-            url = listening.get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            process.destroyForcibly();
-            throw new IOException("server did not start; see " + log.toAbsolutePath(), e);
-        }
-    }
-
-    private static void pump(Process process, Path log, CompletableFuture<String> listening) {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-             PrintWriter out = new PrintWriter(Files.newBufferedWriter(log), true)) {
-            for (String line; (line = in.readLine()) != null; ) {
-                out.println(line);
-                Matcher m = LISTENING.matcher(line);
-                if (m.find()) {
-                    listening.complete(m.group(1));
-                }
-            }
-            listening.completeExceptionally(new IOException("server exited with " + process.waitFor()));
-        } catch (IOException | InterruptedException e) {
-            listening.completeExceptionally(e);
-        }
+        // Generous: on a machine shared with other builds a JVM start has taken over 90 s.
+        ServerLauncher.Started started = ServerLauncher.start(JavaCommand.seqvault("256m", env, args, false),
+                Duration.ofSeconds(START_TIMEOUT_SECONDS));
+        process = started.process();
+        url = started.url();
+        log = started.log();
     }
 
     /** The base URL of the running server, e.g. http://127.0.0.1:41234. */
@@ -116,12 +83,7 @@ public final class ServerProcess implements AutoCloseable {
 
     /** SIGTERM, as an operator would; returns the exit code. */
     public int stop() throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(45, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            process.waitFor();
-        }
-        return process.exitValue();
+        return ServerLauncher.stop(process, Duration.ofSeconds(45));
     }
 
     @Override
