@@ -77,13 +77,10 @@ final class ChunkedPartWriter {
         }
     }
 
-    /** A stream that fit in the probe: one S3 part, hashed, no chunk memory. */
+    /** A stream that fit in the probe: one S3 part, hashed inline, no chunk memory. */
     private Written writeWhole(String key, String s3UploadId, byte[] bytes, int length) throws IOException {
-        try (ParallelDigests digests = new ParallelDigests()) {
-            digests.start(bytes, length);
-            runUpload(upload(key, s3UploadId, 1, bytes, length));
-            return new Written(length, digests.checksums(), 1);
-        }
+        runUpload(upload(key, s3UploadId, 1, bytes, length));
+        return new Written(length, ParallelDigests.of(bytes, length), 1);
     }
 
     /** Streams in chunks of {@code buffers[i].length}; the first buffer already holds {@code prefilled} bytes. */

@@ -37,6 +37,19 @@ final class ParallelDigests implements AutoCloseable {
     /** The checksums of everything started so far. Call once. */
     Checksums checksums() throws IOException {
         await();
+        return checksums(md5, sha256);
+    }
+
+    /** The checksums of one small buffer, on the calling thread: too little work for two threads. */
+    static Checksums of(byte[] bytes, int length) {
+        MessageDigest md5 = digest("MD5");
+        MessageDigest sha256 = digest("SHA-256");
+        md5.update(bytes, 0, length);
+        sha256.update(bytes, 0, length);
+        return checksums(md5, sha256);
+    }
+
+    private static Checksums checksums(MessageDigest md5, MessageDigest sha256) {
         HexFormat hex = HexFormat.of();
         return new Checksums(hex.formatHex(md5.digest()), hex.formatHex(sha256.digest()));
     }
