@@ -116,11 +116,11 @@ final class Worker implements Runnable {
                 progress.incrementAndGet();
             }
         } catch (ServerGone gone) {
+            if (gone.ambiguous) {
+                ledger.uploadsCut++;
+            }
             if (gone.ambiguous && path != Path.ABANDONED) {
                 ledger.ambiguousUploads.add(new AmbiguousUpload(key, sha, bytes.length, path.name()));
-                if (path == Path.FORM) {
-                    ledger.formUploadsCut++;
-                }
             } else {
                 ledger.unconfirmedKeys.add(key);
             }

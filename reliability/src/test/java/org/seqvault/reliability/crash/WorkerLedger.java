@@ -19,8 +19,12 @@ final class WorkerLedger {
     int renames;
     int moves;
     int deletes;
-    /** Form uploads whose request a kill cut: their staged bytes wait out the collector's grace period. */
-    int formUploadsCut;
+    /**
+     * Uploads whose request a kill cut: their staged bytes may wait out the collector's grace period
+     * (a form upload streams before its session exists; on S3 any upload's multipart upload is
+     * created just before its session row commits).
+     */
+    int uploadsCut;
     long sequence;
 
     WorkerLedger(int worker) {
