@@ -7,7 +7,7 @@ import io.javalin.http.HttpResponseException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.eclipse.jetty.io.EofException;
-import org.seqvault.api.http.RefusedBodies;
+import org.seqvault.api.http.UnreadBodies;
 import org.seqvault.api.http.RequestIds;
 import org.seqvault.domain.Kind;
 import org.seqvault.domain.Problem;
@@ -42,7 +42,7 @@ public final class Errors {
     static final String RETRY_AFTER_BUSY = "5";
 
     public static void render(Context ctx, UserException e) {
-        RefusedBodies.drain(ctx);
+        UnreadBodies.drain(ctx);
         if (e.kind() == Kind.UNAVAILABLE && ctx.res().getHeader("Retry-After") == null) {
             ctx.header("Retry-After", RETRY_AFTER_BUSY);
         }

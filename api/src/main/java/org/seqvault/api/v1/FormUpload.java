@@ -13,6 +13,7 @@ import org.apache.commons.fileupload2.core.FileItemInputIterator;
 import org.apache.commons.fileupload2.core.FileUploadException;
 import org.apache.commons.fileupload2.core.FileUploadSizeException;
 import org.apache.commons.fileupload2.jakarta.servlet6.JakartaServletFileUpload;
+import org.seqvault.api.http.UnreadBodies;
 import org.seqvault.domain.Problem;
 import org.seqvault.domain.UserException;
 import org.seqvault.service.upload.Staged;
@@ -72,6 +73,9 @@ final class FormUpload {
                     drain(item);
                 }
             }
+            // The parser stops at the closing boundary; what follows it must be read too, or the
+            // connection is closed under the answer (see UnreadBodies).
+            UnreadBodies.drain(ctx);
         } catch (FileUploadSizeException e) {
             discard(uploads, staged);
             throw new UserException(Problem.PAYLOAD_TOO_LARGE, "form uploads are limited to "

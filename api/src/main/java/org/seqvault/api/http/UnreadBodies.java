@@ -6,16 +6,18 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Reads and drops what is left of an upload's body before it is refused (413, 507, …). A server
- * that answers and closes while the client is still sending makes the kernel reset the
- * connection, and many clients (java.net.http, Python's requests) then report the reset instead of
- * the answer. Only so much is drained: past that, the connection is closed after the answer, which
- * is right for a client that keeps sending gigabytes nobody will keep.
+ * Reads and drops what is left of a request's body before the answer: the rest of an upload that
+ * is refused (413, 507, …), or the epilogue after a form's closing boundary, which the form parser
+ * never reads. A server that answers and closes while the client is still sending makes the kernel
+ * reset the connection, and many clients (java.net.http, Python's requests) then report the reset
+ * instead of the answer; even when the answer arrives, the connection cannot be kept alive. Only
+ * so much is drained: past that, the connection is closed after the answer, which is right for a
+ * client that keeps sending gigabytes nobody will keep.
  */
-public final class RefusedBodies {
+public final class UnreadBodies {
     private static final long MAX_DRAINED = 64L << 20;
 
-    private RefusedBodies() {
+    private UnreadBodies() {
     }
 
     public static void drain(Context ctx) {
