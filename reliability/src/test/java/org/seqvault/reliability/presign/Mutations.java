@@ -1,5 +1,7 @@
 package org.seqvault.reliability.presign;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -85,16 +87,34 @@ final class Mutations {
         }
     }
 
+    /**
+     * One character changed so that the text means something else: flipping the case of a hex
+     * digit in a %XX escape changes the characters but not the value, and a store that decodes
+     * before it checks rightly honours that (the URL is then the genuine one).
+     */
     private static String flip(String s, SplittableRandom random) {
         if (s.isEmpty()) {
             return "a";
         }
-        int at = random.nextInt(s.length());
-        char c;
+        String changed;
         do {
-            c = ALPHABET.charAt(random.nextInt(ALPHABET.length() - 1));
-        } while (c == s.charAt(at));
-        return s.substring(0, at) + c + s.substring(at + 1);
+            int at = random.nextInt(s.length());
+            char c;
+            do {
+                c = ALPHABET.charAt(random.nextInt(ALPHABET.length() - 1));
+            } while (c == s.charAt(at));
+            changed = s.substring(0, at) + c + s.substring(at + 1);
+        } while (decoded(changed).equals(decoded(s)));
+        return changed;
+    }
+
+    /** The value a decoding store sees; an invalid escape stands for itself, marked so it equals no valid value. */
+    private static String decoded(String s) {
+        try {
+            return URLDecoder.decode(s, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException invalidEscape) {
+            return "\0invalid " + s;
+        }
     }
 
     /** The first character written as %XX: the same text to a lenient decoder, another string to a signature. */
