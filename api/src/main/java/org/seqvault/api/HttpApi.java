@@ -38,6 +38,14 @@ public final class HttpApi {
     public static final int MAX_REQUEST_HEADER_BYTES = 16 * 1024;
     /** Socket read buffer per connection while it reads (Jetty pools buffers up to 64 KiB). */
     static final int NETWORK_INPUT_BUFFER_BYTES = 64 * 1024;
+    /**
+     * Connections the kernel may hold for the acceptor. The JDK's default, 50, overflows when
+     * hundreds of clients connect at once on a busy machine; the kernel then answers a
+     * connection's first request with a reset (seen in the load test). Linux caps it at
+     * net.core.somaxconn.
+     */
+    static final int ACCEPT_BACKLOG = 4096;
+
     private final Javalin app;
     private final List<RouteTable.Route> routes;
 
@@ -138,6 +146,7 @@ public final class HttpApi {
         connector.setHost(settings.host());
         connector.setPort(settings.port());
         connector.setIdleTimeout(settings.idleTimeout().toMillis());
+        connector.setAcceptQueueSize(ACCEPT_BACKLOG);
         return connector;
     }
 
