@@ -1,6 +1,7 @@
 package org.seqvault.reliability.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.seqvault.reliability.faults.FaultyS3Store.Call.COMPLETE_MULTIPART_UPLOAD;
 import static org.seqvault.reliability.faults.FaultyS3Store.Call.GET_OBJECT;
 import static org.seqvault.reliability.faults.FaultyS3Store.Call.PUT_OBJECT;
@@ -20,6 +21,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.seqvault.reliability.backend.Backend;
+import org.seqvault.reliability.backend.Backends;
 import org.seqvault.reliability.backend.PostgresS3Backend;
 import org.seqvault.reliability.backend.StoredBlobs;
 import org.seqvault.reliability.support.Cli;
@@ -56,6 +58,8 @@ class S3FaultsTest {
 
     @Test
     void s3FailingMidUploadPublishesNothingLeaksNothingAndUploadsRecover(@TempDir Path data) throws Exception {
+        assumeTrue(Backends.selected().stream().anyMatch(b -> b.name().equals(PostgresS3Backend.NAME)),
+                "runs on postgres-s3 only, which -Dreliability.backends leaves out");
         long started = System.nanoTime();
         AtomicReference<FaultyS3Store> faulty = new AtomicReference<>();
         try (S3TestServer faultyS3 = S3TestServer.start(real -> {
