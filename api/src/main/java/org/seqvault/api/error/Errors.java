@@ -12,6 +12,7 @@ import org.seqvault.api.http.RequestIds;
 import org.seqvault.domain.Kind;
 import org.seqvault.domain.Problem;
 import org.seqvault.domain.UserException;
+import org.seqvault.service.port.BlobStoreFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,8 +83,16 @@ public final class Errors {
         dialectFor(ctx.path()).render(ctx, 500, null, "internal error; quote request id " + RequestIds.of(ctx));
     }
 
+    /**
+     * True when the client's connection broke. A blob store's failure is never that, whatever its
+     * cause's message says: a store's network breaks with the same words ("Broken pipe") while the
+     * client waits for its answer.
+     */
     private static boolean isClientGone(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof BlobStoreFailure) {
+                return false;
+            }
             if (c instanceof EofException) {
                 return true;
             }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.seqvault.store.s3.S3TestServer;
 import org.seqvault.store.sql.testing.TestPostgres;
 
@@ -20,6 +21,22 @@ public final class PostgresS3Backend implements Backend {
     /** Replicas must share one signing key, so the server insists on one being configured here. */
     private static final String SIGNING_KEY = "reliability-signing-key-0123456789abcdef";
 
+    private final Supplier<S3TestServer> s3;
+
+    /** On the S3Proxy the whole test JVM shares. */
+    public PostgresS3Backend() {
+        this(SharedS3::server);
+    }
+
+    /** On an S3Proxy of the caller's own (one that injects faults, say), which the caller stops. */
+    public PostgresS3Backend(S3TestServer s3) {
+        this(() -> s3);
+    }
+
+    private PostgresS3Backend(Supplier<S3TestServer> s3) {
+        this.s3 = s3;
+    }
+
     @Override
     public String name() {
         return NAME;
@@ -27,7 +44,7 @@ public final class PostgresS3Backend implements Backend {
 
     @Override
     public Map<String, String> freshStore(Path dataDir) {
-        S3TestServer s3 = SharedS3.server();
+        S3TestServer s3 = this.s3.get();
         TestPostgres.Database db = TestPostgres.newDatabase();
         Map<String, String> settings = new HashMap<>();
         settings.put("SEQVAULT_DATA_DIR", dataDir.toString());
@@ -56,7 +73,7 @@ public final class PostgresS3Backend implements Backend {
 
     @Override
     public StoredBlobs storedBlobs(Map<String, String> settings) {
-        return new BlobObjects(SharedS3.server().client(), settings.get("SEQVAULT_BLOB_STORE"));
+        return new BlobObjects(s3.get().client(), settings.get("SEQVAULT_BLOB_STORE"));
     }
 
     @Override

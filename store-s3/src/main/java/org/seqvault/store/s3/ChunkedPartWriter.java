@@ -13,6 +13,7 @@ import org.seqvault.domain.ByteSize;
 import org.seqvault.domain.Checksums;
 import org.seqvault.domain.Problem;
 import org.seqvault.domain.UserException;
+import org.seqvault.service.port.BlobStoreFailure;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -136,7 +137,7 @@ final class ChunkedPartWriter {
         try {
             upload.run();
         } catch (SdkException e) {
-            throw new IOException("S3 refused a part: " + e.getMessage(), e);
+            throw new BlobStoreFailure("S3 refused a part: " + e.getMessage(), e);
         }
     }
 
@@ -179,7 +180,7 @@ final class ChunkedPartWriter {
             throw new InterruptedIOException("interrupted while uploading a part to S3");
         } catch (ExecutionException e) {
             if (e.getCause() instanceof SdkException sdk) {
-                throw new IOException("S3 refused a part: " + sdk.getMessage(), sdk);
+                throw new BlobStoreFailure("S3 refused a part: " + sdk.getMessage(), sdk);
             }
             throw new IllegalStateException("uploading a part to S3 failed", e.getCause());
         }

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.WritableByteChannel;
 import org.seqvault.service.port.BlobStore.BlobReader;
+import org.seqvault.service.port.BlobStoreFailure;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -54,7 +55,7 @@ final class S3BlobReader implements BlobReader {
                         + " were asked for (offset " + offset + ")");
             }
         } catch (SdkException e) {
-            throw new IOException("reading " + key + " from S3 failed: " + e.getMessage(), e);
+            throw new BlobStoreFailure("reading " + key + " from S3 failed: " + e.getMessage(), e);
         }
     }
 
@@ -62,7 +63,7 @@ final class S3BlobReader implements BlobReader {
         byte[] buffer = new byte[(int) Math.min(BUFFER_SIZE, limit)];
         long total = 0;
         int n;
-        while (total < limit && (n = in.read(buffer, 0, (int) Math.min(buffer.length, limit - total))) > 0) {
+        while (total < limit && (n = readFromS3(in, buffer, (int) Math.min(buffer.length, limit - total))) > 0) {
             ByteBuffer chunk = ByteBuffer.wrap(buffer, 0, n);
             while (chunk.hasRemaining()) {
                 target.write(chunk);
@@ -70,6 +71,15 @@ final class S3BlobReader implements BlobReader {
             total += n;
         }
         return total;
+    }
+
+    /** A failed read is S3's connection breaking; a failed write to {@code target} stays the client's. */
+    private static int readFromS3(InputStream in, byte[] buffer, int length) throws BlobStoreFailure {
+        try {
+            return in.read(buffer, 0, length);
+        } catch (IOException e) {
+            throw new BlobStoreFailure("the connection to S3 broke mid-read: " + e.getMessage(), e);
+        }
     }
 
     @Override

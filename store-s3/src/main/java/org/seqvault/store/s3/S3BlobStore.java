@@ -18,6 +18,7 @@ import org.seqvault.domain.UploadPart;
 import org.seqvault.domain.UploadSession;
 import org.seqvault.domain.UserException;
 import org.seqvault.service.port.BlobStore;
+import org.seqvault.service.port.BlobStoreFailure;
 import org.seqvault.service.port.Clock;
 import org.seqvault.service.presign.BlobPaths;
 import org.slf4j.Logger;
@@ -361,9 +362,9 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
                 throw new UserException(Problem.UPLOAD_INCOMPLETE, "the object store refused to join the parts ("
                         + code + "): every part but the last must be at least 5 MiB; send the parts again");
             }
-            throw new IOException("completing the multipart upload at " + key + " failed: " + e.getMessage(), e);
+            throw new BlobStoreFailure("completing the multipart upload at " + key + " failed: " + e.getMessage(), e);
         } catch (SdkException e) {
-            throw new IOException("completing the multipart upload at " + key + " failed: " + e.getMessage(), e);
+            throw new BlobStoreFailure("completing the multipart upload at " + key + " failed: " + e.getMessage(), e);
         }
     }
 
@@ -380,7 +381,7 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
         } catch (NoSuchUploadException e) {
             // Already aborted or completed: either way nothing is left to drop.
         } catch (SdkException e) {
-            throw new IOException("aborting the multipart upload at " + key + " failed: " + e.getMessage(), e);
+            throw new BlobStoreFailure("aborting the multipart upload at " + key + " failed: " + e.getMessage(), e);
         }
     }
 
@@ -405,15 +406,16 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
             if (isStatus(e, 404)) {
                 return Optional.empty();
             }
-            throw new IOException("looking up " + key + " failed: " + e.getMessage(), e);
+            throw new BlobStoreFailure("looking up " + key + " failed: " + e.getMessage(), e);
         }
     }
 
     private ObjectHasher.Hashed hashObject(String key) throws IOException {
         try (ResponseInputStream<GetObjectResponse> in = s3.getObject(r -> r.bucket(bucket).key(key))) {
             return ObjectHasher.hash(in);
-        } catch (SdkException e) {
-            throw new IOException("reading " + key + " back to hash it failed: " + e.getMessage(), e);
+        } catch (SdkException | IOException e) {
+            // Every byte here comes from S3, so a broken connection is S3's, never the client's.
+            throw new BlobStoreFailure("reading " + key + " back to hash it failed: " + e.getMessage(), e);
         }
     }
 
@@ -421,7 +423,7 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
         try {
             return operation.get();
         } catch (SdkException e) {
-            throw new IOException("S3: could not " + what + ": " + e.getMessage(), e);
+            throw new BlobStoreFailure("S3: could not " + what + ": " + e.getMessage(), e);
         }
     }
 

@@ -8,6 +8,8 @@ import static org.seqvault.store.s3.TestBytes.random;
 import static org.seqvault.store.s3.TestBytes.trickle;
 
 import java.io.ByteArrayInputStream;
+import java.net.ServerSocket;
+import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -19,6 +21,7 @@ import org.seqvault.domain.Blob;
 import org.seqvault.domain.Problem;
 import org.seqvault.domain.UploadPart;
 import org.seqvault.domain.UserException;
+import org.seqvault.service.port.BlobStoreFailure;
 
 /** Parts the server streams in (the form upload): chunked into S3 parts, hashed on the way, completed in place. */
 class S3BlobStoreWriteTest {
@@ -47,6 +50,23 @@ class S3BlobStoreWriteTest {
     @AfterEach
     void closeStore() {
         store.close();
+    }
+
+    /** The API answers a vanished client differently from a failed store; S3's failures must say which they are. */
+    @Test
+    void anS3ThatCannotBeReachedFailsAsTheBlobStore() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        S3Settings settings = s3.settings(prefix);
+        S3Settings gone = new S3Settings(settings.location(), URI.create("http://127.0.0.1:" + closedPort),
+                settings.region(), true);
+        try (S3BlobStore unreachable = S3BlobStore.open(gone, s3.credentials(), () -> NOW)) {
+            assertThatThrownBy(() -> unreachable.writePart("up_gone", 1, new ByteArrayInputStream(new byte[10]), MIB))
+                    .isInstanceOf(BlobStoreFailure.class);
+            assertThatThrownBy(() -> unreachable.checksums("up_gone")).isInstanceOf(BlobStoreFailure.class);
+        }
     }
 
     @Test

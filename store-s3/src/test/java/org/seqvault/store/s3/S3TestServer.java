@@ -7,10 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Properties;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.gaul.s3proxy.BlobStores;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
+import org.gaul.s3proxy.blobstore.BlobStore;
 import org.gaul.s3proxy.blobstore.Constants;
 import org.seqvault.service.port.Clock;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -50,13 +52,21 @@ public final class S3TestServer implements AutoCloseable {
 
     /** Starts S3Proxy and creates {@link #BUCKET}. */
     public static S3TestServer start() throws Exception {
+        return start(UnaryOperator.identity());
+    }
+
+    /**
+     * Starts S3Proxy on the file-backed store as {@code wrap} returns it, and creates {@link #BUCKET}:
+     * a test puts its own store around the real one (to inject faults) and keeps hold of it.
+     */
+    public static S3TestServer start(UnaryOperator<BlobStore> wrap) throws Exception {
         Path directory = Files.createTempDirectory("seqvault-s3proxy");
         Properties properties = new Properties();
         properties.setProperty("jclouds.filesystem.basedir", directory.toString());
         properties.setProperty(Constants.PROPERTY_IDENTITY, ACCESS_KEY);
         properties.setProperty(Constants.PROPERTY_CREDENTIAL, SECRET_KEY);
         S3Proxy proxy = S3Proxy.builder()
-                .blobStore(BlobStores.create("filesystem-nio2", properties))
+                .blobStore(wrap.apply(BlobStores.create("filesystem-nio2", properties)))
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
                 .endpoint(URI.create("http://127.0.0.1:0"))
                 .build();
