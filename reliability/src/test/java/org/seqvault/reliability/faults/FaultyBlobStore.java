@@ -39,9 +39,11 @@ final class FaultyBlobStore implements BlobStore {
     }
 
     @Override
-    public UploadPart writePart(String uploadId, int partNumber, InputStream in, long maxBytes) throws IOException {
+    public UploadPart writePart(String uploadId, int partNumber, InputStream in, long maxBytes, boolean onlyPart)
+            throws IOException {
         Fault fault = onWrite.get();
-        return real.writePart(uploadId, partNumber, fault == null ? in : new FailingStream(in, fault), maxBytes);
+        return real.writePart(uploadId, partNumber, fault == null ? in : new FailingStream(in, fault), maxBytes,
+                onlyPart);
     }
 
     @Override

@@ -146,7 +146,7 @@ public final class UploadService {
         }
         UploadPart part;
         try {
-            part = blobs.writePart(uploadId, partNumber, in, max);
+            part = blobs.writePart(uploadId, partNumber, in, max, s.partCount() == 1);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -247,7 +247,7 @@ public final class UploadService {
         }
         String uploadId = ids.prefixed("up_");
         try {
-            return new Staged(uploadId, blobs.writePart(uploadId, 1, in, settings.maxFormUpload()));
+            return new Staged(uploadId, blobs.writePart(uploadId, 1, in, settings.maxFormUpload(), true));
         } catch (UserException e) {
             // The id is this request's alone, so nothing else writes there; left behind, a staging
             // area with no session would wait out the collector's one-hour grace.

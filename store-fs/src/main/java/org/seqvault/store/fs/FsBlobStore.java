@@ -64,7 +64,8 @@ public final class FsBlobStore implements BlobStore {
     // ---- staging ------------------------------------------------------------------------
 
     @Override
-    public UploadPart writePart(String uploadId, int partNumber, InputStream in, long maxBytes) throws IOException {
+    public UploadPart writePart(String uploadId, int partNumber, InputStream in, long maxBytes, boolean onlyPart)
+            throws IOException {
         Objects.requireNonNull(in, "in");
         if (maxBytes < 0) {
             throw new IllegalArgumentException("maxBytes must not be negative: " + maxBytes);
@@ -76,7 +77,7 @@ public final class FsBlobStore implements BlobStore {
             Durable.createDirectories(dir);
             PartCopier.Copied copied;
             try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                copied = PartCopier.copy(in, file, out, maxBytes, partNumber);
+                copied = PartCopier.copy(in, file, out, maxBytes, partNumber, onlyPart);
                 out.force(true);
             }
             // The file is new, so its name is only durable once the directory is flushed too.
@@ -178,7 +179,7 @@ public final class FsBlobStore implements BlobStore {
                     + parts.size() + " parts were assembled into it");
         }
         // One part was hashed while it streamed in; several must be read again as one stream.
-        Checksums checksums = parts.size() == 1
+        Checksums checksums = parts.size() == 1 && parts.get(0).sha256() != null
                 ? new Checksums(parts.get(0).etag(), parts.get(0).sha256())
                 : SegmentHasher.hash(segments);
         removeIfEmpty(staging);

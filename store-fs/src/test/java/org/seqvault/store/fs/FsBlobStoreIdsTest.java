@@ -28,9 +28,9 @@ class FsBlobStoreIdsTest {
             "", "ünï"})
     void badIdsAreRefusedEverywhere(String id) throws Exception {
         FsBlobStore store = new FsBlobStore(root, SIGNER, BASE_URL);
-        UploadPart good = store.writePart("up_1", 1, new ByteArrayInputStream(new byte[1]), 10);
+        UploadPart good = store.writePart("up_1", 1, new ByteArrayInputStream(new byte[1]), 10, true);
 
-        assertThatThrownBy(() -> store.writePart(id, 1, new ByteArrayInputStream(new byte[1]), 10))
+        assertThatThrownBy(() -> store.writePart(id, 1, new ByteArrayInputStream(new byte[1]), 10, true))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> store.discardPart(id, good.locator())).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> store.discardUpload(id)).isInstanceOf(IllegalArgumentException.class);
@@ -71,7 +71,7 @@ class FsBlobStoreIdsTest {
     void badPartNumbersAreRefused() {
         FsBlobStore store = new FsBlobStore(root, SIGNER, BASE_URL);
 
-        assertThatThrownBy(() -> store.writePart("up_1", 0, new ByteArrayInputStream(new byte[1]), 10))
+        assertThatThrownBy(() -> store.writePart("up_1", 0, new ByteArrayInputStream(new byte[1]), 10, true))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(Files.exists(root.resolve("staging"))).isFalse();
     }

@@ -92,6 +92,35 @@ class FsBlobStoreTest {
         assertThat(readAll(store, BLOB)).isEmpty();
     }
 
+    /** One of several parts skips its own SHA-256 (small and pipelined alike); the blob still gets the right one. */
+    @Test
+    void partsOfSeveralAreHashedOnceAsTheWholeBlob() throws Exception {
+        byte[][] pieces = {bytes(5000, 4), bytes(3 << 20, 5)};
+        List<UploadPart> parts = new ArrayList<>();
+        for (int i = 0; i < pieces.length; i++) {
+            UploadPart part = store.writePart(UPLOAD, i + 1, new ByteArrayInputStream(pieces[i]), Long.MAX_VALUE, false);
+            assertThat(part.sha256()).as("part %d's own SHA-256", i + 1).isNull();
+            assertThat(part.etag()).isEqualTo(checksumsOf(pieces[i]).md5());
+            parts.add(part);
+        }
+
+        Blob blob = store.assemble(UPLOAD, BLOB, parts, NOW);
+
+        assertThat(blob.checksums()).isEqualTo(checksumsOf(pieces));
+        assertThat(readAll(store, BLOB)).isEqualTo(concat(pieces));
+    }
+
+    /** Should a lone part come without its SHA-256 after all, assembly computes it rather than record none. */
+    @Test
+    void aLonePartWithoutItsSha256IsHashedAtAssembly() throws Exception {
+        byte[] content = bytes(70_000, 6);
+        UploadPart part = store.writePart(UPLOAD, 1, new ByteArrayInputStream(content), Long.MAX_VALUE, false);
+
+        Blob blob = store.assemble(UPLOAD, BLOB, List.of(part), NOW);
+
+        assertThat(blob.checksums()).isEqualTo(checksumsOf(content));
+    }
+
     @Test
     void severalPartsOfDifferentSizesWithAnEmptyLastPart() throws Exception {
         byte[][] pieces = {bytes(3000, 1), bytes(1, 2), bytes(70_000, 3), new byte[0]};
@@ -229,11 +258,11 @@ class FsBlobStoreTest {
     void aPartOverTheLimitIsRefusedAndLeavesNothing() throws Exception {
         Path staging = root.resolve("staging").resolve(UPLOAD);
 
-        assertThat(store.writePart(UPLOAD, 1, new ByteArrayInputStream(new byte[100]), 100).size()).isEqualTo(100);
-        assertThatThrownBy(() -> store.writePart(UPLOAD, 2, new ByteArrayInputStream(new byte[101]), 100))
+        assertThat(store.writePart(UPLOAD, 1, new ByteArrayInputStream(new byte[100]), 100, true).size()).isEqualTo(100);
+        assertThatThrownBy(() -> store.writePart(UPLOAD, 2, new ByteArrayInputStream(new byte[101]), 100, true))
                 .isInstanceOfSatisfying(UserException.class,
                         e -> assertThat(e.problem()).isEqualTo(Problem.PAYLOAD_TOO_LARGE));
-        assertThatThrownBy(() -> store.writePart(UPLOAD, 3, new ByteArrayInputStream(new byte[3 << 20]), 0))
+        assertThatThrownBy(() -> store.writePart(UPLOAD, 3, new ByteArrayInputStream(new byte[3 << 20]), 0, true))
                 .isInstanceOfSatisfying(UserException.class,
                         e -> assertThat(e.problem()).isEqualTo(Problem.PAYLOAD_TOO_LARGE));
 
@@ -251,7 +280,7 @@ class FsBlobStoreTest {
             }
         });
 
-        assertThatThrownBy(() -> store.writePart(UPLOAD, 1, broken, Long.MAX_VALUE))
+        assertThatThrownBy(() -> store.writePart(UPLOAD, 1, broken, Long.MAX_VALUE, true))
                 .isInstanceOf(IOException.class)
                 .hasMessage("connection reset by peer");
         try (Stream<Path> files = Files.list(root.resolve("staging").resolve(UPLOAD))) {
@@ -269,7 +298,7 @@ class FsBlobStoreTest {
             }
         });
 
-        assertThatThrownBy(() -> store.writePart(UPLOAD, 1, failing, Long.MAX_VALUE))
+        assertThatThrownBy(() -> store.writePart(UPLOAD, 1, failing, Long.MAX_VALUE, true))
                 .isInstanceOfSatisfying(UserException.class,
                         e -> assertThat(e.problem()).isEqualTo(Problem.INSUFFICIENT_STORAGE));
         try (Stream<Path> files = Files.list(root.resolve("staging").resolve(UPLOAD))) {

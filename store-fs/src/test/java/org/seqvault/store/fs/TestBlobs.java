@@ -28,7 +28,7 @@ final class TestBlobs {
     }
 
     static UploadPart write(BlobStore store, String uploadId, int partNumber, byte[] content) throws IOException {
-        return store.writePart(uploadId, partNumber, new ByteArrayInputStream(content), Long.MAX_VALUE);
+        return store.writePart(uploadId, partNumber, new ByteArrayInputStream(content), Long.MAX_VALUE, true);
     }
 
     static byte[] readAll(BlobStore store, String blobId) throws IOException {

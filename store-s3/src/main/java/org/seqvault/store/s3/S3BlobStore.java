@@ -110,10 +110,11 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
      * Streams a part into an S3 multipart upload of its own at the blob's key, in chunks (see
      * {@link ChunkedPartWriter}). Its own, because the part's length is unknown until it ends
      * and so is how many S3 part numbers it needs; the form upload, the one caller on S3, has
-     * exactly one part, which is then completed in place.
+     * exactly one part, which is then completed in place. Its SHA-256 is always computed.
      */
     @Override
-    public UploadPart writePart(String uploadId, int partNumber, InputStream in, long maxBytes) throws IOException {
+    public UploadPart writePart(String uploadId, int partNumber, InputStream in, long maxBytes, boolean onlyPart)
+            throws IOException {
         Objects.requireNonNull(in, "in");
         if (partNumber < 1) {
             throw new IllegalArgumentException("partNumber must be at least 1: " + partNumber);

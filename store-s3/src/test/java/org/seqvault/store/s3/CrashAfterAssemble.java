@@ -52,8 +52,9 @@ final class CrashAfterAssemble implements BlobStore {
     }
 
     @Override
-    public UploadPart writePart(String uploadId, int partNumber, InputStream in, long maxBytes) throws IOException {
-        return store.writePart(uploadId, partNumber, in, maxBytes);
+    public UploadPart writePart(String uploadId, int partNumber, InputStream in, long maxBytes, boolean onlyPart)
+            throws IOException {
+        return store.writePart(uploadId, partNumber, in, maxBytes, onlyPart);
     }
 
     @Override

@@ -138,12 +138,12 @@ class S3BlobStoreInventoryTest {
     }
 
     private void storeBlob(String id, byte[] content) throws Exception {
-        UploadPart part = store.writePart(id, 1, new ByteArrayInputStream(content), content.length);
+        UploadPart part = store.writePart(id, 1, new ByteArrayInputStream(content), content.length, true);
         store.assemble(id, id, List.of(part), now.get());
     }
 
     private static void storeBlobIn(S3BlobStore other, String id) throws Exception {
-        UploadPart part = other.writePart(id, 1, new ByteArrayInputStream(new byte[1]), 1);
+        UploadPart part = other.writePart(id, 1, new ByteArrayInputStream(new byte[1]), 1, true);
         other.assemble(id, id, List.of(part), Instant.now());
     }
 

@@ -63,7 +63,7 @@ class S3BlobStoreWriteTest {
         S3Settings gone = new S3Settings(settings.location(), URI.create("http://127.0.0.1:" + closedPort),
                 settings.region(), true);
         try (S3BlobStore unreachable = S3BlobStore.open(gone, s3.credentials(), () -> NOW)) {
-            assertThatThrownBy(() -> unreachable.writePart("up_gone", 1, new ByteArrayInputStream(new byte[10]), MIB))
+            assertThatThrownBy(() -> unreachable.writePart("up_gone", 1, new ByteArrayInputStream(new byte[10]), MIB, true))
                     .isInstanceOf(BlobStoreFailure.class);
             assertThatThrownBy(() -> unreachable.checksums("up_gone")).isInstanceOf(BlobStoreFailure.class);
         }
@@ -73,7 +73,7 @@ class S3BlobStoreWriteTest {
     void streamOfUnknownLengthIsCutIntoS3PartsAndHashedOnTheWay() throws Exception {
         byte[] content = random(12 * MIB + 12345, 1);
 
-        UploadPart part = store.writePart("up_form1", 1, trickle(content), 100L * MIB);
+        UploadPart part = store.writePart("up_form1", 1, trickle(content), 100L * MIB, true);
 
         assertThat(part.uploadId()).isEqualTo("up_form1");
         assertThat(part.partNumber()).isEqualTo(1);
@@ -90,7 +90,7 @@ class S3BlobStoreWriteTest {
     @Test
     void assemblingAStreamedPartCompletesItInPlaceWithTheStreamedChecksums() throws Exception {
         byte[] content = random(11 * MIB, 2);
-        UploadPart part = store.writePart("up_form2", 1, trickle(content), 100L * MIB);
+        UploadPart part = store.writePart("up_form2", 1, trickle(content), 100L * MIB, true);
 
         Blob blob = store.assemble("up_form2", "up_form2", List.of(part), NOW);
 
@@ -103,7 +103,7 @@ class S3BlobStoreWriteTest {
 
     @Test
     void anEmptyStreamBecomesAnEmptyBlob() throws Exception {
-        UploadPart part = store.writePart("up_empty", 1, new ByteArrayInputStream(new byte[0]), 10);
+        UploadPart part = store.writePart("up_empty", 1, new ByteArrayInputStream(new byte[0]), 10, true);
 
         Blob blob = store.assemble("up_empty", "up_empty", List.of(part), NOW);
 
@@ -116,7 +116,7 @@ class S3BlobStoreWriteTest {
     void aStreamExactlyOneChunkLongIsOneS3Part() throws Exception {
         byte[] content = random(ChunkedPartWriter.MIN_CHUNK, 3);
 
-        UploadPart part = store.writePart("up_exact", 1, new ByteArrayInputStream(content), content.length);
+        UploadPart part = store.writePart("up_exact", 1, new ByteArrayInputStream(content), content.length, true);
         Blob blob = store.assemble("up_exact", "up_exact", List.of(part), NOW);
 
         assertThat(PartLocator.parse(part.locator()).s3PartCount()).isEqualTo(1);
@@ -128,7 +128,7 @@ class S3BlobStoreWriteTest {
     void aStreamOverTheLimitIsRefusedAndLeavesNothingBehind() throws Exception {
         byte[] content = random(6 * MIB, 4);
 
-        assertThatThrownBy(() -> store.writePart("up_big", 1, trickle(content), 6L * MIB - 1))
+        assertThatThrownBy(() -> store.writePart("up_big", 1, trickle(content), 6L * MIB - 1, true))
                 .isInstanceOfSatisfying(UserException.class,
                         e -> assertThat(e.problem()).isEqualTo(Problem.PAYLOAD_TOO_LARGE));
 
@@ -140,14 +140,14 @@ class S3BlobStoreWriteTest {
     void aStreamAtTheLimitIsAccepted() throws Exception {
         byte[] content = random(6 * MIB, 5);
 
-        UploadPart part = store.writePart("up_limit", 1, trickle(content), content.length);
+        UploadPart part = store.writePart("up_limit", 1, trickle(content), content.length, true);
 
         assertThat(part.size()).isEqualTo(content.length);
     }
 
     @Test
     void discardingAStreamedPartAbortsItsMultipartUpload() throws Exception {
-        UploadPart part = store.writePart("up_replaced", 1, new ByteArrayInputStream(random(1000, 6)), 10_000);
+        UploadPart part = store.writePart("up_replaced", 1, new ByteArrayInputStream(random(1000, 6)), 10_000, true);
 
         store.discardPart("up_replaced", part.locator());
 
@@ -157,7 +157,7 @@ class S3BlobStoreWriteTest {
     @Test
     void assemblingTwiceGivesTheSameBlob() throws Exception {
         byte[] content = random(3 * MIB, 7);
-        UploadPart part = store.writePart("up_twice", 1, new ByteArrayInputStream(content), 10L * MIB);
+        UploadPart part = store.writePart("up_twice", 1, new ByteArrayInputStream(content), 10L * MIB, true);
 
         Blob first = store.assemble("up_twice", "up_twice", List.of(part), NOW);
         Blob again = store.assemble("up_twice", "up_twice", List.of(part), NOW);
@@ -168,7 +168,7 @@ class S3BlobStoreWriteTest {
 
     @Test
     void aBlobIdOtherThanTheUploadIdIsRefused() throws Exception {
-        UploadPart part = store.writePart("up_named", 1, new ByteArrayInputStream(new byte[10]), 100);
+        UploadPart part = store.writePart("up_named", 1, new ByteArrayInputStream(new byte[10]), 100, true);
 
         assertThatThrownBy(() -> store.assemble("up_named", "65a1b2c3d4e5f60718293a4b", List.of(part), NOW))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -27,7 +27,7 @@ class S3PresignedDownloadTest {
     static void storeOneBlob() throws Exception {
         s3 = S3TestServer.start();
         store = s3.store("download", Clock.system());
-        UploadPart part = store.writePart("up_dl", 1, new ByteArrayInputStream(CONTENT), CONTENT.length);
+        UploadPart part = store.writePart("up_dl", 1, new ByteArrayInputStream(CONTENT), CONTENT.length, true);
         blob = store.assemble("up_dl", "up_dl", List.of(part), Instant.now());
     }
 
