@@ -2,7 +2,6 @@ package org.seqvault.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -127,7 +126,7 @@ final class FindBench {
                 + " transaction, with journal and syncs off during the load, WAL mode restored and the file fsync'd after")
                 + "; the secondary indexes " + String.join(", ", loaded)
                 + " dropped before and rebuilt from their own definitions after, inside the timed load). Each query kind: "
-                + ctx.scale.findSamples() + " requests (or as many as fit in " + ctx.scale.findBudgetSeconds() + " s) one after another with random"
+                + ctx.scale.findSamples() + " requests (or as many as fit in " + ctx.scale.findBudgetSeconds() + " s) one after another (HttpURLConnection, one kept-alive connection) with random"
                 + " folders and values after " + ctx.scale.findWarmup() + " warm-ups; direct SQL runs the statements SeqVault"
                 + " runs for the same request (page, total, metadata and tags of the page) over one JDBC connection.");
     }
@@ -270,9 +269,9 @@ final class FindBench {
     }
 
     private static void http(Api api, FindQuery q) throws IOException {
-        HttpResponse<byte[]> res = api.exchange(q.httpPath());
-        if (res.statusCode() != 200) {
-            throw new IOException("GET " + q.httpPath() + " answered " + res.statusCode() + ": "
+        Api.Answer res = api.timedGet(q.httpPath());
+        if (res.status() != 200) {
+            throw new IOException("GET " + q.httpPath() + " answered " + res.status() + ": "
                     + new String(res.body(), StandardCharsets.UTF_8));
         }
     }
