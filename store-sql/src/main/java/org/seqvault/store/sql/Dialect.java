@@ -153,9 +153,9 @@ enum Dialect {
         }
     }
 
-    /** Appended to a SELECT to lock the rows it reads until commit; SQLite's writer already holds the database. */
-    String lockRows() {
-        return this == POSTGRESQL ? " FOR UPDATE" : "";
+    /** Whether a transaction must lock rows (SELECT … FOR UPDATE) to order itself with others; SQLite's writer already holds the database. */
+    boolean locksRows() {
+        return this == POSTGRESQL;
     }
 
     /** True when the failure (or one of its causes) is a unique or primary key violation. */

@@ -65,9 +65,12 @@ final class NodeDetails {
 
     /**
      * One node with its metadata and tags, read in a single statement: a lookup by id (every
-     * request on a file) needs no more.
+     * request on a file) needs no more. A folder has neither (Node refuses them), so it costs none.
      */
     Node attachTo(Node node) {
+        if (node.isFolder()) {
+            return node;
+        }
         Details d = new Details();
         handle.createQuery("""
                         SELECT 0 AS kind, meta_key AS item, meta_value AS value, 0 AS position

@@ -84,10 +84,12 @@ final class SqlUploadRepository implements UploadRepository {
      */
     @Override
     public Optional<String> putPart(UploadPart part) {
-        handle.createQuery("SELECT id FROM uploads WHERE id = :id" + dialect.lockRows())
-                .bind("id", part.uploadId())
-                .mapTo(String.class)
-                .findOne();
+        if (dialect.locksRows()) {
+            handle.createQuery("SELECT id FROM uploads WHERE id = :id FOR UPDATE")
+                    .bind("id", part.uploadId())
+                    .mapTo(String.class)
+                    .findOne();
+        }
         Optional<String> previous = handle.createQuery(
                         "SELECT locator FROM upload_parts WHERE upload_id = :uploadId AND part_number = :partNumber")
                 .bind("uploadId", part.uploadId())
