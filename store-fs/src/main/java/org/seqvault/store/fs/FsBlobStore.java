@@ -10,12 +10,14 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.seqvault.domain.Blob;
 import org.seqvault.domain.Checksums;
@@ -45,6 +47,7 @@ public final class FsBlobStore implements BlobStore {
     private final UrlSigner signer;
     private final String publicBaseUrl;
     private final Clock clock;
+    private final RunningDigests running = new RunningDigests();
 
     /**
      * @param root          directory holding {@code staging/} and {@code blobs/}; created on first write
@@ -75,15 +78,24 @@ public final class FsBlobStore implements BlobStore {
         Path file = dir.resolve(locator);
         try {
             Durable.createDirectories(dir);
-            PartCopier.Copied copied;
+            MessageDigest md5 = Digests.md5();
+            // A lone part's SHA-256 is the blob's; a part of several may carry the blob's digests forward.
+            MessageDigest sha256 = onlyPart ? Digests.sha256() : null;
+            Optional<RunningDigests.Continuation> carry = onlyPart
+                    ? Optional.empty() : running.continuation(uploadId, partNumber);
+            List<MessageDigest> alsoHash = sha256 != null ? List.of(sha256)
+                    : carry.map(RunningDigests.Continuation::digests).orElse(List.of());
+            long size;
             try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                copied = PartCopier.copy(in, file, out, maxBytes, partNumber, onlyPart);
+                size = PartCopier.copy(in, file, out, maxBytes, partNumber, md5, alsoHash);
                 out.force(true);
             }
             // The file is new, so its name is only durable once the directory is flushed too.
             Durable.fsyncDirectory(dir);
-            return new UploadPart(uploadId, partNumber, copied.size(), copied.md5(), copied.sha256(), locator,
-                    clock.now());
+            // Before md5 is finished below: part 1's running MD5 is the blob's so far.
+            carry.ifPresent(c -> running.extend(uploadId, c, locator, md5));
+            return new UploadPart(uploadId, partNumber, size, Digests.hex(md5),
+                    sha256 == null ? null : Digests.hex(sha256), locator, clock.now());
         } catch (IOException | RuntimeException | Error e) {
             deleteQuietly(file, e);
             if (e instanceof IOException && OutOfSpace.causedBy(e)) {
@@ -109,6 +121,7 @@ public final class FsBlobStore implements BlobStore {
 
     @Override
     public void discardUpload(String uploadId) throws IOException {
+        running.forget(uploadId);
         deleteDirectory(layout.stagingDir(uploadId));
     }
 
@@ -178,12 +191,26 @@ public final class FsBlobStore implements BlobStore {
             throw new IllegalStateException("blob " + blobId + " has " + segments.size() + " segments but "
                     + parts.size() + " parts were assembled into it");
         }
-        // One part was hashed while it streamed in; several must be read again as one stream.
-        Checksums checksums = parts.size() == 1 && parts.get(0).sha256() != null
-                ? new Checksums(parts.get(0).etag(), parts.get(0).sha256())
-                : SegmentHasher.hash(segments);
+        Checksums checksums = checksums(uploadId, parts, segments);
+        running.forget(uploadId);
         removeIfEmpty(staging);
         return new Blob(blobId, size, checksums, parts.size(), now);
+    }
+
+    /**
+     * A lone part was hashed whole while it streamed in. Of several, the leading parts that arrived
+     * in order were too ({@link RunningDigests}); the rest are read again, going on from there.
+     */
+    private Checksums checksums(String uploadId, List<UploadPart> parts, List<Path> segments) throws IOException {
+        if (parts.size() == 1 && parts.get(0).sha256() != null) {
+            return new Checksums(parts.get(0).etag(), parts.get(0).sha256());
+        }
+        Optional<RunningDigests.Resume> resume = running.resume(uploadId, parts);
+        if (resume.isEmpty()) {
+            return SegmentHasher.hash(segments);
+        }
+        RunningDigests.Resume r = resume.get();
+        return SegmentHasher.hash(r.md5(), r.sha256(), segments.subList(r.partsCovered(), segments.size()));
     }
 
     /** Renames one staged part into place; a part already in place from an interrupted call is kept. */

@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.seqvault.domain.ByteSize;
@@ -17,8 +18,8 @@ import org.seqvault.domain.UserException;
  * the part is read once and never held in memory as a whole.
  *
  * <p>A part that fits in one chunk is hashed and written on the calling thread. A larger part
- * goes through a {@link ChunkPipeline}: the calling thread reads the request while MD5, SHA-256
- * (only for a blob's only part; see {@code BlobStore#writePart}) and the file write
+ * goes through a {@link ChunkPipeline}: the calling thread reads the request while each digest
+ * (the part's MD5, and SHA-256 or the whole blob's digests when the caller asks) and the file write
  * ({@link DirectWriter}) each run on their own thread, so the part streams at
  * the speed of the slowest of them (MD5, about 0.7 GB/s on one core) rather than of all of them in
  * turn (measured before: 0.155 GB/s for a single presigned PUT; see BENCHMARKS.md).
@@ -27,39 +28,38 @@ final class PartCopier {
     private PartCopier() {
     }
 
-    /** What was written: the byte count and the hex MD5 and SHA-256 (or null) of exactly those bytes. */
-    record Copied(long size, String md5, String sha256) {
-    }
-
     /**
-     * Copies {@code in} to {@code out}, the newly created {@code file}, until end of stream. A part
-     * larger than one chunk is written with O_DIRECT where the file system allows it.
+     * Copies {@code in} to {@code out}, the newly created {@code file}, until end of stream, feeding
+     * every byte to {@code md5} and to each of {@code alsoHash} (e.g. the part's SHA-256, or the whole
+     * blob's digests carried forward by {@link RunningDigests}). A part larger than one chunk is
+     * written with O_DIRECT where the file system allows it.
      *
-     * @param withSha256 whether to compute the SHA-256 too (else {@link Copied#sha256()} is null)
+     * @return the number of bytes written; the digests are left unfinished for the caller
      * @throws UserException PAYLOAD_TOO_LARGE as soon as the stream holds more than {@code maxBytes}
      *                       bytes; bytes past the limit are never written
      */
-    static Copied copy(InputStream in, Path file, FileChannel out, long maxBytes, int partNumber, boolean withSha256)
-            throws IOException {
-        MessageDigest md5 = Digests.md5();
-        MessageDigest sha256 = withSha256 ? Digests.sha256() : null;
+    static long copy(InputStream in, Path file, FileChannel out, long maxBytes, int partNumber, MessageDigest md5,
+                     List<MessageDigest> alsoHash) throws IOException {
+        List<MessageDigest> digests = new ArrayList<>(alsoHash.size() + 1);
+        digests.add(md5);
+        digests.addAll(alsoHash);
         // A small upload's limit is small: no need for a whole chunk to learn it was kept.
         byte[] first = new byte[maxBytes < ChunkPipeline.CHUNK_SIZE ? (int) maxBytes + 1 : ChunkPipeline.CHUNK_SIZE];
         int n = read(in, first, 0, maxBytes, partNumber);
         if (n < ChunkPipeline.CHUNK_SIZE) {
-            md5.update(first, 0, n);
-            if (sha256 != null) {
-                sha256.update(first, 0, n);
+            for (MessageDigest digest : digests) {
+                digest.update(first, 0, n);
             }
             writeFully(out, first, n);
-            return copied(n, md5, sha256);
+            return n;
         }
         long total = n;
         Optional<DirectWriter> direct = DirectWriter.open(file);
-        ChunkPipeline.Stage write = direct.isPresent() ? direct.get()::write : (b, len) -> writeFully(out, b, len);
-        List<ChunkPipeline.Stage> stages = sha256 == null
-                ? List.of((b, len) -> md5.update(b, 0, len), write)
-                : List.of((b, len) -> md5.update(b, 0, len), (b, len) -> sha256.update(b, 0, len), write);
+        List<ChunkPipeline.Stage> stages = new ArrayList<>();
+        for (MessageDigest digest : digests) {
+            stages.add((b, len) -> digest.update(b, 0, len));
+        }
+        stages.add(direct.isPresent() ? direct.get()::write : (b, len) -> writeFully(out, b, len));
         try (ChunkPipeline pipeline = new ChunkPipeline(stages)) {
             pipeline.submit(first, n);
             while (!pipeline.failed()) {
@@ -80,11 +80,7 @@ final class PartCopier {
                 direct.get().close();
             }
         }
-        return copied(total, md5, sha256);
-    }
-
-    private static Copied copied(long size, MessageDigest md5, MessageDigest sha256) {
-        return new Copied(size, Digests.hex(md5), sha256 == null ? null : Digests.hex(sha256));
+        return total;
     }
 
     /**

@@ -20,8 +20,14 @@ final class SegmentHasher {
     }
 
     static Checksums hash(List<Path> files) throws IOException {
-        MessageDigest md5 = Digests.md5();
-        MessageDigest sha256 = Digests.sha256();
+        return hash(Digests.md5(), Digests.sha256(), files);
+    }
+
+    /** Goes on from digests that already hashed what comes before {@code files}. */
+    static Checksums hash(MessageDigest md5, MessageDigest sha256, List<Path> files) throws IOException {
+        if (files.isEmpty()) {
+            return Digests.checksums(md5, sha256);
+        }
         try (ChunkPipeline pipeline = new ChunkPipeline(List.of(
                 (b, len) -> md5.update(b, 0, len),
                 (b, len) -> sha256.update(b, 0, len)))) {

@@ -110,6 +110,79 @@ class FsBlobStoreTest {
         assertThat(readAll(store, BLOB)).isEqualTo(concat(pieces));
     }
 
+    /**
+     * Parts that arrive in order carry the blob's digests forward, so assembly reads none of them
+     * again: here their staged bytes are changed behind the store's back (same sizes), and the
+     * blob's checksums are still those of the bytes that were received.
+     */
+    @Test
+    void partsArrivingInOrderAreNotReadAgainAtAssembly() throws Exception {
+        byte[][] pieces = {bytes(1 << 20, 11), bytes(3000, 12), bytes(700_000, 13)};
+        List<UploadPart> parts = new ArrayList<>();
+        for (int i = 0; i < pieces.length; i++) {
+            parts.add(writeOneOfSeveral(i + 1, pieces[i]));
+        }
+        for (UploadPart part : parts) {
+            overwriteStaged(part, bytes((int) part.size(), 99));
+        }
+
+        Blob blob = store.assemble(UPLOAD, BLOB, parts, NOW);
+
+        assertThat(blob.checksums()).isEqualTo(checksumsOf(pieces));
+    }
+
+    /** Part 2 arrived before part 1, so only part 1 was carried forward; assembly reads parts 2 and 3. */
+    @Test
+    void assemblyReadsThePartsAfterTheOnesThatArrivedInOrder() throws Exception {
+        byte[][] pieces = {bytes(400_000, 21), bytes(300_000, 22), bytes(5, 23)};
+        UploadPart second = writeOneOfSeveral(2, pieces[1]);
+        UploadPart first = writeOneOfSeveral(1, pieces[0]);
+        UploadPart third = writeOneOfSeveral(3, pieces[2]);
+        byte[] changedSecond = bytes(300_000, 98);
+        byte[] changedThird = bytes(5, 97);
+        overwriteStaged(second, changedSecond);
+        overwriteStaged(third, changedThird);
+
+        Blob blob = store.assemble(UPLOAD, BLOB, List.of(first, second, third), NOW);
+
+        assertThat(blob.checksums()).isEqualTo(checksumsOf(pieces[0], changedSecond, changedThird));
+    }
+
+    @Test
+    void aPartSentAgainAfterLaterPartsRestartsTheCarriedDigests() throws Exception {
+        writeOneOfSeveral(1, bytes(200_000, 31));
+        UploadPart second = writeOneOfSeveral(2, bytes(300_000, 32));
+        byte[] resent = bytes(250_000, 33);
+        UploadPart first = writeOneOfSeveral(1, resent);
+
+        Blob blob = store.assemble(UPLOAD, BLOB, List.of(first, second), NOW);
+
+        assertThat(blob.checksums()).isEqualTo(checksumsOf(resent, bytes(300_000, 32)));
+        assertThat(readAll(store, BLOB)).isEqualTo(concat(resent, bytes(300_000, 32)));
+    }
+
+    /** Carried digests live in memory; a restarted server reads the parts again. */
+    @Test
+    void aRestartedStoreAssemblesByReadingEveryPart() throws Exception {
+        byte[][] pieces = {bytes(600_000, 41), bytes(10, 42)};
+        List<UploadPart> parts = List.of(writeOneOfSeveral(1, pieces[0]), writeOneOfSeveral(2, pieces[1]));
+        FsBlobStore restarted = new FsBlobStore(root, SIGNER, BASE_URL, () -> NOW);
+
+        Blob blob = restarted.assemble(UPLOAD, BLOB, parts, NOW);
+
+        assertThat(blob.checksums()).isEqualTo(checksumsOf(pieces));
+    }
+
+    private UploadPart writeOneOfSeveral(int partNumber, byte[] content) throws IOException {
+        return store.writePart(UPLOAD, partNumber, new ByteArrayInputStream(content), Long.MAX_VALUE, false);
+    }
+
+    private void overwriteStaged(UploadPart part, byte[] content) throws IOException {
+        Path staged = root.resolve("staging").resolve(UPLOAD).resolve(part.locator());
+        assertThat(Files.size(staged)).isEqualTo(content.length);
+        Files.write(staged, content);
+    }
+
     /** Should a lone part come without its SHA-256 after all, assembly computes it rather than record none. */
     @Test
     void aLonePartWithoutItsSha256IsHashedAtAssembly() throws Exception {
