@@ -2,6 +2,7 @@ package org.seqvault.store.fs;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryNotEmptyException;
@@ -18,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 import org.seqvault.domain.Blob;
 import org.seqvault.domain.Checksums;
@@ -42,6 +45,9 @@ public final class FsBlobStore implements BlobStore {
     private static final Logger LOG = LoggerFactory.getLogger(FsBlobStore.class);
     /** How recent a write to staging must be for {@link #stagedRecently} (fixed by the port's contract). */
     private static final Duration RECENT = Duration.ofHours(1);
+    /** Reads parts that arrived out of order into the blob's running digests; two, so uploads share the cores. */
+    private static final ExecutorService CATCH_UP = Executors.newFixedThreadPool(2,
+            Thread.ofPlatform().daemon().name("seqvault-hash-ahead-", 0).factory());
 
     private final FsLayout layout;
     private final UrlSigner signer;
@@ -92,8 +98,12 @@ public final class FsBlobStore implements BlobStore {
             }
             // The file is new, so its name is only durable once the directory is flushed too.
             Durable.fsyncDirectory(dir);
-            // Before md5 is finished below: part 1's running MD5 is the blob's so far.
-            carry.ifPresent(c -> running.extend(uploadId, c, locator, md5));
+            if (!onlyPart) {
+                // Before md5 is finished below: part 1's running MD5 is the blob's so far.
+                carry.ifPresentOrElse(c -> running.extend(uploadId, c, locator, md5),
+                        () -> running.waiting(uploadId, partNumber, locator));
+                catchUpLater(uploadId);
+            }
             return new UploadPart(uploadId, partNumber, size, Digests.hex(md5),
                     sha256 == null ? null : Digests.hex(sha256), locator, clock.now());
         } catch (IOException | RuntimeException | Error e) {
@@ -106,6 +116,35 @@ public final class FsBlobStore implements BlobStore {
             }
             throw e;
         }
+    }
+
+    /** Reads waiting parts that now follow the blob's running digests into them, off the request thread. */
+    private void catchUpLater(String uploadId) {
+        running.claimNext(uploadId).ifPresent(first -> CATCH_UP.execute(() -> {
+            Optional<RunningDigests.CatchUp> next = Optional.of(first);
+            while (next.isPresent()) {
+                next = catchUp(uploadId, next.get());
+            }
+        }));
+    }
+
+    /** Adds one claimed part to the running digests; never throws, so the claim is always handed on. */
+    private Optional<RunningDigests.CatchUp> catchUp(String uploadId, RunningDigests.CatchUp part) {
+        try {
+            SegmentHasher.feed(part.md5(), part.sha256(), List.of(layout.stagedFile(uploadId, part.locator())));
+            return running.caughtUp(uploadId, part);
+        } catch (IOException | RuntimeException e) {
+            // Sent again, assembled or discarded meanwhile: assembly reads whatever is not covered.
+            LOG.debug("could not read part {} of upload {} ahead of assembly: {}", part.locator(), uploadId,
+                    e.toString());
+            return running.gaveUp(uploadId, part);
+        }
+    }
+
+    /** How many leading parts the blob's running digests cover once no part is being read ahead (for tests). */
+    int partsHashedAhead(String uploadId) throws InterruptedException {
+        running.settle(uploadId);
+        return running.partsCovered(uploadId);
     }
 
     @Override
@@ -198,12 +237,19 @@ public final class FsBlobStore implements BlobStore {
     }
 
     /**
-     * A lone part was hashed whole while it streamed in. Of several, the leading parts that arrived
-     * in order were too ({@link RunningDigests}); the rest are read again, going on from there.
+     * A lone part was hashed whole while it streamed in. Of several, the blob's digests were carried
+     * forward while the parts arrived ({@link RunningDigests}); what they do not cover yet is read
+     * again, going on from there.
      */
     private Checksums checksums(String uploadId, List<UploadPart> parts, List<Path> segments) throws IOException {
         if (parts.size() == 1 && parts.get(0).sha256() != null) {
             return new Checksums(parts.get(0).etag(), parts.get(0).sha256());
+        }
+        try {
+            running.settle(uploadId);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while parts were being hashed ahead of assembly");
         }
         Optional<RunningDigests.Resume> resume = running.resume(uploadId, parts);
         if (resume.isEmpty()) {

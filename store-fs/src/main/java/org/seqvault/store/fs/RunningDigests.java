@@ -2,6 +2,7 @@ package org.seqvault.store.fs;
 
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,19 +10,22 @@ import java.util.Optional;
 import org.seqvault.domain.UploadPart;
 
 /**
- * The whole blob's MD5 and SHA-256 over an upload's leading parts, carried forward while parts
- * arrive in order, so that assembling hashes only the parts after them instead of reading the whole
- * blob again. MD5 cannot combine per-part digests, so without this every byte of a multi-part
- * upload is MD5-hashed twice: once for its part's ETag and once for the whole blob.
+ * The whole blob's MD5 and SHA-256 over an upload's leading parts (its prefix), carried forward
+ * while the upload is still open, so that assembling hashes only what the prefix does not cover
+ * instead of reading the whole blob again. MD5 cannot combine per-part digests, so without this
+ * every byte of a multi-part upload is MD5-hashed twice, and the second time only after the last
+ * part arrived.
  *
- * <p>Part 1 starts the prefix: its own MD5 (its ETag) is also the blob's MD5 so far. Part n
- * extends it when it starts after parts 1 to n-1 were recorded here. Parts sent in parallel or
- * out of order extend nothing; assembly then reads what the prefix does not cover. The state is
- * memory only: after a restart, or for an upload this server did not see, assembly reads it all.
+ * <p>The prefix grows two ways. Inline: part 1 starts it (its own MD5, its ETag, is also the
+ * blob's so far), and a part that starts after parts 1 to n-1 are in the prefix feeds the blob's
+ * digests while it streams. Catching up: a part that arrived out of order waits here until the
+ * parts before it are in the prefix; then {@link FsBlobStore} reads it back on another thread and
+ * adds it ({@link #claimNext}, {@link #caughtUp}).
  *
- * <p>A prefix is tied to the staged files (locators) it hashed, so a part re-sent after it was
- * hashed makes the prefix no longer match and it is simply not used. Stored digests are never
- * updated; callers work on clones.
+ * <p>The state is memory only: after a restart, or for an upload this server did not see, assembly
+ * reads everything. A prefix is tied to the staged files (locators) it hashed, so a part sent again
+ * after it was hashed makes the prefix no longer match the assembly, and it is not used. Stored
+ * digests are never updated; callers work on clones.
  */
 final class RunningDigests {
     /** Uploads remembered at once; older ones are forgotten (their assembly reads everything). */
@@ -32,6 +36,19 @@ final class RunningDigests {
         int nextPartNumber() {
             return locators.size() + 1;
         }
+
+        Prefix plus(String locator, MessageDigest md5, MessageDigest sha256) {
+            List<String> longer = new ArrayList<>(locators);
+            longer.add(locator);
+            return new Prefix(List.copyOf(longer), md5, sha256);
+        }
+    }
+
+    /** One upload: its prefix, parts written beyond it (latest locator per part number), and whether one is being read. */
+    private static final class Upload {
+        Prefix prefix;
+        final Map<Integer, String> waiting = new HashMap<>();
+        boolean catchingUp;
     }
 
     /**
@@ -45,13 +62,17 @@ final class RunningDigests {
         }
     }
 
+    /** A waiting part to read back and add to {@code base}, with clones of base's digests to feed. */
+    record CatchUp(Prefix base, String locator, MessageDigest md5, MessageDigest sha256) {
+    }
+
     /** How far a prefix reaches into an assembly's parts, and clones of its digests to go on from. */
     record Resume(int partsCovered, MessageDigest md5, MessageDigest sha256) {
     }
 
-    private final Map<String, Prefix> byUpload = new LinkedHashMap<>(16, 0.75f, true) {
+    private final Map<String, Upload> byUpload = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Prefix> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, Upload> eldest) {
             return size() > MAX_UPLOADS;
         }
     };
@@ -61,7 +82,8 @@ final class RunningDigests {
         if (partNumber == 1) {
             return Optional.of(new Continuation(null, null, Digests.sha256()));
         }
-        Prefix prefix = byUpload.get(uploadId);
+        Upload upload = byUpload.get(uploadId);
+        Prefix prefix = upload == null ? null : upload.prefix;
         if (prefix == null || prefix.nextPartNumber() != partNumber) {
             return Optional.empty();
         }
@@ -76,19 +98,86 @@ final class RunningDigests {
      * @param partMd5 the part's own MD5, not finished yet: for part 1 it is the blob's MD5 so far
      */
     synchronized void extend(String uploadId, Continuation continuation, String locator, MessageDigest partMd5) {
+        Upload upload = byUpload.computeIfAbsent(uploadId, id -> new Upload());
         Prefix base = continuation.base();
-        if (base != null && byUpload.get(uploadId) != base) {
-            return;
+        if (base == null) {
+            upload.prefix = new Prefix(List.of(locator), clone(partMd5), continuation.fileSha256());
+        } else if (upload.prefix == base) {
+            upload.prefix = base.plus(locator, continuation.fileMd5(), continuation.fileSha256());
         }
-        List<String> locators = new ArrayList<>(base == null ? List.of() : base.locators);
-        locators.add(locator);
-        MessageDigest fileMd5 = base == null ? clone(partMd5) : continuation.fileMd5();
-        byUpload.put(uploadId, new Prefix(List.copyOf(locators), fileMd5, continuation.fileSha256()));
+    }
+
+    /** Records a durably written part that did not go through the blob's digests, to be read back later. */
+    synchronized void waiting(String uploadId, int partNumber, String locator) {
+        byUpload.computeIfAbsent(uploadId, id -> new Upload()).waiting.put(partNumber, locator);
+    }
+
+    /**
+     * The next waiting part to read back, if it follows the prefix and no other read is under way.
+     * The caller must then call {@link #caughtUp} or {@link #gaveUp}, which hand on the part after it.
+     */
+    synchronized Optional<CatchUp> claimNext(String uploadId) {
+        Upload upload = byUpload.get(uploadId);
+        return upload == null || upload.catchingUp ? Optional.empty() : claim(upload);
+    }
+
+    /**
+     * A claimed part was read into {@code done}'s digests: the prefix reaches through it, unless it
+     * changed meanwhile. Returns the next part to read, claimed, so that {@link #settle} keeps waiting.
+     */
+    synchronized Optional<CatchUp> caughtUp(String uploadId, CatchUp done) {
+        Upload upload = byUpload.get(uploadId);
+        if (upload == null) {
+            return Optional.empty();
+        }
+        upload.catchingUp = false;
+        if (upload.prefix == done.base()) {
+            upload.prefix = done.base().plus(done.locator(), done.md5(), done.sha256());
+        }
+        return claim(upload);
+    }
+
+    /**
+     * A claimed part could not be read (sent again, assembled or discarded meanwhile): assembly will
+     * read it. Returns the next part to read, claimed, as {@link #caughtUp} does.
+     */
+    synchronized Optional<CatchUp> gaveUp(String uploadId, CatchUp failed) {
+        Upload upload = byUpload.get(uploadId);
+        if (upload == null) {
+            return Optional.empty();
+        }
+        upload.catchingUp = false;
+        upload.waiting.remove(failed.base().nextPartNumber(), failed.locator());
+        return claim(upload);
+    }
+
+    private Optional<CatchUp> claim(Upload upload) {
+        Prefix prefix = upload.prefix;
+        String locator = null;
+        if (prefix != null) {
+            upload.waiting.keySet().removeIf(n -> n < prefix.nextPartNumber());
+            locator = upload.waiting.get(prefix.nextPartNumber());
+        }
+        if (locator == null) {
+            notifyAll();
+            return Optional.empty();
+        }
+        upload.catchingUp = true;
+        return Optional.of(new CatchUp(prefix, locator, clone(prefix.md5), clone(prefix.sha256)));
+    }
+
+    /** Waits until no part of this upload is being read back, so that its prefix reaches as far as it will. */
+    synchronized void settle(String uploadId) throws InterruptedException {
+        Upload upload;
+        while ((upload = byUpload.get(uploadId)) != null && upload.catchingUp) {
+            wait();
+        }
     }
 
     /** The digests to resume an assembly of {@code parts} from, when its first parts are the prefix's. */
     synchronized Optional<Resume> resume(String uploadId, List<UploadPart> parts) {
-        Prefix prefix = byUpload.get(uploadId);
+        Upload upload = byUpload.get(uploadId);
+        Prefix prefix = upload == null ? null : upload.prefix;
         if (prefix == null || prefix.locators.size() > parts.size()) {
             return Optional.empty();
         }
@@ -101,8 +190,15 @@ final class RunningDigests {
         return Optional.of(new Resume(prefix.locators.size(), clone(prefix.md5), clone(prefix.sha256)));
     }
 
+    /** How many leading parts the prefix covers (0 without one). */
+    synchronized int partsCovered(String uploadId) {
+        Upload upload = byUpload.get(uploadId);
+        return upload == null || upload.prefix == null ? 0 : upload.prefix.locators.size();
+    }
+
     synchronized void forget(String uploadId) {
         byUpload.remove(uploadId);
+        notifyAll();
     }
 
     static MessageDigest clone(MessageDigest digest) {

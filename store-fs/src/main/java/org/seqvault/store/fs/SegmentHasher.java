@@ -25,8 +25,14 @@ final class SegmentHasher {
 
     /** Goes on from digests that already hashed what comes before {@code files}. */
     static Checksums hash(MessageDigest md5, MessageDigest sha256, List<Path> files) throws IOException {
+        feed(md5, sha256, files);
+        return Digests.checksums(md5, sha256);
+    }
+
+    /** Feeds the files' bytes to both digests and leaves them unfinished. */
+    static void feed(MessageDigest md5, MessageDigest sha256, List<Path> files) throws IOException {
         if (files.isEmpty()) {
-            return Digests.checksums(md5, sha256);
+            return;
         }
         try (ChunkPipeline pipeline = new ChunkPipeline(List.of(
                 (b, len) -> md5.update(b, 0, len),
@@ -51,7 +57,6 @@ final class SegmentHasher {
             }
             pipeline.finish();
         }
-        return Digests.checksums(md5, sha256);
     }
 
     /** Fills the chunk unless the file ends first; returns the bytes read (0 at end of file). */

@@ -131,21 +131,64 @@ class FsBlobStoreTest {
         assertThat(blob.checksums()).isEqualTo(checksumsOf(pieces));
     }
 
-    /** Part 2 arrived before part 1, so only part 1 was carried forward; assembly reads parts 2 and 3. */
+    /**
+     * Parts 2 and 3 arrived before part 1: once part 1 is in, they are read back on another thread
+     * while the upload is still open, so assembly reads nothing again.
+     */
     @Test
-    void assemblyReadsThePartsAfterTheOnesThatArrivedInOrder() throws Exception {
+    void partsArrivingOutOfOrderAreHashedAheadOfAssembly() throws Exception {
         byte[][] pieces = {bytes(400_000, 21), bytes(300_000, 22), bytes(5, 23)};
         UploadPart second = writeOneOfSeveral(2, pieces[1]);
-        UploadPart first = writeOneOfSeveral(1, pieces[0]);
         UploadPart third = writeOneOfSeveral(3, pieces[2]);
-        byte[] changedSecond = bytes(300_000, 98);
-        byte[] changedThird = bytes(5, 97);
-        overwriteStaged(second, changedSecond);
-        overwriteStaged(third, changedThird);
+        UploadPart first = writeOneOfSeveral(1, pieces[0]);
 
+        assertThat(store.partsHashedAhead(UPLOAD)).isEqualTo(3);
+        overwriteStaged(second, bytes(300_000, 98));
+        overwriteStaged(third, bytes(5, 97));
         Blob blob = store.assemble(UPLOAD, BLOB, List.of(first, second, third), NOW);
 
-        assertThat(blob.checksums()).isEqualTo(checksumsOf(pieces[0], changedSecond, changedThird));
+        assertThat(blob.checksums()).isEqualTo(checksumsOf(pieces));
+    }
+
+    /** Part 2 was hashed, then sent again: the carried digests no longer match, and assembly reads every part. */
+    @Test
+    void aPartSentAgainAfterItWasHashedIsReadAgain() throws Exception {
+        byte[] one = bytes(200_000, 24);
+        UploadPart first = writeOneOfSeveral(1, one);
+        writeOneOfSeveral(2, bytes(300_000, 25));
+        byte[] resent = bytes(300_001, 26);
+        UploadPart second = writeOneOfSeveral(2, resent);
+
+        Blob blob = store.assemble(UPLOAD, BLOB, List.of(first, second), NOW);
+
+        assertThat(blob.checksums()).isEqualTo(checksumsOf(one, resent));
+    }
+
+    @Test
+    void manyPartsInParallelAreCarriedForwardCorrectly() throws Exception {
+        for (int round = 0; round < 20; round++) {
+            String upload = "up_parallel" + String.format("%08d", round);
+            byte[][] pieces = new byte[8][];
+            for (int i = 0; i < pieces.length; i++) {
+                pieces[i] = bytes(i % 3 == 0 ? 300_000 + i : 5_000 + i, round * 10L + i);
+            }
+            List<Future<UploadPart>> writes = new ArrayList<>();
+            try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
+                for (int i : List.of(3, 0, 7, 1, 2, 6, 5, 4)) {
+                    writes.add(pool.submit(() -> store.writePart(upload, i + 1,
+                            new ByteArrayInputStream(pieces[i]), Long.MAX_VALUE, false)));
+                }
+            }
+            List<UploadPart> parts = new ArrayList<>();
+            for (Future<UploadPart> w : writes) {
+                parts.add(w.get());
+            }
+            parts.sort(Comparator.comparingInt(UploadPart::partNumber));
+
+            Blob blob = store.assemble(upload, "65a1b2c3d4e5f607182930" + String.format("%02d", round), parts, NOW);
+
+            assertThat(blob.checksums()).as("round %d", round).isEqualTo(checksumsOf(pieces));
+        }
     }
 
     @Test
