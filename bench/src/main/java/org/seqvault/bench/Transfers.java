@@ -29,9 +29,14 @@ final class Transfers {
         return new Uploaded(done.path("md5").asText(), done.path("sha256").asText());
     }
 
+    /** Seconds from init until the last part's answer, then until the complete answer. */
+    record Phases(double parts, double complete) {
+    }
+
     /** v2: init with a part size, one presigned URL per part, the parts PUT at once, complete. */
-    static void multipart(Api api, String parentId, String name, List<Path> parts, long size, long partSize)
+    static Phases multipart(Api api, String parentId, String name, List<Path> parts, long size, long partSize)
             throws IOException {
+        long start = System.nanoTime();
         JsonNode upload = api.post("/v2/upload/multipart", Map.of("parent", parentId, "name", name, "size", size,
                 "part_size", partSize), 200);
         String id = upload.path("upload_id").asText();
@@ -44,7 +49,9 @@ final class Transfers {
             puts.add(Curl.upload(url, parts.get(n - 1)));
         }
         Curl.parallel(puts);
+        long partsDone = System.nanoTime();
         api.post("/v2/upload/multipart/" + id + "/complete", Map.of(), 200);
+        return new Phases((partsDone - start) / 1e9, BenchContext.seconds(partsDone));
     }
 
     /** The checksums v1 lists for a key (v2 file objects carry none). */

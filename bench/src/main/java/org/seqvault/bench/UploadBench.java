@@ -36,6 +36,7 @@ final class UploadBench {
         Path s3Dir = ctx.work.resolve("data-s3proxy");
         long singleCpu = 0, parallelCpu = 0;
         List<Double> single = new ArrayList<>(), parallel = new ArrayList<>(), dd = new ArrayList<>(), s3 = new ArrayList<>();
+        List<Double> partsPhase = new ArrayList<>(), completePhase = new ArrayList<>();
         try (ServerProcess server = ctx.startServer("upload", "1g", List.of());
              S3ProxyProcess s3proxy = S3ProxyProcess.start(s3Dir, ctx.work)) {
             Api api = ctx.admin(server);
@@ -54,8 +55,11 @@ final class UploadBench {
                 Cmd.sync();
                 cpu = ProcStatus.cpuMillis(server.pid());
                 start = System.nanoTime();
-                Transfers.multipart(api, ws.rootFolderId(), "parallel-" + i + ".bin", parts, size, partSize);
+                Transfers.Phases phases = Transfers.multipart(api, ws.rootFolderId(), "parallel-" + i + ".bin", parts,
+                        size, partSize);
                 parallel.add(size / BenchContext.seconds(start) / 1e9);
+                partsPhase.add(phases.parts());
+                completePhase.add(phases.complete());
                 parallelCpu += ProcStatus.cpuMillis(server.pid()) - cpu;
                 require(expected, Transfers.listed(api, ws.id(), "parallel-" + i + ".bin"), "4-part upload");
 
@@ -96,11 +100,31 @@ final class UploadBench {
                 md5.describe("%.2f") + " GB/s", Target.none()));
         ctx.add(Row.absolute(group, "SHA-256 on one core (JDK, in-memory)", "GB/s", sha.median(),
                 sha.describe("%.2f") + " GB/s", Target.none()));
+        ctx.note(multipartBound(size, partSize, Stats.of(partsPhase), Stats.of(completePhase), raw, md5));
         ctx.note("Uploads: SeqVault's time runs from upload-url/init to the confirm/complete answer, which comes after"
                 + " fsync of the bytes and the directory, with MD5 and SHA-256 of the whole file checked against the"
                 + " source. dd writes the same bytes with conv=fsync to the same file system. S3Proxy "
                 + "(filesystem backend) computes MD5 only and does not fsync. Every side writes a new file per"
                 + " repetition and keeps the earlier ones until the end, as an upload service does.");
+    }
+
+    /**
+     * Where the multi-part upload's time goes, and the best ratio to dd this shape allows here: the
+     * whole file's MD5 is one serial stream, and with equal parts sent together it can take in part
+     * 2 only once part 1 is fully in, which is when all parts are; so after the parts' own time (at
+     * best dd's) comes at least the MD5 of everything after part 1, at one core's MD5 rate.
+     */
+    private static String multipartBound(long size, long partSize, Stats parts, Stats complete, Stats dd, Stats md5) {
+        double ddSeconds = size / (dd.median() * 1e9);
+        double afterPartOne = (size - partSize) / (md5.median() * 1e9);
+        return String.format(java.util.Locale.ROOT, "%d-way multipart, where the time goes: the parts took %s s"
+                        + " (init to the last part's answer), completing took %s s. The whole file's MD5 is one serial"
+                        + " stream, and it can take in part 2 only once part 1 is fully in, which with equal parts sent"
+                        + " together is when all of them are: completing needs at least the MD5 of the %s after part 1"
+                        + " at one core's rate (%.2f GB/s above), %.2f s. Even with the parts as fast as dd (%.2f s),"
+                        + " the best ratio to dd this allows here is %.2f×.",
+                PARTS, parts.describe("%.2f"), complete.describe("%.2f"), Format.bytes(size - partSize),
+                md5.median(), afterPartOne, ddSeconds, ddSeconds / (ddSeconds + afterPartOne));
     }
 
     private static Row row(String group, String name, Stats sv, String baseline, Stats base, double target) {
