@@ -11,7 +11,7 @@ record Scale(String name, long bigFile, int transferReps, int uploadReps, int fi
     static final long GIB = 1L << 30;
 
     static Scale full() {
-        return new Scale("full", 2 * GIB, 5, 3, 1_000_000, 1_000, 300, 30, 60, 10_000, 32, GIB, 10);
+        return new Scale("full", 2 * GIB, 5, 3, 1_000_000, 1_000, 1_000, 100, 60, 10_000, 32, GIB, 10);
     }
 
     static Scale quick() {
