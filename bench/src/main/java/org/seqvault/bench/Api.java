@@ -4,28 +4,39 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
-/** A small client of the SeqVault HTTP API for setting up and driving the measurements. */
+/**
+ * A small client of the SeqVault HTTP API for setting up and driving the measurements. Every call
+ * goes through {@link HttpURLConnection}: a blocking client that reuses its kept-alive connection
+ * on the calling thread. {@code java.net.http} hands every exchange between threads; against an
+ * idle server it added 0.4 ms at p50 and 3–4 ms at p99 to a request that does nothing
+ * (bench/FIXES.md, section 7), and in the small-files measurement its CPU per request was about the
+ * server's, on the same two cores (section 9). {@link #configureConnections} must run first.
+ */
 final class Api {
     static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
     final String base;
     final String token;
 
     Api(String base, String token) {
         this.base = base;
         this.token = token;
+    }
+
+    /**
+     * Keeps enough idle connections per server for every client thread (the JDK keeps 5), and never
+     * sends a POST twice on its own: a measurement must see its failures.
+     */
+    static void configureConnections() {
+        System.setProperty("http.maxConnections", "64");
+        System.setProperty("sun.net.http.retryPost", "false");
     }
 
     /** A workspace (project) owned by the caller: its workspace id, owner/slug and root folder id. */
@@ -40,35 +51,21 @@ final class Api {
     }
 
     JsonNode get(String pathAndQuery) throws IOException {
-        return send(request(pathAndQuery).GET().build(), 200);
+        return json(call("GET", base + pathAndQuery, true, null), "GET " + pathAndQuery, 200);
     }
 
     JsonNode post(String path, Object body, int expected) throws IOException {
-        return send(request(path).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))).build(), expected);
+        return json(call("POST", base + path, true, "application/json", JSON.writeValueAsBytes(body)), "POST " + path,
+                expected);
     }
 
-    /** A status and the body, of one GET a latency loop timed. */
-    record Answer(int status, byte[] body) {
+    /** A status, the body and the ETag header (or null), of one exchange. */
+    record Answer(int status, byte[] body, String etag) {
     }
 
-    /**
-     * One GET for latency loops, through {@link HttpURLConnection}: a blocking client that reuses
-     * its kept-alive connection on the calling thread. {@code java.net.http}, which the rest of the
-     * harness uses, hands every exchange between threads; against an idle server it added 0.4 ms at
-     * p50 and 3–4 ms at p99 to a request that does nothing (bench/FIXES.md, section 7), time the find
-     * measurement would otherwise charge to the server.
-     */
+    /** One GET for latency loops: the answer as it came, whatever its status. */
     Answer timedGet(String pathAndQuery) throws IOException {
-        HttpURLConnection c = (HttpURLConnection) URI.create(base + pathAndQuery).toURL().openConnection();
-        c.setRequestProperty("Authorization", "Bearer " + token);
-        c.setConnectTimeout(10_000);
-        c.setReadTimeout(600_000);
-        int status = c.getResponseCode();
-        // Read to the end and close: that is what returns the connection to the keep-alive cache.
-        try (InputStream in = status < 400 ? c.getInputStream() : c.getErrorStream()) {
-            return new Answer(status, in == null ? new byte[0] : in.readAllBytes());
-        }
+        return call("GET", base + pathAndQuery, true, null);
     }
 
     /** v1 form upload of one small file; returns the file's JSON. */
@@ -79,47 +76,56 @@ final class Api {
                 + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
                 + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
         byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-        HttpRequest req = request("/v1/files/upload")
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofByteArray(head),
-                        HttpRequest.BodyPublishers.ofByteArray(content), HttpRequest.BodyPublishers.ofByteArray(tail)))
-                .build();
-        return send(req, 201);
+        Answer a = call("POST", base + "/v1/files/upload", true, "multipart/form-data; boundary=" + boundary,
+                head, content, tail);
+        return json(a, "POST /v1/files/upload", 201);
     }
 
     /** PUT bytes to a presigned URL (no token); returns the ETag. */
     String putBytes(String url, byte[] content) throws IOException {
-        HttpRequest req = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(5))
-                .header("Content-Type", "application/octet-stream")
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(content)).build();
-        try {
-            HttpResponse<String> res = http.send(req, HttpResponse.BodyHandlers.ofString());
-            if (res.statusCode() != 200) {
-                throw new IOException("PUT " + url + " answered " + res.statusCode() + ": " + res.body());
+        Answer a = call("PUT", url, false, "application/octet-stream", content);
+        if (a.status() != 200 || a.etag() == null) {
+            throw new IOException("PUT " + url + " answered " + a.status() + " (ETag " + a.etag() + "): "
+                    + new String(a.body(), StandardCharsets.UTF_8));
+        }
+        return a.etag();
+    }
+
+    private Answer call(String method, String url, boolean withToken, String contentType, byte[]... body)
+            throws IOException {
+        HttpURLConnection c = (HttpURLConnection) URI.create(url).toURL().openConnection();
+        c.setRequestMethod(method);
+        c.setConnectTimeout(10_000);
+        c.setReadTimeout(600_000);
+        if (withToken) {
+            c.setRequestProperty("Authorization", "Bearer " + token);
+        }
+        if (contentType != null) {
+            long length = 0;
+            for (byte[] b : body) {
+                length += b.length;
             }
-            return res.headers().firstValue("ETag").orElseThrow();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
+            c.setRequestProperty("Content-Type", contentType);
+            c.setDoOutput(true);
+            c.setFixedLengthStreamingMode(length);
+            try (OutputStream out = c.getOutputStream()) {
+                for (byte[] b : body) {
+                    out.write(b);
+                }
+            }
+        }
+        int status = c.getResponseCode();
+        // Read to the end and close: that is what returns the connection to the keep-alive cache.
+        try (InputStream in = status < 400 ? c.getInputStream() : c.getErrorStream()) {
+            return new Answer(status, in == null ? new byte[0] : in.readAllBytes(), c.getHeaderField("ETag"));
         }
     }
 
-    private HttpRequest.Builder request(String pathAndQuery) {
-        return HttpRequest.newBuilder(URI.create(base + pathAndQuery)).timeout(Duration.ofMinutes(10))
-                .header("Authorization", "Bearer " + token);
-    }
-
-    private JsonNode send(HttpRequest req, int expected) throws IOException {
-        try {
-            HttpResponse<String> res = http.send(req, HttpResponse.BodyHandlers.ofString());
-            if (res.statusCode() != expected) {
-                throw new IOException(req.method() + " " + req.uri() + " answered " + res.statusCode() + ": " + res.body());
-            }
-            return res.body().isEmpty() ? JSON.nullNode() : JSON.readTree(res.body());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
+    private static JsonNode json(Answer a, String what, int expected) throws IOException {
+        if (a.status() != expected) {
+            throw new IOException(what + " answered " + a.status() + ": " + new String(a.body(), StandardCharsets.UTF_8));
         }
+        return a.body().length == 0 ? JSON.nullNode() : JSON.readTree(a.body());
     }
 
     static String q(String value) {

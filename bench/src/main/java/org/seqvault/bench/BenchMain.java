@@ -21,6 +21,7 @@ public final class BenchMain {
     }
 
     public static void main(String[] args) throws Exception {
+        Api.configureConnections();
         Map<String, String> opts = options(args);
         // Servers, nginx, S3Proxy, PostgreSQL and curl are all our descendants: stop them, by pid, however we exit.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> ProcessHandle.current().descendants()

@@ -31,6 +31,7 @@ public final class RequestCost {
     }
 
     public static void main(String[] args) throws Exception {
+        Api.configureConnections();
         Map<String, String> o = new java.util.HashMap<>();
         for (int i = 0; i < args.length; i += 2) {
             o.put(args[i].substring(2), args[i + 1]);
