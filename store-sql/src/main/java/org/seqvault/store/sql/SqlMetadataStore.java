@@ -1,6 +1,7 @@
 package org.seqvault.store.sql;
 
 import java.sql.SQLTransientConnectionException;
+import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import javax.sql.DataSource;
@@ -20,6 +21,8 @@ public final class SqlMetadataStore implements MetadataStore {
     private final Jdbi writers;
     /** Present when the database allows one writer: writers queue here, fairly, instead of failing busy. */
     private final ReentrantLock writeLock;
+    /** Present with {@link #writeLock}: the durable writes queued behind one commit share the next one. */
+    private final GroupCommit groupCommit;
     /** Transactions do not nest: a nested one would not see the outer one's writes (or would wait for it forever). */
     private final ThreadLocal<Boolean> inTransaction = ThreadLocal.withInitial(() -> false);
 
@@ -29,6 +32,7 @@ public final class SqlMetadataStore implements MetadataStore {
         this.readers = jdbi(pools.readers(), dialect);
         this.writers = pools.writers() == pools.readers() ? readers : jdbi(pools.writers(), dialect);
         this.writeLock = dialect.singleWriter() ? new ReentrantLock(true) : null;
+        this.groupCommit = writeLock == null ? null : new GroupCommit(writeLock, this::commitGroup);
     }
 
     /**
@@ -59,7 +63,41 @@ public final class SqlMetadataStore implements MetadataStore {
 
     @Override
     public <T> T write(Function<Tx, T> work) {
-        return onWriter(handle -> handle.inTransaction(h -> work.apply(new SqlTx(h, dialect))));
+        if (groupCommit == null) {
+            return onWriter(handle -> handle.inTransaction(h -> work.apply(new SqlTx(h, dialect))));
+        }
+        enter();
+        try {
+            return groupCommit.write(h -> work.apply(new SqlTx(h, dialect)));
+        } catch (ConnectionException e) {
+            throw busyOr(e);
+        } finally {
+            inTransaction.remove();
+        }
+    }
+
+    /**
+     * One transaction for a group of writes (see {@link GroupCommit}). A lone one runs as it always
+     * did; in a group, each runs in a savepoint, so one that fails takes back only its own changes.
+     */
+    private void commitGroup(List<GroupCommit.Member<?>> group) {
+        writers.useHandle(handle -> handle.useTransaction(h -> {
+            if (group.size() == 1) {
+                group.get(0).runIn(h);
+                return;
+            }
+            for (GroupCommit.Member<?> member : group) {
+                h.execute("SAVEPOINT member");
+                try {
+                    member.runIn(h);
+                    h.execute("RELEASE member");
+                } catch (RuntimeException e) {
+                    h.execute("ROLLBACK TO member");
+                    h.execute("RELEASE member");
+                    member.failed(e);
+                }
+            }
+        }));
     }
 
     /**
