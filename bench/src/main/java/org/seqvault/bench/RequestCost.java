@@ -19,13 +19,21 @@ import java.util.regex.Matcher;
  *
  * <pre>
  * java -cp 'bench/target/classes:bench/target/lib/*' org.seqvault.bench.RequestCost --server-jar JAR --work DIR
- *      [--rate-limit N] [--reps 3] [--seconds 10] [--files 1000] [--jfr DIR]
+ *      [--rate-limit N] [--reps 3] [--seconds 10] [--files 1000] [--jfr DIR] [--jfr-settings profile|FILE.jfc]
+ *      [--server-flags "-XX:... -D..."] [--uploads false] [--sequential 10000]
  * </pre>
+ *
+ * {@code --uploads false} skips the measured upload phases (the warm-up uploads still run: the GETs
+ * read those files). {@code --sequential N} adds phases of N requests one after another on one
+ * kept-alive connection ({@code GET /healthz}, then {@code GET /v2/files/{id}}) and prints their
+ * latency percentiles: the tail of a trivial request, apart from any load wrk adds.
  */
 public final class RequestCost {
     private static final int SIZE = 4096;
     /** -Dthreads=true: also the CPU per operation of the busiest thread groups (JIT, GC, carriers, ...). */
     private static final boolean SHOW_THREADS = Boolean.getBoolean("threads");
+    /** JFR settings of the recorded phases: a name the JDK knows or a .jfc file (set once, in main). */
+    private static String jfrSettings = "profile";
 
     private RequestCost() {
     }
@@ -41,23 +49,29 @@ public final class RequestCost {
         int seconds = Integer.parseInt(o.getOrDefault("seconds", "10"));
         int files = Integer.parseInt(o.getOrDefault("files", "1000"));
         Path jfr = o.containsKey("jfr") ? Files.createDirectories(Path.of(o.get("jfr")).toAbsolutePath()) : null;
+        jfrSettings = o.getOrDefault("jfr-settings", "profile");
         List<String> extra = o.containsKey("rate-limit") ? List.of("--rate-limit", o.get("rate-limit")) : List.of();
+        List<String> serverFlags = o.getOrDefault("server-flags", "").isBlank() ? List.of()
+                : List.of(o.get("server-flags").trim().split("\\s+"));
+        boolean uploads = Boolean.parseBoolean(o.getOrDefault("uploads", "true"));
+        int sequential = Integer.parseInt(o.getOrDefault("sequential", "0"));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> ProcessHandle.current().descendants()
                 .forEach(ProcessHandle::destroy), "stop-children"));
         Path data = Files.createDirectories(work.resolve("data-cost"));
         try (ServerProcess server = ServerProcess.start(Path.of(o.get("server-jar")), data, work.resolve("logs"), "1g",
-                List.of(), extra.toArray(String[]::new))) {
+                serverFlags, extra.toArray(String[]::new))) {
             Api api = new Api(server.url, ServerProcess.ADMIN_TOKEN);
             Api.Workspace ws = api.createWorkspace("cost");
             byte[] content = new byte[SIZE];
             new Random(4).nextBytes(content);
-            System.out.printf("rate limit %s, load %s%n", o.getOrDefault("rate-limit", "0"), PageCache.loadAverage());
+            System.out.printf("rate limit %s, server flags %s, load %s%n", o.getOrDefault("rate-limit", "0"),
+                    serverFlags, PageCache.loadAverage());
             // Warm-up of both upload paths; the v1 files are also what the GETs read.
             List<String> ids = java.util.Collections.synchronizedList(new ArrayList<>());
             SmallFilesBench.perSecond(files / 2, i -> ids.add(api.formUpload(ws.id(), "warm/", "w" + i, content)
                     .path("file_id").asText()));
             SmallFilesBench.perSecond(files / 2, i -> SmallFilesBench.multipart(api, ws.rootFolderId(), "w" + i, content));
-            for (int r = 1; r <= reps; r++) {
+            for (int r = 1; r <= (uploads ? reps : 0); r++) {
                 int rep = r;
                 phase(server, jfr, "v1-" + r, files, () -> SmallFilesBench.perSecond(files,
                         i -> api.formUpload(ws.id(), "v1-" + rep + "/", "f" + i, content)));
@@ -71,6 +85,10 @@ public final class RequestCost {
             for (int r = 1; r <= reps; r++) {
                 wrkPhase(server, jfr, "health-" + r, script, health, seconds);
                 wrkPhase(server, jfr, "get-" + r, script, list, seconds);
+            }
+            for (int r = 1; r <= (sequential > 0 ? reps : 0); r++) {
+                sequentialPhase(server, jfr, "seq-health-" + r, api, sequential, i -> "/healthz");
+                sequentialPhase(server, jfr, "seq-get-" + r, api, sequential, i -> "/v2/files/" + ids.get(i % ids.size()));
             }
         }
         BenchContext.deleteTree(data);
@@ -91,6 +109,35 @@ public final class RequestCost {
         }, () -> requests[0]);
     }
 
+    /**
+     * {@code n} GETs one after another on one kept-alive connection, timed one by one; prints the
+     * latency percentiles and how many took over 1 and 2 ms. The first tenth is a warm-up.
+     */
+    private static void sequentialPhase(ServerProcess server, Path jfr, String name, Api api, int n,
+                                        java.util.function.IntFunction<String> path) throws Exception {
+        for (int i = 0; i < n / 10; i++) {
+            api.timedGet(path.apply(i));
+        }
+        double[] millis = new double[n];
+        phase(server, jfr, name, n, () -> {
+            long start = System.nanoTime();
+            for (int i = 0; i < n; i++) {
+                long t0 = System.nanoTime();
+                if (api.timedGet(path.apply(i)).status() != 200) {
+                    throw new IOException(name + ": GET " + path.apply(i) + " did not answer 200");
+                }
+                millis[i] = (System.nanoTime() - t0) / 1e6;
+            }
+            return n / ((System.nanoTime() - start) / 1e9);
+        });
+        Stats s = Stats.of(millis);
+        long over1 = java.util.Arrays.stream(millis).filter(m -> m > 1).count();
+        long over2 = java.util.Arrays.stream(millis).filter(m -> m > 2).count();
+        System.out.printf(Locale.ROOT, "           latency ms: p50 %.3f  p90 %.3f  p99 %.3f  p99.9 %.3f  max %.1f"
+                + "   (>1 ms: %d, >2 ms: %d of %d)%n", s.median(), s.percentile(90), s.percentile(99),
+                s.percentile(99.9), s.max(), over1, over2, n);
+    }
+
     @FunctionalInterface
     private interface Rate {
         double run() throws Exception;
@@ -104,7 +151,7 @@ public final class RequestCost {
     private static void phaseRequests(ServerProcess server, Path jfr, String name, Rate rate,
                                       java.util.function.LongSupplier ops) throws Exception {
         if (jfr != null) {
-            jcmd(server, "JFR.start", "name=" + name, "settings=profile");
+            jcmd(server, "JFR.start", "name=" + name, "settings=" + jfrSettings);
         }
         String load = PageCache.loadAverage();
         long[] cpu = userSystemMillis(server.pid());

@@ -1,6 +1,8 @@
 package org.seqvault.api.http;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,7 +19,15 @@ import org.seqvault.domain.UserException;
 /** JSON in and out. Request bodies are bounded; a "null" or empty body reads as an empty object. */
 public final class Json {
     public static final long MAX_BODY_BYTES = 16L << 20;
-    public static final ObjectMapper MAPPER = JsonMapper.builder()
+    /**
+     * Jackson's buffers come from one pool shared by all threads. Its default pool is per thread,
+     * and every request runs on a new virtual thread, so each response allocated fresh buffers:
+     * about 40 KiB of a GET /v2/files/{id}'s 84 KiB.
+     */
+    static final JsonFactory FACTORY = JsonFactory.builder()
+            .recyclerPool(JsonRecyclerPools.newConcurrentDequePool())
+            .build();
+    public static final ObjectMapper MAPPER = JsonMapper.builder(FACTORY)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)

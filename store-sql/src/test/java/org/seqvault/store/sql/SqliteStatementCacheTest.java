@@ -44,6 +44,31 @@ class SqliteStatementCacheTest {
         }
     }
 
+    /**
+     * A statement goes back to the cache with its parameters still bound. Clearing them
+     * (sqlite3_clear_bindings) marks a statement whose query plan looked at a parameter as expired,
+     * and SQLite then compiles it again on its next use: the per-request token lookup was
+     * recompiled every time, which the cache exists to avoid.
+     */
+    @Test
+    void aStatementGoesBackToTheCacheWithItsParametersBound() throws Exception {
+        SQLiteDataSource source = new SQLiteDataSource();
+        source.setUrl("jdbc:sqlite:" + dir.resolve("bound.db"));
+        List<PreparedStatement> prepared = new ArrayList<>();
+        SqliteStatementCache cache = new SqliteStatementCache();
+        StatementBuilderFactory recording = connection -> new Recording(cache.createStatementBuilder(connection), prepared);
+        try (Handle handle = Jdbi.create(source).setStatementBuilderFactory(recording).open()) {
+            handle.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT)");
+            handle.execute("INSERT INTO t VALUES (1, 'one')");
+            assertThat(name(handle, 1)).isEqualTo("one");
+            PreparedStatement cached = prepared.get(prepared.size() - 1);
+            try (var rs = cached.executeQuery()) {
+                assertThat(rs.next()).as("the statement still has id = 1 bound").isTrue();
+                assertThat(rs.getString(1)).isEqualTo("one");
+            }
+        }
+    }
+
     @Test
     void theSameStatementUsedTwiceAtOnceGetsTwoStatements() {
         SQLiteDataSource source = new SQLiteDataSource();
