@@ -10,7 +10,8 @@ import java.util.List;
 import org.seqvault.domain.Checksums;
 
 /**
- * Checksums of files read back to back as one stream. Each chunk is read once; through a
+ * Checksums of files read back to back as one stream, with O_DIRECT where the file system allows
+ * ({@link DirectReader}). Each chunk is read once; through a
  * {@link ChunkPipeline}, MD5 and SHA-256 each run on their own thread while the calling thread
  * reads ahead, so hashing takes about as long as the slower digest (MD5) instead of their sum,
  * and reading from disk overlaps it.
@@ -41,12 +42,14 @@ final class SegmentHasher {
             // only so many, and one dropped per file would stall a blob of many segments.
             byte[] chunk = null;
             for (Path file : files) {
-                try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+                DirectReader opened = DirectReader.open(file).orElse(null);
+                try (DirectReader direct = opened;
+                     FileChannel channel = opened != null ? null : FileChannel.open(file, StandardOpenOption.READ)) {
                     while (!pipeline.failed()) {
                         if (chunk == null) {
                             chunk = pipeline.buffer();
                         }
-                        int n = readFully(channel, chunk);
+                        int n = direct != null ? direct.read(chunk) : readFully(channel, chunk);
                         if (n == 0) {
                             break;
                         }
