@@ -24,6 +24,7 @@ import org.seqvault.service.port.IdGenerator;
 import org.seqvault.service.port.MetadataStore;
 import org.seqvault.service.port.MetadataStore.Tx;
 import org.seqvault.service.port.NodeQuery;
+import org.seqvault.service.port.NodeRepository;
 import org.seqvault.service.port.NodeRepository.NodeCursor;
 import org.seqvault.service.support.Page;
 
@@ -70,8 +71,9 @@ public final class NamespaceService {
         return store.read(tx -> {
             Located folder = NodeLookup.folder(tx, caller, container, Permission.READ);
             NodeQuery query = filter.in(folder.node().id());
-            List<Node> rows = tx.nodes().query(query, offset, limit);
-            return new Page<>(located(rows, folder.project()), total(tx, query, offset, limit, rows.size()));
+            NodeRepository.CountedPage page = tx.nodes().queryCounted(query, offset, limit);
+            long total = page.total() >= 0 ? page.total() : total(tx, query, offset, limit, page.rows().size());
+            return new Page<>(located(page.rows(), folder.project()), total);
         });
     }
 

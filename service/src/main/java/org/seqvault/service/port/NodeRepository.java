@@ -38,6 +38,17 @@ public interface NodeRepository {
 
     long count(NodeQuery query);
 
+    /**
+     * {@link #query} with the number of matches in all when the store had it for free, i.e. when
+     * the page query had to visit every match anyway; else (and when the page is empty) the total
+     * is -1 and the caller counts if it needs to.
+     */
+    CountedPage queryCounted(NodeQuery query, long offset, int limit);
+
+    /** A page of matches and their total, or -1 when it is not known. */
+    record CountedPage(List<Node> rows, long total) {
+    }
+
     /** A keyset page: rows after the given (isFolder, name, id) position (all null: from the start). */
     List<Node> queryAfter(NodeQuery query, NodeCursor after, int limit);
 

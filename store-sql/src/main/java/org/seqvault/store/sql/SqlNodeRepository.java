@@ -12,6 +12,9 @@ import org.seqvault.service.port.NodeRepository;
 final class SqlNodeRepository implements NodeRepository {
     private static final NodeRowMapper MAPPER = new NodeRowMapper();
     private static final String SELECT = "SELECT " + NodeRowMapper.COLUMNS + " FROM nodes n";
+    private static final String TOTAL_COLUMN = "total_matches";
+    private static final String SELECT_COUNTED = "SELECT " + NodeRowMapper.COLUMNS + ", COUNT(*) OVER () AS "
+            + TOTAL_COLUMN + " FROM nodes n";
     /** The folders-first listing order; the nodes_listing index has exactly this shape. */
     private static final String LISTING_ORDER = " ORDER BY n.is_folder DESC, n.name, n.id";
     private static final String UPDATE_SAVEPOINT = "node_update";
@@ -169,6 +172,30 @@ final class SqlNodeRepository implements NodeRepository {
         }
         sql.sql(LISTING_ORDER + " LIMIT ").arg(limit).sql(" OFFSET ").arg(offset);
         return details.attach(list(sql));
+    }
+
+    /**
+     * With a metadata or tag filter the database must find every match to sort them before the
+     * page, so the same query counts them too (a window over those rows) instead of a second query
+     * finding them all again. Other listings walk an index in order and stop after the page; there
+     * the caller counts only when it has to.
+     */
+    @Override
+    public CountedPage queryCounted(NodeQuery query, long offset, int limit) {
+        if (query.metadata().isEmpty() && query.tags().isEmpty()) {
+            return new CountedPage(query(query, offset, limit), -1);
+        }
+        SqlFragment sql = new SqlFragment().sql(SELECT_COUNTED + " WHERE ");
+        if (!NodeFilter.appendConditions(query, sql)) {
+            return new CountedPage(List.of(), 0);
+        }
+        sql.sql(LISTING_ORDER + " LIMIT ").arg(limit).sql(" OFFSET ").arg(offset);
+        long[] total = {-1};
+        List<Node> rows = handle.createQuery(sql.text()).bindMap(sql.args()).map((rs, ctx) -> {
+            total[0] = rs.getLong(TOTAL_COLUMN);
+            return MAPPER.map(rs, ctx);
+        }).list();
+        return new CountedPage(details.attach(rows), total[0]);
     }
 
     @Override

@@ -40,6 +40,7 @@ import org.seqvault.domain.Username;
 import org.seqvault.service.port.MetadataStore;
 import org.seqvault.service.port.MetadataStore.Tx;
 import org.seqvault.service.port.NodeQuery;
+import org.seqvault.service.port.NodeRepository;
 import org.seqvault.service.port.NodeRepository.NodeCursor;
 
 /**
@@ -497,6 +498,36 @@ abstract class MetadataStoreContractTest {
             assertThat(tx.nodes().count(redOrBlue)).isEqualTo(2);
             assertThat(names(tx.nodes().query(bigAndNamedA, 0, 10))).containsExactly("a");
             assertThat(tx.nodes().count(new NodeQuery(root.id(), null, null, List.of(), null))).isEqualTo(4);
+            return null;
+        });
+    }
+
+    /** A metadata or tag filter's page carries its total; other listings leave counting to the caller. */
+    @Test
+    void aFilteredPageCountsAllItsMatches() {
+        run(tx -> {
+            for (int i = 0; i < 7; i++) {
+                tx.nodes().insert(TestData.file(root, "f" + i, Map.of("lib", i % 2 == 0 ? "L1" : "L2"),
+                        i < 5 ? List.of("qc-pass") : List.of("qc-fail"), null));
+            }
+        });
+        NodeQuery l1 = new NodeQuery(root.id(), null, Map.of("lib", List.of("L1")), null, null);
+        NodeQuery passed = new NodeQuery(root.id(), null, null, List.of("qc-pass"), null);
+        NodeQuery l1Passed = new NodeQuery(root.id(), null, Map.of("lib", List.of("L1")), List.of("qc-pass"), null);
+        NodeQuery noValues = new NodeQuery(root.id(), null, Map.of("lib", List.of()), null, null);
+        read(tx -> {
+            NodeRepository.CountedPage page = tx.nodes().queryCounted(l1, 1, 2);
+            assertThat(names(page.rows())).containsExactly("f2", "f4");
+            assertThat(page.rows().getFirst().metadata().values()).containsEntry("lib", "L1");
+            assertThat(page.total()).isEqualTo(4).isEqualTo(tx.nodes().count(l1));
+            assertThat(tx.nodes().queryCounted(passed, 0, 2).total()).isEqualTo(5);
+            assertThat(tx.nodes().queryCounted(l1Passed, 0, 10).total()).isEqualTo(3);
+            assertThat(tx.nodes().queryCounted(l1, 4, 2).rows()).isEmpty();
+            assertThat(tx.nodes().queryCounted(l1, 4, 2).total()).isEqualTo(-1);
+            assertThat(tx.nodes().queryCounted(noValues, 0, 2).total()).isZero();
+            NodeRepository.CountedPage unfiltered = tx.nodes().queryCounted(NodeQuery.children(root.id()), 0, 3);
+            assertThat(names(unfiltered.rows())).containsExactly("f0", "f1", "f2");
+            assertThat(unfiltered.total()).isEqualTo(-1);
             return null;
         });
     }
