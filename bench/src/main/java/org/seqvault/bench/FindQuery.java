@@ -11,25 +11,47 @@ import java.util.List;
  */
 record FindQuery(String name, String httpPath, List<Sql> statements) {
 
-    /** One statement and its arguments; "(?)" lists are expanded by the runner. */
-    record Sql(String text, List<Object> args) {
+    /**
+     * One statement and its arguments; "(?)" lists are expanded by the runner. A total that SeqVault
+     * only counts when the page came back full has {@code ifPageHolds} set to the page size (0: always run).
+     */
+    record Sql(String text, List<Object> args, int ifPageHolds) {
+        Sql(String text, List<Object> args) {
+            this(text, args, 0);
+        }
     }
 
     static final String COLUMNS = "n.id, n.project_id, n.parent_id, n.name, n.is_folder, n.node_key, n.blob_id,"
             + " n.size, n.md5, n.sha256, n.content_type, n.description, n.origin_task, n.created_at, n.modified_at";
     static final String LISTING_ORDER = " ORDER BY n.is_folder DESC, n.name, n.id";
 
-    /** A filtered v2 listing: WHERE conditions after "n.parent_id = ?", their arguments, the page. */
+    /**
+     * A v2 listing by name or of a whole folder: WHERE conditions after "n.parent_id = ?", their
+     * arguments, the page; the total is counted only when the page is full (a shorter one ends it).
+     */
     static List<Sql> listing(String parentId, String conditions, List<Object> args, int limit, long offset) {
         List<Object> all = new ArrayList<>();
         all.add(parentId);
         all.addAll(args);
         String where = " FROM nodes n WHERE n.parent_id = ?" + conditions;
-        List<Object> page = new ArrayList<>(all);
+        return List.of(new Sql("SELECT " + COLUMNS + where + LISTING_ORDER + " LIMIT ? OFFSET ?", page(all, limit, offset)),
+                new Sql("SELECT COUNT(*)" + where, all, limit));
+    }
+
+    /** A v2 listing with a metadata or tag filter: the page query counts every match too, as a window. */
+    static List<Sql> filteredListing(String parentId, String conditions, List<Object> args, int limit, long offset) {
+        List<Object> all = new ArrayList<>();
+        all.add(parentId);
+        all.addAll(args);
+        return List.of(new Sql("SELECT " + COLUMNS + ", COUNT(*) OVER () AS total_matches FROM nodes n"
+                + " WHERE n.parent_id = ?" + conditions + LISTING_ORDER + " LIMIT ? OFFSET ?", page(all, limit, offset)));
+    }
+
+    private static List<Object> page(List<Object> args, int limit, long offset) {
+        List<Object> page = new ArrayList<>(args);
         page.add(limit);
         page.add(offset);
-        return List.of(new Sql("SELECT " + COLUMNS + where + LISTING_ORDER + " LIMIT ? OFFSET ?", page),
-                new Sql("SELECT COUNT(*)" + where, all));
+        return page;
     }
 
     /** A scroll page after (name, id) among files, one row more than the page to know if there is a next. */

@@ -42,16 +42,20 @@ final class SqlRunner {
         List<String> ids = new ArrayList<>();
         boolean first = true;
         for (FindQuery.Sql sql : query.statements()) {
+            if (!first && ids.size() < sql.ifPageHolds()) {
+                continue;
+            }
             try (PreparedStatement ps = connection.prepareStatement(sql.text())) {
                 for (int i = 0; i < sql.args().size(); i++) {
                     ps.setObject(i + 1, sql.args().get(i));
                 }
                 try (ResultSet rs = ps.executeQuery()) {
+                    int columns = rs.getMetaData().getColumnCount();
                     while (rs.next()) {
                         if (first) {
                             ids.add(rs.getString(1));
-                            // Read every column, as the row mapper does.
-                            for (int c = 2; c <= 15; c++) {
+                            // Read every column, as the row mapper does (and the total, where the page carries it).
+                            for (int c = 2; c <= columns; c++) {
                                 rs.getObject(c);
                             }
                         } else {
