@@ -109,22 +109,22 @@ final class UploadBench {
     }
 
     /**
-     * Where the multi-part upload's time goes, and the best ratio to dd this shape allows here: the
-     * whole file's MD5 is one serial stream, and with equal parts sent together it can take in part
-     * 2 only once part 1 is fully in, which is when all parts are; so after the parts' own time (at
-     * best dd's) comes at least the MD5 of everything after part 1, at one core's MD5 rate.
+     * Where the multi-part upload's time goes, and the best this shape allows here: the whole
+     * file's MD5 is one serial stream, and with equal parts sent together it can take in part 2 only
+     * once part 1 is fully in, which is when all parts are; so after the parts' own time comes at
+     * least the MD5 of everything after part 1, at one core's MD5 rate.
      */
     private static String multipartBound(long size, long partSize, Stats parts, Stats complete, Stats dd, Stats md5) {
-        double ddSeconds = size / (dd.median() * 1e9);
         double afterPartOne = (size - partSize) / (md5.median() * 1e9);
+        double best = size / (parts.median() + afterPartOne) / 1e9;
         return String.format(java.util.Locale.ROOT, "%d-way multipart, where the time goes: the parts took %s s"
                         + " (init to the last part's answer), completing took %s s. The whole file's MD5 is one serial"
                         + " stream, and it can take in part 2 only once part 1 is fully in, which with equal parts sent"
                         + " together is when all of them are: completing needs at least the MD5 of the %s after part 1"
-                        + " at one core's rate (%.2f GB/s above), %.2f s. Even with the parts as fast as dd (%.2f s),"
-                        + " the best ratio to dd this allows here is %.2f×.",
+                        + " at one core's rate (%.2f GB/s above), %.2f s. With the parts' median time that allows at"
+                        + " best %.3f GB/s, %.2f× dd's median here.",
                 PARTS, parts.describe("%.2f"), complete.describe("%.2f"), Format.bytes(size - partSize),
-                md5.median(), afterPartOne, ddSeconds, ddSeconds / (ddSeconds + afterPartOne));
+                md5.median(), afterPartOne, best, best / dd.median());
     }
 
     private static Row row(String group, String name, Stats sv, String baseline, Stats base, double target) {
