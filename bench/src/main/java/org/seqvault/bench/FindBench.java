@@ -74,8 +74,9 @@ final class FindBench {
         }
         double loadSeconds = BenchContext.seconds(start);
         int rows = data.files() * 14 + data.folders();
+        String phases = loader.phases().isEmpty() ? "" : " (" + loader.phases() + ")";
         ctx.add(Row.absolute(group, "bulk load (" + Format.count(rows) + " rows)", "s", loadSeconds,
-                String.format("%.1f s", loadSeconds), Target.atMost(60, "s")));
+                String.format("%.1f s", loadSeconds) + phases, Target.atMost(60, "s")));
 
         try (ServerProcess server = ctx.startServer(name, "1g", List.of(), db.serverArgs().toArray(String[]::new));
              Connection c = db.connect()) {
