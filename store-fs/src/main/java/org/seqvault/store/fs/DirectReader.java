@@ -1,14 +1,11 @@
 package org.seqvault.store.fs;
 
-import com.sun.nio.file.ExtendedOpenOption;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * Reads a file from start to end with O_DIRECT, in large aligned blocks. Parts are written with
@@ -19,11 +16,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * direct read, so what is read is what was written.
  */
 final class DirectReader implements AutoCloseable {
-    /** Bytes per read; as large as {@link DirectWriter#WRITE_SIZE}, whose buffers live beside these. */
-    static final int READ_SIZE = 2 << 20;
-    private static final int ALIGNMENT = 4096;
-    /** Aligned buffers are reused: direct memory is freed only by the collector, which may run rarely. */
-    private static final ConcurrentLinkedQueue<ByteBuffer> POOL = new ConcurrentLinkedQueue<>();
+    static final int READ_SIZE = DirectIo.BUFFER_SIZE;
+    private static final int ALIGNMENT = DirectIo.ALIGNMENT;
 
     private final FileChannel channel;
     private final ByteBuffer buffer;
@@ -36,28 +30,11 @@ final class DirectReader implements AutoCloseable {
 
     /** A reader of the file, or empty when its file system does not take O_DIRECT. */
     static Optional<DirectReader> open(Path file) throws IOException {
-        FileChannel channel;
-        try {
-            if (Files.getFileStore(file).getBlockSize() > ALIGNMENT) {
-                return Optional.empty();
-            }
-            channel = FileChannel.open(file, StandardOpenOption.READ, ExtendedOpenOption.DIRECT);
-        } catch (UnsupportedOperationException e) {
-            return Optional.empty();
-        } catch (IOException e) {
-            if (!Files.exists(file)) {
-                throw e;
-            }
-            // tmpfs before Linux 6.6 and some network file systems refuse O_DIRECT: read through the cache.
-            return Optional.empty();
-        }
-        ByteBuffer buffer = POOL.poll();
-        if (buffer == null) {
-            buffer = ByteBuffer.allocateDirect(READ_SIZE + ALIGNMENT).alignedSlice(ALIGNMENT).slice(0, READ_SIZE);
-        }
-        // Nothing to hand out until the first read.
-        buffer.clear().limit(0);
-        return Optional.of(new DirectReader(channel, buffer));
+        return DirectIo.open(file, StandardOpenOption.READ).map(channel -> {
+            // Nothing to hand out until the first read.
+            ByteBuffer buffer = DirectIo.buffer().limit(0);
+            return new DirectReader(channel, buffer);
+        });
     }
 
     /** Fills {@code chunk} unless the file ends first; returns the bytes read (0 at the end of the file). */
@@ -100,7 +77,7 @@ final class DirectReader implements AutoCloseable {
         try {
             channel.close();
         } finally {
-            POOL.offer(buffer);
+            DirectIo.release(buffer);
         }
     }
 }

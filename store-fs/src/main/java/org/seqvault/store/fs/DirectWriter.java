@@ -1,14 +1,11 @@
 package org.seqvault.store.fs;
 
-import com.sun.nio.file.ExtendedOpenOption;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * Writes a new file with O_DIRECT, in large aligned blocks that go from our buffer to the device
@@ -19,11 +16,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * Durability still needs an fsync of the file (the device's cache, the file's size and extents).
  */
 final class DirectWriter implements AutoCloseable {
-    /** Bytes per write: direct writes below about 1 MiB were measurably slower here. */
-    static final int WRITE_SIZE = 2 << 20;
-    private static final int ALIGNMENT = 4096;
-    /** Aligned buffers are reused: direct memory is freed only by the collector, which may run rarely. */
-    private static final ConcurrentLinkedQueue<ByteBuffer> POOL = new ConcurrentLinkedQueue<>();
+    static final int WRITE_SIZE = DirectIo.BUFFER_SIZE;
+    private static final int ALIGNMENT = DirectIo.ALIGNMENT;
 
     private final FileChannel channel;
     private final ByteBuffer buffer;
@@ -35,24 +29,8 @@ final class DirectWriter implements AutoCloseable {
     }
 
     /** A writer for an existing empty file, or empty when its file system does not take O_DIRECT. */
-    static Optional<DirectWriter> open(Path file) {
-        FileChannel channel;
-        try {
-            if (Files.getFileStore(file).getBlockSize() > ALIGNMENT) {
-                return Optional.empty();
-            }
-            channel = FileChannel.open(file, StandardOpenOption.WRITE, ExtendedOpenOption.DIRECT);
-        } catch (IOException | UnsupportedOperationException e) {
-            // tmpfs before Linux 6.6 and some network file systems refuse O_DIRECT: write through the cache.
-            return Optional.empty();
-        }
-        ByteBuffer buffer = POOL.poll();
-        if (buffer == null) {
-            // Exactly WRITE_SIZE bytes from an aligned address (the aligned slice alone may be a block longer).
-            buffer = ByteBuffer.allocateDirect(WRITE_SIZE + ALIGNMENT).alignedSlice(ALIGNMENT).slice(0, WRITE_SIZE);
-        }
-        buffer.clear();
-        return Optional.of(new DirectWriter(channel, buffer));
+    static Optional<DirectWriter> open(Path file) throws IOException {
+        return DirectIo.open(file, StandardOpenOption.WRITE).map(channel -> new DirectWriter(channel, DirectIo.buffer()));
     }
 
     void write(byte[] bytes, int length) throws IOException {
@@ -95,7 +73,7 @@ final class DirectWriter implements AutoCloseable {
         try {
             channel.close();
         } finally {
-            POOL.offer(buffer);
+            DirectIo.release(buffer);
         }
     }
 }
