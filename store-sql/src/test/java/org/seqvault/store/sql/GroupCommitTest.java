@@ -32,14 +32,7 @@ class GroupCommitTest {
         CountDownLatch firstCommitting = new CountDownLatch(1);
         CountDownLatch releaseFirst = new CountDownLatch(1);
         ReentrantLock writer = new ReentrantLock(true);
-        GroupCommit commits = new GroupCommit(writer, group -> {
-            group.forEach(m -> m.runIn(null));
-            groupSizes.add(group.size());
-            if (groupSizes.size() == 1) {
-                firstCommitting.countDown();
-                await(releaseFirst);
-            }
-        });
+        GroupCommit commits = new GroupCommit(writer, holdingTheFirstGroup(firstCommitting, releaseFirst));
         try (ExecutorService pool = Executors.newFixedThreadPool(11)) {
             Future<Integer> first = pool.submit(() -> commits.write(h -> -1));
             await(firstCommitting);
@@ -63,21 +56,14 @@ class GroupCommitTest {
 
     @Test
     void aGroupIsNeverLargerThanTheLimit() throws Exception {
+        CountDownLatch firstCommitting = new CountDownLatch(1);
         CountDownLatch releaseFirst = new CountDownLatch(1);
         ReentrantLock writer = new ReentrantLock(true);
-        GroupCommit commits = new GroupCommit(writer, group -> {
-            group.forEach(m -> m.runIn(null));
-            groupSizes.add(group.size());
-            if (groupSizes.size() == 1) {
-                await(releaseFirst);
-            }
-        });
+        GroupCommit commits = new GroupCommit(writer, holdingTheFirstGroup(firstCommitting, releaseFirst));
         int writes = GroupCommit.MAX_GROUP * 2 + 5;
         try (ExecutorService pool = Executors.newFixedThreadPool(writes + 1)) {
             Future<Integer> first = pool.submit(() -> commits.write(h -> -1));
-            while (groupSizes.isEmpty() && !writer.isLocked()) {
-                Thread.onSpinWait();
-            }
+            await(firstCommitting);
             List<Future<Integer>> queued = new ArrayList<>();
             for (int i = 0; i < writes; i++) {
                 int n = i;
@@ -121,6 +107,18 @@ class GroupCommitTest {
             throw new IllegalArgumentException("no such folder");
         })).isInstanceOf(IllegalArgumentException.class).hasMessage("no such folder");
         assertThat(commits.<String>write(h -> "next")).isEqualTo("next");
+    }
+
+    /** Records group sizes like {@link #recording}, and holds the first group's commit until {@code release}. */
+    private GroupCommit.Transaction holdingTheFirstGroup(CountDownLatch firstCommitting, CountDownLatch release) {
+        return group -> {
+            group.forEach(m -> m.runIn(null));
+            groupSizes.add(group.size());
+            if (groupSizes.size() == 1) {
+                firstCommitting.countDown();
+                await(release);
+            }
+        };
     }
 
     private GroupCommit.Transaction recording() {
