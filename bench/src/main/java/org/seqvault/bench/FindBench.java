@@ -82,8 +82,10 @@ final class FindBench {
              Connection c = db.connect()) {
             Api api = ctx.admin(server);
             SqlRunner sql = new SqlRunner(c, db.postgres());
+            Map<String, List<FindQuery>> kinds = queries(api, ws);
+            warmUp(api, kinds);
             healthz(api, group);
-            for (Map.Entry<String, List<FindQuery>> kind : queries(api, ws).entrySet()) {
+            for (Map.Entry<String, List<FindQuery>> kind : kinds.entrySet()) {
                 List<FindQuery> qs = kind.getValue();
                 if (ctx.explain) {
                     System.out.println("-- " + db.name() + ": " + kind.getKey() + "\n" + sql.explain(qs.get(0)));
@@ -128,10 +130,24 @@ final class FindBench {
                 + "; the secondary indexes " + String.join(", ", loaded)
                 + " dropped before and rebuilt from their own definitions after, inside the timed load). Each query kind: "
                 + ctx.scale.findSamples() + " requests (or as many as fit in " + ctx.scale.findBudgetSeconds() + " s) one after another (HttpURLConnection, one kept-alive connection) with random"
-                + " folders and values after " + ctx.scale.findWarmup() + " warm-ups; direct SQL runs the statements SeqVault"
+                + " folders and values after " + ctx.scale.findWarmup() + " warm-ups (and, before the first kind, "
+                + ctx.scale.findServerWarmupSeconds() + " s of every kind in turn); direct SQL runs the statements SeqVault"
                 + " runs for the same request over one JDBC connection: the page (with metadata or tag filters it counts"
                 + " every match too, as a window), a separate total where SeqVault runs one (when a page without such"
                 + " filters comes back full, and on every later scroll page), then the metadata and tags of the page.");
+    }
+
+    /**
+     * Every kind of request in turn for a while before anything is measured: a fresh server compiles
+     * its hot code during its first thousands of requests, which a server in use has long done.
+     */
+    private void warmUp(Api api, Map<String, List<FindQuery>> kinds) throws IOException {
+        long deadline = System.nanoTime() + ctx.scale.findServerWarmupSeconds() * 1_000_000_000L;
+        for (int i = 0; System.nanoTime() < deadline; i++) {
+            for (List<FindQuery> qs : kinds.values()) {
+                http(api, qs.get(i % qs.size()));
+            }
+        }
     }
 
     /** GET /healthz, which touches no database: what HTTP alone costs per request here, for scale. */
