@@ -29,38 +29,27 @@ class GroupCommitTest {
     /** While one transaction commits, the writes that arrive meanwhile all go into the next one. */
     @Test
     void writesArrivingDuringACommitShareTheNextOne() throws Exception {
-        CountDownLatch firstCommitting = new CountDownLatch(1);
-        CountDownLatch releaseFirst = new CountDownLatch(1);
-        ReentrantLock writer = new ReentrantLock(true);
-        GroupCommit commits = new GroupCommit(writer, holdingTheFirstGroup(firstCommitting, releaseFirst));
-        try (ExecutorService pool = Executors.newFixedThreadPool(11)) {
-            Future<Integer> first = pool.submit(() -> commits.write(h -> -1));
-            await(firstCommitting);
-            List<Future<Integer>> queued = new ArrayList<>();
-            for (int i = 0; i < 10; i++) {
-                int n = i;
-                queued.add(pool.submit(() -> commits.write(h -> n)));
-            }
-            while (writer.getQueueLength() < 10) {
-                Thread.onSpinWait();
-            }
-            releaseFirst.countDown();
+        queueBehindAHeldCommit(10);
 
-            assertThat(first.get()).isEqualTo(-1);
-            for (int i = 0; i < 10; i++) {
-                assertThat(queued.get(i).get()).isEqualTo(i);
-            }
-        }
         assertThat(groupSizes).containsExactly(1, 10);
     }
 
     @Test
     void aGroupIsNeverLargerThanTheLimit() throws Exception {
+        int writes = GroupCommit.MAX_GROUP * 2 + 5;
+
+        queueBehindAHeldCommit(writes);
+
+        assertThat(groupSizes).allSatisfy(size -> assertThat(size).isBetween(1, GroupCommit.MAX_GROUP));
+        assertThat(groupSizes.stream().mapToInt(Integer::intValue).sum()).isEqualTo(writes + 1);
+    }
+
+    /** Holds a first write's commit, queues {@code writes} more behind it, lets them all through, checks every answer. */
+    private void queueBehindAHeldCommit(int writes) throws Exception {
         CountDownLatch firstCommitting = new CountDownLatch(1);
         CountDownLatch releaseFirst = new CountDownLatch(1);
         ReentrantLock writer = new ReentrantLock(true);
         GroupCommit commits = new GroupCommit(writer, holdingTheFirstGroup(firstCommitting, releaseFirst));
-        int writes = GroupCommit.MAX_GROUP * 2 + 5;
         try (ExecutorService pool = Executors.newFixedThreadPool(writes + 1)) {
             Future<Integer> first = pool.submit(() -> commits.write(h -> -1));
             await(firstCommitting);
@@ -73,13 +62,12 @@ class GroupCommitTest {
                 Thread.onSpinWait();
             }
             releaseFirst.countDown();
-            first.get();
+
+            assertThat(first.get()).isEqualTo(-1);
             for (int i = 0; i < writes; i++) {
                 assertThat(queued.get(i).get()).isEqualTo(i);
             }
         }
-        assertThat(groupSizes).allSatisfy(size -> assertThat(size).isBetween(1, GroupCommit.MAX_GROUP));
-        assertThat(groupSizes.stream().mapToInt(Integer::intValue).sum()).isEqualTo(writes + 1);
     }
 
     /** A failed commit fails every write of its group, also those whose own work had succeeded. */
