@@ -128,22 +128,38 @@ public final class FsBlobStore implements BlobStore {
         }));
     }
 
-    /** Adds one claimed part to the running digests; never throws, so the claim is always handed on. */
+    /**
+     * Adds one claimed part to the running digests and returns the next one, claimed. The claim is
+     * given up on every way out, an Error included: an assembly waits while a part is claimed.
+     */
     private Optional<RunningDigests.CatchUp> catchUp(String uploadId, RunningDigests.CatchUp part) {
         try {
             SegmentHasher.feed(part.md5(), part.sha256(), List.of(layout.stagedFile(uploadId, part.locator())));
-            return running.caughtUp(uploadId, part);
         } catch (IOException | RuntimeException e) {
-            // Sent again, assembled or discarded meanwhile: assembly reads whatever is not covered.
+            // Sent again or discarded meanwhile: assembly reads whatever is not covered.
             LOG.debug("could not read part {} of upload {} ahead of assembly: {}", part.locator(), uploadId,
                     e.toString());
-            return running.gaveUp(uploadId, part);
+            running.gaveUp(uploadId, part);
+            return running.claimNext(uploadId);
+        } catch (Error e) {
+            running.gaveUp(uploadId, part);
+            throw e;
+        }
+        return running.caughtUp(uploadId, part);
+    }
+
+    private void settleReadsAhead(String uploadId) throws InterruptedIOException {
+        try {
+            running.settle(uploadId);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while parts were being hashed ahead of assembly");
         }
     }
 
     /** How many leading parts the blob's running digests cover once no part is being read ahead (for tests). */
-    int partsHashedAhead(String uploadId) throws InterruptedException {
-        running.settle(uploadId);
+    int partsHashedAhead(String uploadId) throws IOException {
+        settleReadsAhead(uploadId);
         return running.partsCovered(uploadId);
     }
 
@@ -217,6 +233,8 @@ public final class FsBlobStore implements BlobStore {
         Path blobDir = layout.blobDir(blobId);
         // Every locator is checked before the first rename, so a bad list changes nothing.
         List<Path> stagedFiles = stagedFiles(uploadId, parts);
+        // A part being read ahead is finished where it is staged, not cut off by the renames below.
+        settleReadsAhead(uploadId);
         Durable.createDirectories(blobDir);
         long size = 0;
         for (int i = 0; i < parts.size(); i++) {
@@ -244,12 +262,6 @@ public final class FsBlobStore implements BlobStore {
     private Checksums checksums(String uploadId, List<UploadPart> parts, List<Path> segments) throws IOException {
         if (parts.size() == 1 && parts.get(0).sha256() != null) {
             return new Checksums(parts.get(0).etag(), parts.get(0).sha256());
-        }
-        try {
-            running.settle(uploadId);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while parts were being hashed ahead of assembly");
         }
         Optional<RunningDigests.Resume> resume = running.resume(uploadId, parts);
         if (resume.isEmpty()) {

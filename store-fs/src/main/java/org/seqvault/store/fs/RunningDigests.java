@@ -20,7 +20,8 @@ import org.seqvault.domain.UploadPart;
  * blob's so far), and a part that starts after parts 1 to n-1 are in the prefix feeds the blob's
  * digests while it streams. Catching up: a part that arrived out of order waits here until the
  * parts before it are in the prefix; then {@link FsBlobStore} reads it back on another thread and
- * adds it ({@link #claimNext}, {@link #caughtUp}).
+ * adds it ({@link #claimNext}, {@link #caughtUp}). Assembly first waits for that thread
+ * ({@link #settle}), then uses whatever the prefix covers ({@link #resume}).
  *
  * <p>The state is memory only: after a restart, or for an upload this server did not see, assembly
  * reads everything. A prefix is tied to the staged files (locators) it hashed, so a part sent again
@@ -114,7 +115,7 @@ final class RunningDigests {
 
     /**
      * The next waiting part to read back, if it follows the prefix and no other read is under way.
-     * The caller must then call {@link #caughtUp} or {@link #gaveUp}, which hand on the part after it.
+     * The caller must then call {@link #caughtUp} (which hands on the part after it) or {@link #gaveUp}.
      */
     synchronized Optional<CatchUp> claimNext(String uploadId) {
         Upload upload = byUpload.get(uploadId);
@@ -138,17 +139,16 @@ final class RunningDigests {
     }
 
     /**
-     * A claimed part could not be read (sent again, assembled or discarded meanwhile): assembly will
-     * read it. Returns the next part to read, claimed, as {@link #caughtUp} does.
+     * A claimed part could not be read (sent again or discarded meanwhile): assembly will read it.
+     * Claims nothing, so that it can also be called on the way out of an error.
      */
-    synchronized Optional<CatchUp> gaveUp(String uploadId, CatchUp failed) {
+    synchronized void gaveUp(String uploadId, CatchUp failed) {
         Upload upload = byUpload.get(uploadId);
-        if (upload == null) {
-            return Optional.empty();
+        if (upload != null) {
+            upload.catchingUp = false;
+            upload.waiting.remove(failed.base().nextPartNumber(), failed.locator());
         }
-        upload.catchingUp = false;
-        upload.waiting.remove(failed.base().nextPartNumber(), failed.locator());
-        return claim(upload);
+        notifyAll();
     }
 
     private Optional<CatchUp> claim(Upload upload) {
