@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
-/** What {@link DirectWriter} and {@link DirectReader} share: opening with O_DIRECT, and aligned buffers. */
+/** What {@link DirectWriter} and {@link SequentialReader} share: opening with O_DIRECT, and aligned buffers. */
 final class DirectIo {
     /** Bytes per direct read or write: below about 1 MiB they were measurably slower here. */
     static final int BUFFER_SIZE = 2 << 20;

@@ -1,17 +1,14 @@
 package org.seqvault.store.fs;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.util.List;
 import org.seqvault.domain.Checksums;
 
 /**
- * Checksums of files read back to back as one stream, with O_DIRECT where the file system allows
- * ({@link DirectReader}). Each chunk is read once; through a
+ * Checksums of files read back to back as one stream ({@link SequentialReader}: O_DIRECT where the
+ * file system allows). Each chunk is read once; through a
  * {@link ChunkPipeline}, MD5 and SHA-256 each run on their own thread while the calling thread
  * reads ahead, so hashing takes about as long as the slower digest (MD5) instead of their sum,
  * and reading from disk overlaps it.
@@ -42,14 +39,12 @@ final class SegmentHasher {
             // only so many, and one dropped per file would stall a blob of many segments.
             byte[] chunk = null;
             for (Path file : files) {
-                DirectReader opened = DirectReader.open(file).orElse(null);
-                try (DirectReader direct = opened;
-                     FileChannel channel = opened != null ? null : FileChannel.open(file, StandardOpenOption.READ)) {
+                try (SequentialReader reader = SequentialReader.open(file)) {
                     while (!pipeline.failed()) {
                         if (chunk == null) {
                             chunk = pipeline.buffer();
                         }
-                        int n = direct != null ? direct.read(chunk) : readFully(channel, chunk);
+                        int n = reader.read(chunk);
                         if (n == 0) {
                             break;
                         }
@@ -60,16 +55,5 @@ final class SegmentHasher {
             }
             pipeline.finish();
         }
-    }
-
-    /** Fills the chunk unless the file ends first; returns the bytes read (0 at end of file). */
-    private static int readFully(FileChannel channel, byte[] chunk) throws IOException {
-        ByteBuffer buffer = ByteBuffer.wrap(chunk);
-        while (buffer.hasRemaining()) {
-            if (channel.read(buffer) < 0) {
-                break;
-            }
-        }
-        return buffer.position();
     }
 }

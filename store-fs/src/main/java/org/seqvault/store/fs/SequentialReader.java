@@ -5,36 +5,44 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Optional;
 
 /**
- * Reads a file from start to end with O_DIRECT, in large aligned blocks. Parts are written with
- * O_DIRECT ({@link DirectWriter}), so when a blob is hashed again they are not in the page cache and
- * come from the device: on the measured machine buffered reads of such a file ran at 0.46–0.53 GB/s,
- * below one core's MD5 (0.76 GB/s), while direct reads of 1–4 MiB blocks ran at 0.83–1.5 GB/s
- * (bench/FIXES.md, section 10). Linux writes back any cached dirty pages of the range before a
- * direct read, so what is read is what was written.
+ * Reads a file from start to end in large blocks, with O_DIRECT where its file system allows,
+ * else through the page cache. Parts are written with O_DIRECT ({@link DirectWriter}), so when a
+ * blob is hashed again they are not in the page cache and come from the device: on the measured
+ * machine buffered reads of such a file ran at 0.46–0.53 GB/s, below one core's MD5 (0.76 GB/s),
+ * while direct reads of 1–4 MiB blocks ran at 0.83–1.5 GB/s (bench/FIXES.md, section 10). Linux
+ * writes back any cached dirty pages of the range before a direct read, so what is read is what
+ * was written.
  */
-final class DirectReader implements AutoCloseable {
+final class SequentialReader implements AutoCloseable {
     static final int READ_SIZE = DirectIo.BUFFER_SIZE;
-    private static final int ALIGNMENT = DirectIo.ALIGNMENT;
 
     private final FileChannel channel;
+    private final boolean direct;
     private final ByteBuffer buffer;
     private boolean ended;
 
-    private DirectReader(FileChannel channel, ByteBuffer buffer) {
+    private SequentialReader(FileChannel channel, boolean direct) {
         this.channel = channel;
-        this.buffer = buffer;
+        this.direct = direct;
+        // Nothing to hand out until the first read.
+        this.buffer = DirectIo.buffer().limit(0);
     }
 
-    /** A reader of the file, or empty when its file system does not take O_DIRECT. */
-    static Optional<DirectReader> open(Path file) throws IOException {
-        return DirectIo.open(file, StandardOpenOption.READ).map(channel -> {
-            // Nothing to hand out until the first read.
-            ByteBuffer buffer = DirectIo.buffer().limit(0);
-            return new DirectReader(channel, buffer);
-        });
+    static SequentialReader open(Path file) throws IOException {
+        return open(file, true);
+    }
+
+    /** @param tryDirect false to read through the page cache even where O_DIRECT would do (for tests) */
+    static SequentialReader open(Path file, boolean tryDirect) throws IOException {
+        if (tryDirect) {
+            FileChannel direct = DirectIo.open(file, StandardOpenOption.READ).orElse(null);
+            if (direct != null) {
+                return new SequentialReader(direct, true);
+            }
+        }
+        return new SequentialReader(FileChannel.open(file, StandardOpenOption.READ), false);
     }
 
     /** Fills {@code chunk} unless the file ends first; returns the bytes read (0 at the end of the file). */
@@ -51,7 +59,7 @@ final class DirectReader implements AutoCloseable {
         return filled;
     }
 
-    /** Reads the next block; false at the end of the file. Only the last read of a file comes back short. */
+    /** Reads the next block; false at the end of the file. */
     private boolean refill() throws IOException {
         if (ended) {
             return false;
@@ -62,8 +70,9 @@ final class DirectReader implements AutoCloseable {
                 ended = true;
                 break;
             }
-            if (buffer.position() % ALIGNMENT != 0) {
-                // A short read that is not block-aligned can only be the end of the file.
+            if (direct && buffer.position() % DirectIo.ALIGNMENT != 0) {
+                // A direct read that ends off a block boundary can only be the end of the file; reading
+                // on from an unaligned offset would fail.
                 ended = true;
                 break;
             }
