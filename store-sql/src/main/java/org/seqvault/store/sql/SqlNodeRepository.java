@@ -166,12 +166,7 @@ final class SqlNodeRepository implements NodeRepository {
 
     @Override
     public List<Node> query(NodeQuery query, long offset, int limit) {
-        SqlFragment sql = new SqlFragment().sql(SELECT + " WHERE ");
-        if (!NodeFilter.appendConditions(query, sql)) {
-            return List.of();
-        }
-        sql.sql(LISTING_ORDER + " LIMIT ").arg(limit).sql(" OFFSET ").arg(offset);
-        return details.attach(list(sql));
+        return page(SELECT, query, offset, limit).map(sql -> details.attach(list(sql))).orElse(List.of());
     }
 
     /**
@@ -185,17 +180,26 @@ final class SqlNodeRepository implements NodeRepository {
         if (query.metadata().isEmpty() && query.tags().isEmpty()) {
             return new CountedPage(query(query, offset, limit), -1);
         }
-        SqlFragment sql = new SqlFragment().sql(SELECT_COUNTED + " WHERE ");
-        if (!NodeFilter.appendConditions(query, sql)) {
+        Optional<SqlFragment> page = page(SELECT_COUNTED, query, offset, limit);
+        if (page.isEmpty()) {
             return new CountedPage(List.of(), 0);
         }
-        sql.sql(LISTING_ORDER + " LIMIT ").arg(limit).sql(" OFFSET ").arg(offset);
+        SqlFragment sql = page.get();
         long[] total = {-1};
         List<Node> rows = handle.createQuery(sql.text()).bindMap(sql.args()).map((rs, ctx) -> {
             total[0] = rs.getLong(TOTAL_COLUMN);
             return MAPPER.map(rs, ctx);
         }).list();
         return new CountedPage(details.attach(rows), total[0]);
+    }
+
+    /** One offset page of the query's matches in listing order, selected by {@code select}; empty when nothing can match. */
+    private static Optional<SqlFragment> page(String select, NodeQuery query, long offset, int limit) {
+        SqlFragment sql = new SqlFragment().sql(select + " WHERE ");
+        if (!NodeFilter.appendConditions(query, sql)) {
+            return Optional.empty();
+        }
+        return Optional.of(sql.sql(LISTING_ORDER + " LIMIT ").arg(limit).sql(" OFFSET ").arg(offset));
     }
 
     @Override
