@@ -62,8 +62,9 @@ public interface BlobStore {
      * Streams one part of an upload to staging, durably (fsync before returning), computing
      * its MD5 (the part's ETag) on the way, and its SHA-256 when {@code onlyPart}: the part will
      * be the blob's only one, so its SHA-256 is the blob's. One of several parts gets none (its
-     * {@code sha256} is null): the blob's SHA-256 is computed when the parts are assembled, so a
-     * part's own would be hashing work thrown away. A store may compute it anyway. Fails with
+     * {@code sha256} is null): the blob's digests are the store's business by the time the parts
+     * are assembled (the local store carries them across the parts as they arrive), so a part's own
+     * would be hashing work thrown away. A store may compute it anyway. Fails with
      * PAYLOAD_TOO_LARGE after {@code maxBytes} bytes and leaves nothing behind when it fails.
      */
     UploadPart writePart(String uploadId, int partNumber, InputStream in, long maxBytes, boolean onlyPart)
