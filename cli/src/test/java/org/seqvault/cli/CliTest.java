@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.seqvault.cli.CliRunner.Result;
-import org.seqvault.client.testing.TestFiles;
-import org.seqvault.client.testing.TestServer;
+import org.seqvault.testkit.TestFiles;
+import org.seqvault.testkit.TestServer;
 
 /** Every client command end to end against the real server, with exit codes and --json output read back. */
 @Timeout(value = 2, unit = TimeUnit.MINUTES) // a hung server fails the test instead of the build

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.seqvault.client.testing.FaultyProxy;
 import org.seqvault.client.testing.FaultyProxy.Fault;
 import org.seqvault.client.testing.ScratchSpace;
-import org.seqvault.client.testing.TestFiles;
-import org.seqvault.client.testing.TestServer;
+import org.seqvault.testkit.TestFiles;
+import org.seqvault.testkit.TestServer;
 
 /**
  * Transfers through a proxy that breaks a seeded share of the part PUTs and range GETs

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.seqvault.client.testing.TestFiles;
-import org.seqvault.client.testing.TestServer;
+import org.seqvault.testkit.TestFiles;
+import org.seqvault.testkit.TestServer;
 
 /**
  * An upload and a download run in a child JVM that is killed (SIGKILL) half-way; the same

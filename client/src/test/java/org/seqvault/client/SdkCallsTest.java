@@ -19,8 +19,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.seqvault.client.testing.TestFiles;
-import org.seqvault.client.testing.TestServer;
+import org.seqvault.testkit.TestFiles;
+import org.seqvault.testkit.TestServer;
 
 /** Every SDK call once against the real server over loopback, with the server's own answers checked. */
 @Timeout(value = 2, unit = TimeUnit.MINUTES) // a hung server fails the test instead of the build

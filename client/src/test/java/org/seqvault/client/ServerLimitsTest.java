@@ -20,8 +20,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.seqvault.client.testing.TestFiles;
-import org.seqvault.client.testing.TestServer;
+import org.seqvault.testkit.TestFiles;
+import org.seqvault.testkit.TestServer;
 
 /**
  * A server with small limits: 5 requests per 2 s window (calls past it wait as told, then

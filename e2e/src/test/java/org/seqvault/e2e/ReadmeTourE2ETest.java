@@ -15,8 +15,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.seqvault.store.s3.S3TestServer;
-import org.seqvault.store.sql.testing.TestPostgres;
+import org.seqvault.testkit.stores.S3TestServer;
+import org.seqvault.testkit.stores.TestPostgres;
 
 /**
  * Runs the README's "Five-minute tour" exactly as written (its shell blocks, through bash, curl

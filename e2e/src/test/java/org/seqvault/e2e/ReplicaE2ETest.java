@@ -24,8 +24,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.seqvault.service.limit.RateLimiter;
-import org.seqvault.store.s3.S3TestServer;
-import org.seqvault.store.sql.testing.TestPostgres;
+import org.seqvault.testkit.stores.S3TestServer;
+import org.seqvault.testkit.stores.TestPostgres;
 
 /**
  * Two real server processes, A and B, as replicas behind a load balancer: one PostgreSQL

@@ -5,8 +5,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-import org.seqvault.store.s3.S3TestServer;
-import org.seqvault.store.sql.testing.TestPostgres;
+import org.seqvault.testkit.stores.S3TestServer;
+import org.seqvault.testkit.stores.TestPostgres;
 
 /**
  * PostgreSQL metadata and S3 bytes: the production backend, and the one place where it plugs

@@ -1,6 +1,7 @@
 package org.seqvault.reliability.backend;
 
-import org.seqvault.store.s3.S3TestServer;
+import org.seqvault.testkit.stores.S3TestServer;
+
 
 /** One S3Proxy per test JVM, started on first use and stopped when the JVM exits (as TestPostgres does). */
 final class SharedS3 {

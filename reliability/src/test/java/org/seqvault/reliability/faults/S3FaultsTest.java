@@ -29,7 +29,7 @@ import org.seqvault.reliability.support.Http;
 import org.seqvault.reliability.support.Results;
 import org.seqvault.reliability.support.ServerProcess;
 import org.seqvault.reliability.support.Sha256;
-import org.seqvault.store.s3.S3TestServer;
+import org.seqvault.testkit.stores.S3TestServer;
 
 /**
  * An S3 that fails mid-upload, under the real server process on PostgreSQL: S3Proxy runs on a

@@ -8,7 +8,7 @@ import static org.seqvault.reliability.faults.FaultyS3Store.Call.UPLOAD_PART;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.seqvault.store.s3.S3TestServer;
+import org.seqvault.testkit.stores.S3TestServer;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;

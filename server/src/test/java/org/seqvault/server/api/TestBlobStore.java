@@ -2,7 +2,7 @@ package org.seqvault.server.api;
 
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.seqvault.store.s3.S3TestServer;
+import org.seqvault.testkit.stores.S3TestServer;
 
 /**
  * The blob-store settings of a test server, and what to clean up after it: an S3 blob store

@@ -1,7 +1,7 @@
 package org.seqvault.server.api;
 
 import java.nio.file.Path;
-import org.seqvault.store.sql.testing.TestPostgres;
+import org.seqvault.testkit.stores.TestPostgres;
 
 /** The database settings of a test server. */
 record TestMetadataStore(String jdbcUrl, String user, String password) {

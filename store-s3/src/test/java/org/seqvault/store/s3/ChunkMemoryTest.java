@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.seqvault.testkit.stores.S3TestServer;
 
 /**
  * Streams into S3 share one budget of chunk memory: a small stream needs none of it, a long one

@@ -24,6 +24,7 @@ import org.seqvault.domain.UploadPart;
 import org.seqvault.domain.UploadSession;
 import org.seqvault.domain.UserException;
 import org.seqvault.service.port.BlobStore.Presigned;
+import org.seqvault.testkit.stores.S3TestServer;
 
 /** Parts clients PUT straight to S3 through presigned UploadPart URLs, with plain java.net.http. */
 class S3BlobStoreDirectUploadTest {
@@ -44,7 +45,7 @@ class S3BlobStoreDirectUploadTest {
 
     @BeforeEach
     void setUp(TestInfo test) {
-        store = s3.store("direct/" + test.getTestMethod().orElseThrow().getName(), org.seqvault.service.port.Clock.system());
+        store = S3TestStores.store(s3, "direct/" + test.getTestMethod().orElseThrow().getName(), org.seqvault.service.port.Clock.system());
     }
 
     @AfterEach

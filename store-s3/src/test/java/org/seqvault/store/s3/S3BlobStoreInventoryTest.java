@@ -23,6 +23,7 @@ import org.seqvault.domain.Problem;
 import org.seqvault.domain.UploadPart;
 import org.seqvault.domain.UserException;
 import org.seqvault.service.port.BlobStore.BlobReader;
+import org.seqvault.testkit.stores.S3TestServer;
 import software.amazon.awssdk.core.sync.RequestBody;
 
 /** What the collector and scrub see: blobs and staged uploads listed, deleted, read back. */
@@ -46,7 +47,7 @@ class S3BlobStoreInventoryTest {
     @BeforeEach
     void setUp(TestInfo test) {
         prefix = "inventory/" + test.getTestMethod().orElseThrow().getName();
-        store = s3.store(prefix, now::get);
+        store = S3TestStores.store(s3, prefix, now::get);
     }
 
     @AfterEach
@@ -61,8 +62,8 @@ class S3BlobStoreInventoryTest {
         store.beginUpload("up_cc");
         put(prefix + "/blobs/Not-An-Id", "stray");
         put(prefix + "/elsewhere/up_dd", "stray");
-        try (S3BlobStore sibling = s3.store(prefix + "-sibling", now::get);
-             S3BlobStore nested = s3.store(prefix + "/nested", now::get)) {
+        try (S3BlobStore sibling = S3TestStores.store(s3, prefix + "-sibling", now::get);
+             S3BlobStore nested = S3TestStores.store(s3, prefix + "/nested", now::get)) {
             sibling.beginUpload("up_ee");
             storeBlobIn(nested, "up_ff");
         }

@@ -22,6 +22,7 @@ import org.seqvault.domain.Problem;
 import org.seqvault.domain.UploadPart;
 import org.seqvault.domain.UserException;
 import org.seqvault.service.port.BlobStoreFailure;
+import org.seqvault.testkit.stores.S3TestServer;
 
 /** Parts the server streams in (the form upload): chunked into S3 parts, hashed on the way, completed in place. */
 class S3BlobStoreWriteTest {
@@ -44,7 +45,7 @@ class S3BlobStoreWriteTest {
     @BeforeEach
     void setUp(org.junit.jupiter.api.TestInfo test) {
         prefix = "write/" + test.getTestMethod().orElseThrow().getName();
-        store = s3.store(prefix, () -> NOW, ChunkedPartWriter.MIN_CHUNK);
+        store = S3TestStores.store(s3, prefix, () -> NOW, ChunkedPartWriter.MIN_CHUNK);
     }
 
     @AfterEach
@@ -59,7 +60,7 @@ class S3BlobStoreWriteTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        S3Settings settings = s3.settings(prefix);
+        S3Settings settings = S3TestStores.settings(s3, prefix);
         S3Settings gone = new S3Settings(settings.location(), URI.create("http://127.0.0.1:" + closedPort),
                 settings.region(), true);
         try (S3BlobStore unreachable = S3BlobStore.open(gone, s3.credentials(), () -> NOW)) {

@@ -15,6 +15,7 @@ import org.seqvault.domain.Blob;
 import org.seqvault.domain.UploadPart;
 import org.seqvault.service.port.BlobStore.Presigned;
 import org.seqvault.service.port.Clock;
+import org.seqvault.testkit.stores.S3TestServer;
 
 /** Presigned GetObject URLs: served by S3 itself, with Range, refused when tampered with or expired. */
 class S3PresignedDownloadTest {
@@ -26,7 +27,7 @@ class S3PresignedDownloadTest {
     @BeforeAll
     static void storeOneBlob() throws Exception {
         s3 = S3TestServer.start();
-        store = s3.store("download", Clock.system());
+        store = S3TestStores.store(s3, "download", Clock.system());
         UploadPart part = store.writePart("up_dl", 1, new ByteArrayInputStream(CONTENT), CONTENT.length, true);
         blob = store.assemble("up_dl", "up_dl", List.of(part), Instant.now());
     }

@@ -43,6 +43,7 @@ import org.seqvault.service.upload.UploadService.Target;
 import org.seqvault.service.upload.UploadSettings;
 import org.seqvault.service.upload.UploadTicket;
 import org.seqvault.store.sql.SqlMetadataStore;
+import org.seqvault.testkit.stores.S3TestServer;
 
 /**
  * The upload use cases end to end on S3: UploadService, a real metadata store (SQLite), and
@@ -76,7 +77,7 @@ class S3UploadFlowTest {
     @BeforeEach
     void setUp() {
         metadata = SqlMetadataStore.open("jdbc:sqlite:" + dataDir.resolve("seqvault.db"), null, null);
-        blobs = s3.store("flow/" + dataDir.getFileName(), clock);
+        blobs = S3TestStores.store(s3, "flow/" + dataDir.getFileName(), clock);
         RandomIds ids = new RandomIds();
         uploads = new UploadService(metadata, blobs, clock, ids, new UploadSettings(64L * MIB, 5L << 30, 5L << 40,
                 Duration.ofHours(1), Duration.ofHours(24)));

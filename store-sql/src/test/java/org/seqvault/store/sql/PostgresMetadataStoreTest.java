@@ -1,7 +1,7 @@
 package org.seqvault.store.sql;
 
 import org.seqvault.service.port.MetadataStore;
-import org.seqvault.store.sql.testing.TestPostgres;
+import org.seqvault.testkit.stores.TestPostgres;
 
 /** The store contract on PostgreSQL 18: one embedded server for the class, a fresh database per test. */
 class PostgresMetadataStoreTest extends MetadataStoreContractTest {

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.seqvault.service.port.MetadataStore.Tx;
 import org.seqvault.service.port.NodeQuery;
 import org.seqvault.service.port.NodeRepository.NodeCursor;
-import org.seqvault.store.sql.testing.TestPostgres;
+import org.seqvault.testkit.stores.TestPostgres;
 
 /**
  * The queries the APIs run, planned by PostgreSQL on a namespace of about 200,000 nodes with

@@ -1,7 +1,7 @@
 package org.seqvault.store.sql;
 
 import java.nio.file.Path;
-import org.seqvault.store.sql.testing.TestPostgres;
+import org.seqvault.testkit.stores.TestPostgres;
 
 /** The databases a store test can run on. */
 enum TestDatabase {

@@ -1,4 +1,4 @@
-package org.seqvault.store.s3;
+package org.seqvault.testkit.stores;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,19 +14,23 @@ import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.blobstore.BlobStore;
 import org.gaul.s3proxy.blobstore.Constants;
-import org.seqvault.service.port.Clock;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * An in-process S3 (S3Proxy) on 127.0.0.1 at a free port, backed by a temporary directory, that
- * checks SigV4 signatures, with one bucket. Published in this module's test-jar so other
- * modules' tests (the server's) can run against S3 too:
+ * checks SigV4 signatures, with one bucket. It knows S3, not SeqVault: a test hands its
+ * {@link #endpoint()}, {@link #BUCKET} and keys to the store or server under test, e.g.
  * <pre>
  * try (S3TestServer s3 = S3TestServer.start()) {
- *     S3BlobStore store = s3.store("some/prefix", Clock.system());
+ *     env.put("SEQVAULT_BLOB_STORE", s3.blobStoreUri("some/prefix"));
+ *     env.put("SEQVAULT_S3_ENDPOINT", s3.endpoint().toString());
  * }
  * </pre>
  */
@@ -47,7 +51,16 @@ public final class S3TestServer implements AutoCloseable {
         this.proxy = proxy;
         this.directory = directory;
         this.endpoint = endpoint;
-        this.client = S3Clients.client(settings(""), credentials());
+        this.client = S3Client.builder()
+                .credentialsProvider(credentials())
+                .httpClientBuilder(Apache5HttpClient.builder())
+                .endpointOverride(endpoint)
+                .region(Region.of(REGION))
+                .forcePathStyle(true)
+                // As the server's client: checksums only where S3 requires them.
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+                .build();
     }
 
     /** Starts S3Proxy and creates {@link #BUCKET}. */
@@ -109,30 +122,16 @@ public final class S3TestServer implements AutoCloseable {
         return StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY));
     }
 
-    /** Settings for {@link #BUCKET} under {@code prefix} ("" for the bucket's root), path-style. */
-    public S3Settings settings(String prefix) {
-        return new S3Settings(new S3Location(BUCKET, prefix), endpoint, REGION, true);
-    }
-
     /** The blob store URI the server's configuration takes, e.g. {@code s3://seqvault-test/prefix}. */
     public String blobStoreUri(String prefix) {
-        return new S3Location(BUCKET, prefix).toString();
-    }
-
-    public S3BlobStore store(String prefix, Clock clock) {
-        return S3BlobStore.open(settings(prefix), credentials(), clock);
-    }
-
-    /** A store that cuts streamed parts into chunks of {@code chunkSize} (at least 5 MiB). */
-    S3BlobStore store(String prefix, Clock clock, int chunkSize) {
-        S3Settings settings = settings(prefix);
-        return new S3BlobStore(settings.location(), S3Clients.client(settings, credentials()),
-                S3Clients.presigner(settings, credentials()), clock, chunkSize);
+        String p = trimSlashes(prefix);
+        return "s3://" + BUCKET + (p.isEmpty() ? "" : "/" + p);
     }
 
     /** Deletes every object and aborts every multipart upload under {@code prefix}: a finished user's leftovers. */
     public void clear(String prefix) {
-        String keys = new S3Location(BUCKET, prefix).prefix();
+        String p = trimSlashes(prefix);
+        String keys = p.isEmpty() ? "" : p + "/";
         client.listMultipartUploadsPaginator(r -> r.bucket(BUCKET).prefix(keys)).uploads()
                 .forEach(u -> client.abortMultipartUpload(r -> r.bucket(BUCKET).key(u.key()).uploadId(u.uploadId())));
         client.listObjectsV2Paginator(r -> r.bucket(BUCKET).prefix(keys)).contents()
@@ -154,6 +153,10 @@ public final class S3TestServer implements AutoCloseable {
         } finally {
             deleteRecursively(directory);
         }
+    }
+
+    private static String trimSlashes(String prefix) {
+        return prefix.replaceAll("^/+|/+$", "");
     }
 
     private static void deleteRecursively(Path root) {

@@ -1,4 +1,4 @@
-package org.seqvault.store.sql.testing;
+package org.seqvault.testkit.stores;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;

@@ -1,21 +1,27 @@
-package org.seqvault.client.testing;
+package org.seqvault.testkit;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.seqvault.client.IssuedToken;
-import org.seqvault.client.SeqVault;
-import org.seqvault.testkit.ServerLauncher;
+import java.util.Map;
 
 /**
  * The real server as a separate JVM ({@code seqvault serve --port 0}), so the SDK and the CLI
  * are tested against exactly what users run, over loopback. Rate limiting is off unless a test
- * asks for it. Started by {@link ServerLauncher}.
+ * asks for it. Started by {@link ServerLauncher}. It talks plain HTTP, not the SDK, so the SDK's own
+ * tests can use it without depending on themselves.
  */
 public final class TestServer implements AutoCloseable {
     public static final String ADMIN_TOKEN = "svt_client-test-admin-token-0123456789abcdefghij";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Process process;
     private final String url;
@@ -50,10 +56,30 @@ public final class TestServer implements AutoCloseable {
 
     /** Creates a user and returns a token with the files and projects scopes for it. */
     public String userToken(String username) {
-        try (SeqVault admin = SeqVault.connect(url, ADMIN_TOKEN)) {
-            admin.admin().createUser(username, null, null, null);
-            IssuedToken t = admin.admin().createToken(username, List.of("files", "projects"), null, "test");
-            return t.token();
+        adminPost("/admin/v1/users", Map.of("username", username));
+        Map<?, ?> issued = adminPost("/admin/v1/tokens",
+                Map.of("username", username, "scopes", List.of("files", "projects"), "description", "test"));
+        return (String) issued.get("token");
+    }
+
+    /** POSTs {@code body} as JSON with the admin token; the answer's JSON object, or an error for any non-2xx. */
+    private Map<?, ?> adminPost(String path, Map<String, ?> body) {
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url + path))
+                    .header("Authorization", "Bearer " + ADMIN_TOKEN)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)))
+                    .build();
+            HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() / 100 != 2) {
+                throw new IllegalStateException("POST " + path + " answered " + answer.statusCode() + ": " + answer.body());
+            }
+            return JSON.readValue(answer.body(), Map.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
         }
     }
 

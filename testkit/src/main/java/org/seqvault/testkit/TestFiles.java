@@ -1,4 +1,4 @@
-package org.seqvault.client.testing;
+package org.seqvault.testkit;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
