@@ -18,7 +18,7 @@ public final class Health {
         return state.get();
     }
 
-    void handle(Context ctx) {
+    public void handle(Context ctx) {
         State s = state.get();
         if (s == State.READY) {
             ctx.json(Map.of("status", "ok"));

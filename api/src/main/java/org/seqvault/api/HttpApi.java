@@ -20,6 +20,10 @@ import org.seqvault.api.http.Auth;
 import org.seqvault.api.http.IgnoredBodies;
 import org.seqvault.api.http.Json;
 import org.seqvault.api.http.RequestIds;
+import org.seqvault.api.ops.AccessLog;
+import org.seqvault.api.ops.MetricsPage;
+import org.seqvault.api.ops.RequestMetrics;
+import org.seqvault.api.ops.RequestObserver;
 import org.seqvault.api.v1.V1AccountRoutes;
 import org.seqvault.api.v1.V1FileRoutes;
 import org.seqvault.api.v2.BulkFileRoutes;
@@ -62,9 +66,11 @@ public final class HttpApi {
 
     /**
      * @param settings listen address, drain time and the connection idle timeout
+     * @param metrics  the registry behind GET /metrics, where every request is also counted
      */
-    public static HttpApi create(ApiServices services, Health health, HttpSettings settings) {
+    public static HttpApi create(ApiServices services, Health health, HttpSettings settings, MetricsPage metrics) {
         Auth auth = new Auth(services.identity(), services.rateLimiter());
+        RequestObserver observer = new RequestObserver(new RequestMetrics(metrics.registry()), new AccessLog());
         RouteTable[] table = new RouteTable[1];
         Javalin app = Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
@@ -78,6 +84,7 @@ public final class HttpApi {
             config.jetty.modifyServer(server -> {
                 server.setStopTimeout(settings.drainMillis());
                 server.setErrorHandler(new JettyErrors());
+                server.setRequestLog(observer);
             });
             config.jetty.modifyHttpConfiguration(http -> {
                 http.setSendServerVersion(false);
@@ -85,11 +92,13 @@ public final class HttpApi {
                 // A request that has sent only its headers takes no thread until its body starts to arrive.
                 http.setDelayDispatchUntilContent(true);
             });
+            config.requestLogger.http(observer.routeRecorder());
             config.routes.before(RequestIds::assign);
             config.routes.before(IgnoredBodies::drain);
             Errors.install(config.routes);
             RouteTable routes = new RouteTable(config.routes);
             routes.add(HandlerType.GET, "/healthz", Guard.PUBLIC, health::handle);
+            routes.get("/metrics", ctx -> metrics.handleForAdmins(ctx, auth));
             new V1FileRoutes(services, auth).register(routes);
             new V1AccountRoutes(services, auth).register(routes);
             new AdminRoutes(services, auth).register(routes);

@@ -118,10 +118,13 @@ public final class ConfigLoader {
         Duration rateLimitWindow = get(Setting.RATE_LIMIT_WINDOW, ConfigLoader::parseDuration, DEFAULT_RATE_LIMIT_WINDOW);
         String bootstrapToken = get(Setting.BOOTSTRAP_TOKEN, ConfigLoader::parseToken, null);
         Duration idleTimeout = get(Setting.IDLE_TIMEOUT, ConfigLoader::parseDuration, ServerConfig.DEFAULT_IDLE_TIMEOUT);
+        String adminBind = get(Setting.ADMIN_BIND, ConfigLoader::parseBind, ServerConfig.DEFAULT_ADMIN_BIND);
+        Integer adminPort = get(Setting.ADMIN_PORT, ConfigLoader::parsePort, null);
+        LogFormat logFormat = get(Setting.LOG_FORMAT, LogFormat::parse, LogFormat.TEXT);
 
         ServerConfig config = new ServerConfig(bind, port, publicUrl, dataDir, dbUrl, dbUser, dbPassword, blobStore,
                 s3Endpoint, s3Region, s3PathStyle, signingKey, presignTtl, maxFormUpload, singlePutLimit, uploadTtl,
-                rateLimit, rateLimitWindow, bootstrapToken, idleTimeout);
+                rateLimit, rateLimitWindow, bootstrapToken, idleTimeout, adminBind, adminPort, logFormat);
         return new EffectiveConfig(config, sources, configFile);
     }
 

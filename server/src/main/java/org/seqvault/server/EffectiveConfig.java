@@ -69,6 +69,10 @@ public record EffectiveConfig(ServerConfig config, Map<Setting, ConfigSource> so
             case RATE_LIMIT_WINDOW -> c.rateLimitWindow().toSeconds() + "s";
             case BOOTSTRAP_TOKEN -> Redaction.secret(c.bootstrapToken(), "(none)");
             case IDLE_TIMEOUT -> c.idleTimeout().toSeconds() + "s";
+            case ADMIN_BIND -> c.adminBind();
+            case ADMIN_PORT -> c.adminPort() == null ? "off (GET /metrics on the public port, admin tokens only)"
+                    : c.adminPort() == 0 ? "0 (any free port)" : String.valueOf(c.adminPort());
+            case LOG_FORMAT -> c.logFormat().wireName();
         };
     }
 

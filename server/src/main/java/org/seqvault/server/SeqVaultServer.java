@@ -12,6 +12,8 @@ import java.util.concurrent.TimeUnit;
 import org.seqvault.api.ApiServices;
 import org.seqvault.api.Health;
 import org.seqvault.api.HttpApi;
+import org.seqvault.api.ops.AdminListener;
+import org.seqvault.api.ops.MetricsPage;
 import org.seqvault.service.auth.IdentityService;
 import org.seqvault.service.file.FileService;
 import org.seqvault.service.file.NamespaceService;
@@ -49,9 +51,12 @@ public final class SeqVaultServer implements AutoCloseable {
     private final String publicUrl;
     private final Collector collector;
     private final RateLimiter limiter;
+    private final ServerMetrics metrics;
+    private final AdminListener admin;
 
     private SeqVaultServer(MetadataStore store, HttpApi http, Health health, ScheduledExecutorService background,
-                           String publicUrl, Collector collector, RateLimiter limiter) {
+                           String publicUrl, Collector collector, RateLimiter limiter, ServerMetrics metrics,
+                           AdminListener admin) {
         this.store = store;
         this.http = http;
         this.health = health;
@@ -59,6 +64,8 @@ public final class SeqVaultServer implements AutoCloseable {
         this.publicUrl = publicUrl;
         this.collector = collector;
         this.limiter = limiter;
+        this.metrics = metrics;
+        this.admin = admin;
     }
 
     /** Opens the stores, bootstraps an empty database, and starts serving. */
@@ -67,6 +74,8 @@ public final class SeqVaultServer implements AutoCloseable {
             Files.createDirectories(cfg.dataDir());
             int port = cfg.port() == 0 ? freePort(cfg.bind()) : cfg.port();
             String publicUrl = cfg.publicUrl() != null ? stripSlash(cfg.publicUrl()) : "http://" + hostFor(cfg.bind()) + ":" + port;
+            // First: the stores' connection pools report into it from the moment they open.
+            ServerMetrics metrics = new ServerMetrics();
             Clock clock = Clock.system();
             IdGenerator ids = new RandomIds();
             UrlSigner signer = new UrlSigner(SigningKeys.of(signingKey(cfg)));
@@ -93,21 +102,29 @@ public final class SeqVaultServer implements AutoCloseable {
             });
 
             Health health = new Health();
-            HttpApi http = HttpApi.create(services, health, new HttpApi.HttpSettings(cfg.bind(), port, DRAIN_MILLIS, cfg.idleTimeout())).start();
+            MetricsPage metricsPage = new MetricsPage(metrics.registry());
+            HttpApi http = HttpApi.create(services, health,
+                    new HttpApi.HttpSettings(cfg.bind(), port, DRAIN_MILLIS, cfg.idleTimeout()), metricsPage).start();
+            AdminListener admin = cfg.adminPort() == null ? null
+                    : AdminListener.start(cfg.adminBind(), cfg.adminPort(), metricsPage, health);
             Collector collector = new Collector(store, blobs, uploads, clock);
+            CollectorMetrics collectorMetrics = new CollectorMetrics(metrics.registry());
             // Two threads: a long collector pass must not hold up the rate-limit flushes.
             ScheduledExecutorService background = Executors.newScheduledThreadPool(2, r -> {
                 Thread t = new Thread(r, "seqvault-background");
                 t.setDaemon(true);
                 return t;
             });
-            background.scheduleWithFixedDelay(() -> collectQuietly(collector), 1, 10, TimeUnit.MINUTES);
+            background.scheduleWithFixedDelay(() -> collectQuietly(collector, collectorMetrics), 1, 10, TimeUnit.MINUTES);
             // Request counts reach the shared table (and the other replicas) at least this often.
             background.scheduleWithFixedDelay(() -> flushQuietly(limiter), RateLimiter.SYNC_INTERVAL_MILLIS,
                     RateLimiter.SYNC_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
             health.set(Health.State.READY);
             LOG.info("SeqVault listening on http://{}:{} (public URL {})", cfg.bind(), http.port(), publicUrl);
-            return new SeqVaultServer(store, http, health, background, publicUrl, collector, limiter);
+            if (admin != null) {
+                LOG.info("admin listener (GET /metrics, /healthz) on http://{}:{}", cfg.adminBind(), admin.port());
+            }
+            return new SeqVaultServer(store, http, health, background, publicUrl, collector, limiter, metrics, admin);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -125,6 +142,11 @@ public final class SeqVaultServer implements AutoCloseable {
         return http;
     }
 
+    /** The admin listener's port, or -1 when there is none. */
+    public int adminPort() {
+        return admin == null ? -1 : admin.port();
+    }
+
     /** Runs one collector pass now (tests and the admin command use it). */
     public Collector.Report collectNow() throws IOException {
         return collector.collect();
@@ -137,7 +159,11 @@ public final class SeqVaultServer implements AutoCloseable {
         background.shutdownNow();
         http.stop();
         flushQuietly(limiter); // the last counts, for the replicas that go on
+        if (admin != null) {
+            admin.close();
+        }
         store.close();
+        metrics.close();
         LOG.info("SeqVault stopped");
     }
 
@@ -167,10 +193,11 @@ public final class SeqVaultServer implements AutoCloseable {
         }
     }
 
-    private static void collectQuietly(Collector collector) {
+    private static void collectQuietly(Collector collector, CollectorMetrics metrics) {
         try {
-            collector.collect();
+            metrics.passed(collector.collect());
         } catch (Exception e) {
+            metrics.failed();
             LOG.warn("collector pass failed; will retry", e);
         }
     }

@@ -91,6 +91,21 @@ final class ServeCommand implements Callable<Integer> {
                     + "Env: SEQVAULT_IDLE_TIMEOUT. Default: 30.")
     String idleTimeout;
 
+    @Option(names = "--admin-bind", paramLabel = "ADDRESS",
+            description = "Address of the admin listener (GET /metrics without a token, /healthz). "
+                    + "Env: SEQVAULT_ADMIN_BIND. Default: 127.0.0.1.")
+    String adminBind;
+
+    @Option(names = "--admin-port", paramLabel = "PORT",
+            description = "Port of the admin listener; 0 picks a free one. Env: SEQVAULT_ADMIN_PORT. "
+                    + "Default: none (GET /metrics on the public port, admin tokens only).")
+    String adminPort;
+
+    @Option(names = "--log-format", paramLabel = "FORMAT",
+            description = "Log lines on stderr: text or json (one object per line). Env: SEQVAULT_LOG_FORMAT. "
+                    + "Default: text.")
+    String logFormat;
+
     private final Map<String, String> env;
 
     ServeCommand(Map<String, String> env) {
@@ -112,6 +127,9 @@ final class ServeCommand implements Callable<Integer> {
         StoreOptions.put(flags, Setting.RATE_LIMIT_WINDOW, rateLimitWindow);
         StoreOptions.put(flags, Setting.BOOTSTRAP_TOKEN, bootstrapToken);
         StoreOptions.put(flags, Setting.IDLE_TIMEOUT, idleTimeout);
+        StoreOptions.put(flags, Setting.ADMIN_BIND, adminBind);
+        StoreOptions.put(flags, Setting.ADMIN_PORT, adminPort);
+        StoreOptions.put(flags, Setting.LOG_FORMAT, logFormat);
         return flags;
     }
 
@@ -132,6 +150,7 @@ final class ServeCommand implements Callable<Integer> {
             err.flush();
             return Main.EXIT_USAGE;
         }
+        effective.config().logFormat().apply();
         LOG.info("effective configuration (config file: {}):",
                 effective.configFile() == null ? "none" : effective.configFile());
         effective.describe().forEach(line -> LOG.info("  {}", line));

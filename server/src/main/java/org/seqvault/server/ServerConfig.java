@@ -26,15 +26,36 @@ import java.time.Duration;
  * @param idleTimeout     how long a connection may stay silent, between requests or in the middle of one,
  *                        before the server closes it (default 30 s): a client that opens uploads and
  *                        sends nothing cannot hold connections for longer
+ * @param adminBind       address of the admin listener (GET /metrics without a token, /healthz); default 127.0.0.1
+ * @param adminPort       port of the admin listener, or null for none (the default): then GET /metrics is
+ *                        served on the public port to admin tokens only
+ * @param logFormat       how log lines look on stderr: text (default) or json
  */
 public record ServerConfig(String bind, int port, String publicUrl, Path dataDir, String dbUrl, String dbUser,
                            String dbPassword, String blobStore, String s3Endpoint, String s3Region,
                            boolean s3PathStyle, String signingKey, Duration presignTtl, long maxFormUpload,
                            long singlePutLimit, Duration uploadTtl, long rateLimit, Duration rateLimitWindow,
-                           String bootstrapToken, Duration idleTimeout) {
+                           String bootstrapToken, Duration idleTimeout, String adminBind, Integer adminPort,
+                           LogFormat logFormat) {
 
     /** What {@link #idleTimeout} is when nothing sets it. */
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
+    /** What {@link #adminBind} is when nothing sets it: the admin listener stays on the machine. */
+    public static final String DEFAULT_ADMIN_BIND = "127.0.0.1";
+
+    /**
+     * The configuration before the admin listener and the log format existed, with their defaults; kept so
+     * that code building a config by hand (test fixtures) needs no change for settings it does not care about.
+     */
+    public ServerConfig(String bind, int port, String publicUrl, Path dataDir, String dbUrl, String dbUser,
+                        String dbPassword, String blobStore, String s3Endpoint, String s3Region,
+                        boolean s3PathStyle, String signingKey, Duration presignTtl, long maxFormUpload,
+                        long singlePutLimit, Duration uploadTtl, long rateLimit, Duration rateLimitWindow,
+                        String bootstrapToken, Duration idleTimeout) {
+        this(bind, port, publicUrl, dataDir, dbUrl, dbUser, dbPassword, blobStore, s3Endpoint, s3Region, s3PathStyle,
+                signingKey, presignTtl, maxFormUpload, singlePutLimit, uploadTtl, rateLimit, rateLimitWindow,
+                bootstrapToken, idleTimeout, DEFAULT_ADMIN_BIND, null, LogFormat.TEXT);
+    }
 
     /**
      * The configuration before {@code idleTimeout} existed, with its default; kept so that code
@@ -60,6 +81,7 @@ public record ServerConfig(String bind, int port, String publicUrl, Path dataDir
                 + ", signingKey=" + Redaction.secret(signingKey, "null") + ", presignTtl=" + presignTtl
                 + ", maxFormUpload=" + maxFormUpload + ", singlePutLimit=" + singlePutLimit + ", uploadTtl=" + uploadTtl
                 + ", rateLimit=" + rateLimit + ", rateLimitWindow=" + rateLimitWindow
-                + ", bootstrapToken=" + Redaction.secret(bootstrapToken, "null") + ", idleTimeout=" + idleTimeout + "]";
+                + ", bootstrapToken=" + Redaction.secret(bootstrapToken, "null") + ", idleTimeout=" + idleTimeout
+                + ", adminBind=" + adminBind + ", adminPort=" + adminPort + ", logFormat=" + logFormat + "]";
     }
 }

@@ -27,7 +27,10 @@ public enum Setting {
     RATE_LIMIT,
     RATE_LIMIT_WINDOW,
     BOOTSTRAP_TOKEN(true),
-    IDLE_TIMEOUT;
+    IDLE_TIMEOUT,
+    ADMIN_BIND,
+    ADMIN_PORT,
+    LOG_FORMAT;
 
     private final boolean secret;
 

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * launcher behind every test module's server handle, so they differ only in what they expose.
  */
 public final class ServerLauncher {
-    private static final Pattern LISTENING = Pattern.compile("SeqVault listening on (\\S+)");
+    private static final Pattern LISTENING = Pattern.compile("^SeqVault listening on (\\S+)");
 
     private ServerLauncher() {
     }

@@ -1,6 +1,7 @@
 package org.seqvault.api.http;
 
 import io.javalin.http.Context;
+import org.eclipse.jetty.util.Attributes;
 import org.seqvault.service.auth.IdentityService;
 import org.seqvault.service.auth.Principal;
 import org.seqvault.service.limit.RateLimiter;
@@ -34,6 +35,11 @@ public final class Auth {
         }
         ctx.attribute(ATTRIBUTE, p);
         return p;
+    }
+
+    /** The caller a request authenticated as, as Jetty sees it once answered; null when it did not. */
+    public static Principal authenticated(Attributes request) {
+        return request.getAttribute(ATTRIBUTE) instanceof Principal p ? p : null;
     }
 
     private static void quotaHeaders(Context ctx, RateLimiter.Quota q) {

@@ -1,5 +1,7 @@
 package org.seqvault.reliability.faults;
 
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -8,6 +10,7 @@ import java.time.Duration;
 import org.seqvault.api.ApiServices;
 import org.seqvault.api.Health;
 import org.seqvault.api.HttpApi;
+import org.seqvault.api.ops.MetricsPage;
 import org.seqvault.service.auth.IdentityService;
 import org.seqvault.service.file.FileService;
 import org.seqvault.service.file.NamespaceService;
@@ -67,7 +70,7 @@ final class WiredServer implements AutoCloseable {
         identity.bootstrap(ServerProcess.ADMIN_TOKEN);
         Health health = new Health();
         HttpApi api = HttpApi.create(services, health, new HttpApi.HttpSettings("127.0.0.1", port, 1_000,
-                Duration.ofSeconds(30))).start();
+                Duration.ofSeconds(30)), new MetricsPage(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))).start();
         health.set(Health.State.READY);
         return new WiredServer(store, blobs, new Collector(store, blobs, uploads, clock), api, url);
     }

@@ -47,6 +47,7 @@ public final class UploadService {
     private final UploadSettings settings;
     private final Folders folders;
     private final KeyedLocks locks = new KeyedLocks();
+    private final UploadCounters counters = new UploadCounters();
 
     public UploadService(MetadataStore store, BlobStore blobs, Clock clock, IdGenerator ids, UploadSettings settings) {
         // Parts above the single-PUT limit are cut at most that large; a store that refuses smaller
@@ -114,6 +115,7 @@ public final class UploadService {
             }
             throw e;
         }
+        counters.opened.increment();
         List<Presigned> urls = new ArrayList<>();
         if (target instanceof Target.KeyInWorkspace) {
             for (int n = 1; n <= session.partCount(); n++) {
@@ -233,7 +235,9 @@ public final class UploadService {
                 throw new UserException(Problem.UPLOAD_NOT_OPEN, "upload " + uploadId + " is already complete");
             }
             if (s.state() == UploadState.OPEN || s.state() == UploadState.COMPLETING) {
-                store.write(tx -> tx.uploads().transition(uploadId, s.state(), UploadState.ABORTED, s.blobId(), null));
+                if (store.write(tx -> tx.uploads().transition(uploadId, s.state(), UploadState.ABORTED, s.blobId(), null))) {
+                    counters.aborted.increment();
+                }
             }
             dropBytes(s);
             return null;
@@ -282,6 +286,7 @@ public final class UploadService {
                 tx.uploads().putPart(staged.part());
                 return s;
             });
+            counters.opened.increment();
             return locks.with(session.id(), () -> finish(session, Claims.NONE));
         } catch (RuntimeException e) {
             discard(staged);
@@ -309,6 +314,7 @@ public final class UploadService {
                     tx -> tx.uploads().transition(s.id(), s.state(), UploadState.EXPIRED, s.blobId(), null)));
             if (done) {
                 dropBytes(s);
+                counters.expired.increment();
                 expired++;
             }
         }
@@ -360,11 +366,13 @@ public final class UploadService {
         }
         try {
             // One commit (one disk flush) for the file and the end of its parts' records.
-            return store.write(tx -> {
+            Node published = store.write(tx -> {
                 Node file = publish(tx, s, blob);
                 tx.uploads().deleteParts(s.id());
                 return file;
             });
+            counters.completed.increment();
+            return published;
         } catch (UserException e) {
             giveUp(s, blobId);
             throw e;
@@ -440,6 +448,7 @@ public final class UploadService {
     /** A completion that cannot succeed: the session ends ABORTED and its bytes are dropped. */
     private void giveUp(UploadSession s, String blobId) {
         store.write(tx -> tx.uploads().transition(s.id(), UploadState.COMPLETING, UploadState.ABORTED, blobId, null));
+        counters.failed.increment();
         dropBytes(s.withState(UploadState.ABORTED, blobId, null));
     }
 

@@ -2,6 +2,8 @@ package org.seqvault.store.sql;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import io.micrometer.core.instrument.Metrics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -92,6 +94,7 @@ enum Dialect {
             config.setPassword(password);
             config.setMaximumPoolSize(POSTGRESQL_CONNECTIONS);
             config.setConnectionInitSql(POSTGRESQL_SESSION);
+            countInMetrics(config);
             HikariDataSource shared = new HikariDataSource(config);
             return new ConnectionPools(shared, shared);
         }
@@ -191,7 +194,13 @@ enum Dialect {
         config.setDataSource(dataSource);
         config.setMaximumPoolSize(size);
         config.setConnectionInitSql(initSql);
+        countInMetrics(config);
         return new HikariDataSource(config);
+    }
+
+    /** The pool reports its connections, waits and timeouts (hikaricp_* in GET /metrics) through Micrometer's global registry. */
+    private static void countInMetrics(HikariConfig config) {
+        config.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(Metrics.globalRegistry));
     }
 
     /** The database file of a SQLite URL; in-memory databases are refused (each connection would get its own). */
