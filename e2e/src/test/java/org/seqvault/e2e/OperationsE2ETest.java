@@ -87,6 +87,8 @@ class OperationsE2ETest {
             // The admin listener serves nothing else.
             assertThat(client.call("GET", adminUrl + "/v1/workspaces", token, null).status()).isEqualTo(404);
 
+            // The access log is written by a thread of its own; a stopped server has written all of it.
+            assertThat(server.stop()).isIn(0, 143);
             List<String> access = Files.readAllLines(server.log).stream().filter(l -> l.contains(" access - request ")).toList();
             assertThat(access.stream().filter(l -> l.contains("route=/v1/files/upload ") && l.contains("status=201 ")))
                     .hasSize(3).allMatch(l -> l.contains("user=operator-test ") && l.matches(".*request_id=req_\\w+ .*"));
@@ -100,6 +102,7 @@ class OperationsE2ETest {
                 "--log-format", "json")) {
             Client client = new Client(server.url);
             assertThat(client.call("GET", "/v2/user", ServerProcess.ADMIN_TOKEN, null).status()).isEqualTo(200);
+            assertThat(server.stop()).isIn(0, 143);
             List<JsonNode> lines = Files.readAllLines(server.log).stream()
                     .filter(l -> l.startsWith("{")).map(OperationsE2ETest::json).toList();
             JsonNode access = lines.stream().filter(l -> "seqvault.access".equals(l.path("loggerName").asText()))

@@ -181,6 +181,7 @@ final class ServeCommand implements Callable<Integer> {
             } catch (RuntimeException e) {
                 LOG.error("error while shutting down", e);
             } finally {
+                stopLogging();
                 stopped.countDown();
             }
         }, "seqvault-shutdown"));
@@ -194,6 +195,13 @@ final class ServeCommand implements Callable<Integer> {
             throw e;
         }
         return 0;
+    }
+
+    /** Writes out what the asynchronous access log still holds (logback's own shutdown hook is not installed). */
+    private static void stopLogging() {
+        if (LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext context) {
+            context.stop();
+        }
     }
 
     /** Failures a user can fix from the message alone (bad blob store URI, port in use, unwritable dir). */
