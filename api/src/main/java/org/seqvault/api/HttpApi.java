@@ -5,10 +5,16 @@ import io.javalin.http.HandlerType;
 import io.javalin.json.JavalinJackson;
 import java.time.Duration;
 import java.util.List;
+import org.eclipse.jetty.alpn.server.ALPNServerConnectionFactory;
+import org.eclipse.jetty.http2.server.HTTP2ServerConnectionFactory;
+import org.eclipse.jetty.server.DetectorConnectionFactory;
+import org.eclipse.jetty.server.ForwardedRequestCustomizer;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.util.VirtualThreads;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.seqvault.api.RouteTable.Guard;
@@ -24,6 +30,9 @@ import org.seqvault.api.ops.AccessLog;
 import org.seqvault.api.ops.MetricsPage;
 import org.seqvault.api.ops.RequestMetrics;
 import org.seqvault.api.ops.RequestObserver;
+import org.seqvault.api.tls.CertificateReloader;
+import org.seqvault.api.tls.PlainHttpRedirect;
+import org.seqvault.api.tls.TlsSettings;
 import org.seqvault.api.v1.V1AccountRoutes;
 import org.seqvault.api.v1.V1FileRoutes;
 import org.seqvault.api.v2.BulkFileRoutes;
@@ -56,12 +65,18 @@ public final class HttpApi {
      */
     static final int RESULT_COPY_BUFFER_BYTES = 8 * 1024;
 
+    /** HTTP/2 flow-control windows: large enough that one upload stream is not throttled by them on a fast link. */
+    static final int H2_SESSION_WINDOW_BYTES = 16 * 1024 * 1024;
+    static final int H2_STREAM_WINDOW_BYTES = 8 * 1024 * 1024;
+
     private final Javalin app;
     private final List<RouteTable.Route> routes;
+    private final CertificateReloader tls;
 
-    private HttpApi(Javalin app, List<RouteTable.Route> routes) {
+    private HttpApi(Javalin app, List<RouteTable.Route> routes, CertificateReloader tls) {
         this.app = app;
         this.routes = routes;
+        this.tls = tls;
     }
 
     /**
@@ -71,10 +86,11 @@ public final class HttpApi {
     public static HttpApi create(ApiServices services, Health health, HttpSettings settings, MetricsPage metrics) {
         Auth auth = new Auth(services.identity(), services.rateLimiter());
         RequestObserver observer = new RequestObserver(new RequestMetrics(metrics.registry()), new AccessLog());
+        CertificateReloader tls = settings.tls() == null ? null : CertificateReloader.start(settings.tls());
         RouteTable[] table = new RouteTable[1];
         Javalin app = Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
-            config.jetty.addConnector((server, http) -> connector(server, http, settings));
+            config.jetty.addConnector((server, http) -> connector(server, http, settings, tls));
             config.jetty.threadPool = threadPool();
             config.http.prefer405over404 = true;
             config.http.maxRequestSize = Json.MAX_BODY_BYTES;
@@ -93,6 +109,9 @@ public final class HttpApi {
                 http.setDelayDispatchUntilContent(true);
             });
             config.requestLogger.http(observer.routeRecorder());
+            if (tls != null && settings.tls().plainHttp() == TlsSettings.PlainHttp.REDIRECT) {
+                config.routes.before(PlainHttpRedirect::handle);
+            }
             config.routes.before(RequestIds::assign);
             config.routes.before(IgnoredBodies::drain);
             Errors.install(config.routes);
@@ -107,7 +126,7 @@ public final class HttpApi {
             registerV2Files(services, auth, routes);
             table[0] = routes;
         });
-        return new HttpApi(app, table[0].routes());
+        return new HttpApi(app, table[0].routes(), tls);
     }
 
     /** The Seven Bridges files API: files, folders, bulk calls, multipart uploads, rate limit. */
@@ -127,6 +146,9 @@ public final class HttpApi {
 
     public void stop() {
         app.stop();
+        if (tls != null) {
+            tls.close();
+        }
     }
 
     /** The port actually bound (useful when 0 was asked). */
@@ -152,13 +174,23 @@ public final class HttpApi {
         return pool;
     }
 
-    /** The one listening connector. Its idle timeout closes connections that stall, mid-request or between requests. */
-    private static ServerConnector connector(Server server, HttpConfiguration http, HttpSettings settings) {
+    /**
+     * The one listening connector. Its idle timeout closes connections that stall, mid-request or
+     * between requests. With TLS it speaks HTTP/2 to clients that offer it (ALPN) and HTTP/1.1 to the
+     * rest; plain HTTP on the same port is detected and redirected, or not accepted at all.
+     */
+    private static ServerConnector connector(Server server, HttpConfiguration http, HttpSettings settings,
+                                             CertificateReloader tls) {
+        if (settings.forwardedHeaders()) {
+            // Behind a reverse proxy: the client's address and scheme come from Forwarded / X-Forwarded-*.
+            http.addCustomizer(new ForwardedRequestCustomizer());
+        }
         HttpConnectionFactory http1 = new HttpConnectionFactory(http);
         // Upload bodies are read from the socket in buffers of this size: 8 KiB (the default) cost a
         // syscall and a thread wake-up per 8 KiB, over 130,000 of each per GiB (see BENCHMARKS.md).
         http1.setInputBufferSize(NETWORK_INPUT_BUFFER_BYTES);
-        ServerConnector connector = new ServerConnector(server, http1);
+        ServerConnector connector = tls == null ? new ServerConnector(server, http1)
+                : tlsConnector(server, http, http1, tls, settings.tls().plainHttp());
         connector.setHost(settings.host());
         connector.setPort(settings.port());
         connector.setIdleTimeout(settings.idleTimeout().toMillis());
@@ -166,15 +198,39 @@ public final class HttpApi {
         return connector;
     }
 
+    private static ServerConnector tlsConnector(Server server, HttpConfiguration http, HttpConnectionFactory http1,
+                                                CertificateReloader tls, TlsSettings.PlainHttp plainHttp) {
+        // No SNI host check: a self-hosted server is reached under names its certificate may not list.
+        http.addCustomizer(new SecureRequestCustomizer(false, false, -1, false));
+        HTTP2ServerConnectionFactory h2 = new HTTP2ServerConnectionFactory(http);
+        h2.setInitialSessionRecvWindow(H2_SESSION_WINDOW_BYTES);
+        h2.setInitialStreamRecvWindow(H2_STREAM_WINDOW_BYTES);
+        ALPNServerConnectionFactory alpn = new ALPNServerConnectionFactory(h2.getProtocol(), http1.getProtocol());
+        alpn.setDefaultProtocol(http1.getProtocol());
+        SslConnectionFactory ssl = new SslConnectionFactory(tls.context(), alpn.getProtocol());
+        if (plainHttp == TlsSettings.PlainHttp.REDIRECT) {
+            // Bytes that are not a TLS handshake go to the factory after the detector: plain HTTP/1.1.
+            return new ServerConnector(server, new DetectorConnectionFactory(ssl), http1, alpn, h2);
+        }
+        return new ServerConnector(server, ssl, alpn, h2, http1);
+    }
+
     /**
-     * Listen address, shutdown drain time, and how long a connection may stay silent before it
-     * is closed (a client that opens uploads and sends nothing must not hold them for long).
+     * Listen address, shutdown drain time, how long a connection may stay silent before it is
+     * closed (a client that opens uploads and sends nothing must not hold them for long), HTTPS (or
+     * null for plain HTTP), and whether to believe a reverse proxy's Forwarded / X-Forwarded-* headers.
      */
-    public record HttpSettings(String host, int port, long drainMillis, Duration idleTimeout) {
+    public record HttpSettings(String host, int port, long drainMillis, Duration idleTimeout, TlsSettings tls,
+                               boolean forwardedHeaders) {
         public HttpSettings {
             if (idleTimeout == null || idleTimeout.isNegative() || idleTimeout.isZero()) {
                 throw new IllegalArgumentException("idleTimeout must be positive: " + idleTimeout);
             }
+        }
+
+        /** Plain HTTP, no proxy headers. */
+        public HttpSettings(String host, int port, long drainMillis, Duration idleTimeout) {
+            this(host, port, drainMillis, idleTimeout, null, false);
         }
     }
 }

@@ -112,6 +112,20 @@ class OperationsE2ETest {
             assertThat(fields).containsEntry("route", "/v2/user").containsEntry("status", "200")
                     .containsEntry("user", "admin").containsKeys("request_id", "duration_ms", "bytes_out");
             assertThat(lines).anyMatch(l -> l.path("formattedMessage").asText().startsWith("SeqVault listening on"));
+            assertThat(lines).anyMatch(l -> l.path("formattedMessage").asText().equals("SeqVault stopped"));
+        }
+    }
+
+    @Test
+    void behindAProxyTheAccessLogShowsTheForwardedClient() throws Exception {
+        try (ServerProcess server = ServerProcess.start(Files.createDirectories(tmp.resolve("data")), "256m", Map.of(),
+                "--forwarded-headers")) {
+            Client client = new Client(server.url);
+            var answer = client.send(client.request("/healthz").header("X-Forwarded-For", "203.0.113.7").GET().build());
+            assertThat(answer.status()).isEqualTo(200);
+            assertThat(server.stop()).isIn(0, 143);
+            assertThat(Files.readAllLines(server.log)).anyMatch(l -> l.contains("route=/healthz ")
+                    && l.endsWith("client=203.0.113.7"));
         }
     }
 

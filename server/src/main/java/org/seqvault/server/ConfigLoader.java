@@ -13,6 +13,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.seqvault.api.tls.TlsSettings;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -121,10 +122,21 @@ public final class ConfigLoader {
         String adminBind = get(Setting.ADMIN_BIND, ConfigLoader::parseBind, ServerConfig.DEFAULT_ADMIN_BIND);
         Integer adminPort = get(Setting.ADMIN_PORT, ConfigLoader::parsePort, null);
         LogFormat logFormat = get(Setting.LOG_FORMAT, LogFormat::parse, LogFormat.TEXT);
+        Path tlsCert = get(Setting.TLS_CERT, ConfigLoader::parsePath, null);
+        Path tlsKey = get(Setting.TLS_KEY, ConfigLoader::parsePath, null);
+        TlsSettings.PlainHttp plainHttp = get(Setting.TLS_PLAIN_HTTP, ConfigLoader::parsePlainHttp,
+                TlsSettings.PlainHttp.REDIRECT);
+        boolean forwardedHeaders = get(Setting.FORWARDED_HEADERS, ConfigLoader::parseBoolean, false);
+        if ((tlsCert == null) != (tlsKey == null)) {
+            throw new ConfigException("HTTPS needs both tls_cert and tls_key (" + (tlsCert == null ? "tls_key" : "tls_cert")
+                    + " is set alone)");
+        }
+        TlsSettings tls = tlsCert == null ? null : new TlsSettings(tlsCert, tlsKey, plainHttp);
 
         ServerConfig config = new ServerConfig(bind, port, publicUrl, dataDir, dbUrl, dbUser, dbPassword, blobStore,
                 s3Endpoint, s3Region, s3PathStyle, signingKey, presignTtl, maxFormUpload, singlePutLimit, uploadTtl,
-                rateLimit, rateLimitWindow, bootstrapToken, idleTimeout, adminBind, adminPort, logFormat);
+                rateLimit, rateLimitWindow, bootstrapToken, idleTimeout, adminBind, adminPort, logFormat, tls,
+                forwardedHeaders);
         return new EffectiveConfig(config, sources, configFile);
     }
 
@@ -370,6 +382,14 @@ public final class ConfigLoader {
             throw new BadValue("must be an AWS region name such as eu-west-1");
         }
         return v;
+    }
+
+    static TlsSettings.PlainHttp parsePlainHttp(String v) {
+        try {
+            return TlsSettings.PlainHttp.valueOf(v.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("must be redirect or refuse");
+        }
     }
 
     static boolean parseBoolean(String v) {

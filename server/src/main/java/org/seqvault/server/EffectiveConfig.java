@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.seqvault.domain.ByteSize;
 
@@ -73,6 +74,10 @@ public record EffectiveConfig(ServerConfig config, Map<Setting, ConfigSource> so
             case ADMIN_PORT -> c.adminPort() == null ? "off (GET /metrics on the public port, admin tokens only)"
                     : c.adminPort() == 0 ? "0 (any free port)" : String.valueOf(c.adminPort());
             case LOG_FORMAT -> c.logFormat().wireName();
+            case TLS_CERT -> c.tls() == null ? "(none: plain HTTP)" : c.tls().certificateFile().toString();
+            case TLS_KEY -> c.tls() == null ? "(none)" : c.tls().keyFile().toString();
+            case TLS_PLAIN_HTTP -> c.tls() == null ? "(no HTTPS)" : c.tls().plainHttp().name().toLowerCase(Locale.ROOT);
+            case FORWARDED_HEADERS -> String.valueOf(c.forwardedHeaders());
         };
     }
 

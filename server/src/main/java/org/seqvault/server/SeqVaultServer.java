@@ -73,7 +73,9 @@ public final class SeqVaultServer implements AutoCloseable {
         try {
             Files.createDirectories(cfg.dataDir());
             int port = cfg.port() == 0 ? freePort(cfg.bind()) : cfg.port();
-            String publicUrl = cfg.publicUrl() != null ? stripSlash(cfg.publicUrl()) : "http://" + hostFor(cfg.bind()) + ":" + port;
+            String scheme = cfg.tls() == null ? "http" : "https";
+            String publicUrl = cfg.publicUrl() != null ? stripSlash(cfg.publicUrl())
+                    : scheme + "://" + hostFor(cfg.bind()) + ":" + port;
             // First: the stores' connection pools report into it from the moment they open.
             ServerMetrics metrics = new ServerMetrics();
             Clock clock = Clock.system();
@@ -104,7 +106,8 @@ public final class SeqVaultServer implements AutoCloseable {
             Health health = new Health();
             MetricsPage metricsPage = new MetricsPage(metrics.registry());
             HttpApi http = HttpApi.create(services, health,
-                    new HttpApi.HttpSettings(cfg.bind(), port, DRAIN_MILLIS, cfg.idleTimeout()), metricsPage).start();
+                    new HttpApi.HttpSettings(cfg.bind(), port, DRAIN_MILLIS, cfg.idleTimeout(), cfg.tls(),
+                            cfg.forwardedHeaders()), metricsPage).start();
             AdminListener admin = cfg.adminPort() == null ? null
                     : AdminListener.start(cfg.adminBind(), cfg.adminPort(), metricsPage, health);
             Collector collector = new Collector(store, blobs, uploads, clock);
@@ -120,7 +123,7 @@ public final class SeqVaultServer implements AutoCloseable {
             background.scheduleWithFixedDelay(() -> flushQuietly(limiter), RateLimiter.SYNC_INTERVAL_MILLIS,
                     RateLimiter.SYNC_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
             health.set(Health.State.READY);
-            LOG.info("SeqVault listening on http://{}:{} (public URL {})", cfg.bind(), http.port(), publicUrl);
+            LOG.info("SeqVault listening on {}://{}:{} (public URL {})", scheme, cfg.bind(), http.port(), publicUrl);
             if (admin != null) {
                 LOG.info("admin listener (GET /metrics, /healthz) on http://{}:{}", cfg.adminBind(), admin.port());
             }

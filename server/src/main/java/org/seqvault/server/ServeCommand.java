@@ -106,6 +106,25 @@ final class ServeCommand implements Callable<Integer> {
                     + "Default: text.")
     String logFormat;
 
+    @Option(names = "--tls-cert", paramLabel = "FILE",
+            description = "PEM certificate chain: serve HTTPS (HTTP/2 where offered); re-read when it changes. "
+                    + "Env: SEQVAULT_TLS_CERT.")
+    String tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "FILE",
+            description = "PEM private key (PKCS#8) of --tls-cert. Env: SEQVAULT_TLS_KEY.")
+    String tlsKey;
+
+    @Option(names = "--tls-plain-http", paramLabel = "redirect|refuse",
+            description = "Plain HTTP on the HTTPS port: redirected to https, or refused. "
+                    + "Env: SEQVAULT_TLS_PLAIN_HTTP. Default: redirect.")
+    String tlsPlainHttp;
+
+    @Option(names = "--forwarded-headers", paramLabel = "true|false", arity = "0..1", fallbackValue = "true",
+            description = "Take the client's address and scheme from a reverse proxy's Forwarded/X-Forwarded-* "
+                    + "headers. Env: SEQVAULT_FORWARDED_HEADERS. Default: false.")
+    String forwardedHeaders;
+
     private final Map<String, String> env;
 
     ServeCommand(Map<String, String> env) {
@@ -130,6 +149,10 @@ final class ServeCommand implements Callable<Integer> {
         StoreOptions.put(flags, Setting.ADMIN_BIND, adminBind);
         StoreOptions.put(flags, Setting.ADMIN_PORT, adminPort);
         StoreOptions.put(flags, Setting.LOG_FORMAT, logFormat);
+        StoreOptions.put(flags, Setting.TLS_CERT, tlsCert);
+        StoreOptions.put(flags, Setting.TLS_KEY, tlsKey);
+        StoreOptions.put(flags, Setting.TLS_PLAIN_HTTP, tlsPlainHttp);
+        StoreOptions.put(flags, Setting.FORWARDED_HEADERS, forwardedHeaders);
         return flags;
     }
 
@@ -197,9 +220,17 @@ final class ServeCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Writes out what the asynchronous access log still holds (logback's own shutdown hook is not installed). */
+    /**
+     * Writes out what the asynchronous access log still holds, then stops logging. The access log's
+     * queue is flushed first, while the appender it writes to still runs: stopping the context alone
+     * may stop that one first and drop the last lines.
+     */
     private static void stopLogging() {
         if (LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext context) {
+            var access = context.getLogger("seqvault.access").getAppender("ACCESS");
+            if (access != null) {
+                access.stop();
+            }
             context.stop();
         }
     }

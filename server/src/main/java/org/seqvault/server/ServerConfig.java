@@ -2,6 +2,7 @@ package org.seqvault.server;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import org.seqvault.api.tls.TlsSettings;
 
 /**
  * The effective configuration (flags > SEQVAULT_* environment > config file > defaults), see
@@ -30,13 +31,17 @@ import java.time.Duration;
  * @param adminPort       port of the admin listener, or null for none (the default): then GET /metrics is
  *                        served on the public port to admin tokens only
  * @param logFormat       how log lines look on stderr: text (default) or json
+ * @param tls             HTTPS on the public port (PEM certificate and key, plain HTTP redirected or refused),
+ *                        or null for plain HTTP (the default)
+ * @param forwardedHeaders whether to take the client's address and scheme from a reverse proxy's
+ *                        Forwarded / X-Forwarded-* headers (default false)
  */
 public record ServerConfig(String bind, int port, String publicUrl, Path dataDir, String dbUrl, String dbUser,
                            String dbPassword, String blobStore, String s3Endpoint, String s3Region,
                            boolean s3PathStyle, String signingKey, Duration presignTtl, long maxFormUpload,
                            long singlePutLimit, Duration uploadTtl, long rateLimit, Duration rateLimitWindow,
                            String bootstrapToken, Duration idleTimeout, String adminBind, Integer adminPort,
-                           LogFormat logFormat) {
+                           LogFormat logFormat, TlsSettings tls, boolean forwardedHeaders) {
 
     /** What {@link #idleTimeout} is when nothing sets it. */
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
@@ -54,7 +59,7 @@ public record ServerConfig(String bind, int port, String publicUrl, Path dataDir
                         String bootstrapToken, Duration idleTimeout) {
         this(bind, port, publicUrl, dataDir, dbUrl, dbUser, dbPassword, blobStore, s3Endpoint, s3Region, s3PathStyle,
                 signingKey, presignTtl, maxFormUpload, singlePutLimit, uploadTtl, rateLimit, rateLimitWindow,
-                bootstrapToken, idleTimeout, DEFAULT_ADMIN_BIND, null, LogFormat.TEXT);
+                bootstrapToken, idleTimeout, DEFAULT_ADMIN_BIND, null, LogFormat.TEXT, null, false);
     }
 
     /**
@@ -82,6 +87,7 @@ public record ServerConfig(String bind, int port, String publicUrl, Path dataDir
                 + ", maxFormUpload=" + maxFormUpload + ", singlePutLimit=" + singlePutLimit + ", uploadTtl=" + uploadTtl
                 + ", rateLimit=" + rateLimit + ", rateLimitWindow=" + rateLimitWindow
                 + ", bootstrapToken=" + Redaction.secret(bootstrapToken, "null") + ", idleTimeout=" + idleTimeout
-                + ", adminBind=" + adminBind + ", adminPort=" + adminPort + ", logFormat=" + logFormat + "]";
+                + ", adminBind=" + adminBind + ", adminPort=" + adminPort + ", logFormat=" + logFormat
+                + ", tls=" + tls + ", forwardedHeaders=" + forwardedHeaders + "]";
     }
 }

@@ -30,7 +30,11 @@ public enum Setting {
     IDLE_TIMEOUT,
     ADMIN_BIND,
     ADMIN_PORT,
-    LOG_FORMAT;
+    LOG_FORMAT,
+    TLS_CERT,
+    TLS_KEY,
+    TLS_PLAIN_HTTP,
+    FORWARDED_HEADERS;
 
     private final boolean secret;
 

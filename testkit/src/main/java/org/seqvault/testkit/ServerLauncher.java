@@ -2,22 +2,19 @@ package org.seqvault.testkit;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Starts the real server ({@code seqvault serve}) as a separate process and waits until it
- * listens, copying its output to a log under target/server-logs for post-mortems. The one
+ * listens, its output going to a log under target/server-logs for post-mortems. The one
  * launcher behind every test module's server handle, so they differ only in what they expose.
  */
 public final class ServerLauncher {
@@ -46,20 +43,47 @@ public final class ServerLauncher {
         return pb;
     }
 
-    /** Starts {@code command} and waits up to {@code timeout} for the line that says it listens. */
+    /**
+     * Starts {@code command} with its output (stdout and stderr) going straight into the log file,
+     * and waits up to {@code timeout} for the line that says it listens. The file, not a pipe: a pipe
+     * read by a thread of ours could lose the last lines a stopping server writes.
+     */
     public static Started start(ProcessBuilder command, Duration timeout) throws IOException {
         Path log = Files.createDirectories(Path.of("target", "server-logs"))
                 .resolve("server-" + System.nanoTime() + ".log");
-        Process process = command.redirectErrorStream(true).start();
-        CompletableFuture<String> listening = new CompletableFuture<>();
-        Thread pump = new Thread(() -> pump(process, log, listening), "server-output");
-        pump.setDaemon(true);
-        pump.start();
+        Process process = command.redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
-            return new Started(process, listening.get(timeout.toSeconds(), TimeUnit.SECONDS), log);
-        } catch (Exception e) {
+            return new Started(process, awaitListening(process, log, timeout), log);
+        } catch (IOException | RuntimeException e) {
             process.destroyForcibly();
             throw new IOException("the server did not start; see " + log.toAbsolutePath(), e);
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while the server started", e);
+        }
+    }
+
+    /** Looks at the log every 20 ms until it holds the listening line, the server exits, or time runs out. */
+    private static String awaitListening(Process process, Path log, Duration timeout)
+            throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try (BufferedReader in = Files.newBufferedReader(log, StandardCharsets.UTF_8)) {
+                for (String line; (line = in.readLine()) != null; ) {
+                    Matcher m = LISTENING.matcher(line);
+                    if (m.find()) {
+                        return m.group(1);
+                    }
+                }
+            }
+            if (!process.isAlive()) {
+                throw new IOException("the server exited with " + process.exitValue());
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IOException("the server did not listen within " + timeout.toSeconds() + " s");
+            }
+            Thread.sleep(20);
         }
     }
 
@@ -71,21 +95,5 @@ public final class ServerLauncher {
             process.waitFor();
         }
         return process.exitValue();
-    }
-
-    private static void pump(Process process, Path log, CompletableFuture<String> listening) {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-             PrintWriter out = new PrintWriter(Files.newBufferedWriter(log), true)) {
-            for (String line; (line = in.readLine()) != null; ) {
-                out.println(line);
-                Matcher m = LISTENING.matcher(line);
-                if (m.find()) {
-                    listening.complete(m.group(1));
-                }
-            }
-            listening.completeExceptionally(new IOException("the server exited with " + process.waitFor()));
-        } catch (IOException | InterruptedException e) {
-            listening.completeExceptionally(e);
-        }
     }
 }
