@@ -48,11 +48,11 @@ public final class TestServer implements AutoCloseable {
         return java.net.URI.create(url).getPort();
     }
 
-    /** Creates a user and returns a token with the files and projects scopes for it. */
+    /** Creates a user and returns a token with the files, projects and tokens scopes for it. */
     public String userToken(String username) {
         try (SeqVault admin = SeqVault.connect(url, ADMIN_TOKEN)) {
             admin.admin().createUser(username, null, null, null);
-            IssuedToken t = admin.admin().createToken(username, List.of("files", "projects"), null, "test");
+            IssuedToken t = admin.admin().createToken(username, List.of("files", "projects", "tokens"), null, "test");
             return t.token();
         }
     }

@@ -113,9 +113,10 @@ class AuthorizationMatrixTest {
     private static Map<Need.Scope, Caller> lackingScopeCallers(World world) throws Exception {
         return Map.of(
                 Need.Scope.NONE, ownerToken(world, "files"),
-                Need.Scope.FILES, ownerToken(world, "projects"),
-                Need.Scope.PROJECTS, ownerToken(world, "files"),
-                Need.Scope.ADMIN, ownerToken(world, "files", "projects"));
+                Need.Scope.FILES, ownerToken(world, "projects", "tokens"),
+                Need.Scope.PROJECTS, ownerToken(world, "files", "tokens"),
+                Need.Scope.TOKENS, ownerToken(world, "files", "projects"),
+                Need.Scope.ADMIN, ownerToken(world, "files", "projects", "tokens"));
     }
 
     private static Caller ownerToken(World world, String... scopes) throws Exception {

@@ -94,8 +94,9 @@ public final class IdentityService {
         });
     }
 
-    /** A user issues a token for themself, with no scope their current token lacks. */
+    /** A user issues a token for themself, with no scope their current token lacks. Needs the tokens scope. */
     public IssuedToken issueOwn(Principal caller, Scopes scopes, Long expiresIn, String description) {
+        caller.requireScope(Scope.TOKENS);
         if (!caller.scopes().covers(scopes)) {
             throw new UserException(Problem.FORBIDDEN,
                     "a new token may not have scopes the calling token lacks: " + scopes.wireNames());
@@ -103,12 +104,15 @@ public final class IdentityService {
         return store.write(tx -> issue(tx, caller.user(), scopes, expiresIn, description));
     }
 
+    /** The caller's tokens, admin tokens included: so it needs the tokens scope. */
     public List<Token> ownTokens(Principal caller) {
+        caller.requireScope(Scope.TOKENS);
         return store.read(tx -> tx.tokens().forUser(caller.userId()));
     }
 
-    /** Revokes one of the caller's tokens (an admin may revoke anyone's). */
+    /** Revokes one of the caller's tokens (an admin may revoke anyone's). Needs the tokens scope. */
     public void revoke(Principal caller, String tokenId) {
+        caller.requireScope(Scope.TOKENS);
         store.write(tx -> {
             Token token = tx.tokens().byId(tokenId)
                     .filter(t -> t.userId().equals(caller.userId()) || caller.isAdmin())
