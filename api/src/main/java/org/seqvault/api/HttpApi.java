@@ -64,7 +64,7 @@ public final class HttpApi {
      * @param settings listen address, drain time and the connection idle timeout
      */
     public static HttpApi create(ApiServices services, Health health, HttpSettings settings) {
-        Auth auth = new Auth(services.identity(), services.rateLimiter());
+        Auth auth = new Auth(services.identity(), services.rateLimiter(), services.authFailures());
         RouteTable[] table = new RouteTable[1];
         Javalin app = Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(Json.MAPPER, false));

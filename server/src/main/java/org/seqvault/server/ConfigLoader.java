@@ -25,6 +25,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.seqvault.domain.ByteSize;
+import org.seqvault.service.auth.IdentityService;
 import org.seqvault.service.presign.SigningKeys;
 
 /**
@@ -118,10 +119,14 @@ public final class ConfigLoader {
         Duration rateLimitWindow = get(Setting.RATE_LIMIT_WINDOW, ConfigLoader::parseDuration, DEFAULT_RATE_LIMIT_WINDOW);
         String bootstrapToken = get(Setting.BOOTSTRAP_TOKEN, ConfigLoader::parseToken, null);
         Duration idleTimeout = get(Setting.IDLE_TIMEOUT, ConfigLoader::parseDuration, ServerConfig.DEFAULT_IDLE_TIMEOUT);
+        long authFailureLimit = get(Setting.AUTH_FAILURE_LIMIT, ConfigLoader::parseCount,
+                ServerConfig.DEFAULT_AUTH_FAILURE_LIMIT);
+        Duration authFailureWindow = get(Setting.AUTH_FAILURE_WINDOW, ConfigLoader::parseDuration,
+                ServerConfig.DEFAULT_AUTH_FAILURE_WINDOW);
 
         ServerConfig config = new ServerConfig(bind, port, publicUrl, dataDir, dbUrl, dbUser, dbPassword, blobStore,
                 s3Endpoint, s3Region, s3PathStyle, signingKey, presignTtl, maxFormUpload, singlePutLimit, uploadTtl,
-                rateLimit, rateLimitWindow, bootstrapToken, idleTimeout);
+                rateLimit, rateLimitWindow, bootstrapToken, idleTimeout, authFailureLimit, authFailureWindow);
         return new EffectiveConfig(config, sources, configFile);
     }
 
@@ -388,6 +393,10 @@ public final class ConfigLoader {
     static String parseToken(String v) {
         if (v.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
             throw new BadValue("must not contain spaces or control characters");
+        }
+        if (v.length() < IdentityService.MIN_BOOTSTRAP_SECRET_LENGTH) {
+            throw new BadValue("must have at least " + IdentityService.MIN_BOOTSTRAP_SECRET_LENGTH
+                    + " characters, as it becomes an admin token (e.g. the output of: openssl rand -hex 32)");
         }
         return v;
     }

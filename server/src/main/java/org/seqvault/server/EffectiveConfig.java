@@ -69,6 +69,9 @@ public record EffectiveConfig(ServerConfig config, Map<Setting, ConfigSource> so
             case RATE_LIMIT_WINDOW -> c.rateLimitWindow().toSeconds() + "s";
             case BOOTSTRAP_TOKEN -> Redaction.secret(c.bootstrapToken(), "(none)");
             case IDLE_TIMEOUT -> c.idleTimeout().toSeconds() + "s";
+            case AUTH_FAILURE_LIMIT -> c.authFailureLimit() == 0 ? "off"
+                    : c.authFailureLimit() + " failed authentications per client address per window";
+            case AUTH_FAILURE_WINDOW -> c.authFailureWindow().toSeconds() + "s";
         };
     }
 

@@ -26,15 +26,41 @@ import java.time.Duration;
  * @param idleTimeout     how long a connection may stay silent, between requests or in the middle of one,
  *                        before the server closes it (default 30 s): a client that opens uploads and
  *                        sends nothing cannot hold connections for longer
+ * @param authFailureLimit  failed authentications per client address per window before further failures
+ *                          are answered 429; 0 turns it off (default 20)
+ * @param authFailureWindow the window those failures are counted in (default 60 s)
  */
 public record ServerConfig(String bind, int port, String publicUrl, Path dataDir, String dbUrl, String dbUser,
                            String dbPassword, String blobStore, String s3Endpoint, String s3Region,
                            boolean s3PathStyle, String signingKey, Duration presignTtl, long maxFormUpload,
                            long singlePutLimit, Duration uploadTtl, long rateLimit, Duration rateLimitWindow,
-                           String bootstrapToken, Duration idleTimeout) {
+                           String bootstrapToken, Duration idleTimeout, long authFailureLimit,
+                           Duration authFailureWindow) {
 
     /** What {@link #idleTimeout} is when nothing sets it. */
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
+    /**
+     * What {@link #authFailureLimit} is when nothing sets it: far above what a person mistyping a
+     * token or a client whose token just expired produces before it stops, far below a guessing rate.
+     */
+    public static final long DEFAULT_AUTH_FAILURE_LIMIT = 20;
+    /** What {@link #authFailureWindow} is when nothing sets it. */
+    public static final Duration DEFAULT_AUTH_FAILURE_WINDOW = Duration.ofMinutes(1);
+
+    /**
+     * The configuration before the failed-authentication limit existed, with its defaults; kept so
+     * that code building a config by hand (test fixtures) needs no change for settings it does not
+     * care about.
+     */
+    public ServerConfig(String bind, int port, String publicUrl, Path dataDir, String dbUrl, String dbUser,
+                        String dbPassword, String blobStore, String s3Endpoint, String s3Region,
+                        boolean s3PathStyle, String signingKey, Duration presignTtl, long maxFormUpload,
+                        long singlePutLimit, Duration uploadTtl, long rateLimit, Duration rateLimitWindow,
+                        String bootstrapToken, Duration idleTimeout) {
+        this(bind, port, publicUrl, dataDir, dbUrl, dbUser, dbPassword, blobStore, s3Endpoint, s3Region, s3PathStyle,
+                signingKey, presignTtl, maxFormUpload, singlePutLimit, uploadTtl, rateLimit, rateLimitWindow,
+                bootstrapToken, idleTimeout, DEFAULT_AUTH_FAILURE_LIMIT, DEFAULT_AUTH_FAILURE_WINDOW);
+    }
 
     /**
      * The configuration before {@code idleTimeout} existed, with its default; kept so that code
@@ -50,6 +76,13 @@ public record ServerConfig(String bind, int port, String publicUrl, Path dataDir
                 bootstrapToken, DEFAULT_IDLE_TIMEOUT);
     }
 
+    /** This configuration with another failed-authentication limit. */
+    public ServerConfig withAuthFailureLimit(long limit, Duration window) {
+        return new ServerConfig(bind, port, publicUrl, dataDir, dbUrl, dbUser, dbPassword, blobStore, s3Endpoint,
+                s3Region, s3PathStyle, signingKey, presignTtl, maxFormUpload, singlePutLimit, uploadTtl, rateLimit,
+                rateLimitWindow, bootstrapToken, idleTimeout, limit, window);
+    }
+
     /** Like the record's own, but with the secrets (and any password in a URL) redacted. */
     @Override
     public String toString() {
@@ -60,6 +93,7 @@ public record ServerConfig(String bind, int port, String publicUrl, Path dataDir
                 + ", signingKey=" + Redaction.secret(signingKey, "null") + ", presignTtl=" + presignTtl
                 + ", maxFormUpload=" + maxFormUpload + ", singlePutLimit=" + singlePutLimit + ", uploadTtl=" + uploadTtl
                 + ", rateLimit=" + rateLimit + ", rateLimitWindow=" + rateLimitWindow
-                + ", bootstrapToken=" + Redaction.secret(bootstrapToken, "null") + ", idleTimeout=" + idleTimeout + "]";
+                + ", bootstrapToken=" + Redaction.secret(bootstrapToken, "null") + ", idleTimeout=" + idleTimeout
+                + ", authFailureLimit=" + authFailureLimit + ", authFailureWindow=" + authFailureWindow + "]";
     }
 }

@@ -27,7 +27,9 @@ public enum Setting {
     RATE_LIMIT,
     RATE_LIMIT_WINDOW,
     BOOTSTRAP_TOKEN(true),
-    IDLE_TIMEOUT;
+    IDLE_TIMEOUT,
+    AUTH_FAILURE_LIMIT,
+    AUTH_FAILURE_WINDOW;
 
     private final boolean secret;
 

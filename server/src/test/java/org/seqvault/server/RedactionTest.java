@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class RedactionTest {
     private static final String SIGNING_KEY = "signing-key-0123456789abcdef";
     private static final String DB_PASSWORD = "db-pass-s3cr3t";
-    private static final String TOKEN = "bootstrap-token-abcdef0123";
+    private static final String TOKEN = "bootstrap-token-abcdef0123456789abcdef";
     private static final String URL_PASSWORD = "url-pass-s3cr3t";
 
     @Test
