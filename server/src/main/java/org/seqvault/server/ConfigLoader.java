@@ -14,9 +14,11 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -111,6 +113,7 @@ public final class ConfigLoader {
         String s3Region = get(Setting.S3_REGION, ConfigLoader::parseRegion, null);
         boolean s3PathStyle = get(Setting.S3_PATH_STYLE, ConfigLoader::parseBoolean, false);
         String signingKey = get(Setting.SIGNING_KEY, ConfigLoader::parseSigningKey, null);
+        List<String> previousSigningKeys = get(Setting.PREVIOUS_SIGNING_KEYS, ConfigLoader::parseSigningKeys, List.of());
         Duration presignTtl = get(Setting.PRESIGN_TTL, ConfigLoader::parseDuration, DEFAULT_PRESIGN_TTL);
         long maxFormUpload = get(Setting.MAX_FORM_UPLOAD, ConfigLoader::parseSize, DEFAULT_MAX_FORM_UPLOAD);
         long singlePutLimit = get(Setting.SINGLE_PUT_LIMIT, ConfigLoader::parseSize, DEFAULT_SINGLE_PUT_LIMIT);
@@ -126,7 +129,8 @@ public final class ConfigLoader {
 
         ServerConfig config = new ServerConfig(bind, port, publicUrl, dataDir, dbUrl, dbUser, dbPassword, blobStore,
                 s3Endpoint, s3Region, s3PathStyle, signingKey, presignTtl, maxFormUpload, singlePutLimit, uploadTtl,
-                rateLimit, rateLimitWindow, bootstrapToken, idleTimeout, authFailureLimit, authFailureWindow);
+                rateLimit, rateLimitWindow, bootstrapToken, idleTimeout, authFailureLimit, authFailureWindow,
+                previousSigningKeys);
         return new EffectiveConfig(config, sources, configFile);
     }
 
@@ -388,6 +392,22 @@ public final class ConfigLoader {
                     + " characters (e.g. the output of: openssl rand -hex 32)");
         }
         return v;
+    }
+
+    /** Keys separated by commas (spaces around them are dropped), each as {@link #parseSigningKey} wants it. */
+    static List<String> parseSigningKeys(String v) {
+        List<String> keys = new ArrayList<>();
+        for (String part : v.split(",", -1)) {
+            String key = part.strip();
+            if (key.isEmpty()) {
+                throw new BadValue("must be keys separated by commas, with no empty one between them");
+            }
+            if (key.length() < SigningKeys.MIN_SECRET_LENGTH) {
+                throw new BadValue("each key must have at least " + SigningKeys.MIN_SECRET_LENGTH + " characters");
+            }
+            keys.add(key);
+        }
+        return List.copyOf(keys);
     }
 
     static String parseToken(String v) {

@@ -61,6 +61,7 @@ public record EffectiveConfig(ServerConfig config, Map<Setting, ConfigSource> so
                     : c.s3Endpoint() != null ? "us-east-1 (default with an S3 endpoint)" : "(AWS default chain)";
             case S3_PATH_STYLE -> String.valueOf(c.s3PathStyle());
             case SIGNING_KEY -> Redaction.secret(c.signingKey(), "(kept in " + c.dataDir().resolve("signing.key") + ")");
+            case PREVIOUS_SIGNING_KEYS -> Redaction.secrets(c.previousSigningKeys(), "(none)");
             case PRESIGN_TTL -> c.presignTtl().toSeconds() + "s";
             case MAX_FORM_UPLOAD -> ByteSize.format(c.maxFormUpload());
             case SINGLE_PUT_LIMIT -> ByteSize.format(c.singlePutLimit());

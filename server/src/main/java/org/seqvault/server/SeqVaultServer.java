@@ -74,7 +74,7 @@ public final class SeqVaultServer implements AutoCloseable {
             int port = cfg.port() == 0 ? freePort(cfg.bind()) : cfg.port();
             String publicUrl = cfg.publicUrl() != null ? stripSlash(cfg.publicUrl()) : "http://" + hostFor(cfg.bind()) + ":" + port;
             IdGenerator ids = new RandomIds();
-            UrlSigner signer = new UrlSigner(SigningKeys.of(signingKey(cfg)));
+            UrlSigner signer = new UrlSigner(signingKeys(cfg));
             SqlMetadataStore store = SqlMetadataStore.open(cfg.dbUrl(), cfg.dbUser(), cfg.dbPassword());
             BlobStore blobs = openBlobStore(cfg, signer, publicUrl);
 
@@ -168,6 +168,15 @@ public final class SeqVaultServer implements AutoCloseable {
                     + " Generate one with: openssl rand -hex 32");
         }
         return SigningKeyFile.resolve(cfg.signingKey(), cfg.dataDir());
+    }
+
+    /** The current key, which signs, and the previous ones, which still verify the URLs they signed. */
+    static SigningKeys signingKeys(ServerConfig cfg) throws IOException {
+        SigningKeys keys = SigningKeys.of(signingKey(cfg));
+        for (String previous : cfg.previousSigningKeys()) {
+            keys = keys.withPrevious(previous);
+        }
+        return keys;
     }
 
     private static void flushQuietly(RateLimiter limiter) {

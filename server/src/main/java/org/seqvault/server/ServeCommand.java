@@ -57,6 +57,12 @@ final class ServeCommand implements Callable<Integer> {
                     + "Default: generated once into <data-dir>/signing.key.")
     String signingKey;
 
+    @Option(names = "--previous-signing-keys", paramLabel = "SECRET[,SECRET…]",
+            description = "Older URL-signing keys, comma-separated: URLs they signed keep working until they expire; "
+                    + "new URLs use --signing-key (prefer the environment). Env: SEQVAULT_PREVIOUS_SIGNING_KEYS. "
+                    + "Default: none.")
+    String previousSigningKeys;
+
     @Option(names = "--presign-ttl", paramLabel = "SECONDS",
             description = "Presigned URL lifetime. Env: SEQVAULT_PRESIGN_TTL. Default: 3600.")
     String presignTtl;
@@ -113,6 +119,7 @@ final class ServeCommand implements Callable<Integer> {
         StoreOptions.put(flags, Setting.PORT, port);
         StoreOptions.put(flags, Setting.PUBLIC_URL, publicUrl);
         StoreOptions.put(flags, Setting.SIGNING_KEY, signingKey);
+        StoreOptions.put(flags, Setting.PREVIOUS_SIGNING_KEYS, previousSigningKeys);
         StoreOptions.put(flags, Setting.PRESIGN_TTL, presignTtl);
         StoreOptions.put(flags, Setting.MAX_FORM_UPLOAD, maxFormUpload);
         StoreOptions.put(flags, Setting.SINGLE_PUT_LIMIT, singlePutLimit);

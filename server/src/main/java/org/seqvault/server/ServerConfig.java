@@ -2,11 +2,12 @@ package org.seqvault.server;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The effective configuration (flags > SEQVAULT_* environment > config file > defaults), see
- * docs/config.md. {@code signingKey} and {@code bootstrapToken} and {@code dbPassword} are secrets:
- * never log them unredacted.
+ * docs/config.md. {@code signingKey}, {@code previousSigningKeys}, {@code bootstrapToken} and
+ * {@code dbPassword} are secrets: never log them unredacted.
  *
  * @param bind            address to listen on (default 127.0.0.1)
  * @param port            TCP port (default 8080; 0 picks a free port)
@@ -29,13 +30,15 @@ import java.time.Duration;
  * @param authFailureLimit  failed authentications per client address per window before further failures
  *                          are answered 429; 0 turns it off (default 20)
  * @param authFailureWindow the window those failures are counted in (default 60 s)
+ * @param previousSigningKeys URL-signing keys that signed URLs still in use: they verify but no longer sign,
+ *                            so the key can be rotated without breaking URLs already handed out (default none)
  */
 public record ServerConfig(String bind, int port, String publicUrl, Path dataDir, String dbUrl, String dbUser,
                            String dbPassword, String blobStore, String s3Endpoint, String s3Region,
                            boolean s3PathStyle, String signingKey, Duration presignTtl, long maxFormUpload,
                            long singlePutLimit, Duration uploadTtl, long rateLimit, Duration rateLimitWindow,
                            String bootstrapToken, Duration idleTimeout, long authFailureLimit,
-                           Duration authFailureWindow) {
+                           Duration authFailureWindow, List<String> previousSigningKeys) {
 
     /** What {@link #idleTimeout} is when nothing sets it. */
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
@@ -47,10 +50,14 @@ public record ServerConfig(String bind, int port, String publicUrl, Path dataDir
     /** What {@link #authFailureWindow} is when nothing sets it. */
     public static final Duration DEFAULT_AUTH_FAILURE_WINDOW = Duration.ofMinutes(1);
 
+    public ServerConfig {
+        previousSigningKeys = previousSigningKeys == null ? List.of() : List.copyOf(previousSigningKeys);
+    }
+
     /**
-     * The configuration before the failed-authentication limit existed, with its defaults; kept so
-     * that code building a config by hand (test fixtures) needs no change for settings it does not
-     * care about.
+     * The configuration before the failed-authentication limit and previous signing keys existed, with
+     * their defaults; kept so that code building a config by hand (test fixtures) needs no change for
+     * settings it does not care about.
      */
     public ServerConfig(String bind, int port, String publicUrl, Path dataDir, String dbUrl, String dbUser,
                         String dbPassword, String blobStore, String s3Endpoint, String s3Region,
@@ -59,7 +66,7 @@ public record ServerConfig(String bind, int port, String publicUrl, Path dataDir
                         String bootstrapToken, Duration idleTimeout) {
         this(bind, port, publicUrl, dataDir, dbUrl, dbUser, dbPassword, blobStore, s3Endpoint, s3Region, s3PathStyle,
                 signingKey, presignTtl, maxFormUpload, singlePutLimit, uploadTtl, rateLimit, rateLimitWindow,
-                bootstrapToken, idleTimeout, DEFAULT_AUTH_FAILURE_LIMIT, DEFAULT_AUTH_FAILURE_WINDOW);
+                bootstrapToken, idleTimeout, DEFAULT_AUTH_FAILURE_LIMIT, DEFAULT_AUTH_FAILURE_WINDOW, List.of());
     }
 
     /**
@@ -80,7 +87,7 @@ public record ServerConfig(String bind, int port, String publicUrl, Path dataDir
     public ServerConfig withAuthFailureLimit(long limit, Duration window) {
         return new ServerConfig(bind, port, publicUrl, dataDir, dbUrl, dbUser, dbPassword, blobStore, s3Endpoint,
                 s3Region, s3PathStyle, signingKey, presignTtl, maxFormUpload, singlePutLimit, uploadTtl, rateLimit,
-                rateLimitWindow, bootstrapToken, idleTimeout, limit, window);
+                rateLimitWindow, bootstrapToken, idleTimeout, limit, window, previousSigningKeys);
     }
 
     /** Like the record's own, but with the secrets (and any password in a URL) redacted. */
@@ -94,6 +101,7 @@ public record ServerConfig(String bind, int port, String publicUrl, Path dataDir
                 + ", maxFormUpload=" + maxFormUpload + ", singlePutLimit=" + singlePutLimit + ", uploadTtl=" + uploadTtl
                 + ", rateLimit=" + rateLimit + ", rateLimitWindow=" + rateLimitWindow
                 + ", bootstrapToken=" + Redaction.secret(bootstrapToken, "null") + ", idleTimeout=" + idleTimeout
-                + ", authFailureLimit=" + authFailureLimit + ", authFailureWindow=" + authFailureWindow + "]";
+                + ", authFailureLimit=" + authFailureLimit + ", authFailureWindow=" + authFailureWindow
+                + ", previousSigningKeys=" + Redaction.secrets(previousSigningKeys, "[]") + "]";
     }
 }

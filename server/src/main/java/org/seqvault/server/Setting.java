@@ -20,6 +20,7 @@ public enum Setting {
     S3_REGION,
     S3_PATH_STYLE,
     SIGNING_KEY(true),
+    PREVIOUS_SIGNING_KEYS(true),
     PRESIGN_TTL,
     MAX_FORM_UPLOAD,
     SINGLE_PUT_LIMIT,

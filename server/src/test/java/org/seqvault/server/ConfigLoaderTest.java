@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -292,6 +293,23 @@ class ConfigLoaderTest {
         EffectiveConfig off = load(Map.of(), Map.of(), yaml("auth-failure-limit: 0\n"));
         assertThat(off.config().authFailureLimit()).isZero();
         assertThat(off.display(Setting.AUTH_FAILURE_LIMIT)).isEqualTo("off");
+    }
+
+    @Test
+    void previousSigningKeysAreACommaSeparatedListOfSecrets() throws IOException {
+        assertThat(load(Map.of(), Map.of(), null).config().previousSigningKeys()).isEmpty();
+        ServerConfig c = load(Map.of(), Map.of("SEQVAULT_PREVIOUS_SIGNING_KEYS",
+                " first-old-key-0123456789 ,second-old-key-0123456789"), null).config();
+        assertThat(c.previousSigningKeys()).containsExactly("first-old-key-0123456789", "second-old-key-0123456789");
+        assertThat(load(Map.of(), Map.of(), yaml("previous-signing-keys: only-old-key-0123456789\n")).config()
+                .previousSigningKeys()).containsExactly("only-old-key-0123456789");
+        for (String bad : List.of("long-enough-old-key-0123,short-old", "long-enough-old-key-0123,,other-long-key-0123")) {
+            assertThatThrownBy(() -> load(Map.of(Setting.PREVIOUS_SIGNING_KEYS, bad), Map.of(), null))
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessageStartingWith("invalid previous_signing_keys (from flag --previous-signing-keys): ")
+                    .hasMessageNotContaining("short-old")
+                    .hasMessageNotContaining("long-enough-old-key");
+        }
     }
 
     @Test
