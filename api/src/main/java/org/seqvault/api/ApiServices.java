@@ -11,11 +11,12 @@ import org.seqvault.service.project.ProjectService;
 import org.seqvault.service.upload.UploadService;
 
 /**
- * What the HTTP adapters call. {@code publicUrl} is the base of every absolute href, without a
- * trailing slash.
+ * What the HTTP adapters call. {@code rateLimiter} counts requests per token, {@code authFailures}
+ * failed authentications per client address. {@code publicUrl} is the base of every absolute
+ * href, without a trailing slash.
  */
 public record ApiServices(IdentityService identity, ProjectService projects, FileService files,
                           NamespaceService namespace,
                           UploadService uploads, BlobStore blobStore, UrlSigner signer, Clock clock,
-                          RateLimiter rateLimiter, String publicUrl) {
+                          RateLimiter rateLimiter, RateLimiter authFailures, String publicUrl) {
 }

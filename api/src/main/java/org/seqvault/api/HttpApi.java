@@ -84,7 +84,7 @@ public final class HttpApi {
      * @param metrics  the registry behind GET /metrics, where every request is also counted
      */
     public static HttpApi create(ApiServices services, Health health, HttpSettings settings, MetricsPage metrics) {
-        Auth auth = new Auth(services.identity(), services.rateLimiter());
+        Auth auth = new Auth(services.identity(), services.rateLimiter(), services.authFailures());
         RequestObserver observer = new RequestObserver(new RequestMetrics(metrics.registry()), new AccessLog());
         CertificateReloader tls = settings.tls() == null ? null : CertificateReloader.start(settings.tls());
         RouteTable[] table = new RouteTable[1];

@@ -310,6 +310,9 @@ class CliTest {
         assertThat(ok("tokens", "ls").out()).contains(id).contains("ci");
         CliRunner withSecret = cli.with("SEQVAULT_TOKEN", secret);
         assertThat(withSecret.run("projects", "ls").exit()).isZero();
+        Result filesOnly = withSecret.run("tokens", "ls");
+        assertThat(filesOnly.exit()).as("a files token cannot list tokens").isEqualTo(1);
+        assertThat(filesOnly.err()).contains("'tokens' scope");
         ok("tokens", "revoke", id);
         Result revoked = withSecret.run("projects", "ls");
         assertThat(revoked.exit()).isEqualTo(1);

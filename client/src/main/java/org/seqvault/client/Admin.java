@@ -46,7 +46,7 @@ public final class Admin {
      * Issues a token for any user.
      *
      * @param username    the owner
-     * @param scopes      {@code files}, {@code projects}, {@code admin}
+     * @param scopes      {@code files}, {@code projects}, {@code tokens}, {@code admin}
      * @param expiresIn   lifetime, or null for none
      * @param description free text, or null
      * @return the token with its secret, shown only now

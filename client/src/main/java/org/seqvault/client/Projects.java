@@ -109,7 +109,10 @@ public final class Projects {
      * @throws NotFoundException when the caller has no such workspace
      */
     public Project byWorkspace(String workspaceId) {
-        for (JsonNode ws : api.json(Call.get("/v1/workspaces")).path("workspaces")) {
+        Listing<JsonNode> workspaces = Pages.cursor(api,
+                cursor -> Call.get("/v1/workspaces").query("limit", 1000).query("cursor", cursor), "workspaces",
+                JsonNode.class);
+        for (JsonNode ws : workspaces) {
             if (workspaceId.equals(ws.path("workspace_id").asText())) {
                 return cached(ws.path("project").asText());
             }

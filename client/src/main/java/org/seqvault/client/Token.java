@@ -9,7 +9,7 @@ import java.util.List;
  *
  * @param id          pass to {@link Tokens#revoke(String)}
  * @param username    the owner
- * @param scopes      {@code files}, {@code projects}, {@code admin}
+ * @param scopes      {@code files}, {@code projects}, {@code tokens}, {@code admin}
  * @param description free text, or null
  * @param createdAt   when it was issued
  * @param expiresAt   when it stops working, or null

@@ -7,7 +7,10 @@ import java.util.Map;
 import org.seqvault.client.internal.Api;
 import org.seqvault.client.internal.Call;
 
-/** The caller's own tokens. Reach it through {@link SeqVault#tokens()}. */
+/**
+ * The caller's own tokens. Reach it through {@link SeqVault#tokens()}. Every call needs a token
+ * with the {@code tokens} scope (or {@code admin}); others get a {@link ForbiddenException}.
+ */
 public final class Tokens {
     private final Api api;
 
@@ -26,7 +29,8 @@ public final class Tokens {
     /**
      * Issues a new token for the caller.
      *
-     * @param scopes      a subset of the calling token's scopes: {@code files}, {@code projects}, {@code admin}
+     * @param scopes      a subset of the calling token's scopes: {@code files}, {@code projects}, {@code tokens},
+     *                    {@code admin}
      * @param expiresIn   lifetime, or null for none
      * @param description free text, or null
      * @return the token with its secret, shown only now

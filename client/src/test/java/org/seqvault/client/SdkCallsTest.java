@@ -350,6 +350,8 @@ class SdkCallsTest {
             assertThat(ci.me().username()).isEqualTo("alice");
             assertThatThrownBy(() -> ci.projects().create("nope"))
                     .isInstanceOfSatisfying(ForbiddenException.class, e -> assertThat(e.status()).isEqualTo(403));
+            assertThatThrownBy(() -> ci.tokens().list()).as("a files token cannot see its user's tokens")
+                    .isInstanceOfSatisfying(ForbiddenException.class, e -> assertThat(e.code()).isEqualTo("missing_scope"));
             sv.tokens().revoke(extra.id());
             assertThatThrownBy(ci::me).isInstanceOfSatisfying(UnauthorizedException.class,
                     e -> assertThat(e.code()).isEqualTo("90001"));

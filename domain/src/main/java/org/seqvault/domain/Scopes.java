@@ -10,7 +10,7 @@ import java.util.Set;
 public record Scopes(Set<Scope> values) {
     public Scopes {
         if (values == null || values.isEmpty()) {
-            throw UserException.invalid("scopes must name at least one of files, projects, admin");
+            throw UserException.invalid("scopes must name at least one of files, projects, tokens, admin");
         }
         values = Set.copyOf(EnumSet.copyOf(values));
     }
@@ -43,7 +43,7 @@ public record Scopes(Set<Scope> values) {
         return other.values.stream().allMatch(this::allows);
     }
 
-    /** Wire names in a fixed order: files, projects, admin. */
+    /** Wire names in a fixed order: files, projects, tokens, admin. */
     public List<String> wireNames() {
         List<String> names = new ArrayList<>();
         for (Scope s : EnumSet.copyOf(values)) {

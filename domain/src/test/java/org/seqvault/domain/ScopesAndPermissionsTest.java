@@ -27,6 +27,18 @@ class ScopesAndPermissionsTest {
     }
 
     @Test
+    void tokenManagementIsAScopeOfItsOwnThatOnlyAdminImplies() {
+        assertThat(Scope.parse("tokens")).isEqualTo(Scope.TOKENS);
+        assertThat(Scopes.of(Scope.FILES, Scope.PROJECTS).allows(Scope.TOKENS)).isFalse();
+        assertThat(Scopes.of(Scope.TOKENS).allows(Scope.FILES)).isFalse();
+        assertThat(Scopes.of(Scope.TOKENS).covers(Scopes.of(Scope.FILES))).isFalse();
+        assertThat(Scopes.of(Scope.ADMIN).allows(Scope.TOKENS)).isTrue();
+        assertThat(Scopes.parse(List.of("admin", "tokens", "files")).wireNames())
+                .containsExactly("files", "tokens", "admin");
+        assertThat(Scopes.all().wireNames()).containsExactly("files", "projects", "tokens", "admin");
+    }
+
+    @Test
     void parsesWireNamesAndRefusesOthers() {
         assertThat(Scopes.parse(List.of("projects", "files")).wireNames()).containsExactly("files", "projects");
         assertThatThrownBy(() -> Scopes.parse(List.of("files", "root"))).hasMessageContaining("root");

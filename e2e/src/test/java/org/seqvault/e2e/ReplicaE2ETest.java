@@ -149,7 +149,7 @@ class ReplicaE2ETest {
 
     @Test
     void aTokenRevokedOnAIsRejectedOnBAtOnce() {
-        JsonNode issued = a.call("POST", "/v1/tokens", token, Map.of("scopes", List.of("files"))).json();
+        JsonNode issued = a.call("POST", "/v1/tokens", token, Map.of("scopes", List.of("files", "tokens"))).json();
         String secret = issued.get("token").asText();
         assertThat(b.call("GET", "/v1/tokens", secret, null).status()).isEqualTo(200);
         assertThat(a.call("DELETE", "/v1/tokens/" + issued.get("id").asText(), token, null).status()).isEqualTo(204);
@@ -317,7 +317,7 @@ class ReplicaE2ETest {
 
     private static String tokenFor(Client client, String username) {
         return client.call("POST", "/admin/v1/tokens", ServerProcess.ADMIN_TOKEN,
-                Map.of("username", username, "scopes", List.of("files", "projects"))).json().get("token").asText();
+                Map.of("username", username, "scopes", List.of("files", "projects", "tokens"))).json().get("token").asText();
     }
 
     private static Client.Answer formUpload(Client client, String path, String name, byte[] content) {

@@ -90,10 +90,12 @@ class V1ContractE2ETest {
     void status401ForMissingUnknownAndRevokedTokens() {
         assertError(client.call("GET", "/v1/files?workspace_id=" + workspace, null, null), 401, "unauthorized");
         assertError(client.call("GET", "/v1/files?workspace_id=" + workspace, "svt_not-a-token", null), 401, "unauthorized");
-        var own = client.call("POST", "/v1/tokens", owner, Map.of("scopes", List.of("files")));
+        String tokenManager = token("olga", "files", "tokens");
+        var own = client.call("POST", "/v1/tokens", tokenManager, Map.of("scopes", List.of("files")));
         String secret = own.json().get("token").asText();
         assertThat(client.call("GET", "/v1/files?workspace_id=" + workspace, secret, null).status()).isEqualTo(200);
-        assertThat(client.call("DELETE", "/v1/tokens/" + own.json().get("id").asText(), owner, null).status()).isEqualTo(204);
+        assertThat(client.call("DELETE", "/v1/tokens/" + own.json().get("id").asText(), tokenManager, null).status())
+                .isEqualTo(204);
         // Revocation is immediate: the very next request is refused.
         assertError(client.call("GET", "/v1/files?workspace_id=" + workspace, secret, null), 401, "unauthorized");
     }

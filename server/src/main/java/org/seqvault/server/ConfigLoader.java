@@ -15,9 +15,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.seqvault.api.tls.TlsSettings;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -26,6 +28,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.seqvault.domain.ByteSize;
+import org.seqvault.service.auth.IdentityService;
 import org.seqvault.service.presign.SigningKeys;
 
 /**
@@ -111,6 +114,7 @@ public final class ConfigLoader {
         String s3Region = get(Setting.S3_REGION, ConfigLoader::parseRegion, null);
         boolean s3PathStyle = get(Setting.S3_PATH_STYLE, ConfigLoader::parseBoolean, false);
         String signingKey = get(Setting.SIGNING_KEY, ConfigLoader::parseSigningKey, null);
+        List<String> previousSigningKeys = get(Setting.PREVIOUS_SIGNING_KEYS, ConfigLoader::parseSigningKeys, List.of());
         Duration presignTtl = get(Setting.PRESIGN_TTL, ConfigLoader::parseDuration, DEFAULT_PRESIGN_TTL);
         long maxFormUpload = get(Setting.MAX_FORM_UPLOAD, ConfigLoader::parseSize, DEFAULT_MAX_FORM_UPLOAD);
         long singlePutLimit = get(Setting.SINGLE_PUT_LIMIT, ConfigLoader::parseSize, DEFAULT_SINGLE_PUT_LIMIT);
@@ -119,6 +123,11 @@ public final class ConfigLoader {
         Duration rateLimitWindow = get(Setting.RATE_LIMIT_WINDOW, ConfigLoader::parseDuration, DEFAULT_RATE_LIMIT_WINDOW);
         String bootstrapToken = get(Setting.BOOTSTRAP_TOKEN, ConfigLoader::parseToken, null);
         Duration idleTimeout = get(Setting.IDLE_TIMEOUT, ConfigLoader::parseDuration, ServerConfig.DEFAULT_IDLE_TIMEOUT);
+        long authFailureLimit = get(Setting.AUTH_FAILURE_LIMIT, ConfigLoader::parseCount,
+                ServerConfig.DEFAULT_AUTH_FAILURE_LIMIT);
+        Duration authFailureWindow = get(Setting.AUTH_FAILURE_WINDOW, ConfigLoader::parseDuration,
+                ServerConfig.DEFAULT_AUTH_FAILURE_WINDOW);
+
         String adminBind = get(Setting.ADMIN_BIND, ConfigLoader::parseBind, ServerConfig.DEFAULT_ADMIN_BIND);
         Integer adminPort = get(Setting.ADMIN_PORT, ConfigLoader::parsePort, null);
         LogFormat logFormat = get(Setting.LOG_FORMAT, LogFormat::parse, LogFormat.TEXT);
@@ -135,8 +144,8 @@ public final class ConfigLoader {
 
         ServerConfig config = new ServerConfig(bind, port, publicUrl, dataDir, dbUrl, dbUser, dbPassword, blobStore,
                 s3Endpoint, s3Region, s3PathStyle, signingKey, presignTtl, maxFormUpload, singlePutLimit, uploadTtl,
-                rateLimit, rateLimitWindow, bootstrapToken, idleTimeout, adminBind, adminPort, logFormat, tls,
-                forwardedHeaders);
+                rateLimit, rateLimitWindow, bootstrapToken, idleTimeout, authFailureLimit, authFailureWindow,
+                previousSigningKeys, adminBind, adminPort, logFormat, tls, forwardedHeaders);
         return new EffectiveConfig(config, sources, configFile);
     }
 
@@ -408,9 +417,29 @@ public final class ConfigLoader {
         return v;
     }
 
+    /** Keys separated by commas (spaces around them are dropped), each as {@link #parseSigningKey} wants it. */
+    static List<String> parseSigningKeys(String v) {
+        List<String> keys = new ArrayList<>();
+        for (String part : v.split(",", -1)) {
+            String key = part.strip();
+            if (key.isEmpty()) {
+                throw new BadValue("must be keys separated by commas, with no empty one between them");
+            }
+            if (key.length() < SigningKeys.MIN_SECRET_LENGTH) {
+                throw new BadValue("each key must have at least " + SigningKeys.MIN_SECRET_LENGTH + " characters");
+            }
+            keys.add(key);
+        }
+        return List.copyOf(keys);
+    }
+
     static String parseToken(String v) {
         if (v.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
             throw new BadValue("must not contain spaces or control characters");
+        }
+        if (v.length() < IdentityService.MIN_BOOTSTRAP_SECRET_LENGTH) {
+            throw new BadValue("must have at least " + IdentityService.MIN_BOOTSTRAP_SECRET_LENGTH
+                    + " characters, as it becomes an admin token (e.g. the output of: openssl rand -hex 32)");
         }
         return v;
     }

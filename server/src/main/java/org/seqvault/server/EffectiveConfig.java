@@ -62,6 +62,7 @@ public record EffectiveConfig(ServerConfig config, Map<Setting, ConfigSource> so
                     : c.s3Endpoint() != null ? "us-east-1 (default with an S3 endpoint)" : "(AWS default chain)";
             case S3_PATH_STYLE -> String.valueOf(c.s3PathStyle());
             case SIGNING_KEY -> Redaction.secret(c.signingKey(), "(kept in " + c.dataDir().resolve("signing.key") + ")");
+            case PREVIOUS_SIGNING_KEYS -> Redaction.secrets(c.previousSigningKeys(), "(none)");
             case PRESIGN_TTL -> c.presignTtl().toSeconds() + "s";
             case MAX_FORM_UPLOAD -> ByteSize.format(c.maxFormUpload());
             case SINGLE_PUT_LIMIT -> ByteSize.format(c.singlePutLimit());
@@ -70,6 +71,9 @@ public record EffectiveConfig(ServerConfig config, Map<Setting, ConfigSource> so
             case RATE_LIMIT_WINDOW -> c.rateLimitWindow().toSeconds() + "s";
             case BOOTSTRAP_TOKEN -> Redaction.secret(c.bootstrapToken(), "(none)");
             case IDLE_TIMEOUT -> c.idleTimeout().toSeconds() + "s";
+            case AUTH_FAILURE_LIMIT -> c.authFailureLimit() == 0 ? "off"
+                    : c.authFailureLimit() + " failed authentications per client address per window";
+            case AUTH_FAILURE_WINDOW -> c.authFailureWindow().toSeconds() + "s";
             case ADMIN_BIND -> c.adminBind();
             case ADMIN_PORT -> c.adminPort() == null ? "off (GET /metrics on the public port, admin tokens only)"
                     : c.adminPort() == 0 ? "0 (any free port)" : String.valueOf(c.adminPort());

@@ -31,4 +31,9 @@ final class Redaction {
     static String secret(String value, String whenUnset) {
         return value == null || value.isEmpty() ? whenUnset : REDACTED;
     }
+
+    /** How many secrets a list holds, none of them shown: {@code [<redacted>, <redacted>]}. */
+    static String secrets(java.util.List<String> values, String whenEmpty) {
+        return values.isEmpty() ? whenEmpty : values.stream().map(v -> REDACTED).toList().toString();
+    }
 }

@@ -18,6 +18,7 @@ import org.seqvault.service.auth.IdentityService;
 import org.seqvault.service.file.FileService;
 import org.seqvault.service.file.NamespaceService;
 import org.seqvault.service.gc.Collector;
+import org.seqvault.service.limit.LocalRateLimitStore;
 import org.seqvault.service.limit.RateLimiter;
 import org.seqvault.service.port.BlobStore;
 import org.seqvault.service.port.Clock;
@@ -70,6 +71,11 @@ public final class SeqVaultServer implements AutoCloseable {
 
     /** Opens the stores, bootstraps an empty database, and starts serving. */
     public static SeqVaultServer start(ServerConfig cfg) {
+        return start(cfg, Clock.system());
+    }
+
+    /** As {@link #start(ServerConfig)}, on the given clock (tests move time instead of waiting for it). */
+    public static SeqVaultServer start(ServerConfig cfg, Clock clock) {
         try {
             Files.createDirectories(cfg.dataDir());
             int port = cfg.port() == 0 ? freePort(cfg.bind()) : cfg.port();
@@ -78,9 +84,8 @@ public final class SeqVaultServer implements AutoCloseable {
                     : scheme + "://" + hostFor(cfg.bind()) + ":" + port;
             // First: the stores' connection pools report into it from the moment they open.
             ServerMetrics metrics = new ServerMetrics();
-            Clock clock = Clock.system();
             IdGenerator ids = new RandomIds();
-            UrlSigner signer = new UrlSigner(SigningKeys.of(signingKey(cfg)));
+            UrlSigner signer = new UrlSigner(signingKeys(cfg));
             SqlMetadataStore store = SqlMetadataStore.open(cfg.dbUrl(), cfg.dbUser(), cfg.dbPassword());
             BlobStore blobs = openBlobStore(cfg, signer, publicUrl);
 
@@ -91,8 +96,12 @@ public final class SeqVaultServer implements AutoCloseable {
             FileService files = new FileService(store, blobs, clock, cfg.presignTtl());
             RateLimiter limiter = new RateLimiter(new SqlRateLimitStore(store), clock, cfg.rateLimit(),
                     cfg.rateLimitWindow().toSeconds());
+            // Per replica, in memory: shared counts would make every request with a made-up token a database write.
+            RateLimiter authFailures = new RateLimiter(new LocalRateLimitStore(), clock, cfg.authFailureLimit(),
+                    cfg.authFailureWindow().toSeconds());
             ApiServices services = new ApiServices(identity, new ProjectService(store, clock, ids), files,
-                    new NamespaceService(store, files, clock, ids), uploads, blobs, signer, clock, limiter, publicUrl);
+                    new NamespaceService(store, files, clock, ids), uploads, blobs, signer, clock, limiter, authFailures,
+                    publicUrl);
 
             identity.bootstrap(cfg.bootstrapToken()).ifPresent(issued -> {
                 if (cfg.bootstrapToken() == null) {
@@ -122,6 +131,8 @@ public final class SeqVaultServer implements AutoCloseable {
             // Request counts reach the shared table (and the other replicas) at least this often.
             background.scheduleWithFixedDelay(() -> flushQuietly(limiter), RateLimiter.SYNC_INTERVAL_MILLIS,
                     RateLimiter.SYNC_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
+            // Only to forget the counts of windows that are over (they live in this process alone).
+            background.scheduleWithFixedDelay(() -> flushQuietly(authFailures), 1, 1, TimeUnit.MINUTES);
             health.set(Health.State.READY);
             LOG.info("SeqVault listening on {}://{}:{} (public URL {})", scheme, cfg.bind(), http.port(), publicUrl);
             if (admin != null) {
@@ -186,6 +197,15 @@ public final class SeqVaultServer implements AutoCloseable {
                     + " Generate one with: openssl rand -hex 32");
         }
         return SigningKeyFile.resolve(cfg.signingKey(), cfg.dataDir());
+    }
+
+    /** The current key, which signs, and the previous ones, which still verify the URLs they signed. */
+    static SigningKeys signingKeys(ServerConfig cfg) throws IOException {
+        SigningKeys keys = SigningKeys.of(signingKey(cfg));
+        for (String previous : cfg.previousSigningKeys()) {
+            keys = keys.withPrevious(previous);
+        }
+        return keys;
     }
 
     private static void flushQuietly(RateLimiter limiter) {

@@ -57,6 +57,12 @@ final class ServeCommand implements Callable<Integer> {
                     + "Default: generated once into <data-dir>/signing.key.")
     String signingKey;
 
+    @Option(names = "--previous-signing-keys", paramLabel = "SECRET[,SECRET…]",
+            description = "Older URL-signing keys, comma-separated: URLs they signed keep working until they expire; "
+                    + "new URLs use --signing-key (prefer the environment). Env: SEQVAULT_PREVIOUS_SIGNING_KEYS. "
+                    + "Default: none.")
+    String previousSigningKeys;
+
     @Option(names = "--presign-ttl", paramLabel = "SECONDS",
             description = "Presigned URL lifetime. Env: SEQVAULT_PRESIGN_TTL. Default: 3600.")
     String presignTtl;
@@ -82,9 +88,18 @@ final class ServeCommand implements Callable<Integer> {
     String rateLimitWindow;
 
     @Option(names = "--bootstrap-token", paramLabel = "TOKEN",
-            description = "Admin token created on an empty database (prefer the environment). "
-                    + "Env: SEQVAULT_BOOTSTRAP_TOKEN.")
+            description = "Admin token created on an empty database, at least 32 characters (prefer the "
+                    + "environment). Env: SEQVAULT_BOOTSTRAP_TOKEN.")
     String bootstrapToken;
+
+    @Option(names = "--auth-failure-limit", paramLabel = "N",
+            description = "Failed authentications per client address per window; past it, failures get 429 "
+                    + "(valid tokens never do); 0 turns it off. Env: SEQVAULT_AUTH_FAILURE_LIMIT. Default: 20.")
+    String authFailureLimit;
+
+    @Option(names = "--auth-failure-window", paramLabel = "SECONDS",
+            description = "Window of the failed-authentication limit. Env: SEQVAULT_AUTH_FAILURE_WINDOW. Default: 60.")
+    String authFailureWindow;
 
     @Option(names = "--idle-timeout", paramLabel = "SECONDS",
             description = "Closes a connection silent for this long, also mid-request (slow or stalled clients). "
@@ -138,6 +153,7 @@ final class ServeCommand implements Callable<Integer> {
         StoreOptions.put(flags, Setting.PORT, port);
         StoreOptions.put(flags, Setting.PUBLIC_URL, publicUrl);
         StoreOptions.put(flags, Setting.SIGNING_KEY, signingKey);
+        StoreOptions.put(flags, Setting.PREVIOUS_SIGNING_KEYS, previousSigningKeys);
         StoreOptions.put(flags, Setting.PRESIGN_TTL, presignTtl);
         StoreOptions.put(flags, Setting.MAX_FORM_UPLOAD, maxFormUpload);
         StoreOptions.put(flags, Setting.SINGLE_PUT_LIMIT, singlePutLimit);
@@ -146,6 +162,8 @@ final class ServeCommand implements Callable<Integer> {
         StoreOptions.put(flags, Setting.RATE_LIMIT_WINDOW, rateLimitWindow);
         StoreOptions.put(flags, Setting.BOOTSTRAP_TOKEN, bootstrapToken);
         StoreOptions.put(flags, Setting.IDLE_TIMEOUT, idleTimeout);
+        StoreOptions.put(flags, Setting.AUTH_FAILURE_LIMIT, authFailureLimit);
+        StoreOptions.put(flags, Setting.AUTH_FAILURE_WINDOW, authFailureWindow);
         StoreOptions.put(flags, Setting.ADMIN_BIND, adminBind);
         StoreOptions.put(flags, Setting.ADMIN_PORT, adminPort);
         StoreOptions.put(flags, Setting.LOG_FORMAT, logFormat);
@@ -177,10 +195,6 @@ final class ServeCommand implements Callable<Integer> {
         LOG.info("effective configuration (config file: {}):",
                 effective.configFile() == null ? "none" : effective.configFile());
         effective.describe().forEach(line -> LOG.info("  {}", line));
-        String token = effective.config().bootstrapToken();
-        if (token != null && token.length() < 16) {
-            LOG.warn("bootstrap_token is shorter than 16 characters; use a long random token outside tests");
-        }
 
         SeqVaultServer server;
         try {

@@ -2,12 +2,13 @@ package org.seqvault.server;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.seqvault.api.tls.TlsSettings;
 
 /**
  * The effective configuration (flags > SEQVAULT_* environment > config file > defaults), see
- * docs/config.md. {@code signingKey} and {@code bootstrapToken} and {@code dbPassword} are secrets:
- * never log them unredacted.
+ * docs/config.md. {@code signingKey}, {@code previousSigningKeys}, {@code bootstrapToken} and
+ * {@code dbPassword} are secrets: never log them unredacted.
  *
  * @param bind            address to listen on (default 127.0.0.1)
  * @param port            TCP port (default 8080; 0 picks a free port)
@@ -27,6 +28,11 @@ import org.seqvault.api.tls.TlsSettings;
  * @param idleTimeout     how long a connection may stay silent, between requests or in the middle of one,
  *                        before the server closes it (default 30 s): a client that opens uploads and
  *                        sends nothing cannot hold connections for longer
+ * @param authFailureLimit  failed authentications per client address per window before further failures
+ *                          are answered 429; 0 turns it off (default 20)
+ * @param authFailureWindow the window those failures are counted in (default 60 s)
+ * @param previousSigningKeys URL-signing keys that signed URLs still in use: they verify but no longer sign,
+ *                            so the key can be rotated without breaking URLs already handed out (default none)
  * @param adminBind       address of the admin listener (GET /metrics without a token, /healthz); default 127.0.0.1
  * @param adminPort       port of the admin listener, or null for none (the default): then GET /metrics is
  *                        served on the public port to admin tokens only
@@ -40,17 +46,30 @@ public record ServerConfig(String bind, int port, String publicUrl, Path dataDir
                            String dbPassword, String blobStore, String s3Endpoint, String s3Region,
                            boolean s3PathStyle, String signingKey, Duration presignTtl, long maxFormUpload,
                            long singlePutLimit, Duration uploadTtl, long rateLimit, Duration rateLimitWindow,
-                           String bootstrapToken, Duration idleTimeout, String adminBind, Integer adminPort,
-                           LogFormat logFormat, TlsSettings tls, boolean forwardedHeaders) {
+                           String bootstrapToken, Duration idleTimeout, long authFailureLimit,
+                           Duration authFailureWindow, List<String> previousSigningKeys, String adminBind,
+                           Integer adminPort, LogFormat logFormat, TlsSettings tls, boolean forwardedHeaders) {
 
     /** What {@link #idleTimeout} is when nothing sets it. */
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
+    /**
+     * What {@link #authFailureLimit} is when nothing sets it: far above what a person mistyping a
+     * token or a client whose token just expired produces before it stops, far below a guessing rate.
+     */
+    public static final long DEFAULT_AUTH_FAILURE_LIMIT = 20;
+    /** What {@link #authFailureWindow} is when nothing sets it. */
+    public static final Duration DEFAULT_AUTH_FAILURE_WINDOW = Duration.ofMinutes(1);
     /** What {@link #adminBind} is when nothing sets it: the admin listener stays on the machine. */
     public static final String DEFAULT_ADMIN_BIND = "127.0.0.1";
 
+    public ServerConfig {
+        previousSigningKeys = previousSigningKeys == null ? List.of() : List.copyOf(previousSigningKeys);
+    }
+
     /**
-     * The configuration before the admin listener and the log format existed, with their defaults; kept so
-     * that code building a config by hand (test fixtures) needs no change for settings it does not care about.
+     * The configuration before the failed-authentication limit, previous signing keys, the admin
+     * listener, the log format and TLS existed, with their defaults; kept so that code building a config
+     * by hand (test fixtures) needs no change for settings it does not care about.
      */
     public ServerConfig(String bind, int port, String publicUrl, Path dataDir, String dbUrl, String dbUser,
                         String dbPassword, String blobStore, String s3Endpoint, String s3Region,
@@ -59,7 +78,8 @@ public record ServerConfig(String bind, int port, String publicUrl, Path dataDir
                         String bootstrapToken, Duration idleTimeout) {
         this(bind, port, publicUrl, dataDir, dbUrl, dbUser, dbPassword, blobStore, s3Endpoint, s3Region, s3PathStyle,
                 signingKey, presignTtl, maxFormUpload, singlePutLimit, uploadTtl, rateLimit, rateLimitWindow,
-                bootstrapToken, idleTimeout, DEFAULT_ADMIN_BIND, null, LogFormat.TEXT, null, false);
+                bootstrapToken, idleTimeout, DEFAULT_AUTH_FAILURE_LIMIT, DEFAULT_AUTH_FAILURE_WINDOW, List.of(),
+                DEFAULT_ADMIN_BIND, null, LogFormat.TEXT, null, false);
     }
 
     /**
@@ -76,6 +96,14 @@ public record ServerConfig(String bind, int port, String publicUrl, Path dataDir
                 bootstrapToken, DEFAULT_IDLE_TIMEOUT);
     }
 
+    /** This configuration with another failed-authentication limit. */
+    public ServerConfig withAuthFailureLimit(long limit, Duration window) {
+        return new ServerConfig(bind, port, publicUrl, dataDir, dbUrl, dbUser, dbPassword, blobStore, s3Endpoint,
+                s3Region, s3PathStyle, signingKey, presignTtl, maxFormUpload, singlePutLimit, uploadTtl, rateLimit,
+                rateLimitWindow, bootstrapToken, idleTimeout, limit, window, previousSigningKeys, adminBind, adminPort,
+                logFormat, tls, forwardedHeaders);
+    }
+
     /** Like the record's own, but with the secrets (and any password in a URL) redacted. */
     @Override
     public String toString() {
@@ -87,6 +115,8 @@ public record ServerConfig(String bind, int port, String publicUrl, Path dataDir
                 + ", maxFormUpload=" + maxFormUpload + ", singlePutLimit=" + singlePutLimit + ", uploadTtl=" + uploadTtl
                 + ", rateLimit=" + rateLimit + ", rateLimitWindow=" + rateLimitWindow
                 + ", bootstrapToken=" + Redaction.secret(bootstrapToken, "null") + ", idleTimeout=" + idleTimeout
+                + ", authFailureLimit=" + authFailureLimit + ", authFailureWindow=" + authFailureWindow
+                + ", previousSigningKeys=" + Redaction.secrets(previousSigningKeys, "[]")
                 + ", adminBind=" + adminBind + ", adminPort=" + adminPort + ", logFormat=" + logFormat
                 + ", tls=" + tls + ", forwardedHeaders=" + forwardedHeaders + "]";
     }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,6 +50,8 @@ class ConfigLoaderTest {
         assertThat(c.singlePutLimit()).isEqualTo(5L * 1024 * 1024 * 1024);
         assertThat(c.uploadTtl()).isEqualTo(Duration.ofHours(24));
         assertThat(c.bootstrapToken()).isNull();
+        assertThat(c.authFailureLimit()).isEqualTo(20);
+        assertThat(c.authFailureWindow()).isEqualTo(Duration.ofMinutes(1));
         assertThat(eff.configFile()).isNull();
         for (Setting s : Setting.values()) {
             assertThat(eff.source(s).kind()).as(s.key()).isEqualTo(ConfigSource.Kind.DEFAULT);
@@ -141,13 +144,13 @@ class ConfigLoaderTest {
                 max_form_upload: 2GiB
                 single_put_limit: 100MiB
                 upload_ttl: 2d
-                bootstrap_token: admin-token-0123456789
+                bootstrap_token: admin-token-0123456789abcdef0123456789
                 """.formatted(dir.resolve("d")));
         ServerConfig c = load(Map.of(), Map.of(), file).config();
         assertThat(c).isEqualTo(new ServerConfig("0.0.0.0", 9000, "https://seqvault.example.org", dir.resolve("d"),
                 "jdbc:postgresql://db.example.org/seqvault", "seqvault", "hunter2hunter2", "s3://genomics-bucket/prefix",
                 "http://127.0.0.1:9001", "eu-west-1", true, "0123456789abcdef0123", Duration.ofHours(1), 2L << 30,
-                100L << 20, Duration.ofDays(2), 1000, Duration.ofMinutes(5), "admin-token-0123456789"));
+                100L << 20, Duration.ofDays(2), 1000, Duration.ofMinutes(5), "admin-token-0123456789abcdef0123456789"));
     }
 
     @Test
@@ -180,7 +183,7 @@ class ConfigLoaderTest {
                 data_dir=%s
                 presign-ttl=15m
                 s3.path-style=on
-                bootstrap_token=tok-0123456789abcdef
+                bootstrap_token=tok-0123456789abcdef0123456789abcdef
                 """.formatted(dir.resolve("pdata")));
         EffectiveConfig eff = load(Map.of(), Map.of(), file);
         ServerConfig c = eff.config();
@@ -189,7 +192,7 @@ class ConfigLoaderTest {
         assertThat(c.dataDir()).isEqualTo(dir.resolve("pdata"));
         assertThat(c.presignTtl()).isEqualTo(Duration.ofMinutes(15));
         assertThat(c.s3PathStyle()).isTrue();
-        assertThat(c.bootstrapToken()).isEqualTo("tok-0123456789abcdef");
+        assertThat(c.bootstrapToken()).isEqualTo("tok-0123456789abcdef0123456789abcdef");
         assertThat(eff.source(Setting.PUBLIC_URL).toString()).contains("key public-url");
     }
 
@@ -271,12 +274,54 @@ class ConfigLoaderTest {
                 Map.entry(Setting.UPLOAD_TTL, "-1"),
                 Map.entry(Setting.MAX_FORM_UPLOAD, "0"),
                 Map.entry(Setting.SINGLE_PUT_LIMIT, "99999999999TiB"),
-                Map.entry(Setting.BIND, "127.0.0.1 8080"));
+                Map.entry(Setting.BIND, "127.0.0.1 8080"),
+                Map.entry(Setting.AUTH_FAILURE_LIMIT, "-1"),
+                Map.entry(Setting.AUTH_FAILURE_WINDOW, "0"));
         bad.forEach((setting, value) -> assertThatThrownBy(() -> load(Map.of(setting, value), Map.of(), null))
                 .as(setting.key())
                 .isInstanceOf(ConfigException.class)
                 .hasMessageStartingWith("invalid " + setting.key() + " '")
                 .hasMessageContaining("(from flag " + setting.flag() + ")"));
+    }
+
+    @Test
+    void failedAuthenticationLimitFromEveryLayer() throws IOException {
+        ServerConfig c = load(Map.of(Setting.AUTH_FAILURE_LIMIT, "5"), Map.of("SEQVAULT_AUTH_FAILURE_WINDOW", "2m"),
+                null).config();
+        assertThat(c.authFailureLimit()).isEqualTo(5);
+        assertThat(c.authFailureWindow()).isEqualTo(Duration.ofMinutes(2));
+        EffectiveConfig off = load(Map.of(), Map.of(), yaml("auth-failure-limit: 0\n"));
+        assertThat(off.config().authFailureLimit()).isZero();
+        assertThat(off.display(Setting.AUTH_FAILURE_LIMIT)).isEqualTo("off");
+    }
+
+    @Test
+    void previousSigningKeysAreACommaSeparatedListOfSecrets() throws IOException {
+        assertThat(load(Map.of(), Map.of(), null).config().previousSigningKeys()).isEmpty();
+        ServerConfig c = load(Map.of(), Map.of("SEQVAULT_PREVIOUS_SIGNING_KEYS",
+                " first-old-key-0123456789 ,second-old-key-0123456789"), null).config();
+        assertThat(c.previousSigningKeys()).containsExactly("first-old-key-0123456789", "second-old-key-0123456789");
+        assertThat(load(Map.of(), Map.of(), yaml("previous-signing-keys: only-old-key-0123456789\n")).config()
+                .previousSigningKeys()).containsExactly("only-old-key-0123456789");
+        for (String bad : List.of("long-enough-old-key-0123,short-old", "long-enough-old-key-0123,,other-long-key-0123")) {
+            assertThatThrownBy(() -> load(Map.of(Setting.PREVIOUS_SIGNING_KEYS, bad), Map.of(), null))
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessageStartingWith("invalid previous_signing_keys (from flag --previous-signing-keys): ")
+                    .hasMessageNotContaining("short-old")
+                    .hasMessageNotContaining("long-enough-old-key");
+        }
+    }
+
+    @Test
+    void shortBootstrapTokenIsRejectedWithoutEchoingIt() {
+        String shortToken = "svt_" + "x".repeat(27); // 31 characters
+        assertThatThrownBy(() -> load(Map.of(), Map.of("SEQVAULT_BOOTSTRAP_TOKEN", shortToken), null))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("invalid bootstrap_token (from environment SEQVAULT_BOOTSTRAP_TOKEN): must have"
+                        + " at least 32 characters")
+                .hasMessageNotContaining(shortToken);
+        assertThat(load(Map.of(), Map.of("SEQVAULT_BOOTSTRAP_TOKEN", shortToken + "y"), null).config().bootstrapToken())
+                .hasSize(32);
     }
 
     @Test

@@ -29,6 +29,18 @@ class MainTest {
     }
 
     @Test
+    void aShortBootstrapTokenStopsServeWithExitCode2AndSaysWhy() {
+        // An impossible data directory: were the token let through, start would fail (exit 1) rather than serve.
+        int code = run(Map.of("SEQVAULT_BOOTSTRAP_TOKEN", "svt_admin-token-too-short"), "serve", "--data-dir",
+                "/dev/null/seqvault");
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("seqvault serve: invalid bootstrap_token (from environment"
+                + " SEQVAULT_BOOTSTRAP_TOKEN): must have at least 32 characters, as it becomes an admin token"
+                + " (e.g. the output of: openssl rand -hex 32)" + System.lineSeparator());
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
     void invalidEnvironmentValueNamesTheVariable() {
         int code = run(Map.of("SEQVAULT_UPLOAD_TTL", "soon"), "serve");
         assertThat(code).isEqualTo(2);

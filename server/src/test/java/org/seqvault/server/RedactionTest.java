@@ -8,8 +8,9 @@ import org.junit.jupiter.api.Test;
 class RedactionTest {
     private static final String SIGNING_KEY = "signing-key-0123456789abcdef";
     private static final String DB_PASSWORD = "db-pass-s3cr3t";
-    private static final String TOKEN = "bootstrap-token-abcdef0123";
+    private static final String TOKEN = "bootstrap-token-abcdef0123456789abcdef";
     private static final String URL_PASSWORD = "url-pass-s3cr3t";
+    private static final String PREVIOUS_KEY = "previous-signing-key-0123456789";
 
     @Test
     void renderedConfigContainsNoSecret() {
@@ -17,17 +18,19 @@ class RedactionTest {
                 Map.of(Setting.SIGNING_KEY, SIGNING_KEY, Setting.DB_URL,
                         "jdbc:postgresql://db.example.org/sv?user=sv&password=" + URL_PASSWORD + "&ssl=true"),
                 Map.of("SEQVAULT_DB_PASSWORD", DB_PASSWORD, "SEQVAULT_BOOTSTRAP_TOKEN", TOKEN,
-                        "SEQVAULT_S3_ENDPOINT", "https://key:" + URL_PASSWORD + "@s3.example.org"),
+                        "SEQVAULT_S3_ENDPOINT", "https://key:" + URL_PASSWORD + "@s3.example.org",
+                        "SEQVAULT_PREVIOUS_SIGNING_KEYS", PREVIOUS_KEY + "," + PREVIOUS_KEY + "-2"),
                 null);
 
         String all = String.join("\n", eff.describe()) + "\n" + eff.describeCompact() + "\n" + eff.config();
-        for (String secret : new String[] {SIGNING_KEY, DB_PASSWORD, TOKEN, URL_PASSWORD}) {
+        for (String secret : new String[] {SIGNING_KEY, DB_PASSWORD, TOKEN, URL_PASSWORD, PREVIOUS_KEY}) {
             assertThat(all).doesNotContain(secret);
         }
         assertThat(eff.describe())
                 .contains("signing_key = <redacted> (flag --signing-key)")
                 .contains("db_password = <redacted> (environment SEQVAULT_DB_PASSWORD)")
                 .contains("bootstrap_token = <redacted> (environment SEQVAULT_BOOTSTRAP_TOKEN)")
+                .contains("previous_signing_keys = [<redacted>, <redacted>] (environment SEQVAULT_PREVIOUS_SIGNING_KEYS)")
                 .contains("db_url = jdbc:postgresql://db.example.org/sv?user=sv&password=<redacted>&ssl=true (flag --db-url)")
                 .contains("s3_endpoint = https://key:<redacted>@s3.example.org (environment SEQVAULT_S3_ENDPOINT)")
                 .contains("port = 8080 (default)");

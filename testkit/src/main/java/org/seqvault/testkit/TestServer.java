@@ -54,11 +54,11 @@ public final class TestServer implements AutoCloseable {
         return java.net.URI.create(url).getPort();
     }
 
-    /** Creates a user and returns a token with the files and projects scopes for it. */
+    /** Creates a user and returns a token with the files, projects and tokens scopes for it. */
     public String userToken(String username) {
         adminPost("/admin/v1/users", Map.of("username", username));
         Map<?, ?> issued = adminPost("/admin/v1/tokens",
-                Map.of("username", username, "scopes", List.of("files", "projects"), "description", "test"));
+                Map.of("username", username, "scopes", List.of("files", "projects", "tokens"), "description", "test"));
         return (String) issued.get("token");
     }
 

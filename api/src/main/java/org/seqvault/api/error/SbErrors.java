@@ -60,6 +60,7 @@ public final class SbErrors implements ErrorDialect {
         CODES.put(Problem.USER_EXISTS, 4009);
         CODES.put(Problem.MEMBER_EXISTS, 4009);
         CODES.put(Problem.PROJECT_NOT_EMPTY, 3009);
+        CODES.put(Problem.LAST_ADMIN, 90000); // the platform has no code of its own for it
         CODES.put(Problem.UPLOAD_INCOMPLETE, 8007);
         CODES.put(Problem.UPLOAD_NOT_OPEN, 8007);
         CODES.put(Problem.SIZE_MISMATCH, 8007);

@@ -2,6 +2,8 @@ package org.seqvault.api.http;
 
 import io.javalin.http.Context;
 import org.eclipse.jetty.util.Attributes;
+import org.seqvault.domain.Problem;
+import org.seqvault.domain.UserException;
 import org.seqvault.service.auth.IdentityService;
 import org.seqvault.service.auth.Principal;
 import org.seqvault.service.limit.RateLimiter;
@@ -9,15 +11,26 @@ import org.seqvault.service.limit.RateLimiter;
 /**
  * Reads the caller's token from either header every API accepts, once per request, and counts
  * the request against the token's rate limit (X-RateLimit-* headers on every answer).
+ *
+ * <p>A token that fails to authenticate counts against its client address instead: past that
+ * limit, failures are answered 429 with {@code Retry-After} rather than 401, telling a client
+ * that keeps sending a wrong token to back off. Only failures are counted and only failures are
+ * refused, so a valid token from the same address is never slowed by this.
  */
 public final class Auth {
     private static final String ATTRIBUTE = "seqvault.principal";
     private final IdentityService identity;
     private final RateLimiter limiter;
+    private final RateLimiter failures;
 
-    public Auth(IdentityService identity, RateLimiter limiter) {
+    /**
+     * @param limiter  requests per token
+     * @param failures failed authentications per client address
+     */
+    public Auth(IdentityService identity, RateLimiter limiter, RateLimiter failures) {
         this.identity = identity;
         this.limiter = limiter;
+        this.failures = failures;
     }
 
     public Principal principal(Context ctx) {
@@ -25,7 +38,7 @@ public final class Auth {
         if (cached != null) {
             return cached;
         }
-        Principal p = identity.authenticate(secret(ctx));
+        Principal p = authenticate(ctx);
         try {
             quotaHeaders(ctx, limiter.acquire(p.token().id()));
         } catch (RateLimiter.Limited e) {
@@ -35,6 +48,29 @@ public final class Auth {
         }
         ctx.attribute(ATTRIBUTE, p);
         return p;
+    }
+
+    private Principal authenticate(Context ctx) {
+        String secret = secret(ctx);
+        try {
+            return identity.authenticate(secret);
+        } catch (UserException e) {
+            // A request without any token is told to send one; only a token that was tried and failed counts.
+            if (secret != null && !secret.isEmpty() && e.problem() == Problem.UNAUTHORIZED) {
+                countFailure(ctx);
+            }
+            throw e;
+        }
+    }
+
+    private void countFailure(Context ctx) {
+        try {
+            failures.acquire(ClientAddress.key(ctx.ip()));
+        } catch (RateLimiter.Limited e) {
+            ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
+            throw new UserException(Problem.RATE_LIMITED, "too many failed authentications from this address; retry in "
+                    + e.retryAfterSeconds() + " s with a valid token (valid tokens are not limited by this)");
+        }
     }
 
     /** The caller a request authenticated as, as Jetty sees it once answered; null when it did not. */

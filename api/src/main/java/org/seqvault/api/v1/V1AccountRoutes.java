@@ -2,23 +2,23 @@ package org.seqvault.api.v1;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.javalin.http.Context;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.seqvault.api.ApiServices;
 import org.seqvault.api.RouteTable;
 import org.seqvault.api.http.Auth;
 import org.seqvault.api.http.Json;
+import org.seqvault.api.http.Params;
 import org.seqvault.domain.Project;
 import org.seqvault.domain.Scopes;
 import org.seqvault.domain.UserException;
 import org.seqvault.service.auth.IssuedToken;
 import org.seqvault.service.auth.Principal;
-import org.seqvault.service.support.Page;
+import org.seqvault.service.project.WorkspaceListing;
 
 /** The caller's own tokens and workspaces under /v1. */
 public final class V1AccountRoutes {
-    private static final int PAGE = 500;
     private final ApiServices s;
     private final Auth auth;
 
@@ -40,7 +40,7 @@ public final class V1AccountRoutes {
                                String description) {
         public Scopes parsedScopes() {
             if (scopes == null) {
-                throw UserException.invalid("'scopes' is required: a list of files, projects, admin");
+                throw UserException.invalid("'scopes' is required: a list of files, projects, tokens, admin");
             }
             return Scopes.parse(scopes);
         }
@@ -67,15 +67,12 @@ public final class V1AccountRoutes {
 
     private void listWorkspaces(Context ctx) {
         Principal p = auth.principal(ctx);
-        List<Map<String, Object>> all = new ArrayList<>();
-        for (int offset = 0; ; offset += PAGE) {
-            Page<Project> page = s.projects().list(p, offset, PAGE);
-            page.items().forEach(project -> all.add(V1Views.workspace(project)));
-            if (page.items().size() < PAGE) {
-                break;
-            }
-        }
-        ctx.json(Map.of("workspaces", all));
+        int limit = Params.integer(ctx, "limit", 100, 1, 1000);
+        WorkspaceListing page = s.projects().listAfter(p, ctx.queryParam("cursor"), limit);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("workspaces", page.workspaces().stream().map(V1Views::workspace).toList());
+        body.put("next_cursor", page.nextCursor());
+        ctx.json(body);
     }
 
     record WorkspaceRequest(String name, String description) {

@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 /** Options and output shared by {@code tokens create} and {@code admin tokens create}. */
 final class TokenOptions {
     @Option(names = "--scope", paramLabel = "SCOPE", required = true,
-            description = "files, projects or admin (repeatable).")
+            description = "files, projects, tokens or admin (repeatable).")
     List<String> scopes = new ArrayList<>();
 
     @Option(names = "--expires-in", paramLabel = "DURATION", description = "Lifetime: 3600, 90s, 15m, 12h, 30d.")

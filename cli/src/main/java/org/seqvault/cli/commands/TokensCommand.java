@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** seqvault tokens ls|create|revoke */
-@Command(name = "tokens", description = "Your own API tokens.",
+@Command(name = "tokens", description = "Your own API tokens (needs a token with the tokens scope).",
         subcommands = {TokensCommand.Ls.class, TokensCommand.Create.class, TokensCommand.Revoke.class})
 public final class TokensCommand {
 

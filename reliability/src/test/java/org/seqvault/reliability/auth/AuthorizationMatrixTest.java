@@ -32,7 +32,10 @@ class AuthorizationMatrixTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("org.seqvault.reliability.backend.Backends#selected")
     void everyRouteAsEveryCaller(Backend backend, @TempDir Path data) throws Exception {
-        try (InProcessServer server = InProcessServer.start(backend, data, Map.of("SEQVAULT_RATE_LIMIT", "0"))) {
+        // Hundreds of wrong tokens from one address, on purpose: without the failed-authentication limit
+        // (AuthFailureLimitTest covers it) every one of them gets the contract's 401.
+        try (InProcessServer server = InProcessServer.start(backend, data, Map.of("SEQVAULT_RATE_LIMIT", "0",
+                "SEQVAULT_AUTH_FAILURE_LIMIT", "0"))) {
             List<RouteCase> cases = RouteCases.all();
             assertEveryRouteHasACase(server.routes(), cases);
 
@@ -113,9 +116,10 @@ class AuthorizationMatrixTest {
     private static Map<Need.Scope, Caller> lackingScopeCallers(World world) throws Exception {
         return Map.of(
                 Need.Scope.NONE, ownerToken(world, "files"),
-                Need.Scope.FILES, ownerToken(world, "projects"),
-                Need.Scope.PROJECTS, ownerToken(world, "files"),
-                Need.Scope.ADMIN, ownerToken(world, "files", "projects"));
+                Need.Scope.FILES, ownerToken(world, "projects", "tokens"),
+                Need.Scope.PROJECTS, ownerToken(world, "files", "tokens"),
+                Need.Scope.TOKENS, ownerToken(world, "files", "projects"),
+                Need.Scope.ADMIN, ownerToken(world, "files", "projects", "tokens"));
     }
 
     private static Caller ownerToken(World world, String... scopes) throws Exception {

@@ -6,7 +6,7 @@ package org.seqvault.reliability.auth;
  */
 record Need(Scope scope, Access access) {
 
-    enum Scope { NONE, FILES, PROJECTS, ADMIN }
+    enum Scope { NONE, FILES, PROJECTS, TOKENS, ADMIN }
 
     enum Access {
         /** No credentials at all (health). */

@@ -13,6 +13,7 @@ import static org.seqvault.reliability.auth.Need.Access.WRITE;
 import static org.seqvault.reliability.auth.Need.Scope.FILES;
 import static org.seqvault.reliability.auth.Need.Scope.NONE;
 import static org.seqvault.reliability.auth.Need.Scope.PROJECTS;
+import static org.seqvault.reliability.auth.Need.Scope.TOKENS;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -44,6 +45,7 @@ final class RouteCases {
     private static List<RouteCase> infrastructure() {
         return List.of(
                 RouteCase.of("GET", "/healthz", Need.of(NONE, PUBLIC), 200, (w, c) -> Request.of("GET", "/healthz")),
+                RouteCase.of("GET", "/metrics", Need.of(Need.Scope.ADMIN, ADMIN), 200, (w, c) -> Request.of("GET", "/metrics")),
                 RouteCase.of("PUT", "/_blob/up/{upload}/{part}", Need.of(NONE, SIGNED_URL), 200,
                         (w, c) -> new Request("PUT", "/_blob/up/" + w.uploadId + "/1", "application/octet-stream",
                                 "hello".getBytes(StandardCharsets.UTF_8))),
@@ -81,10 +83,10 @@ final class RouteCases {
 
     private static List<RouteCase> accounts() {
         return List.of(
-                RouteCase.of("POST", "/v1/tokens", Need.of(NONE, ANY), 201,
+                RouteCase.of("POST", "/v1/tokens", Need.of(TOKENS, ANY), 201,
                         (w, c) -> Bodies.json("POST", "/v1/tokens", Map.of("scopes", c.scopes()))),
-                RouteCase.of("GET", "/v1/tokens", Need.of(NONE, ANY), 200, (w, c) -> Request.of("GET", "/v1/tokens")),
-                RouteCase.of("DELETE", "/v1/tokens/{id}", Need.of(NONE, OWN_TOKEN), 204,
+                RouteCase.of("GET", "/v1/tokens", Need.of(TOKENS, ANY), 200, (w, c) -> Request.of("GET", "/v1/tokens")),
+                RouteCase.of("DELETE", "/v1/tokens/{id}", Need.of(TOKENS, OWN_TOKEN), 204,
                         (w, c) -> Request.of("DELETE", "/v1/tokens/" + w.freshOwnerTokenId())),
                 RouteCase.of("GET", "/v1/workspaces", Need.of(NONE, ANY), 200, (w, c) -> Request.of("GET", "/v1/workspaces")),
                 RouteCase.of("POST", "/v1/workspaces", Need.of(PROJECTS, ANY), 201,

@@ -55,10 +55,10 @@ final class World {
     World(Http http) throws IOException {
         this.http = http;
         this.accounts = new Accounts(http, admin);
-        ownerToken = accounts.userWithToken("zeta-owner", "files", "projects");
-        readerToken = accounts.userWithToken("zeta-reader", "files", "projects");
-        writerToken = accounts.userWithToken("zeta-writer", "files", "projects");
-        strangerToken = accounts.userWithToken("zeta-stranger", "files", "projects");
+        ownerToken = accounts.userWithToken("zeta-owner", "files", "projects", "tokens");
+        readerToken = accounts.userWithToken("zeta-reader", "files", "projects", "tokens");
+        writerToken = accounts.userWithToken("zeta-writer", "files", "projects", "tokens");
+        strangerToken = accounts.userWithToken("zeta-stranger", "files", "projects", "tokens");
         accounts.user("zeta-extra");
 
         JsonNode project = expect(http.call("POST", "/v2/projects", ownerToken, Map.of("name", PROJECT_NAME)), 201);
@@ -215,10 +215,10 @@ final class World {
     /** Callers that hold a real token, besides the admin and the owner's scope-limited ones. */
     List<Caller> memberCallers() {
         List<Caller> callers = new ArrayList<>();
-        callers.add(Caller.bearer(CallerKind.NON_MEMBER, "non-member", strangerToken, List.of("files", "projects")));
-        callers.add(Caller.bearer(CallerKind.READ_MEMBER, "read member", readerToken, List.of("files", "projects")));
-        callers.add(Caller.bearer(CallerKind.WRITE_MEMBER, "write member", writerToken, List.of("files", "projects")));
-        callers.add(Caller.bearer(CallerKind.OWNER, "owner", ownerToken, List.of("files", "projects")));
+        callers.add(Caller.bearer(CallerKind.NON_MEMBER, "non-member", strangerToken, List.of("files", "projects", "tokens")));
+        callers.add(Caller.bearer(CallerKind.READ_MEMBER, "read member", readerToken, List.of("files", "projects", "tokens")));
+        callers.add(Caller.bearer(CallerKind.WRITE_MEMBER, "write member", writerToken, List.of("files", "projects", "tokens")));
+        callers.add(Caller.bearer(CallerKind.OWNER, "owner", ownerToken, List.of("files", "projects", "tokens")));
         callers.add(Caller.bearer(CallerKind.ADMIN, "admin", admin, List.of("admin")));
         return callers;
     }

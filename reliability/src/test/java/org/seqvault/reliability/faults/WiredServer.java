@@ -66,7 +66,8 @@ final class WiredServer implements AutoCloseable {
         FileService files = new FileService(store, blobs, clock, Duration.ofHours(1));
         ApiServices services = new ApiServices(identity, new ProjectService(store, clock, ids), files,
                 new NamespaceService(store, files, clock, ids), uploads, blobs, signer, clock,
-                new RateLimiter((key, window, count) -> 0, clock, 0, 300), url);
+                new RateLimiter((key, window, count) -> 0, clock, 0, 300),
+                new RateLimiter((key, window, count) -> 0, clock, 0, 60), url);
         identity.bootstrap(ServerProcess.ADMIN_TOKEN);
         Health health = new Health();
         HttpApi api = HttpApi.create(services, health, new HttpApi.HttpSettings("127.0.0.1", port, 1_000,

@@ -6,9 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.seqvault.server.SeqVaultServer;
 import org.seqvault.server.ServerConfig;
+import org.seqvault.service.port.Clock;
 
 /** A real server in this JVM on a loopback port, on a fresh backend in its own temporary data directory. */
 final class ServerFixture implements AutoCloseable {
@@ -24,6 +26,11 @@ final class ServerFixture implements AutoCloseable {
     private final TestBlobStore blobs;
 
     ServerFixture(Backend backend) {
+        this(backend, Clock.system(), UnaryOperator.identity());
+    }
+
+    /** A server on {@code clock}, with the test's own changes to the usual configuration. */
+    ServerFixture(Backend backend, Clock clock, UnaryOperator<ServerConfig> adjust) {
         try {
             dataDir = Files.createTempDirectory("seqvault-api-");
         } catch (IOException e) {
@@ -36,7 +43,7 @@ final class ServerFixture implements AutoCloseable {
                 blobs.s3Endpoint(), blobs.s3Region(), blobs.s3PathStyle(), "test-signing-key-0123456789abcdef",
                 Duration.ofSeconds(3600), FORM_LIMIT, SINGLE_PUT_LIMIT, Duration.ofHours(24), 100_000,
                 Duration.ofMinutes(5), ADMIN_TOKEN);
-        server = SeqVaultServer.start(cfg);
+        server = SeqVaultServer.start(adjust.apply(cfg), clock);
         http = new TestHttp(server.publicUrl());
     }
 

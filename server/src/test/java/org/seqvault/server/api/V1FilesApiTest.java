@@ -240,7 +240,7 @@ class V1FilesApiTest extends BackendSuite {
 
     @Test
     void revokedTokenStopsAtOnce() {
-        String gina = sc.user("gina", "files", "projects");
+        String gina = sc.user("gina", "files", "projects", "tokens");
         var own = http.postJson("/v1/tokens", gina, Map.of("scopes", List.of("files"), "description", "laptop"));
         assertThat(own.status()).isEqualTo(201);
         String secret = own.json().get("token").asText();
@@ -249,7 +249,7 @@ class V1FilesApiTest extends BackendSuite {
         assertThat(tokens.json().toString()).doesNotContain(secret);
         assertThat(http.delete("/v1/tokens/" + own.json().get("id").asText(), gina).status()).isEqualTo(204);
         assertThat(http.get("/v1/workspaces", secret).status()).isEqualTo(401);
-        var wider = http.postJson("/v1/tokens", sc.token("gina", "files"), Map.of("scopes", List.of("admin")));
+        var wider = http.postJson("/v1/tokens", sc.token("gina", "files", "tokens"), Map.of("scopes", List.of("admin")));
         assertThat(wider.status()).isEqualTo(403);
     }
 

@@ -18,6 +18,11 @@ import org.seqvault.service.port.MetadataStore;
 /** Users and tokens: authentication, issuing, listing and revoking. */
 public final class IdentityService {
     private static final long MAX_EXPIRES_IN = Duration.ofDays(3650).toSeconds();
+    /**
+     * A configured bootstrap secret is chosen by a person, not drawn at random like every other
+     * token, and it carries every scope: at least this long, so that guessing it is hopeless.
+     */
+    public static final int MIN_BOOTSTRAP_SECRET_LENGTH = 32;
 
     private final MetadataStore store;
     private final Clock clock;
@@ -52,6 +57,12 @@ public final class IdentityService {
      * configured secret or a fresh one. Returns the token when it created one.
      */
     public Optional<IssuedToken> bootstrap(String configuredSecret) {
+        boolean configured = configuredSecret != null && !configuredSecret.isBlank();
+        if (configured && configuredSecret.length() < MIN_BOOTSTRAP_SECRET_LENGTH) {
+            // Refused even when users exist: a setting that would be unsafe on an empty database is a mistake anyway.
+            throw new IllegalArgumentException("the bootstrap token must have at least " + MIN_BOOTSTRAP_SECRET_LENGTH
+                    + " characters");
+        }
         return store.write(tx -> {
             if (tx.users().count() > 0) {
                 return Optional.empty();
@@ -60,7 +71,7 @@ public final class IdentityService {
             if (!tx.users().insert(admin)) {
                 return Optional.empty(); // another replica starting at the same moment bootstrapped first
             }
-            String secret = configuredSecret == null || configuredSecret.isBlank() ? ids.secret() : configuredSecret;
+            String secret = configured ? configuredSecret : ids.secret();
             Token token = newToken(admin, secret, Scopes.all(), null, "bootstrap admin token");
             tx.tokens().insert(token);
             return Optional.of(new IssuedToken(token, admin, secret));
@@ -94,8 +105,9 @@ public final class IdentityService {
         });
     }
 
-    /** A user issues a token for themself, with no scope their current token lacks. */
+    /** A user issues a token for themself, with no scope their current token lacks. Needs the tokens scope. */
     public IssuedToken issueOwn(Principal caller, Scopes scopes, Long expiresIn, String description) {
+        caller.requireScope(Scope.TOKENS);
         if (!caller.scopes().covers(scopes)) {
             throw new UserException(Problem.FORBIDDEN,
                     "a new token may not have scopes the calling token lacks: " + scopes.wireNames());
@@ -103,12 +115,15 @@ public final class IdentityService {
         return store.write(tx -> issue(tx, caller.user(), scopes, expiresIn, description));
     }
 
+    /** The caller's tokens, admin tokens included: so it needs the tokens scope. */
     public List<Token> ownTokens(Principal caller) {
+        caller.requireScope(Scope.TOKENS);
         return store.read(tx -> tx.tokens().forUser(caller.userId()));
     }
 
-    /** Revokes one of the caller's tokens (an admin may revoke anyone's). */
+    /** Revokes one of the caller's tokens (an admin may revoke anyone's). Needs the tokens scope. */
     public void revoke(Principal caller, String tokenId) {
+        caller.requireScope(Scope.TOKENS);
         store.write(tx -> {
             Token token = tx.tokens().byId(tokenId)
                     .filter(t -> t.userId().equals(caller.userId()) || caller.isAdmin())

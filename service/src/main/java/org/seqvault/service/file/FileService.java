@@ -1,11 +1,8 @@
 package org.seqvault.service.file;
 
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import org.seqvault.domain.Blob;
 import org.seqvault.domain.FileKey;
@@ -21,6 +18,7 @@ import org.seqvault.service.port.Clock;
 import org.seqvault.service.port.MetadataStore;
 import org.seqvault.service.port.MetadataStore.Tx;
 import org.seqvault.service.project.Access;
+import org.seqvault.service.support.Cursors;
 
 /** Reading and deleting files by workspace and key (the v1 view), and download links for any file. */
 public final class FileService {
@@ -46,13 +44,13 @@ public final class FileService {
             throw new UserException(Problem.INVALID_KEY,
                     "prefix must be at most " + MAX_PREFIX_BYTES + " bytes without control characters");
         }
-        String after = cursor == null || cursor.isEmpty() ? null : decodeCursor(cursor);
+        String after = cursor == null || cursor.isEmpty() ? null : Cursors.decode(cursor);
         return store.read(tx -> {
             Project project = readableWorkspace(tx, caller, workspaceId, Permission.READ);
             List<Node> rows = tx.nodes().filesByKeyPrefix(project.id(), p, after, limit + 1);
             boolean more = rows.size() > limit;
             List<Node> page = more ? rows.subList(0, limit) : rows;
-            String next = more ? encodeCursor(page.get(page.size() - 1).key()) : null;
+            String next = more ? Cursors.encode(page.get(page.size() - 1).key()) : null;
             return new KeyListing(page, next);
         });
     }
@@ -113,18 +111,5 @@ public final class FileService {
     private static Node findByKey(Tx tx, Project project, FileKey key) {
         return tx.nodes().fileByKey(project.id(), key.value())
                 .orElseThrow(() -> new UserException(Problem.FILE_NOT_FOUND, "no file with key '" + key + "'"));
-    }
-
-    static String encodeCursor(String key) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(key.getBytes(StandardCharsets.UTF_8));
-    }
-
-    static String decodeCursor(String cursor) {
-        try {
-            byte[] raw = Base64.getUrlDecoder().decode(cursor);
-            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(raw)).toString();
-        } catch (IllegalArgumentException | CharacterCodingException e) {
-            throw new UserException(Problem.INVALID_CURSOR, "cursor is not one this server handed out");
-        }
     }
 }

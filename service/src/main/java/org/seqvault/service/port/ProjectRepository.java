@@ -16,6 +16,13 @@ public interface ProjectRepository {
 
     Optional<Project> byRef(ProjectRef ref);
 
+    /**
+     * Holds the project until the transaction ends, so that transactions deciding on the project's
+     * members as a whole (is anyone else still an admin?) run one after the other and cannot each
+     * remove one of the last two admins.
+     */
+    void lock(String id);
+
     boolean slugTaken(Username owner, String slug);
 
     /** Name, description, public flag and modifiedAt. */
@@ -30,6 +37,13 @@ public interface ProjectRepository {
     List<Project> listReadable(String userId, int offset, int limit);
 
     long countReadable(String userId);
+
+    /**
+     * As {@link #listReadable}, but the page after the project {@code after} (from the start when
+     * null) instead of at an offset: a keyset page, so projects created or deleted meanwhile
+     * neither repeat nor skip others.
+     */
+    List<Project> listReadableAfter(String userId, ProjectRef after, int limit);
 
     /** The user's own permissions in the project (membership only; not the public flag). */
     Optional<Permissions> permissions(String projectId, String userId);

@@ -1,6 +1,7 @@
 package org.seqvault.service.project;
 
 import java.util.List;
+import java.util.Optional;
 import org.seqvault.domain.Member;
 import org.seqvault.domain.NodeType;
 import org.seqvault.domain.Node;
@@ -18,6 +19,7 @@ import org.seqvault.service.port.Clock;
 import org.seqvault.service.port.IdGenerator;
 import org.seqvault.service.port.MetadataStore;
 import org.seqvault.service.port.MetadataStore.Tx;
+import org.seqvault.service.support.Cursors;
 import org.seqvault.service.support.Page;
 
 /** Projects (v1: workspaces) and their members. */
@@ -81,6 +83,29 @@ public final class ProjectService {
                 tx.projects().countReadable(userId)));
     }
 
+    /**
+     * Projects the caller can read, by id (owner/slug), continuing after {@code cursor}: the v1
+     * workspace listing, paged by key like the v1 file listing.
+     */
+    public WorkspaceListing listAfter(Principal caller, String cursor, int limit) {
+        ProjectRef after = cursor == null || cursor.isEmpty() ? null : cursorRef(cursor);
+        String userId = caller.isAdmin() ? null : caller.userId();
+        return store.read(tx -> {
+            List<Project> rows = tx.projects().listReadableAfter(userId, after, limit + 1);
+            boolean more = rows.size() > limit;
+            List<Project> page = more ? rows.subList(0, limit) : rows;
+            return new WorkspaceListing(page, more ? Cursors.encode(page.getLast().ref().id()) : null);
+        });
+    }
+
+    private static ProjectRef cursorRef(String cursor) {
+        try {
+            return ProjectRef.parse(Cursors.decode(cursor));
+        } catch (UserException e) {
+            throw Cursors.invalid();
+        }
+    }
+
     public Project update(Principal caller, ProjectRef ref, String name, String description, Boolean isPublic) {
         caller.requireScope(Scope.PROJECTS);
         String cleanName = name == null ? null : checkName(name);
@@ -130,7 +155,10 @@ public final class ProjectService {
         });
     }
 
-    /** Adds a member (create=true; an existing member is a conflict) or changes one (create=false). */
+    /**
+     * Adds a member (create=true; an existing member is a conflict) or changes one (create=false).
+     * Taking admin from the project's last admin is a conflict.
+     */
     public Member putMember(Principal caller, ProjectRef ref, Username username, Permissions perms, boolean create) {
         caller.requireScope(Scope.PROJECTS);
         return store.write(tx -> {
@@ -138,12 +166,16 @@ public final class ProjectService {
             Access.require(tx, caller, p, Permission.ADMIN);
             User user = tx.users().byUsername(username)
                     .orElseThrow(() -> new UserException(Problem.USER_NOT_FOUND, "no user '" + username + "'"));
-            boolean exists = tx.projects().permissions(p.id(), user.id()).isPresent();
-            if (create && exists) {
+            tx.projects().lock(p.id());
+            Optional<Permissions> current = tx.projects().permissions(p.id(), user.id());
+            if (create && current.isPresent()) {
                 throw new UserException(Problem.MEMBER_EXISTS, "'" + username + "' is already a member");
             }
-            if (!create && !exists) {
+            if (!create && current.isEmpty()) {
                 throw new UserException(Problem.MEMBER_NOT_FOUND, "'" + username + "' is not a member");
+            }
+            if (current.isPresent() && current.get().admin() && !perms.admin()) {
+                requireAnotherAdmin(tx, p, user.id(), username, "take the admin permission from");
             }
             tx.projects().putMember(p.id(), user.id(), perms);
             return new Member(p.id(), user.id(), username, perms);
@@ -155,10 +187,29 @@ public final class ProjectService {
         store.write(tx -> {
             Project p = readable(tx, caller, ref);
             Access.require(tx, caller, p, Permission.ADMIN);
+            tx.projects().lock(p.id());
             Member m = findMember(tx, p, username);
+            if (m.permissions().admin()) {
+                requireAnotherAdmin(tx, p, m.userId(), username, "remove");
+            }
             tx.projects().deleteMember(p.id(), m.userId());
             return null;
         });
+    }
+
+    /**
+     * A project nobody administers can no longer have its members or settings changed by its own
+     * users, so the last member with the admin permission keeps it until someone else has it.
+     * Callers lock the project first: two admins demoting each other at once must not both pass.
+     */
+    private static void requireAnotherAdmin(Tx tx, Project p, String userId, Username username, String action) {
+        boolean another = tx.projects().members(p.id()).stream()
+                .anyMatch(m -> m.permissions().admin() && !m.userId().equals(userId));
+        if (!another) {
+            throw new UserException(Problem.LAST_ADMIN, "cannot " + action + " '" + username
+                    + "': they are the last admin of project '" + p.ref() + "'; give another member the admin"
+                    + " permission first");
+        }
     }
 
     static Project readable(Tx tx, Principal caller, ProjectRef ref) {

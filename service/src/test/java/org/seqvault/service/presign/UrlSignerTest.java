@@ -35,6 +35,26 @@ class UrlSignerTest {
         assertThatCode(() -> verify(signer, "GET", PATH, q, NOW)).doesNotThrowAnyException();
     }
 
+    /**
+     * A signature computed outside Java, so a change to the canonical string, the key id or the
+     * encoding (which would break every URL already handed out) fails here:
+     * <pre>
+     * printf '%s' 'correct horse battery staple' | sha256sum | cut -c1-8       # kid: c4bbcb1f
+     * printf 'GET\n/_blob/dl/0a1b2c3d4e5f/R%%C3%%A9sum%%C3%%A9_v1.2-x~y.vcf.gz\n1893459600\nc4bbcb1f' \
+     *   | openssl dgst -sha256 -hmac 'correct horse battery staple' -binary | basenc --base64url | tr -d '='
+     * </pre>
+     */
+    @Test
+    void knownAnswer() {
+        SignedQuery q = signer.sign("GET", PATH, EXPIRES);
+
+        assertThat(q.exp()).isEqualTo(1893459600L);
+        assertThat(q.kid()).isEqualTo("c4bbcb1f");
+        assertThat(q.sig()).isEqualTo("ImwCNobWxNEGyLWyU0wNGzx7oQIeVHnHiv5uEbymvx8");
+        assertThatCode(() -> signer.verify("GET", PATH, "1893459600", "c4bbcb1f",
+                "ImwCNobWxNEGyLWyU0wNGzx7oQIeVHnHiv5uEbymvx8", NOW)).doesNotThrowAnyException();
+    }
+
     @Test
     void rendersAsQueryString() {
         SignedQuery q = signer.sign("PUT", "/_blob/up/up_1/1", EXPIRES);

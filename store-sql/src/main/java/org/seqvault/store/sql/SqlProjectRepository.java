@@ -18,12 +18,14 @@ final class SqlProjectRepository implements ProjectRepository {
      * What a user may read: a membership (the owner has one too) or the public flag. The same
      * rule as the service's authorisation, so a listed project can always be opened.
      */
-    private static final String READABLE = " WHERE p.is_public = 1"
-            + " OR EXISTS (SELECT 1 FROM members m WHERE m.project_id = p.id AND m.user_id = :userId)";
+    private static final String READABLE = " WHERE (p.is_public = 1"
+            + " OR EXISTS (SELECT 1 FROM members m WHERE m.project_id = p.id AND m.user_id = :userId))";
     private final Handle handle;
+    private final Dialect dialect;
 
-    SqlProjectRepository(Handle handle) {
+    SqlProjectRepository(Handle handle, Dialect dialect) {
         this.handle = handle;
+        this.dialect = dialect;
     }
 
     @Override
@@ -53,6 +55,17 @@ final class SqlProjectRepository implements ProjectRepository {
                 .bind("id", id)
                 .map(MAPPER)
                 .findOne();
+    }
+
+    /** A row lock on PostgreSQL; SQLite's single writer already runs write transactions one at a time. */
+    @Override
+    public void lock(String id) {
+        if (dialect.locksRows()) {
+            handle.createQuery("SELECT id FROM projects WHERE id = :id FOR UPDATE")
+                    .bind("id", id)
+                    .mapTo(String.class)
+                    .findOne();
+        }
     }
 
     @Override
@@ -103,6 +116,23 @@ final class SqlProjectRepository implements ProjectRepository {
                 .bind("offset", offset);
         if (userId != null) {
             query.bind("userId", userId);
+        }
+        return query.map(MAPPER).list();
+    }
+
+    @Override
+    public List<Project> listReadableAfter(String userId, ProjectRef after, int limit) {
+        String sql = SELECT + (userId == null ? "" : READABLE);
+        if (after != null) {
+            // Row-value comparison written out: the (owner, slug) unique index serves it on both databases.
+            sql += (userId == null ? " WHERE " : " AND ") + "(p.owner > :owner OR (p.owner = :owner AND p.slug > :slug))";
+        }
+        Query query = handle.createQuery(sql + " ORDER BY p.owner, p.slug LIMIT :limit").bind("limit", limit);
+        if (userId != null) {
+            query.bind("userId", userId);
+        }
+        if (after != null) {
+            query.bind("owner", after.owner().value()).bind("slug", after.slug());
         }
         return query.map(MAPPER).list();
     }

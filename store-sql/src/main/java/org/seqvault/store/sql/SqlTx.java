@@ -21,7 +21,7 @@ final class SqlTx implements MetadataStore.Tx {
     SqlTx(Handle handle, Dialect dialect) {
         this.users = new SqlUserRepository(handle);
         this.tokens = new SqlTokenRepository(handle);
-        this.projects = new SqlProjectRepository(handle);
+        this.projects = new SqlProjectRepository(handle, dialect);
         this.nodes = new SqlNodeRepository(handle, dialect);
         this.uploads = new SqlUploadRepository(handle, dialect);
         this.blobs = new SqlBlobRepository(handle);

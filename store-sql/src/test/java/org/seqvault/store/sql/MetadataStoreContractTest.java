@@ -208,6 +208,93 @@ abstract class MetadataStoreContractTest {
     }
 
     @Test
+    void readableProjectsArePagedAfterAProjectId() {
+        User bob = TestData.user("bob");
+        User carol = TestData.user("carol");
+        Project bobPrivate = TestData.project(bob, "private", false);
+        Project bobPublic = TestData.project(bob, "atlas", true);
+        Project bobShared = TestData.project(bob, "shared", false);
+        Project carolPublic = TestData.project(carol, "zoo", true);
+        run(tx -> {
+            tx.users().insert(bob);
+            tx.users().insert(carol);
+            createProject(tx, bobPrivate, bob);
+            createProject(tx, bobPublic, bob);
+            createProject(tx, bobShared, bob);
+            createProject(tx, carolPublic, carol);
+            tx.projects().putMember(bobShared.id(), alice.id(), Permissions.READ_COPY);
+        });
+        read(tx -> {
+            assertThat(tx.projects().listReadableAfter(alice.id(), null, 2)).extracting(p -> p.ref().id())
+                    .containsExactly("alice/genomes", "bob/atlas");
+            // Public projects before the cursor stay behind it: the readable rule and the keyset both apply.
+            assertThat(tx.projects().listReadableAfter(alice.id(), ProjectRef.parse("bob/atlas"), 2))
+                    .extracting(p -> p.ref().id()).containsExactly("bob/shared", "carol/zoo");
+            assertThat(tx.projects().listReadableAfter(alice.id(), ProjectRef.parse("carol/zoo"), 2)).isEmpty();
+            // The cursor's project need not exist (it may have been deleted since).
+            assertThat(tx.projects().listReadableAfter(alice.id(), ProjectRef.parse("bob/b"), 10))
+                    .extracting(p -> p.ref().id()).containsExactly("bob/shared", "carol/zoo");
+            assertThat(tx.projects().listReadableAfter(null, ProjectRef.parse("alice/genomes"), 10))
+                    .extracting(p -> p.ref().id()).containsExactly("bob/atlas", "bob/private", "bob/shared", "carol/zoo");
+            assertThat(tx.projects().listReadableAfter(null, ProjectRef.parse("bob/private"), 1))
+                    .extracting(p -> p.ref().id()).containsExactly("bob/shared");
+            return null;
+        });
+    }
+
+    @Test
+    @Timeout(60)
+    void aLockedProjectHoldsTheNextLockerUntilCommit() throws Exception {
+        User bob = TestData.user("bob");
+        run(tx -> tx.users().insert(bob));
+        CountDownLatch firstHolds = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> first = pool.submit(() -> write((Tx tx) -> {
+                tx.projects().lock(project.id());
+                firstHolds.countDown();
+                await(release);
+                tx.projects().putMember(project.id(), bob.id(), Permissions.ALL);
+                return null;
+            }));
+            assertThat(firstHolds.await(30, TimeUnit.SECONDS)).isTrue();
+            Future<Boolean> second = pool.submit(() -> write((Tx tx) -> {
+                tx.projects().lock(project.id());
+                // Whatever the first transaction did before its commit is visible once the lock is ours.
+                return tx.projects().permissions(project.id(), bob.id()).isPresent();
+            }));
+            // The second transaction cannot get past the lock while the first one holds it.
+            assertThat(waitsAtLeast(second, 300)).isTrue();
+            release.countDown();
+            first.get(30, TimeUnit.SECONDS);
+            assertThat(second.get(30, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** True when {@code f} is still running after {@code millis} (a slow machine can only make this pass, never fail wrongly). */
+    private static boolean waitsAtLeast(Future<?> f, long millis) throws Exception {
+        try {
+            f.get(millis, TimeUnit.MILLISECONDS);
+            return false;
+        } catch (java.util.concurrent.TimeoutException stillWaiting) {
+            return true;
+        }
+    }
+
+    @Test
     void membershipsAreAddedReplacedListedAndDeleted() {
         User bob = TestData.user("bob");
         Permissions writer = new Permissions(true, true, false, false, false);
