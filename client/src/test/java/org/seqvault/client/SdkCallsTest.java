@@ -366,11 +366,11 @@ class SdkCallsTest {
     }
 
     @Test
-    void anUnreachableServerIsATransportFailure() {
-        ClientOptions fast = ClientOptions.defaults().withRetry(RetryPolicy.defaults().withMaxAttempts(2)
-                .withMaxAttempts(2)).withConnectTimeout(Duration.ofSeconds(2));
-        try (SeqVault nowhere = SeqVault.connect("http://127.0.0.1:1", "svt_x", fast)) {
-            assertThatThrownBy(nowhere::me).isInstanceOf(TransportException.class).hasMessageContaining("GET /v2/user");
+    void anUnreachableServerIsATransportFailureAtOnce() {
+        try (SeqVault nowhere = SeqVault.connect("http://127.0.0.1:1", "svt_x")) {
+            assertThatThrownBy(nowhere::me).isInstanceOf(TransportException.class)
+                    .as("a refused connection is not tried again (the default policy allows 6 tries)")
+                    .hasMessage("cannot connect to http://127.0.0.1:1; is the server running? (GET /v2/user)");
         }
         assertThatThrownBy(() -> SeqVault.connect("ftp://x", "t")).isInstanceOf(IllegalArgumentException.class);
     }

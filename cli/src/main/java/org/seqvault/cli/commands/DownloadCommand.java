@@ -40,7 +40,7 @@ public final class DownloadCommand extends ClientCommand {
     @Option(names = "--no-progress", description = "No progress bar, even on a terminal.")
     boolean noProgress;
 
-    @Parameters(arity = "2..*", paramLabel = "REMOTE… LOCAL_DIR",
+    @Parameters(arity = "2..*", paramLabel = "REMOTE… LOCAL_DIR", hideParamSyntax = true,
             description = "owner/project/path (one or more), then a local directory.")
     List<String> args;
 

@@ -18,6 +18,7 @@ import org.seqvault.cli.ClientCommand;
 import org.seqvault.cli.CommandFailure;
 import org.seqvault.cli.ProgressDisplay;
 import org.seqvault.cli.TransferSummary;
+import org.seqvault.client.ConflictException;
 import org.seqvault.client.RemoteFile;
 import org.seqvault.client.RemotePath;
 import org.seqvault.client.UploadOptions;
@@ -32,6 +33,9 @@ import picocli.CommandLine.Parameters;
         "Large files go up in parallel parts, each retried on its own. An interrupted upload continues where it "
         + "stopped when run again (state: .NAME.seqvault-upload next to the file)."})
 public final class UploadCommand extends ClientCommand {
+    /** The Seven Bridges code of a taken name (uploads go through /v2). */
+    private static final String NAME_EXISTS = "5003";
+
     @Option(names = {"-r", "--recursive"}, description = "Upload directories and everything in them.")
     boolean recursive;
 
@@ -54,7 +58,7 @@ public final class UploadCommand extends ClientCommand {
     @Option(names = "--no-progress", description = "No progress bar, even on a terminal.")
     boolean noProgress;
 
-    @Parameters(arity = "2..*", paramLabel = "LOCAL… REMOTE_FOLDER",
+    @Parameters(arity = "2..*", paramLabel = "LOCAL… REMOTE_FOLDER", hideParamSyntax = true,
             description = "Local files or directories, then owner/project[/folder/…].")
     List<String> args;
 
@@ -76,12 +80,16 @@ public final class UploadCommand extends ClientCommand {
         boolean bar = ctx.stderrTerminal() && !noProgress && !json;
         TransferSummary summary = new TransferSummary(ctx, "uploaded", json, !bar);
 
+        // Only what is really there is planned: a local file that is missing creates no remote folder.
         List<Item> items = new ArrayList<>();
         Set<RemotePath> folders = new LinkedHashSet<>();
-        folders.add(target);
         for (String local : args.subList(0, args.size() - 1)) {
             try {
-                plan(Path.of(local), target, items, folders);
+                List<Item> itsItems = new ArrayList<>();
+                Set<RemotePath> itsFolders = new LinkedHashSet<>();
+                plan(Path.of(local), target, itsItems, itsFolders);
+                items.addAll(itsItems);
+                folders.addAll(itsFolders);
             } catch (RuntimeException e) {
                 summary.failed(local, target.toString(), e);
             }
@@ -122,7 +130,7 @@ public final class UploadCommand extends ClientCommand {
                     summary.ok(item.local().toString(), to, f.size(), f.id());
                 } else {
                     progress.skipped();
-                    summary.failed(item.local().toString(), to, outcome.error());
+                    summary.failed(item.local().toString(), to, inCliWords(outcome.error(), to));
                 }
             });
         }
@@ -134,11 +142,24 @@ public final class UploadCommand extends ClientCommand {
         return summary.finish();
     }
 
+    /**
+     * A taken name said with this command's option: the server's message names its API's
+     * {@code overwrite=true}, which means nothing to someone at the command line.
+     */
+    private RuntimeException inCliWords(RuntimeException e, String to) {
+        if (e instanceof ConflictException c && NAME_EXISTS.equals(c.code())) {
+            return new CommandFailure(overwrite ? to + " is a folder (--overwrite replaces only files)"
+                    : to + " already exists (use --overwrite to replace it)", e);
+        }
+        return e;
+    }
+
     /** Adds a file, or with -r a directory's files and folders. */
     private void plan(Path local, RemotePath target, List<Item> items, Set<RemotePath> folders) {
         try {
             if (Files.isRegularFile(local)) {
                 items.add(new Item(local, target, Files.size(local)));
+                folders.add(target);
                 return;
             }
             if (!Files.isDirectory(local)) {
