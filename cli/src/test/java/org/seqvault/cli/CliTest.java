@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.seqvault.cli.CliRunner.Result;
+import org.seqvault.client.testing.FaultyProxy;
 import org.seqvault.client.testing.TestFiles;
 import org.seqvault.client.testing.TestServer;
 import picocli.CommandLine;
@@ -252,6 +253,52 @@ class CliTest {
         Result folder = cli.run("download", p + "/down-src", out.toString());
         assertThat(folder.exit()).isEqualTo(1);
         assertThat(folder.err()).contains("is a folder (use -r)");
+    }
+
+    /**
+     * A server (here: ours behind a proxy that rewrites its listings) that names a folder "..", a
+     * file "a/b" or a folder NUL: the download refuses those names and what is below them, and
+     * writes nothing outside its destination.
+     */
+    @Test
+    void downloadRefusesNamesFromTheServerThatCannotBeLocalNames() throws Exception {
+        String p = project("Hostile names");
+        Path src = Files.createDirectories(tmp.resolve("hostile-src"));
+        for (String name : List.of("fine.txt", "aQb", "escaped.txt")) {
+            Files.writeString(src.resolve(name), name + "\n");
+        }
+        ok("mkdir", p + "/up/ZZ/ZZ/made-outside", p + "/nul/QQQQQQ");
+        ok("upload", src.resolve("fine.txt").toString(), src.resolve("aQb").toString(), p + "/up");
+        ok("upload", src.resolve("escaped.txt").toString(), p + "/up/ZZ/ZZ/made-outside");
+        ok("upload", src.resolve("escaped.txt").toString(), p + "/nul/QQQQQQ");
+        ok("upload", src.resolve("fine.txt").toString(), p + "/nul");
+
+        try (FaultyProxy hostile = new FaultyProxy(1)) {
+            hostile.forwardTo(server.port());
+            hostile.rewriteAnswers("\"name\":\"ZZ\"", "\"name\":\"..\"");
+            hostile.rewriteAnswers("\"name\":\"aQb\"", "\"name\":\"a/b\"");
+            hostile.rewriteAnswers("\"name\":\"QQQQQQ\"", "\"name\":\"\\u0000\"");
+            CliRunner viaHostile = cli.with("SEQVAULT_URL", hostile.url());
+            Path out = Files.createDirectories(tmp.resolve("hostile-out"));
+
+            Result up = viaHostile.run("download", "-r", p + "/up", out.resolve("dest").toString());
+            assertThat(up.exit()).as(up.toString()).isEqualTo(1);
+            assertThat(up.err()).contains("seqvault: " + p + "/up: the server lists a folder named '..' here, which "
+                    + "would name a directory above or the same one; not downloaded")
+                    .contains("seqvault: " + p + "/up: the server lists a file named 'a/b' here, which contains a "
+                            + "path separator; not downloaded");
+            Result nul = viaHostile.run("download", "-r", p + "/nul", out.resolve("dest").toString());
+            assertThat(nul.exit()).as(nul.toString()).isEqualTo(1);
+            assertThat(nul.err()).contains("seqvault: " + p + "/nul: the server lists a folder named '\\u0000' "
+                    + "here, which contains a control character; not downloaded");
+
+            try (var written = Files.walk(out)) {
+                assertThat(written.map(f -> out.relativize(f).toString().replace('\\', '/')))
+                        .as("only the good files, all inside the destination")
+                        .containsExactlyInAnyOrder("", "dest", "dest/up", "dest/up/fine.txt", "dest/nul",
+                                "dest/nul/fine.txt");
+            }
+        }
     }
 
     // ---- rm, mv, cp, meta, tag ------------------------------------------------------------------------------

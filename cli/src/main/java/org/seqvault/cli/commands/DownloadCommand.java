@@ -63,7 +63,7 @@ public final class DownloadCommand extends ClientCommand {
         List<Item> items = new ArrayList<>();
         for (String remote : args.subList(0, args.size() - 1)) {
             try {
-                plan(Remotes.parse(remote), target, items);
+                plan(Remotes.parse(remote), target, items, summary);
             } catch (RuntimeException e) {
                 summary.failed(remote, target.toString(), e);
             }
@@ -91,10 +91,16 @@ public final class DownloadCommand extends ClientCommand {
         return summary.finish();
     }
 
-    private void plan(RemotePath remote, Path target, List<Item> items) {
+    private void plan(RemotePath remote, Path target, List<Item> items, TransferSummary summary) {
         Optional<RemoteFile> found = sv().tree().find(remote);
         if (found.isEmpty()) {
             throw new CommandFailure("no such file or folder");
+        }
+        String name = remote.isProjectRoot() ? remote.project().substring(remote.project().indexOf('/') + 1)
+                : remote.name();
+        String problem = LocalNames.problem(name);
+        if (problem != null) {
+            throw new CommandFailure(LocalNames.quoted(name) + " cannot be a local name: it " + problem);
         }
         if (!found.get().isFolder()) {
             items.add(new Item(remote, target, found.get().size()));
@@ -103,20 +109,28 @@ public final class DownloadCommand extends ClientCommand {
         if (!recursive) {
             throw new CommandFailure("is a folder (use -r)");
         }
-        String name = remote.isProjectRoot() ? remote.project().substring(remote.project().indexOf('/') + 1)
-                : remote.name();
-        walk(found.get(), remote, target.resolve(name), items);
+        walk(found.get(), remote, target.resolve(name), items, summary);
     }
 
-    private void walk(RemoteFile folder, RemotePath path, Path directory, List<Item> items) {
+    /**
+     * Plans a folder's files and makes its directories. A name the server gives that cannot be a
+     * local name as it is ({@code ..}, one with a {@code /}) is refused with what is below it:
+     * nothing is ever written outside the destination.
+     */
+    private void walk(RemoteFile folder, RemotePath path, Path directory, List<Item> items, TransferSummary summary) {
         try {
             Files.createDirectories(directory);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         for (RemoteFile child : sv().tree().list(folder.id())) {
-            if (child.isFolder()) {
-                walk(child, path.child(child.name()), directory.resolve(child.name()), items);
+            String problem = LocalNames.problem(child.name());
+            if (problem != null) {
+                summary.failed(path.toString(), directory.toString(), new CommandFailure("the server lists a "
+                        + (child.isFolder() ? "folder" : "file") + " named " + LocalNames.quoted(child.name())
+                        + " here, which " + problem + "; not downloaded"));
+            } else if (child.isFolder()) {
+                walk(child, path.child(child.name()), directory.resolve(child.name()), items, summary);
             } else {
                 items.add(new Item(path.child(child.name()), directory, child.size()));
             }
