@@ -101,6 +101,21 @@ class SdkCallsTest {
     }
 
     @Test
+    void formUploadsKeepEveryFileNameExactly() throws Exception {
+        String ws = project.workspaceId();
+        V1File quoted = sv.files().upload(file("say \"hi\" to ü.vcf", "x"), ws, "names/");
+        assertThat(quoted.key()).isEqualTo("names/say \"hi\" to ü.vcf");
+        // A CR LF in the name neither ends the part's header nor adds one: the server gets the name
+        // as it is and refuses it, as it refuses any name with a control character.
+        Path injected = file("two\r\nContent-Type: text", "x");
+        assertThatThrownBy(() -> sv.files().upload(injected, ws, "names/"))
+                .isInstanceOfSatisfying(BadRequestException.class,
+                        e -> assertThat(e.serverMessage()).contains("control characters"));
+        assertThat(sv.files().list(ws, "names/").toList()).extracting(V1File::key)
+                .containsExactly("names/say \"hi\" to ü.vcf");
+    }
+
+    @Test
     void uploadConfirmChecksTheSha256AndTheSize() throws Exception {
         String ws = project.workspaceId();
         Path f = file("checked.bin", "0123456789");
