@@ -11,6 +11,7 @@ import org.seqvault.cli.BatchRunner;
 import org.seqvault.cli.CliContext;
 import org.seqvault.cli.ClientCommand;
 import org.seqvault.cli.CommandFailure;
+import org.seqvault.cli.ItemProgress;
 import org.seqvault.cli.ProgressDisplay;
 import org.seqvault.cli.TransferSummary;
 import org.seqvault.client.DownloadOptions;
@@ -27,6 +28,10 @@ import picocli.CommandLine.Parameters;
         "Large files come down in parallel ranges; every file is checked against the server's SHA-256. An "
         + "interrupted download continues where it stopped when run again (NAME.part next to the target)."})
 public final class DownloadCommand extends ClientCommand {
+    /** What an interrupted download says after how far it got. */
+    private static final String RESUME = "Run the same command again to continue where it stopped: each unfinished "
+            + "file goes on from its NAME.part.";
+
     @Option(names = {"-r", "--recursive"}, description = "Download folders and everything in them.")
     boolean recursive;
 
@@ -59,7 +64,8 @@ public final class DownloadCommand extends ClientCommand {
         }
         Path target = Path.of(args.get(args.size() - 1));
         boolean bar = ctx.stderrTerminal() && !noProgress && !json;
-        TransferSummary summary = new TransferSummary(ctx, "downloaded", json, !bar);
+        TransferSummary summary = new TransferSummary(ctx, "downloaded",
+                "every file's SHA-256 checked against the server's", json, !bar);
         List<Item> items = new ArrayList<>();
         for (String remote : args.subList(0, args.size() - 1)) {
             try {
@@ -69,18 +75,23 @@ public final class DownloadCommand extends ClientCommand {
             }
         }
         long total = items.stream().mapToLong(Item::size).sum();
-        try (ProgressDisplay progress = ProgressDisplay.forBatch(ctx, "download", total, items.size(), bar)) {
-            DownloadOptions options = DownloadOptions.defaults().listener(progress);
+        List<ItemProgress> itemProgress = new ArrayList<>();
+        try (ProgressDisplay progress = ProgressDisplay.forBatch(ctx, "download", total, items.size(), bar);
+             TransferSummary.Interruption interruption = summary.onInterrupt(items.size(), RESUME)) {
             List<BatchRunner.Job> jobs = new ArrayList<>();
             for (Item item : items) {
                 boolean severalRanges = PartPlan.count(item.size(), PartPlan.rangeSize(item.size(), 0)) > 1;
+                ItemProgress listener = new ItemProgress(progress, summary, item.remote().toString());
+                itemProgress.add(listener);
+                DownloadOptions options = DownloadOptions.defaults().listener(listener);
                 jobs.add(new BatchRunner.Job(item.remote().toString(), severalRanges,
                         p -> sv().transfers().download(item.remote(), item.directory(), options.parallel(p))));
             }
             BatchRunner.run(jobs, parallel, outcome -> {
                 Item item = items.get(outcome.index());
                 if (outcome.ok()) {
-                    summary.ok(item.remote().toString(), outcome.result().toString(), item.size(), null);
+                    summary.ok(item.remote().toString(), outcome.result().toString(), item.size(),
+                            itemProgress.get(outcome.index()).resumed(), null);
                 } else {
                     progress.skipped();
                     summary.failed(item.remote().toString(), item.directory().resolve(item.remote().name()).toString(),

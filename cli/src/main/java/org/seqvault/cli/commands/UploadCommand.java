@@ -16,6 +16,7 @@ import org.seqvault.cli.BatchRunner;
 import org.seqvault.cli.CliContext;
 import org.seqvault.cli.ClientCommand;
 import org.seqvault.cli.CommandFailure;
+import org.seqvault.cli.ItemProgress;
 import org.seqvault.cli.ProgressDisplay;
 import org.seqvault.cli.TransferSummary;
 import org.seqvault.client.ConflictException;
@@ -33,6 +34,10 @@ import picocli.CommandLine.Parameters;
         "Large files go up in parallel parts, each retried on its own. An interrupted upload continues where it "
         + "stopped when run again (state: .NAME.seqvault-upload next to the file)."})
 public final class UploadCommand extends ClientCommand {
+    /** What an interrupted upload says after how far it got. */
+    private static final String RESUME = "Run the same command again to continue where it stopped: each unfinished "
+            + "file goes on from the parts the server has (files uploaded already will be reported as existing).";
+
     /** The Seven Bridges code of a taken name (uploads go through /v2). */
     private static final String NAME_EXISTS = "5003";
 
@@ -78,7 +83,8 @@ public final class UploadCommand extends ClientCommand {
         RemotePath target = Remotes.parse(args.get(args.size() - 1));
         Map<String, String> metadata = KeyValues.map(meta);
         boolean bar = ctx.stderrTerminal() && !noProgress && !json;
-        TransferSummary summary = new TransferSummary(ctx, "uploaded", json, !bar);
+        TransferSummary summary = new TransferSummary(ctx, "uploaded",
+                "every part's MD5 checked against the server's", json, !bar);
 
         // Only what is really there is planned: a local file that is missing creates no remote folder.
         List<Item> items = new ArrayList<>();
@@ -106,20 +112,25 @@ public final class UploadCommand extends ClientCommand {
 
         List<BatchRunner.Job> jobs = new ArrayList<>();
         long total = items.stream().mapToLong(Item::size).sum();
-        try (ProgressDisplay progress = ProgressDisplay.forBatch(ctx, "upload", total, items.size(), bar)) {
-            UploadOptions options = UploadOptions.defaults().overwrite(overwrite).metadata(metadata).listener(progress);
+        List<ItemProgress> itemProgress = new ArrayList<>();
+        try (ProgressDisplay progress = ProgressDisplay.forBatch(ctx, "upload", total, items.size(), bar);
+             TransferSummary.Interruption interruption = summary.onInterrupt(items.size(), RESUME)) {
+            UploadOptions options = UploadOptions.defaults().overwrite(overwrite).metadata(metadata);
             for (String t : tags) {
                 options = options.tag(t);
             }
             UploadOptions base = options;
             for (Item item : items) {
                 boolean severalParts = PartPlan.count(item.size(), PartPlan.partSize(item.size(), 0)) > 1;
+                ItemProgress listener = new ItemProgress(progress, summary, item.local().toString());
+                itemProgress.add(listener);
                 jobs.add(new BatchRunner.Job(item.local().toString(), severalParts, p -> {
                     RuntimeException folderError = folderErrors.get(item.folder());
                     if (folderError != null) {
                         throw folderError;
                     }
-                    return sv().transfers().upload(item.local(), ids.of(item.folder()), base.parallel(p));
+                    return sv().transfers().upload(item.local(), ids.of(item.folder()),
+                            base.parallel(p).listener(listener));
                 }));
             }
             BatchRunner.run(jobs, parallel, outcome -> {
@@ -127,7 +138,8 @@ public final class UploadCommand extends ClientCommand {
                 String to = item.folder().child(item.local().getFileName().toString()).toString();
                 if (outcome.ok()) {
                     RemoteFile f = (RemoteFile) outcome.result();
-                    summary.ok(item.local().toString(), to, f.size(), f.id());
+                    summary.ok(item.local().toString(), to, f.size(), itemProgress.get(outcome.index()).resumed(),
+                            f.id());
                 } else {
                     progress.skipped();
                     summary.failed(item.local().toString(), to, inCliWords(outcome.error(), to));

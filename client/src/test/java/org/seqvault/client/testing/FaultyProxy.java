@@ -14,6 +14,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
@@ -23,7 +24,8 @@ import java.util.function.Predicate;
  * half-way (the request's for PUTs, the answer's for GETs), answers 502 itself, or stalls.
  * Each request gets a connection of its own ({@code Connection: close} is forced), so a fault
  * hits exactly one request. Point the server's public URL here and presigned URLs come through
- * it too. It can also rewrite answers, to play a server that misbehaves.
+ * it too. It can also rewrite answers, to play a server that misbehaves, and hold requests, to
+ * stop a transfer at a known point.
  */
 public final class FaultyProxy implements AutoCloseable {
     /**
@@ -45,6 +47,10 @@ public final class FaultyProxy implements AutoCloseable {
     private final Map<String, AtomicInteger> injectedByMethod = new java.util.concurrent.ConcurrentHashMap<>();
     private final AtomicInteger eligibleSeen = new AtomicInteger();
     private volatile List<byte[][]> rewrites = List.of();
+    private Predicate<String> holdable = line -> false;
+    private int holdPassing;
+    private CountDownLatch holdEnds = new CountDownLatch(1);
+    private final AtomicInteger held = new AtomicInteger();
     private volatile int upstreamPort;
     private volatile boolean closed;
 
@@ -106,6 +112,40 @@ public final class FaultyProxy implements AutoCloseable {
         return answer;
     }
 
+    /**
+     * From now on, lets the first {@code passing} requests that {@code holdable} picks through and
+     * holds every later one: not forwarded, its connection left open, so a transfer stops at a
+     * known point until {@link #stopHolding()}. {@link #held()} counts them.
+     */
+    public synchronized void holdRequests(Predicate<String> holdable, int passing) {
+        this.holdable = holdable;
+        this.holdPassing = passing;
+    }
+
+    /** Holds no more requests; those held are dropped (their connections closed) unforwarded. */
+    public synchronized void stopHolding() {
+        holdable = line -> false;
+        holdEnds.countDown();
+        holdEnds = new CountDownLatch(1);
+    }
+
+    /** Requests held so far. */
+    public int held() {
+        return held.get();
+    }
+
+    private synchronized CountDownLatch holdFor(String requestLine) {
+        if (!holdable.test(requestLine)) {
+            return null;
+        }
+        if (holdPassing > 0) {
+            holdPassing--;
+            return null;
+        }
+        held.incrementAndGet();
+        return holdEnds;
+    }
+
     /** Where to forward to; set once the server (which needs our URL first) is up. */
     public void forwardTo(int port) {
         this.upstreamPort = port;
@@ -152,6 +192,11 @@ public final class FaultyProxy implements AutoCloseable {
             }
             String text = new String(head, StandardCharsets.ISO_8859_1);
             String requestLine = text.substring(0, text.indexOf("\r\n"));
+            CountDownLatch hold = holdFor(requestLine);
+            if (hold != null) {
+                hold.await(); // then dropped: its client has given up by now
+                return;
+            }
             Fault fault = choose(requestLine);
             if (fault == Fault.RESET) {
                 client.setSoLinger(true, 0); // RST instead of FIN
@@ -304,6 +349,7 @@ public final class FaultyProxy implements AutoCloseable {
     @Override
     public void close() throws IOException {
         closed = true;
+        stopHolding();
         listener.close();
     }
 }
