@@ -7,4 +7,9 @@ public final class CommandFailure extends RuntimeException {
     public CommandFailure(String message) {
         super(message);
     }
+
+    /** The same, for a failure that {@code cause} explains to the program rather than to the user. */
+    public CommandFailure(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

@@ -24,8 +24,8 @@ import org.seqvault.client.RemotePath;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
@@ -97,12 +97,29 @@ public final class Main implements Callable<Integer> {
         cl.setErr(new java.io.PrintWriter(ctx.err(), true));
         cl.setExecutionExceptionHandler(new ErrorHandler(ctx));
         cl.setParameterExceptionHandler(ErrorHandler::usage);
+        addHelpOptions(cl);
         return cl;
+    }
+
+    /**
+     * Gives every command below the top its {@code -h}/{@code --help}, here rather than on each
+     * class, so that a command added later cannot lack it. (An inherited option would clash
+     * with picocli's own {@code help} command, which has one.)
+     */
+    private static void addHelpOptions(CommandLine command) {
+        for (CommandLine sub : command.getSubcommands().values()) {
+            CommandSpec spec = sub.getCommandSpec();
+            if (spec.options().stream().noneMatch(OptionSpec::usageHelp)) {
+                spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true)
+                        .description("Show this help and exit.").build());
+            }
+            addHelpOptions(sub);
+        }
     }
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "missing a command");
+        throw CommandGroup.missingCommand(spec);
     }
 
     /** Whether a standard stream is a terminal: bin/seqvault says so; else ask the JDK. */

@@ -55,10 +55,13 @@ public final class ProgressDisplay implements ProgressListener, AutoCloseable {
         }
     }
 
+    /** What an earlier run moved is taken off the total: the bar, rate and ETA are this run's. */
     @Override
     public void started(String name, long totalBytes, long resumedBytes) {
         if (bar != null && resumedBytes > 0) {
-            bar.stepBy(resumedBytes);
+            synchronized (bar) {
+                bar.maxHint(Math.max(1, bar.getMax() - resumedBytes));
+            }
         }
     }
 

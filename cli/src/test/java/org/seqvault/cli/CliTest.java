@@ -3,9 +3,11 @@ package org.seqvault.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.seqvault.cli.CliRunner.Result;
+import org.seqvault.testkit.FaultyProxy;
 import org.seqvault.testkit.TestFiles;
 import org.seqvault.testkit.TestServer;
+import picocli.CommandLine;
 
 /** Every client command end to end against the real server, with exit codes and --json output read back. */
 @Timeout(value = 2, unit = TimeUnit.MINUTES) // a hung server fails the test instead of the build
@@ -100,10 +104,18 @@ class CliTest {
         Result r = cli.with("SEQVAULT_TOKEN", TestServer.ADMIN_TOKEN).run("admin", "users", "ls");
         assertThat(r.exit()).as(r.toString()).isZero();
         assertThat(r.out()).contains("admin").contains("erin");
-        Result down = cli.with("SEQVAULT_URL", "http://127.0.0.1:1").with("SEQVAULT_MAX_ATTEMPTS", "1")
-                .run("projects", "ls");
+    }
+
+    @Test
+    void aServerThatIsDownIsReportedAtOnceInPlainWords() {
+        long started = System.nanoTime();
+        Result down = cli.with("SEQVAULT_URL", "http://127.0.0.1:1").run("projects", "ls");
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
         assertThat(down.exit()).isEqualTo(1);
-        assertThat(down.err()).contains("cannot connect").doesNotContain("\tat ");
+        assertThat(down.err()).as("tried once, though the default policy allows 6 tries")
+                .isEqualTo("seqvault: cannot connect to http://127.0.0.1:1; is the server running? "
+                        + "(GET /v2/projects)\n");
+        assertThat(took).as("six tries with backoff took 8 s at the least").isLessThan(Duration.ofSeconds(5));
     }
 
     // ---- projects, mkdir, ls -------------------------------------------------------------------------
@@ -190,12 +202,30 @@ class CliTest {
         assertThat(dir.err()).contains("is a directory (use -r)");
         Result again = cli.run("upload", big.toString(), p + "/incoming");
         assertThat(again.exit()).as("the name is taken").isEqualTo(1);
-        assertThat(again.err()).contains("5003");
+        assertThat(again.err()).contains("seqvault: " + big + ": " + p + "/incoming/big.bin already exists "
+                + "(use --overwrite to replace it)").doesNotContain("overwrite=true");
         assertThat(ok("upload", "--overwrite", big.toString(), p + "/incoming").err()).contains("uploaded 1 file");
+        Path clash = Files.writeString(Files.createDirectories(tmp.resolve("clash-src")).resolve("up-src"), "x");
+        Result onFolder = cli.run("upload", "--overwrite", clash.toString(), p + "/incoming");
+        assertThat(onFolder.exit()).isEqualTo(1);
+        assertThat(onFolder.err()).contains(p + "/incoming/up-src is a folder (--overwrite replaces only files)");
 
         Path out = tmp.resolve("up-out");
         ok("download", p + "/incoming/big.bin", out.toString());
         assertThat(TestFiles.sha256(out.resolve("big.bin"))).isEqualTo(bigSha);
+    }
+
+    @Test
+    void anUploadWhoseLocalFilesAreMissingCreatesNothing() {
+        String p = project("Nothing");
+        Result file = cli.run("upload", tmp.resolve("no-such.fq").toString(), p + "/new/deeper");
+        assertThat(file.exit()).isEqualTo(1);
+        assertThat(file.err()).contains("no-such.fq: no such file or directory");
+        Result dir = cli.run("upload", "-r", tmp.resolve("no-such-dir").toString(), p + "/new");
+        assertThat(dir.exit()).isEqualTo(1);
+        Result ls = cli.run("ls", p + "/new");
+        assertThat(ls.exit()).as("no folder was made for files that are not there").isEqualTo(1);
+        assertThat(ls.err()).contains(p + "/new: no such file or folder");
     }
 
     @Test
@@ -223,6 +253,52 @@ class CliTest {
         Result folder = cli.run("download", p + "/down-src", out.toString());
         assertThat(folder.exit()).isEqualTo(1);
         assertThat(folder.err()).contains("is a folder (use -r)");
+    }
+
+    /**
+     * A server (here: ours behind a proxy that rewrites its listings) that names a folder "..", a
+     * file "a/b" or a folder NUL: the download refuses those names and what is below them, and
+     * writes nothing outside its destination.
+     */
+    @Test
+    void downloadRefusesNamesFromTheServerThatCannotBeLocalNames() throws Exception {
+        String p = project("Hostile names");
+        Path src = Files.createDirectories(tmp.resolve("hostile-src"));
+        for (String name : List.of("fine.txt", "aQb", "escaped.txt")) {
+            Files.writeString(src.resolve(name), name + "\n");
+        }
+        ok("mkdir", p + "/up/ZZ/ZZ/made-outside", p + "/nul/QQQQQQ");
+        ok("upload", src.resolve("fine.txt").toString(), src.resolve("aQb").toString(), p + "/up");
+        ok("upload", src.resolve("escaped.txt").toString(), p + "/up/ZZ/ZZ/made-outside");
+        ok("upload", src.resolve("escaped.txt").toString(), p + "/nul/QQQQQQ");
+        ok("upload", src.resolve("fine.txt").toString(), p + "/nul");
+
+        try (FaultyProxy hostile = new FaultyProxy(1)) {
+            hostile.forwardTo(server.port());
+            hostile.rewriteAnswers("\"name\":\"ZZ\"", "\"name\":\"..\"");
+            hostile.rewriteAnswers("\"name\":\"aQb\"", "\"name\":\"a/b\"");
+            hostile.rewriteAnswers("\"name\":\"QQQQQQ\"", "\"name\":\"\\u0000\"");
+            CliRunner viaHostile = cli.with("SEQVAULT_URL", hostile.url());
+            Path out = Files.createDirectories(tmp.resolve("hostile-out"));
+
+            Result up = viaHostile.run("download", "-r", p + "/up", out.resolve("dest").toString());
+            assertThat(up.exit()).as(up.toString()).isEqualTo(1);
+            assertThat(up.err()).contains("seqvault: " + p + "/up: the server lists a folder named '..' here, which "
+                    + "would name a directory above or the same one; not downloaded")
+                    .contains("seqvault: " + p + "/up: the server lists a file named 'a/b' here, which contains a "
+                            + "path separator; not downloaded");
+            Result nul = viaHostile.run("download", "-r", p + "/nul", out.resolve("dest").toString());
+            assertThat(nul.exit()).as(nul.toString()).isEqualTo(1);
+            assertThat(nul.err()).contains("seqvault: " + p + "/nul: the server lists a folder named '\\u0000' "
+                    + "here, which contains a control character; not downloaded");
+
+            try (var written = Files.walk(out)) {
+                assertThat(written.map(f -> out.relativize(f).toString().replace('\\', '/')))
+                        .as("only the good files, all inside the destination")
+                        .containsExactlyInAnyOrder("", "dest", "dest/up", "dest/up/fine.txt", "dest/nul",
+                                "dest/nul/fine.txt");
+            }
+        }
     }
 
     // ---- rm, mv, cp, meta, tag ------------------------------------------------------------------------------
@@ -353,10 +429,69 @@ class CliTest {
         Result badRemote = cli.run("ls", "just-a-name");
         assertThat(badRemote.exit()).isEqualTo(2);
         assertThat(badRemote.err()).contains("not a remote location");
-        assertThat(cli.run("upload", "only-one-arg").exit()).isEqualTo(2);
+        Result oneArg = cli.run("upload", "only-one-arg");
+        assertThat(oneArg.exit()).isEqualTo(2);
+        assertThat(oneArg.err()).startsWith("seqvault: expected LOCAL… REMOTE_FOLDER (at least 2 arguments)\n");
+        Result extra = cli.run("ls", "erin/x", "erin/y");
+        assertThat(extra.exit()).isEqualTo(2);
+        assertThat(extra.err()).startsWith("seqvault: unexpected argument: 'erin/y'\n");
         assertThat(cli.run("upload", "--parallel", "0", "a", "erin/x").exit()).isEqualTo(2);
         assertThat(cli.run().exit()).isEqualTo(2);
         assertThat(cli.run("frobnicate").exit()).isEqualTo(2);
+    }
+
+    @Test
+    void aMistypedCommandOrOptionGetsTheNearestOnes() {
+        Result command = cli.run("uplod", "a", "erin/x");
+        assertThat(command.exit()).isEqualTo(2);
+        assertThat(command.err().lines()).hasSize(3).startsWith("seqvault: 'uplod' is not a seqvault command")
+                .endsWith("Try 'seqvault --help' for more information.");
+        assertThat(command.err().lines().toList().get(1)).startsWith("Did you mean: seqvault upload");
+        Result sub = cli.run("meta", "gett", "erin/x/f");
+        assertThat(sub.exit()).isEqualTo(2);
+        assertThat(sub.err()).contains("'gett' is not a seqvault meta command").contains("Did you mean: seqvault meta get or");
+        Result option = cli.run("upload", "--paralel", "3", "a", "erin/x");
+        assertThat(option.exit()).isEqualTo(2);
+        assertThat(option.err()).contains("Unknown option: '--paralel'").contains("Possible solutions: --parallel");
+    }
+
+    @Test
+    void aCommandGroupRunAloneNamesItsCommands() {
+        Result meta = cli.run("meta");
+        assertThat(meta.exit()).isEqualTo(2);
+        assertThat(meta.err()).startsWith("seqvault: missing a command: get, set or unset\n")
+                .contains("seqvault meta --help");
+        assertThat(cli.run("admin", "users").err()).startsWith("seqvault: missing a command: ls or create\n");
+    }
+
+    /** Every command and subcommand picocli knows, so that one added later is checked too. */
+    @Test
+    void everyCommandAnswersHelpOnStdout() {
+        List<List<String>> commands = new ArrayList<>();
+        collectCommands(Main.commandLine(new CliContext(Map.of(), InputStream.nullInputStream(), System.out,
+                System.err, false, false)), List.of(), commands);
+        assertThat(commands).contains(List.of(), List.of("upload"), List.of("meta", "get"),
+                List.of("admin", "tokens", "create"), List.of("help"));
+        for (List<String> command : commands) {
+            for (String flag : List.of("--help", "-h")) {
+                List<String> args = new ArrayList<>(command);
+                args.add(flag);
+                Result r = cli.run(args.toArray(String[]::new));
+                assertThat(r.exit()).as(args + "\n" + r).isZero();
+                assertThat(r.err()).as(args + "\n" + r).isEmpty();
+                String name = ("seqvault " + String.join(" ", command)).strip();
+                assertThat(r.out()).as(args + "\n" + r).contains("Usage: " + name).contains("-h, --help");
+            }
+        }
+    }
+
+    private static void collectCommands(CommandLine command, List<String> path, List<List<String>> into) {
+        into.add(path);
+        command.getSubcommands().forEach((name, sub) -> {
+            List<String> below = new ArrayList<>(path);
+            below.add(name);
+            collectCommands(sub, below, into);
+        });
     }
 
     @Test

@@ -103,15 +103,46 @@ public final class WorkspaceFiles {
                         .append("\"\r\n\r\n").append(value).append("\r\n");
             }
         });
-        String fileName = file.getFileName().toString().replace("\"", "%22");
-        head.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"file\"; filename=\"")
-                .append(fileName).append("\"\r\nContent-Type: application/octet-stream\r\n\r\n");
+        head.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"file\"; ")
+                .append(fileNameParameters(file.getFileName().toString()))
+                .append("\r\nContent-Type: application/octet-stream\r\n\r\n");
         try {
             return BodyPublishers.concat(BodyPublishers.ofString(head.toString(), StandardCharsets.UTF_8),
                     BodyPublishers.ofFile(file), BodyPublishers.ofString("\r\n--" + boundary + "--\r\n"));
         } catch (java.io.FileNotFoundException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The part header's file name. {@code filename="…"} as browsers write it (HTML's form
+     * encoding, after RFC 7578: {@code "}, CR and LF as {@code %22}, {@code %0D}, {@code %0A}),
+     * so no name can end the parameter or the header line. The server's parser
+     * (commons-fileupload) does not decode those escapes, but it does decode RFC 5987's
+     * {@code filename*=UTF-8''…} and then takes it over {@code filename}: a name the browser form
+     * had to change goes in that too, so the server gets it exactly (and refuses a CR or LF in a
+     * name as it refuses any control character).
+     */
+    static String fileNameParameters(String name) {
+        String escaped = name.replace("\"", "%22").replace("\r", "%0D").replace("\n", "%0A");
+        String plain = "filename=\"" + escaped + "\"";
+        return escaped.equals(name) ? plain : plain + "; filename*=UTF-8''" + extValue(name);
+    }
+
+    /** RFC 5987 {@code value-chars}: its attr-chars as they are, every other UTF-8 byte as %XX. */
+    private static String extValue(String text) {
+        StringBuilder out = new StringBuilder();
+        for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || "!#$&+-.^_`|~".indexOf(c) >= 0) {
+                out.append((char) c);
+            } else {
+                out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
+            }
+        }
+        return out.toString();
     }
 
     /**

@@ -15,9 +15,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.seqvault.client.testing.FaultyProxy;
-import org.seqvault.client.testing.FaultyProxy.Fault;
+import org.seqvault.testkit.FaultyProxy.Fault;
 import org.seqvault.client.testing.ScratchSpace;
+import org.seqvault.testkit.FaultyProxy;
 import org.seqvault.testkit.TestFiles;
 import org.seqvault.testkit.TestServer;
 

@@ -49,6 +49,7 @@ public final class SeqVaultServer implements AutoCloseable {
     private final HttpApi http;
     private final Health health;
     private final ScheduledExecutorService background;
+    private final String listenUrl;
     private final String publicUrl;
     private final Collector collector;
     private final RateLimiter limiter;
@@ -56,12 +57,13 @@ public final class SeqVaultServer implements AutoCloseable {
     private final AdminListener admin;
 
     private SeqVaultServer(MetadataStore store, HttpApi http, Health health, ScheduledExecutorService background,
-                           String publicUrl, Collector collector, RateLimiter limiter, ServerMetrics metrics,
-                           AdminListener admin) {
+                           String listenUrl, String publicUrl, Collector collector, RateLimiter limiter,
+                           ServerMetrics metrics, AdminListener admin) {
         this.store = store;
         this.http = http;
         this.health = health;
         this.background = background;
+        this.listenUrl = listenUrl;
         this.publicUrl = publicUrl;
         this.collector = collector;
         this.limiter = limiter;
@@ -134,11 +136,13 @@ public final class SeqVaultServer implements AutoCloseable {
             // Only to forget the counts of windows that are over (they live in this process alone).
             background.scheduleWithFixedDelay(() -> flushQuietly(authFailures), 1, 1, TimeUnit.MINUTES);
             health.set(Health.State.READY);
+            String listenUrl = scheme + "://" + hostFor(cfg.bind()) + ":" + http.port();
             LOG.info("SeqVault listening on {}://{}:{} (public URL {})", scheme, cfg.bind(), http.port(), publicUrl);
             if (admin != null) {
                 LOG.info("admin listener (GET /metrics, /healthz) on http://{}:{}", cfg.adminBind(), admin.port());
             }
-            return new SeqVaultServer(store, http, health, background, publicUrl, collector, limiter, metrics, admin);
+            return new SeqVaultServer(store, http, health, background, listenUrl, publicUrl, collector, limiter, metrics,
+                    admin);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -150,6 +154,11 @@ public final class SeqVaultServer implements AutoCloseable {
 
     public String publicUrl() {
         return publicUrl;
+    }
+
+    /** Where this process listens, e.g. {@code http://127.0.0.1:8080} (0.0.0.0 shown as 127.0.0.1). */
+    public String listenUrl() {
+        return listenUrl;
     }
 
     public HttpApi http() {

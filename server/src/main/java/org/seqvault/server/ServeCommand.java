@@ -223,7 +223,9 @@ final class ServeCommand implements Callable<Integer> {
             }
         }, "seqvault-shutdown"));
 
-        out.println("SeqVault listening on " + server.publicUrl());
+        // Where this process listens first (scripts and tests connect there), then the URL clients are given.
+        out.println("SeqVault listening on " + server.listenUrl()
+                + (server.listenUrl().equals(server.publicUrl()) ? "" : " (public URL " + server.publicUrl() + ")"));
         out.flush();
         try {
             stopped.await();

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.eclipse.jetty.io.EofException;
 import org.seqvault.api.http.UnreadBodies;
@@ -73,7 +72,7 @@ public final class Errors {
             dialectFor(ctx.path()).render(ctx, 400, Problem.INVALID_JSON, "the body is not valid JSON");
             return;
         }
-        if (cause instanceof EofException || (cause instanceof IOException && isClientGone(cause))) {
+        if (isClientGone(e)) {
             // The client went away mid-request; there is nobody to answer.
             LOG.debug("client disconnected during {} {}: {}", ctx.method(), ctx.path(), cause.toString());
             ctx.status(400);
@@ -84,9 +83,12 @@ public final class Errors {
     }
 
     /**
-     * True when the client's connection broke. A blob store's failure is never that, whatever its
-     * cause's message says: a store's network breaks with the same words ("Broken pipe") while the
-     * client waits for its answer.
+     * True when the client's connection broke: Jetty reports that, reading or writing, as its
+     * {@link EofException} ("Early EOF" when the request body stops short, a failed write to the
+     * client's socket wrapped in one), anywhere in the chain. Any other I/O failure, whatever its
+     * message says ("Broken pipe", "Connection reset"), was elsewhere, and a blob store's failure
+     * never is the client's, even with Jetty's exception inside: the client still waits for an
+     * answer.
      */
     private static boolean isClientGone(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
@@ -94,10 +96,6 @@ public final class Errors {
                 return false;
             }
             if (c instanceof EofException) {
-                return true;
-            }
-            String m = c.getMessage();
-            if (m != null && (m.contains("Broken pipe") || m.contains("Connection reset") || m.contains("Early EOF"))) {
                 return true;
             }
         }

@@ -11,6 +11,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import org.eclipse.jetty.io.EofException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,9 +19,11 @@ import org.seqvault.api.http.RequestIds;
 import org.seqvault.service.port.BlobStoreFailure;
 
 /**
- * A broken connection to the blob store reads like a client that went away ("Broken pipe"), but
- * the client is still waiting: it is owed a 500 in its dialect, not the silent 400 kept for
- * clients that are gone.
+ * A client that went away is known by Jetty's EofException (what Jetty throws when a request body
+ * stops short or a write to the client fails) and gets the silent 400 nobody reads. Anything else
+ * is owed a 500 in its dialect, whatever its message says: a broken connection to the blob store
+ * or to anything else reads like a client that went away ("Broken pipe", "Connection reset"), but
+ * the client is still waiting.
  */
 class ErrorsTest {
     private static Javalin app;
@@ -40,7 +43,16 @@ class ErrorsTest {
                 throw new BlobStoreFailure("reading back failed", new SocketException("Connection reset"));
             });
             config.routes.addHttpHandler(HandlerType.POST, "/v1/client-gone", ctx -> {
+                throw new UncheckedIOException(new EofException("Early EOF"));
+            });
+            config.routes.addHttpHandler(HandlerType.POST, "/v1/client-gone-under-a-parser", ctx -> {
+                throw new IOException("the multipart stream ended", new EofException(new IOException("Broken pipe")));
+            });
+            config.routes.addHttpHandler(HandlerType.POST, "/v1/other-pipe-broke", ctx -> {
                 throw new UncheckedIOException(new IOException("Broken pipe"));
+            });
+            config.routes.addHttpHandler(HandlerType.POST, "/v2/other-socket-reset", ctx -> {
+                throw new UncheckedIOException(new SocketException("Connection reset"));
             });
         });
         app.start("127.0.0.1", 0);
@@ -68,9 +80,21 @@ class ErrorsTest {
 
     @Test
     void aClientWhoseConnectionBrokeStillGetsNoBody() throws Exception {
-        HttpResponse<String> answer = post("/v1/client-gone");
-        assertThat(answer.statusCode()).isEqualTo(400);
-        assertThat(answer.body()).isEmpty();
+        for (String path : new String[] {"/v1/client-gone", "/v1/client-gone-under-a-parser"}) {
+            HttpResponse<String> answer = post(path);
+            assertThat(answer.statusCode()).as(path).isEqualTo(400);
+            assertThat(answer.body()).as(path).isEmpty();
+        }
+    }
+
+    @Test
+    void anotherConnectionThatBrokeIsA500WhateverItsMessageSays() throws Exception {
+        HttpResponse<String> pipe = post("/v1/other-pipe-broke");
+        assertThat(pipe.statusCode()).isEqualTo(500);
+        assertThat(pipe.body()).contains("\"code\":\"internal\"").doesNotContain("Broken pipe");
+        HttpResponse<String> reset = post("/v2/other-socket-reset");
+        assertThat(reset.statusCode()).isEqualTo(500);
+        assertThat(reset.body()).contains("\"code\":90009").doesNotContain("Connection reset");
     }
 
     private static HttpResponse<String> post(String path) throws Exception {

@@ -2,6 +2,7 @@ package org.seqvault.cli.commands;
 
 import java.util.List;
 import org.seqvault.cli.CliContext;
+import org.seqvault.cli.CommandGroup;
 import org.seqvault.cli.ClientCommand;
 import org.seqvault.cli.Output;
 import org.seqvault.client.User;
@@ -13,12 +14,12 @@ import picocli.CommandLine.Parameters;
 /** seqvault admin users ls|create, admin tokens create (needs a token with the admin scope). */
 @Command(name = "admin", description = "Users and their tokens (needs the admin scope).",
         subcommands = {AdminCommand.Users.class, AdminCommand.Tokens.class})
-public final class AdminCommand {
+public final class AdminCommand extends CommandGroup {
 
     /** admin users … */
     @Command(name = "users", description = "List or create users.",
             subcommands = {UsersLs.class, UsersCreate.class})
-    static final class Users {
+    static final class Users extends CommandGroup {
     }
 
     /** admin users ls [--json] */
@@ -77,7 +78,7 @@ public final class AdminCommand {
 
     /** admin tokens … */
     @Command(name = "tokens", description = "Issue tokens for any user.", subcommands = {TokensCreate.class})
-    static final class Tokens {
+    static final class Tokens extends CommandGroup {
     }
 
     /** admin tokens create USERNAME --scope S… [--expires-in D] [--description T] [--json] */

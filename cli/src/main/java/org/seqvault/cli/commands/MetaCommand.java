@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.seqvault.cli.CliContext;
+import org.seqvault.cli.CommandGroup;
 import org.seqvault.cli.ClientCommand;
 import org.seqvault.cli.Output;
 import org.seqvault.cli.UsageException;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Parameters;
 /** seqvault meta get|set|unset REMOTE [k=v|k]… */
 @Command(name = "meta", description = "Show or change a file's metadata.",
         subcommands = {MetaCommand.Get.class, MetaCommand.Set.class, MetaCommand.Unset.class})
-public final class MetaCommand {
+public final class MetaCommand extends CommandGroup {
 
     /** meta get [--json] REMOTE [KEY]… */
     @Command(name = "get", description = "Print a file's metadata as KEY=VALUE lines (only the given keys, if any).")

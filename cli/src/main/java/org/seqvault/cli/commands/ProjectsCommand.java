@@ -2,6 +2,7 @@ package org.seqvault.cli.commands;
 
 import java.util.List;
 import org.seqvault.cli.CliContext;
+import org.seqvault.cli.CommandGroup;
 import org.seqvault.cli.ClientCommand;
 import org.seqvault.cli.Output;
 import org.seqvault.client.Project;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Parameters;
 /** seqvault projects ls|create NAME */
 @Command(name = "projects", description = "List or create projects.",
         subcommands = {ProjectsCommand.Ls.class, ProjectsCommand.Create.class})
-public final class ProjectsCommand {
+public final class ProjectsCommand extends CommandGroup {
 
     /** projects ls [--json] */
     @Command(name = "ls", description = "List the projects you can read.")

@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.function.BiFunction;
 import org.seqvault.cli.CliContext;
+import org.seqvault.cli.CommandGroup;
 import org.seqvault.cli.ClientCommand;
 import org.seqvault.client.RemoteFile;
 import org.seqvault.client.RemotePath;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Parameters;
 /** seqvault tag add|rm|set REMOTE TAG… */
 @Command(name = "tag", description = "Change a file's tags.",
         subcommands = {TagCommand.Add.class, TagCommand.Remove.class, TagCommand.Replace.class})
-public final class TagCommand {
+public final class TagCommand extends CommandGroup {
 
     /** The shared shape of the three: a file, tags, and how they combine with the current ones. */
     abstract static class Change extends ClientCommand {

@@ -2,6 +2,7 @@ package org.seqvault.cli.commands;
 
 import java.util.List;
 import org.seqvault.cli.CliContext;
+import org.seqvault.cli.CommandGroup;
 import org.seqvault.cli.ClientCommand;
 import org.seqvault.cli.Main;
 import org.seqvault.cli.Output;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Parameters;
 /** seqvault tokens ls|create|revoke */
 @Command(name = "tokens", description = "Your own API tokens (needs a token with the tokens scope).",
         subcommands = {TokensCommand.Ls.class, TokensCommand.Create.class, TokensCommand.Revoke.class})
-public final class TokensCommand {
+public final class TokensCommand extends CommandGroup {
 
     /** tokens ls [--json] */
     @Command(name = "ls", description = "List your tokens (never their secrets).")

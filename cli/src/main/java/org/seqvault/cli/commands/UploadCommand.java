@@ -16,8 +16,10 @@ import org.seqvault.cli.BatchRunner;
 import org.seqvault.cli.CliContext;
 import org.seqvault.cli.ClientCommand;
 import org.seqvault.cli.CommandFailure;
+import org.seqvault.cli.ItemProgress;
 import org.seqvault.cli.ProgressDisplay;
 import org.seqvault.cli.TransferSummary;
+import org.seqvault.client.ConflictException;
 import org.seqvault.client.RemoteFile;
 import org.seqvault.client.RemotePath;
 import org.seqvault.client.UploadOptions;
@@ -32,6 +34,13 @@ import picocli.CommandLine.Parameters;
         "Large files go up in parallel parts, each retried on its own. An interrupted upload continues where it "
         + "stopped when run again (state: .NAME.seqvault-upload next to the file)."})
 public final class UploadCommand extends ClientCommand {
+    /** What an interrupted upload says after how far it got. */
+    private static final String RESUME = "Run the same command again to continue where it stopped: each unfinished "
+            + "file goes on from the parts the server has (files uploaded already will be reported as existing).";
+
+    /** The Seven Bridges code of a taken name (uploads go through /v2). */
+    private static final String NAME_EXISTS = "5003";
+
     @Option(names = {"-r", "--recursive"}, description = "Upload directories and everything in them.")
     boolean recursive;
 
@@ -54,7 +63,7 @@ public final class UploadCommand extends ClientCommand {
     @Option(names = "--no-progress", description = "No progress bar, even on a terminal.")
     boolean noProgress;
 
-    @Parameters(arity = "2..*", paramLabel = "LOCAL… REMOTE_FOLDER",
+    @Parameters(arity = "2..*", paramLabel = "LOCAL… REMOTE_FOLDER", hideParamSyntax = true,
             description = "Local files or directories, then owner/project[/folder/…].")
     List<String> args;
 
@@ -74,14 +83,19 @@ public final class UploadCommand extends ClientCommand {
         RemotePath target = Remotes.parse(args.get(args.size() - 1));
         Map<String, String> metadata = KeyValues.map(meta);
         boolean bar = ctx.stderrTerminal() && !noProgress && !json;
-        TransferSummary summary = new TransferSummary(ctx, "uploaded", json, !bar);
+        TransferSummary summary = new TransferSummary(ctx, "uploaded",
+                "every part's MD5 checked against the server's", json, !bar);
 
+        // Only what is really there is planned: a local file that is missing creates no remote folder.
         List<Item> items = new ArrayList<>();
         Set<RemotePath> folders = new LinkedHashSet<>();
-        folders.add(target);
         for (String local : args.subList(0, args.size() - 1)) {
             try {
-                plan(Path.of(local), target, items, folders);
+                List<Item> itsItems = new ArrayList<>();
+                Set<RemotePath> itsFolders = new LinkedHashSet<>();
+                plan(Path.of(local), target, itsItems, itsFolders);
+                items.addAll(itsItems);
+                folders.addAll(itsFolders);
             } catch (RuntimeException e) {
                 summary.failed(local, target.toString(), e);
             }
@@ -98,20 +112,25 @@ public final class UploadCommand extends ClientCommand {
 
         List<BatchRunner.Job> jobs = new ArrayList<>();
         long total = items.stream().mapToLong(Item::size).sum();
-        try (ProgressDisplay progress = ProgressDisplay.forBatch(ctx, "upload", total, items.size(), bar)) {
-            UploadOptions options = UploadOptions.defaults().overwrite(overwrite).metadata(metadata).listener(progress);
+        List<ItemProgress> itemProgress = new ArrayList<>();
+        try (ProgressDisplay progress = ProgressDisplay.forBatch(ctx, "upload", total, items.size(), bar);
+             TransferSummary.Interruption interruption = summary.onInterrupt(items.size(), RESUME)) {
+            UploadOptions options = UploadOptions.defaults().overwrite(overwrite).metadata(metadata);
             for (String t : tags) {
                 options = options.tag(t);
             }
             UploadOptions base = options;
             for (Item item : items) {
                 boolean severalParts = PartPlan.count(item.size(), PartPlan.partSize(item.size(), 0)) > 1;
+                ItemProgress listener = new ItemProgress(progress, summary, item.local().toString());
+                itemProgress.add(listener);
                 jobs.add(new BatchRunner.Job(item.local().toString(), severalParts, p -> {
                     RuntimeException folderError = folderErrors.get(item.folder());
                     if (folderError != null) {
                         throw folderError;
                     }
-                    return sv().transfers().upload(item.local(), ids.of(item.folder()), base.parallel(p));
+                    return sv().transfers().upload(item.local(), ids.of(item.folder()),
+                            base.parallel(p).listener(listener));
                 }));
             }
             BatchRunner.run(jobs, parallel, outcome -> {
@@ -119,10 +138,11 @@ public final class UploadCommand extends ClientCommand {
                 String to = item.folder().child(item.local().getFileName().toString()).toString();
                 if (outcome.ok()) {
                     RemoteFile f = (RemoteFile) outcome.result();
-                    summary.ok(item.local().toString(), to, f.size(), f.id());
+                    summary.ok(item.local().toString(), to, f.size(), itemProgress.get(outcome.index()).resumed(),
+                            f.id());
                 } else {
                     progress.skipped();
-                    summary.failed(item.local().toString(), to, outcome.error());
+                    summary.failed(item.local().toString(), to, inCliWords(outcome.error(), to));
                 }
             });
         }
@@ -134,11 +154,24 @@ public final class UploadCommand extends ClientCommand {
         return summary.finish();
     }
 
+    /**
+     * A taken name said with this command's option: the server's message names its API's
+     * {@code overwrite=true}, which means nothing to someone at the command line.
+     */
+    private RuntimeException inCliWords(RuntimeException e, String to) {
+        if (e instanceof ConflictException c && NAME_EXISTS.equals(c.code())) {
+            return new CommandFailure(overwrite ? to + " is a folder (--overwrite replaces only files)"
+                    : to + " already exists (use --overwrite to replace it)", e);
+        }
+        return e;
+    }
+
     /** Adds a file, or with -r a directory's files and folders. */
     private void plan(Path local, RemotePath target, List<Item> items, Set<RemotePath> folders) {
         try {
             if (Files.isRegularFile(local)) {
                 items.add(new Item(local, target, Files.size(local)));
+                folders.add(target);
                 return;
             }
             if (!Files.isDirectory(local)) {

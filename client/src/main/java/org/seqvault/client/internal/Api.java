@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -95,7 +96,12 @@ public final class Api {
         } else {
             request.method(call.method(), BodyPublishers.noBody());
         }
-        HttpResponse<byte[]> response = http.send(request.build(), BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response;
+        try {
+            response = http.send(request.build(), BodyHandlers.ofByteArray());
+        } catch (ConnectException e) {
+            throw Unreachable.to(base, e);
+        }
         if (response.statusCode() >= 400) {
             throw ErrorDecoder.decode(response.statusCode(), response.headers(), response.body());
         }

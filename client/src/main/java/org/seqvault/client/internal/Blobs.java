@@ -2,6 +2,7 @@ package org.seqvault.client.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
@@ -143,6 +144,9 @@ public final class Blobs {
                 throw stalled();
             }
             Throwable cause = e.getCause();
+            if (cause instanceof ConnectException refused) {
+                throw Unreachable.to(request.uri(), refused);
+            }
             if (cause instanceof UncheckedIOException u) {
                 throw u.getCause();
             }

@@ -2,6 +2,7 @@ package org.seqvault.client.internal;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.http.HttpConnectTimeoutException;
 import java.time.Duration;
 import org.seqvault.client.ApiException;
 import org.seqvault.client.IntegrityException;
@@ -15,6 +16,9 @@ import org.seqvault.client.TransportException;
  * try: I/O failures and timeouts (only for repeatable work, unless the connection was never
  * made), 5xx and 408 answers (repeatable work only), corrupted parts, and 429 for anything
  * (the rate limiter refuses before a handler runs) after the {@code Retry-After} it names.
+ * A connection that cannot be made is retried only once a server has answered: before that it
+ * means a server that is down or a wrong URL, which waiting does not mend; after, a server
+ * restarting under a transfer.
  */
 public final class Retrier {
     /** One try of the work. */
@@ -30,6 +34,8 @@ public final class Retrier {
     }
 
     private final RetryPolicy policy;
+    /** Whether any attempt has had an answer (even an error status) from a server. */
+    private volatile boolean answered;
 
     public Retrier(RetryPolicy policy) {
         this.policy = policy;
@@ -47,8 +53,13 @@ public final class Retrier {
         for (int n = 1; ; n++) {
             Exception failure;
             try {
-                return attempt.run(n);
-            } catch (IOException | ApiException | IntegrityException e) {
+                T result = attempt.run(n);
+                answered = true;
+                return result;
+            } catch (ApiException | IntegrityException e) {
+                answered = true;
+                failure = e;
+            } catch (IOException e) {
                 failure = e;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -74,23 +85,24 @@ public final class Retrier {
                     || api.status() == 503 || api.status() == 504;
             return transientStatus && repeatable ? policy.delayAfter(attempt) : null;
         }
-        if (failure instanceof ConnectException || repeatable) {
-            return policy.delayAfter(attempt);
+        if (failure instanceof ConnectException || failure instanceof HttpConnectTimeoutException) {
+            return answered ? policy.delayAfter(attempt) : null; // nothing was sent: safe to repeat
         }
-        return null;
+        return repeatable ? policy.delayAfter(attempt) : null;
     }
 
+    /** The failure in words first, then what was being done: "cannot connect to … (GET /v2/user)". */
     private static SeqVaultException giveUp(String what, int attempts, Exception failure) {
         if (failure instanceof SeqVaultException e) {
             return e;
         }
-        String tries = attempts == 1 ? "" : " (" + attempts + " attempts)";
-        return new TransportException(what + " failed" + tries + ": " + describe(failure), failure);
+        String tries = attempts == 1 ? "" : ", " + attempts + " attempts";
+        return new TransportException(describe(failure) + " (" + what + tries + ")", failure);
     }
 
     static String describe(Throwable e) {
         if (e instanceof ConnectException) {
-            return "cannot connect (is the server running?)";
+            return (e.getMessage() == null ? "cannot connect" : e.getMessage()) + "; is the server running?";
         }
         String m = e.getMessage();
         return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;

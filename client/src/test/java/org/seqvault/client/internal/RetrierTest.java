@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.http.HttpConnectTimeoutException;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -35,18 +36,50 @@ class RetrierTest {
     }
 
     @Test
-    void otherWorkIsRetriedOnlyWhenTheConnectionWasNeverMade() {
+    void otherWorkIsNotRetriedOnceItMayHaveBeenSent() {
         assertThatThrownBy(() -> retrier.run("POST /x", false, n -> {
             tries.incrementAndGet();
             throw new IOException("reset after sending");
-        })).isInstanceOf(TransportException.class).hasMessage("POST /x failed: reset after sending");
+        })).isInstanceOf(TransportException.class).hasMessage("reset after sending (POST /x)");
         assertThat(tries).hasValue(1);
+    }
+
+    @Test
+    void aConnectionThatCannotBeMadeFailsAtOnceUntilTheServerHasAnswered() {
+        assertThatThrownBy(() -> retrier.run("GET /v2/user", true, n -> {
+            tries.incrementAndGet();
+            throw new ConnectException("cannot connect to http://127.0.0.1:1");
+        })).isInstanceOf(TransportException.class)
+                .hasMessage("cannot connect to http://127.0.0.1:1; is the server running? (GET /v2/user)");
+        assertThat(tries).as("a server that is down is not asked again").hasValue(1);
 
         tries.set(0);
+        assertThatThrownBy(() -> retrier.run("GET /v2/user", true, n -> {
+            tries.incrementAndGet();
+            throw new HttpConnectTimeoutException("HTTP connect timed out");
+        })).isInstanceOf(TransportException.class).hasMessage("HTTP connect timed out (GET /v2/user)");
+        assertThat(tries).hasValue(1);
+    }
+
+    @Test
+    void aConnectionThatCannotBeMadeIsRetriedOnceTheServerHasAnswered() {
+        assertThat(retrier.<String>run("GET /v2/user", true, n -> "ok")).isEqualTo("ok");
         assertThatThrownBy(() -> retrier.run("POST /x", false, n -> {
             tries.incrementAndGet();
-            throw new ConnectException("refused");
-        })).isInstanceOf(TransportException.class).hasMessage("POST /x failed (3 attempts): cannot connect (is the server running?)");
+            throw new ConnectException("cannot connect to http://127.0.0.1:1");
+        })).isInstanceOf(TransportException.class)
+                .as("nothing was sent, so even work that is not repeatable is tried again")
+                .hasMessage("cannot connect to http://127.0.0.1:1; is the server running? (POST /x, 3 attempts)");
+        assertThat(tries).hasValue(3);
+
+        Retrier another = new Retrier(retrier.policy());
+        tries.set(0);
+        assertThatThrownBy(() -> another.run("x", true, n -> {
+            if (tries.incrementAndGet() == 1) {
+                throw new ServerErrorException(503, null, "busy", null); // an answer, even an error
+            }
+            throw new ConnectException("cannot connect to http://127.0.0.1:1");
+        })).isInstanceOf(TransportException.class);
         assertThat(tries).hasValue(3);
     }
 

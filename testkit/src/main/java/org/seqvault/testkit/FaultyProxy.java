@@ -1,4 +1,4 @@
-package org.seqvault.client.testing;
+package org.seqvault.testkit;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -14,6 +14,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
@@ -23,7 +24,8 @@ import java.util.function.Predicate;
  * half-way (the request's for PUTs, the answer's for GETs), answers 502 itself, or stalls.
  * Each request gets a connection of its own ({@code Connection: close} is forced), so a fault
  * hits exactly one request. Point the server's public URL here and presigned URLs come through
- * it too.
+ * it too. It can also rewrite answers, to play a server that misbehaves, and hold requests, to
+ * stop a transfer at a known point.
  */
 public final class FaultyProxy implements AutoCloseable {
     /**
@@ -44,6 +46,11 @@ public final class FaultyProxy implements AutoCloseable {
     private final Map<Fault, AtomicInteger> injected = new EnumMap<>(Fault.class);
     private final Map<String, AtomicInteger> injectedByMethod = new java.util.concurrent.ConcurrentHashMap<>();
     private final AtomicInteger eligibleSeen = new AtomicInteger();
+    private volatile List<byte[][]> rewrites = List.of();
+    private Predicate<String> holdable = line -> false;
+    private int holdPassing;
+    private CountDownLatch holdEnds = new CountDownLatch(1);
+    private final AtomicInteger held = new AtomicInteger();
     private volatile int upstreamPort;
     private volatile boolean closed;
 
@@ -76,6 +83,67 @@ public final class FaultyProxy implements AutoCloseable {
 
     public String url() {
         return "http://127.0.0.1:" + listener.getLocalPort();
+    }
+
+    /**
+     * From now on, answers say {@code to} wherever the server said {@code from}: a server that
+     * sends what ours never would (a file named "..", say). Both must be as long in bytes, so
+     * that lengths and chunk sizes stay right; answers are then held whole, so keep them small.
+     */
+    public void rewriteAnswers(String from, String to) {
+        byte[] f = from.getBytes(StandardCharsets.UTF_8);
+        byte[] t = to.getBytes(StandardCharsets.UTF_8);
+        if (f.length != t.length || f.length == 0) {
+            throw new IllegalArgumentException("a rewrite must keep the length: '" + from + "' -> '" + to + "'");
+        }
+        List<byte[][]> more = new ArrayList<>(rewrites);
+        more.add(new byte[][] {f, t});
+        rewrites = List.copyOf(more);
+    }
+
+    private byte[] rewrite(byte[] answer) {
+        for (byte[][] r : rewrites) {
+            for (int i = 0; i + r[0].length <= answer.length; i++) {
+                if (java.util.Arrays.equals(answer, i, i + r[0].length, r[0], 0, r[0].length)) {
+                    System.arraycopy(r[1], 0, answer, i, r[1].length);
+                }
+            }
+        }
+        return answer;
+    }
+
+    /**
+     * From now on, lets the first {@code passing} requests that {@code holdable} picks through and
+     * holds every later one: not forwarded, its connection left open, so a transfer stops at a
+     * known point until {@link #stopHolding()}. {@link #held()} counts them.
+     */
+    public synchronized void holdRequests(Predicate<String> holdable, int passing) {
+        this.holdable = holdable;
+        this.holdPassing = passing;
+    }
+
+    /** Holds no more requests; those held are dropped (their connections closed) unforwarded. */
+    public synchronized void stopHolding() {
+        holdable = line -> false;
+        holdEnds.countDown();
+        holdEnds = new CountDownLatch(1);
+    }
+
+    /** Requests held so far. */
+    public int held() {
+        return held.get();
+    }
+
+    private synchronized CountDownLatch holdFor(String requestLine) {
+        if (!holdable.test(requestLine)) {
+            return null;
+        }
+        if (holdPassing > 0) {
+            holdPassing--;
+            return null;
+        }
+        held.incrementAndGet();
+        return holdEnds;
     }
 
     /** Where to forward to; set once the server (which needs our URL first) is up. */
@@ -124,6 +192,11 @@ public final class FaultyProxy implements AutoCloseable {
             }
             String text = new String(head, StandardCharsets.ISO_8859_1);
             String requestLine = text.substring(0, text.indexOf("\r\n"));
+            CountDownLatch hold = holdFor(requestLine);
+            if (hold != null) {
+                hold.await(); // then dropped: its client has given up by now
+                return;
+            }
             Fault fault = choose(requestLine);
             if (fault == Fault.RESET) {
                 client.setSoLinger(true, 0); // RST instead of FIN
@@ -150,7 +223,13 @@ public final class FaultyProxy implements AutoCloseable {
                     Thread up = new Thread(() -> pipe(fromClient, upstream, Long.MAX_VALUE), "faulty-proxy-up");
                     up.setDaemon(true);
                     up.start();
-                    pipe(upstream.getInputStream(), client, Long.MAX_VALUE);
+                    if (rewrites.isEmpty()) {
+                        pipe(upstream.getInputStream(), client, Long.MAX_VALUE);
+                    } else {
+                        byte[] answer = rewrite(upstream.getInputStream().readAllBytes());
+                        client.getOutputStream().write(answer);
+                        client.getOutputStream().flush();
+                    }
                     return;
                 }
                 // CUT_MIDWAY and STALL: let 1 MiB through (of the upload, or of the answer), then
@@ -270,6 +349,7 @@ public final class FaultyProxy implements AutoCloseable {
     @Override
     public void close() throws IOException {
         closed = true;
+        stopHolding();
         listener.close();
     }
 }
