@@ -163,7 +163,8 @@ class S3BlobStoreWriteTest {
      */
     @Test
     void manyStreamsAtOnceAddNoThreadsOfTheirOwn() throws Exception {
-        int streams = ParallelDigests.THREADS + 2;
+        // Enough that three threads each would exceed the bound, few enough to fit in chunk memory anywhere.
+        int streams = ParallelDigests.THREADS / 3 + 2;
         CountDownLatch allWaiting = new CountDownLatch(streams);
         CountDownLatch clientsGoOn = new CountDownLatch(1);
         byte[] content = random(ChunkedPartWriter.MIN_CHUNK + 1000, 20);
