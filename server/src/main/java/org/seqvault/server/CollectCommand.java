@@ -10,11 +10,13 @@ import org.seqvault.service.support.RandomIds;
 import org.seqvault.service.upload.UploadService;
 import org.seqvault.service.upload.UploadSettings;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code seqvault collect}: runs one collector pass now (the server runs one every 10 minutes):
  * expires overdue uploads and reclaims bytes nothing points to. Safe while the server runs, as
- * replicas sharing a database collect side by side.
+ * replicas sharing a database collect side by side. With {@code --sweep} it also lists the whole
+ * blob store for bytes nothing knows of, which the replicas otherwise do once a day between them.
  */
 @Command(name = "collect",
         mixinStandardHelpOptions = true,
@@ -23,6 +25,11 @@ import picocli.CommandLine.Command;
         description = {"Runs one collector pass now: expires overdue uploads and reclaims unreferenced bytes.",
                 "Reads the same settings as serve (flags > SEQVAULT_* environment > --config file > defaults)."})
 final class CollectCommand extends OfflineCommand {
+    @Option(names = "--sweep",
+            description = "Also list every blob in the store for bytes no database row knows of (e.g. left by a"
+                    + " crash); the server does this once a day.")
+    boolean sweep;
+
     CollectCommand(Map<String, String> env) {
         super(env);
     }
@@ -34,10 +41,12 @@ final class CollectCommand extends OfflineCommand {
                 Duration.ofSeconds(1), cfg.uploadTtl());
         UploadService uploads = new UploadService(stores.metadata(), stores.blobs(), Clock.system(),
                 new RandomIds(), settings);
-        Collector.Report report = new Collector(stores.metadata(), stores.blobs(), uploads, Clock.system()).collect();
+        Collector collector = new Collector(stores.metadata(), stores.blobs(), uploads, Clock.system());
+        Collector.Report report = sweep ? collector.collectAndSweep() : collector.collect();
         out.println("collect: " + report.expiredUploads() + " uploads expired, " + report.deletedBlobs()
                 + " unreferenced blobs deleted, " + report.orphanBlobs() + " orphan blobs deleted, "
-                + report.orphanStagings() + " orphan staging areas deleted");
+                + report.orphanStagings() + " orphan staging areas deleted"
+                + (report.swept() ? "; the whole blob store was swept" : ""));
         return 0;
     }
 }

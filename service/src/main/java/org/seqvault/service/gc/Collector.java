@@ -1,13 +1,18 @@
 package org.seqvault.service.gc;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.seqvault.domain.Blob;
 import org.seqvault.domain.UploadState;
+import org.seqvault.service.port.BlobRepository;
 import org.seqvault.service.port.BlobStore;
 import org.seqvault.service.port.Clock;
 import org.seqvault.service.port.MetadataStore;
@@ -17,11 +22,20 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reclaims bytes nothing points to: expires overdue uploads, deletes blobs no file references,
- * and removes blob or staging directories the database does not know (left by a crash).
+ * and removes blobs or staging areas the database does not know (left by a crash).
+ *
+ * <p>A pass costs what changed since the last one, not what exists: it looks only at the blob
+ * ids noted in the database when they may have become reclaimable (a file deleted, an upload
+ * ended without publishing; see {@link org.seqvault.service.port.BlobRepository#noteReclaimable}),
+ * and lists the staging areas (uploads in flight). Listing every blob in the store, for bytes no
+ * note knows of (left by a crash of an earlier version, or by an assembly cut off on another
+ * replica), is a sweep that one replica does once per {@link #SWEEP_INTERVAL}, or on demand.
  */
 public final class Collector {
     private static final Logger LOG = LoggerFactory.getLogger(Collector.class);
     private static final int BATCH = 500;
+    /** How often, across all replicas, the whole blob store is listed for bytes no row or note knows. */
+    public static final Duration SWEEP_INTERVAL = Duration.ofDays(1);
 
     private final MetadataStore store;
     private final BlobStore blobs;
@@ -35,65 +49,114 @@ public final class Collector {
         this.clock = clock;
     }
 
-    /** What one pass reclaimed. */
-    public record Report(int expiredUploads, int deletedBlobs, int orphanBlobs, int orphanStagings) {
+    /**
+     * What one pass reclaimed.
+     *
+     * @param deletedBlobs blobs no file pointed to any more, row and bytes deleted
+     * @param orphanBlobs  noted blobs without a row (an upload that ended unpublished, bytes a crash
+     *                     left), whose bytes were deleted where any were left
+     * @param swept        whether this pass listed the whole blob store
+     */
+    public record Report(int expiredUploads, int deletedBlobs, int orphanBlobs, int orphanStagings, boolean swept) {
     }
 
+    /** One pass; it sweeps the whole blob store only when no replica has for {@link #SWEEP_INTERVAL}. */
     public Report collect() throws IOException {
+        return collect(false);
+    }
+
+    /** One pass that sweeps the whole blob store whenever the last sweep was ({@code seqvault collect --sweep}). */
+    public Report collectAndSweep() throws IOException {
+        return collect(true);
+    }
+
+    private Report collect(boolean forceSweep) throws IOException {
         int expired = 0;
         for (int n; (n = uploads.expireOverdue(BATCH)) > 0; ) {
             expired += n;
         }
-        int deleted = deleteUnreferenced();
-        int orphanBlobs = deleteOrphanBlobs();
+        Instant now = clock.now();
+        boolean due = store.write(tx -> tx.blobs().claimSweep(now, now.minus(SWEEP_INTERVAL)));
+        boolean swept = due || forceSweep;
+        if (swept) {
+            noteEverythingReclaimable();
+        }
+        Released released = releaseNoted();
         int orphanStagings = deleteOrphanStagings();
-        Report report = new Report(expired, deleted, orphanBlobs, orphanStagings);
-        if (expired + deleted + orphanBlobs + orphanStagings > 0) {
+        Report report = new Report(expired, released.withRow, released.withoutRow, orphanStagings, swept);
+        if (expired + released.withRow + released.withoutRow + orphanStagings > 0 || swept) {
             LOG.info("collector: {}", report);
         }
         return report;
     }
 
-    private int deleteUnreferenced() throws IOException {
-        int deleted = 0;
-        while (true) {
-            List<Blob> batch = store.read(tx -> tx.blobs().unreferenced(clock.now(), BATCH));
-            if (batch.isEmpty()) {
-                return deleted;
-            }
-            for (Blob blob : batch) {
-                // The row goes first: a crash after it leaves an orphan directory, which the next pass removes.
-                store.write(tx -> {
-                    tx.blobs().delete(blob.id());
-                    return null;
-                });
-                blobs.delete(blob.id());
-                deleted++;
-            }
-            if (batch.size() < BATCH) {
-                return deleted;
-            }
-        }
+    private record Released(int withRow, int withoutRow) {
     }
 
-    /** Blob directories with no row. The inventory is read before the database, so a blob published meanwhile is seen as known. */
-    private int deleteOrphanBlobs() throws IOException {
-        Set<String> onDisk;
-        try (Stream<String> ids = blobs.blobIds()) {
-            onDisk = ids.collect(Collectors.toCollection(HashSet::new));
-        }
-        if (onDisk.isEmpty()) {
-            return 0;
-        }
-        Set<String> assembling = new HashSet<>(store.read(tx -> tx.uploads().blobsBeingAssembled()));
-        int deleted = 0;
-        for (String id : onDisk) {
-            if (!assembling.contains(id) && store.read(tx -> !tx.blobs().exists(id))) {
-                blobs.delete(id);
-                deleted++;
+    /**
+     * Deletes the blobs noted since the last pass that no file points to and no upload is
+     * assembling: the row first, then the bytes, then the note, so a crash in between leaves the
+     * note for the next pass.
+     */
+    private Released releaseNoted() throws IOException {
+        int withRow = 0;
+        int withoutRow = 0;
+        String after = null;
+        while (true) {
+            String from = after;
+            List<String> noted = store.read(tx -> tx.blobs().reclaimable(from, BATCH));
+            if (noted.isEmpty()) {
+                break;
             }
+            List<BlobRepository.Released> released = store.write(tx -> tx.blobs().releaseUnreferenced(noted));
+            for (BlobRepository.Released blob : released) {
+                blobs.delete(blob.id());
+                if (blob.hadRow()) {
+                    withRow++;
+                } else {
+                    withoutRow++;
+                }
+            }
+            if (!released.isEmpty()) {
+                store.write(tx -> {
+                    tx.blobs().forgetReclaimed(released.stream().map(BlobRepository.Released::id).toList());
+                    return null;
+                });
+            }
+            if (noted.size() < BATCH) {
+                break;
+            }
+            after = noted.get(noted.size() - 1);
         }
-        return deleted;
+        return new Released(withRow, withoutRow);
+    }
+
+    /**
+     * The sweep: notes every blob in the store that has no row, and every row no file points to;
+     * {@link #releaseNoted} then decides on them as on any note. The store is listed before the
+     * database is read, so a blob published meanwhile is seen as known; and one being assembled
+     * is kept when its note is looked at.
+     */
+    private void noteEverythingReclaimable() throws IOException {
+        try (Stream<String> ids = blobs.blobIds()) {
+            Iterator<String> listed = ids.iterator();
+            List<String> batch = new ArrayList<>(BATCH);
+            while (listed.hasNext()) {
+                batch.add(listed.next());
+                if (batch.size() == BATCH || !listed.hasNext()) {
+                    List<String> listedBatch = List.copyOf(batch);
+                    store.write(tx -> {
+                        Set<String> known = tx.blobs().existing(listedBatch);
+                        listedBatch.stream().filter(id -> !known.contains(id)).forEach(tx.blobs()::noteReclaimable);
+                        return null;
+                    });
+                    batch.clear();
+                }
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        store.write(tx -> tx.blobs().noteAllUnreferenced());
     }
 
     /** Staging directories whose upload is unknown or over. */

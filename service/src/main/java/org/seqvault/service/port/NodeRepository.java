@@ -25,7 +25,7 @@ public interface NodeRepository {
      */
     boolean update(Node node);
 
-    /** Deletes the node row with its metadata and tags. */
+    /** Deletes the node row with its metadata and tags, and notes its blob for the collector ({@link BlobRepository#noteReclaimable}). */
     void delete(String id);
 
     boolean hasChildren(String folderId);

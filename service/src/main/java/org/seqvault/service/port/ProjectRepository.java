@@ -28,6 +28,7 @@ public interface ProjectRepository {
     /** Name, description, public flag and modifiedAt. */
     void update(Project project);
 
+    /** Deletes the project with its whole tree, noting the tree's blobs for the collector ({@link BlobRepository#noteReclaimable}). */
     void delete(String id);
 
     /**

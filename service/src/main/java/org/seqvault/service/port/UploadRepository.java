@@ -12,7 +12,11 @@ public interface UploadRepository {
 
     Optional<UploadSession> byId(String id);
 
-    /** Moves the session from {@code expected} to the new state (with blob/file id); false when it was not in {@code expected}. */
+    /**
+     * Moves the session from {@code expected} to the new state (with blob/file id); false when it was
+     * not in {@code expected}. A session that ends ABORTED or EXPIRED with a blob id notes that blob
+     * for the collector ({@link BlobRepository#noteReclaimable}): bytes may have been assembled for it.
+     */
     boolean transition(String id, UploadState expected, UploadState next, String blobId, String fileId);
 
     /**

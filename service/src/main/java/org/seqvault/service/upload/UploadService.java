@@ -353,6 +353,17 @@ public final class UploadService {
             received.stream().filter(direct::contains).forEach(tx.uploads()::putPart);
             return received;
         });
+        try {
+            return assembleAndPublish(s, blobId, parts, claims);
+        } catch (RuntimeException | Error e) {
+            // Bytes may have been assembled that no file will point to, e.g. when the session expired
+            // meanwhile and the collector already looked at its blob: it is to look again.
+            noteReclaimableQuietly(blobId, e);
+            throw e;
+        }
+    }
+
+    private Node assembleAndPublish(UploadSession s, String blobId, List<UploadPart> parts, Claims claims) {
         Blob blob;
         try {
             blob = blobs.assemble(s.id(), blobId, parts, clock.now());
@@ -376,6 +387,18 @@ public final class UploadService {
         } catch (UserException e) {
             giveUp(s, blobId);
             throw e;
+        }
+    }
+
+    private void noteReclaimableQuietly(String blobId, Throwable failure) {
+        try {
+            store.write(tx -> {
+                tx.blobs().noteReclaimable(blobId);
+                return null;
+            });
+        } catch (RuntimeException e) {
+            // The collector's periodic sweep of the whole store still finds the bytes.
+            failure.addSuppressed(e);
         }
     }
 

@@ -4,26 +4,42 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Hands each chunk a producer fills to several stages (MD5, SHA-256, the file write), each on its
- * own thread and each seeing every chunk in order. A chunk's buffer is reused once every stage is
- * done with it, and at most {@link #CHUNKS} buffers exist, so memory per pipeline is bounded.
- * A stage that fails stops doing work but keeps releasing chunks; its failure is rethrown by
- * {@link #finish}.
+ * Hands each chunk a producer fills to several stages (MD5, SHA-256, the file write), each seeing
+ * every chunk in order, the stages running at the same time on a pool of threads shared by all
+ * pipelines. A chunk's buffer is reused once every stage is done with it, and at most
+ * {@link #CHUNKS} buffers exist, so memory per pipeline is bounded. A stage that fails stops doing
+ * work but keeps releasing chunks; its failure is rethrown by {@link #finish}.
+ *
+ * <p>A stage holds a thread only while it has chunks to work on: an upload whose client sends
+ * slowly holds none while it waits, and however many uploads run at once, at most
+ * {@link #STAGE_THREADS} threads do their stages' work. Work on a chunk never waits for anything
+ * but the CPU or the disk, so a stage queued behind others always gets its turn.
  */
 final class ChunkPipeline implements AutoCloseable {
     static final int CHUNK_SIZE = 256 * 1024;
     /** Buffers per pipeline: enough that a stage that briefly stalls (a slow write) does not stop the others. */
     static final int CHUNKS = 8;
+    /**
+     * Threads shared by every pipeline's stages: two per core, and at least one per stage of the
+     * widest pipeline (four: the part's MD5, the blob's MD5 and SHA-256, the write), so one upload
+     * alone runs all its stages at once as before, while a file write that waits for the disk does
+     * not leave a core idle.
+     */
+    static final int STAGE_THREADS = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
 
     /** One stage's work on a chunk's first {@code length} bytes. */
     @FunctionalInterface
@@ -31,23 +47,29 @@ final class ChunkPipeline implements AutoCloseable {
         void accept(byte[] bytes, int length) throws IOException;
     }
 
-    /** Daemon threads shared by all uploads; idle ones go after a minute. */
-    private static final ExecutorService WORKERS = Executors.newCachedThreadPool(
-            Thread.ofPlatform().daemon().name("seqvault-part-stage-", 0).factory());
-    private static final Chunk END = new Chunk(new byte[0], -1, new AtomicInteger());
+    /** Daemon threads shared by all pipelines; idle ones go after a minute. */
+    private static final ExecutorService WORKERS = workers();
 
     private final BlockingQueue<byte[]> free = new ArrayBlockingQueue<>(CHUNKS);
     private final List<Runner> runners = new ArrayList<>();
-    private final List<Future<?>> running = new ArrayList<>();
+    /** Chunk deliveries to stages not worked off yet; {@link #end} waits until there are none. */
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition drained = lock.newCondition();
+    private int undelivered;
     private int allocated;
     private boolean ended;
 
     ChunkPipeline(List<Stage> stages) {
         for (Stage stage : stages) {
-            Runner r = new Runner(stage);
-            runners.add(r);
-            running.add(WORKERS.submit(r));
+            runners.add(new Runner(stage));
         }
+    }
+
+    private static ExecutorService workers() {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(STAGE_THREADS, STAGE_THREADS, 1, TimeUnit.MINUTES,
+                new LinkedBlockingQueue<>(), Thread.ofPlatform().daemon().name("seqvault-part-stage-", 0).factory());
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
     }
 
     /** A buffer to fill: a new one while fewer than {@link #CHUNKS} exist, else one the stages released. */
@@ -71,8 +93,14 @@ final class ChunkPipeline implements AutoCloseable {
     /** Passes a filled buffer to every stage; the caller must not touch it afterwards. */
     void submit(byte[] bytes, int length) {
         Chunk chunk = new Chunk(bytes, length, new AtomicInteger(runners.size()));
+        lock.lock();
+        try {
+            undelivered += runners.size();
+        } finally {
+            lock.unlock();
+        }
         for (Runner r : runners) {
-            r.queue.add(chunk);
+            r.offer(chunk);
         }
     }
 
@@ -98,34 +126,25 @@ final class ChunkPipeline implements AutoCloseable {
         }
     }
 
-    /** Stops the stages (after the chunks already passed) and waits for them; safe to call twice. */
+    /** Waits for the stages to work off the chunks already passed; safe to call twice. */
     @Override
     public void close() {
         end();
     }
 
+    /** The stages still use our buffers, so this waits for them even when interrupted, then restores the flag. */
     private void end() {
         if (ended) {
             return;
         }
         ended = true;
-        runners.forEach(r -> r.queue.add(END));
-        boolean interrupted = false;
-        for (Future<?> f : running) {
-            while (true) {
-                try {
-                    f.get();
-                    break;
-                } catch (InterruptedException e) {
-                    // The stages still use our buffers: wait for them, then restore the flag.
-                    interrupted = true;
-                } catch (ExecutionException e) {
-                    break;
-                }
+        lock.lock();
+        try {
+            while (undelivered > 0) {
+                drained.awaitUninterruptibly();
             }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -133,35 +152,56 @@ final class ChunkPipeline implements AutoCloseable {
         if (chunk.holders().decrementAndGet() == 0) {
             free.offer(chunk.bytes());
         }
+        lock.lock();
+        try {
+            if (--undelivered == 0) {
+                drained.signalAll();
+            }
+        } finally {
+            lock.unlock();
+        }
     }
 
     private record Chunk(byte[] bytes, int length, AtomicInteger holders) {
     }
 
+    /**
+     * One stage: its chunks in order, worked off by at most one pool thread at a time, which it
+     * gives back when the queue is empty, or after {@link #CHUNKS} chunks so that other stages
+     * waiting for a thread get theirs.
+     */
     private final class Runner implements Runnable {
         // Unbounded: the buffers bound what is in flight, and a caller may submit one buffer of its own.
-        final BlockingQueue<Chunk> queue = new LinkedBlockingQueue<>();
-        final Stage stage;
+        private final Queue<Chunk> queue = new ConcurrentLinkedQueue<>();
+        /** Chunks offered and not yet worked off; the one that makes it 1 schedules this runner. */
+        private final AtomicInteger pending = new AtomicInteger();
+        private final Stage stage;
         volatile Throwable failure;
 
         Runner(Stage stage) {
             this.stage = stage;
         }
 
+        void offer(Chunk chunk) {
+            queue.add(chunk);
+            if (pending.getAndIncrement() == 0) {
+                schedule();
+            }
+        }
+
+        private void schedule() {
+            try {
+                WORKERS.execute(this);
+            } catch (RejectedExecutionException e) {
+                // Never shut down, and its queue is unbounded: work off here rather than lose chunks.
+                run();
+            }
+        }
+
         @Override
         public void run() {
-            while (true) {
-                Chunk chunk;
-                try {
-                    chunk = queue.take();
-                } catch (InterruptedException e) {
-                    // Only a shutdown of the whole pool interrupts: record it and stop.
-                    failure = new InterruptedIOException("part pipeline interrupted");
-                    return;
-                }
-                if (chunk == END) {
-                    return;
-                }
+            for (int turn = 0; turn < CHUNKS; turn++) {
+                Chunk chunk = queue.poll();
                 try {
                     if (failure == null) {
                         stage.accept(chunk.bytes(), chunk.length());
@@ -171,7 +211,12 @@ final class ChunkPipeline implements AutoCloseable {
                 } finally {
                     release(chunk);
                 }
+                if (pending.decrementAndGet() == 0) {
+                    return;
+                }
             }
+            // More chunks are queued: let other stages have the thread first.
+            schedule();
         }
     }
 }

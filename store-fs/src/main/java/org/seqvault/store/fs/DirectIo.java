@@ -9,15 +9,22 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** What {@link DirectWriter} and {@link SequentialReader} share: opening with O_DIRECT, and aligned buffers. */
 final class DirectIo {
     /** Bytes per direct read or write: below about 1 MiB they were measurably slower here. */
     static final int BUFFER_SIZE = 2 << 20;
     static final int ALIGNMENT = 4096;
-    /** Aligned buffers are reused: direct memory is freed only by the collector, which may run rarely. */
-    private static final ConcurrentLinkedQueue<ByteBuffer> POOL = new ConcurrentLinkedQueue<>();
+    /**
+     * Buffers kept for reuse once released; beyond that, a released buffer is freed. Enough for a few
+     * uploads and assemblies at a time to go without allocating, and a burst of many leaves at most
+     * this much behind (16 MiB) instead of every buffer it ever used.
+     */
+    static final int MAX_IDLE = 8;
+    private static final ConcurrentLinkedDeque<OffHeap.Block> IDLE = new ConcurrentLinkedDeque<>();
+    private static final AtomicInteger IDLE_COUNT = new AtomicInteger();
 
     private DirectIo() {
     }
@@ -41,17 +48,47 @@ final class DirectIo {
         }
     }
 
-    /** A cleared buffer of exactly {@link #BUFFER_SIZE} bytes from an aligned address; give it back with {@link #release}. */
-    static ByteBuffer buffer() {
-        ByteBuffer buffer = POOL.poll();
-        if (buffer == null) {
-            // The aligned slice alone may be a block longer than asked for.
-            buffer = ByteBuffer.allocateDirect(BUFFER_SIZE + ALIGNMENT).alignedSlice(ALIGNMENT).slice(0, BUFFER_SIZE);
+    /**
+     * A cleared buffer of exactly {@link #BUFFER_SIZE} bytes from an aligned address, reused or new;
+     * give it back with {@link #release}, after which it must not be touched.
+     */
+    static OffHeap.Block buffer() {
+        OffHeap.Block block = IDLE.pollFirst();
+        if (block != null) {
+            IDLE_COUNT.decrementAndGet();
+            block.buffer().clear();
+            return block;
         }
-        return buffer.clear();
+        return allocate();
     }
 
-    static void release(ByteBuffer buffer) {
-        POOL.offer(buffer);
+    /** Keeps the buffer for reuse, or frees it when {@link #MAX_IDLE} are kept already. */
+    static void release(OffHeap.Block block) {
+        if (IDLE_COUNT.incrementAndGet() <= MAX_IDLE) {
+            IDLE.offerFirst(block);
+        } else {
+            IDLE_COUNT.decrementAndGet();
+            block.close();
+        }
+    }
+
+    private static OffHeap.Block allocate() {
+        if (OffHeap.explicit()) {
+            return OffHeap.allocate(BUFFER_SIZE, ALIGNMENT);
+        }
+        // JDK 21: a direct buffer, freed by the collector once dropped. The aligned slice alone may be a
+        // block longer than asked for.
+        ByteBuffer direct = ByteBuffer.allocateDirect(BUFFER_SIZE + ALIGNMENT).alignedSlice(ALIGNMENT)
+                .slice(0, BUFFER_SIZE);
+        return new OffHeap.Block() {
+            @Override
+            public ByteBuffer buffer() {
+                return direct;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
     }
 }

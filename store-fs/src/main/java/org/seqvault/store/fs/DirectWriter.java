@@ -20,12 +20,14 @@ final class DirectWriter implements AutoCloseable {
     private static final int ALIGNMENT = DirectIo.ALIGNMENT;
 
     private final FileChannel channel;
+    private final OffHeap.Block memory;
     private final ByteBuffer buffer;
     private long written;
 
-    private DirectWriter(FileChannel channel, ByteBuffer buffer) {
+    private DirectWriter(FileChannel channel, OffHeap.Block memory) {
         this.channel = channel;
-        this.buffer = buffer;
+        this.memory = memory;
+        this.buffer = memory.buffer();
     }
 
     /** A writer for an existing empty file, or empty when its file system does not take O_DIRECT. */
@@ -73,7 +75,7 @@ final class DirectWriter implements AutoCloseable {
         try {
             channel.close();
         } finally {
-            DirectIo.release(buffer);
+            DirectIo.release(memory);
         }
     }
 }

@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import org.seqvault.domain.UploadPart;
 
 /**
@@ -27,6 +29,12 @@ import org.seqvault.domain.UploadPart;
  * reads everything. A prefix is tied to the staged files (locators) it hashed, so a part sent again
  * after it was hashed makes the prefix no longer match the assembly, and it is not used. Stored
  * digests are never updated; callers work on clones.
+ *
+ * <p>Guarded by a {@link ReentrantLock}, not a monitor: {@link #settle} waits on a request's
+ * virtual thread, and on JDK 21 to 23 a virtual thread waiting in {@code Object.wait}, or queued to
+ * enter a {@code synchronized} block, keeps its carrier thread (one per core) for as long as it
+ * waits; the scheduler makes up for a waiting one with a stand-in thread only up to a limit, and
+ * for a queued one not at all. A thread parked on a {@link Condition} lets its carrier go on every JDK.
  */
 final class RunningDigests {
     /** Uploads remembered at once; older ones are forgotten (their assembly reads everything). */
@@ -71,6 +79,9 @@ final class RunningDigests {
     record Resume(int partsCovered, MessageDigest md5, MessageDigest sha256) {
     }
 
+    private final ReentrantLock lock = new ReentrantLock();
+    /** Signalled whenever an upload's read-ahead ends (or the upload is forgotten). */
+    private final Condition readAheadEnded = lock.newCondition();
     private final Map<String, Upload> byUpload = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Upload> eldest) {
@@ -79,16 +90,21 @@ final class RunningDigests {
     };
 
     /** What a write of this part should also hash, if it can carry the blob's digests forward. */
-    synchronized Optional<Continuation> continuation(String uploadId, int partNumber) {
+    Optional<Continuation> continuation(String uploadId, int partNumber) {
         if (partNumber == 1) {
             return Optional.of(new Continuation(null, null, Digests.sha256()));
         }
-        Upload upload = byUpload.get(uploadId);
-        Prefix prefix = upload == null ? null : upload.prefix;
-        if (prefix == null || prefix.nextPartNumber() != partNumber) {
-            return Optional.empty();
+        lock.lock();
+        try {
+            Upload upload = byUpload.get(uploadId);
+            Prefix prefix = upload == null ? null : upload.prefix;
+            if (prefix == null || prefix.nextPartNumber() != partNumber) {
+                return Optional.empty();
+            }
+            return Optional.of(new Continuation(prefix, clone(prefix.md5), clone(prefix.sha256)));
+        } finally {
+            lock.unlock();
         }
-        return Optional.of(new Continuation(prefix, clone(prefix.md5), clone(prefix.sha256)));
     }
 
     /**
@@ -98,59 +114,85 @@ final class RunningDigests {
      *
      * @param partMd5 the part's own MD5, not finished yet: for part 1 it is the blob's MD5 so far
      */
-    synchronized void extend(String uploadId, Continuation continuation, String locator, MessageDigest partMd5) {
-        Upload upload = byUpload.computeIfAbsent(uploadId, id -> new Upload());
-        Prefix base = continuation.base();
-        if (base == null) {
-            upload.prefix = new Prefix(List.of(locator), clone(partMd5), continuation.fileSha256());
-        } else if (upload.prefix == base) {
-            upload.prefix = base.plus(locator, continuation.fileMd5(), continuation.fileSha256());
+    void extend(String uploadId, Continuation continuation, String locator, MessageDigest partMd5) {
+        lock.lock();
+        try {
+            Upload upload = byUpload.computeIfAbsent(uploadId, id -> new Upload());
+            Prefix base = continuation.base();
+            if (base == null) {
+                upload.prefix = new Prefix(List.of(locator), clone(partMd5), continuation.fileSha256());
+            } else if (upload.prefix == base) {
+                upload.prefix = base.plus(locator, continuation.fileMd5(), continuation.fileSha256());
+            }
+        } finally {
+            lock.unlock();
         }
     }
 
     /** Records a durably written part that did not go through the blob's digests, to be read back later. */
-    synchronized void waiting(String uploadId, int partNumber, String locator) {
-        byUpload.computeIfAbsent(uploadId, id -> new Upload()).waiting.put(partNumber, locator);
+    void waiting(String uploadId, int partNumber, String locator) {
+        lock.lock();
+        try {
+            byUpload.computeIfAbsent(uploadId, id -> new Upload()).waiting.put(partNumber, locator);
+        } finally {
+            lock.unlock();
+        }
     }
 
     /**
      * The next waiting part to read back, if it follows the prefix and no other read is under way.
      * The caller must then call {@link #caughtUp} (which hands on the part after it) or {@link #gaveUp}.
      */
-    synchronized Optional<CatchUp> claimNext(String uploadId) {
-        Upload upload = byUpload.get(uploadId);
-        return upload == null || upload.catchingUp ? Optional.empty() : claim(upload);
+    Optional<CatchUp> claimNext(String uploadId) {
+        lock.lock();
+        try {
+            Upload upload = byUpload.get(uploadId);
+            return upload == null || upload.catchingUp ? Optional.empty() : claim(upload);
+        } finally {
+            lock.unlock();
+        }
     }
 
     /**
      * A claimed part was read into {@code done}'s digests: the prefix reaches through it, unless it
      * changed meanwhile. Returns the next part to read, claimed, so that {@link #settle} keeps waiting.
      */
-    synchronized Optional<CatchUp> caughtUp(String uploadId, CatchUp done) {
-        Upload upload = byUpload.get(uploadId);
-        if (upload == null) {
-            return Optional.empty();
+    Optional<CatchUp> caughtUp(String uploadId, CatchUp done) {
+        lock.lock();
+        try {
+            Upload upload = byUpload.get(uploadId);
+            if (upload == null) {
+                return Optional.empty();
+            }
+            upload.catchingUp = false;
+            if (upload.prefix == done.base()) {
+                upload.prefix = done.base().plus(done.locator(), done.md5(), done.sha256());
+            }
+            return claim(upload);
+        } finally {
+            lock.unlock();
         }
-        upload.catchingUp = false;
-        if (upload.prefix == done.base()) {
-            upload.prefix = done.base().plus(done.locator(), done.md5(), done.sha256());
-        }
-        return claim(upload);
     }
 
     /**
      * A claimed part could not be read (sent again or discarded meanwhile): assembly will read it.
      * Claims nothing, so that it can also be called on the way out of an error.
      */
-    synchronized void gaveUp(String uploadId, CatchUp failed) {
-        Upload upload = byUpload.get(uploadId);
-        if (upload != null) {
-            upload.catchingUp = false;
-            upload.waiting.remove(failed.base().nextPartNumber(), failed.locator());
+    void gaveUp(String uploadId, CatchUp failed) {
+        lock.lock();
+        try {
+            Upload upload = byUpload.get(uploadId);
+            if (upload != null) {
+                upload.catchingUp = false;
+                upload.waiting.remove(failed.base().nextPartNumber(), failed.locator());
+            }
+            readAheadEnded.signalAll();
+        } finally {
+            lock.unlock();
         }
-        notifyAll();
     }
 
+    /** Claims the part that follows the prefix, if it is waiting; the caller holds the lock. */
     private Optional<CatchUp> claim(Upload upload) {
         Prefix prefix = upload.prefix;
         String locator = null;
@@ -159,7 +201,7 @@ final class RunningDigests {
             locator = upload.waiting.get(prefix.nextPartNumber());
         }
         if (locator == null) {
-            notifyAll();
+            readAheadEnded.signalAll();
             return Optional.empty();
         }
         upload.catchingUp = true;
@@ -167,38 +209,58 @@ final class RunningDigests {
     }
 
     /** Waits until no part of this upload is being read back, so that its prefix reaches as far as it will. */
-    synchronized void settle(String uploadId) throws InterruptedException {
-        Upload upload;
-        while ((upload = byUpload.get(uploadId)) != null && upload.catchingUp) {
-            wait();
+    void settle(String uploadId) throws InterruptedException {
+        lock.lock();
+        try {
+            Upload upload;
+            while ((upload = byUpload.get(uploadId)) != null && upload.catchingUp) {
+                readAheadEnded.await();
+            }
+        } finally {
+            lock.unlock();
         }
     }
 
     /** The digests to resume an assembly of {@code parts} from, when its first parts are the prefix's. */
-    synchronized Optional<Resume> resume(String uploadId, List<UploadPart> parts) {
-        Upload upload = byUpload.get(uploadId);
-        Prefix prefix = upload == null ? null : upload.prefix;
-        if (prefix == null || prefix.locators.size() > parts.size()) {
-            return Optional.empty();
-        }
-        for (int i = 0; i < prefix.locators.size(); i++) {
-            UploadPart part = parts.get(i);
-            if (part.partNumber() != i + 1 || !prefix.locators.get(i).equals(part.locator())) {
+    Optional<Resume> resume(String uploadId, List<UploadPart> parts) {
+        lock.lock();
+        try {
+            Upload upload = byUpload.get(uploadId);
+            Prefix prefix = upload == null ? null : upload.prefix;
+            if (prefix == null || prefix.locators.size() > parts.size()) {
                 return Optional.empty();
             }
+            for (int i = 0; i < prefix.locators.size(); i++) {
+                UploadPart part = parts.get(i);
+                if (part.partNumber() != i + 1 || !prefix.locators.get(i).equals(part.locator())) {
+                    return Optional.empty();
+                }
+            }
+            return Optional.of(new Resume(prefix.locators.size(), clone(prefix.md5), clone(prefix.sha256)));
+        } finally {
+            lock.unlock();
         }
-        return Optional.of(new Resume(prefix.locators.size(), clone(prefix.md5), clone(prefix.sha256)));
     }
 
     /** How many leading parts the prefix covers (0 without one). */
-    synchronized int partsCovered(String uploadId) {
-        Upload upload = byUpload.get(uploadId);
-        return upload == null || upload.prefix == null ? 0 : upload.prefix.locators.size();
+    int partsCovered(String uploadId) {
+        lock.lock();
+        try {
+            Upload upload = byUpload.get(uploadId);
+            return upload == null || upload.prefix == null ? 0 : upload.prefix.locators.size();
+        } finally {
+            lock.unlock();
+        }
     }
 
-    synchronized void forget(String uploadId) {
-        byUpload.remove(uploadId);
-        notifyAll();
+    void forget(String uploadId) {
+        lock.lock();
+        try {
+            byUpload.remove(uploadId);
+            readAheadEnded.signalAll();
+        } finally {
+            lock.unlock();
+        }
     }
 
     static MessageDigest clone(MessageDigest digest) {

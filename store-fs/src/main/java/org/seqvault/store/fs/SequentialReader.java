@@ -20,14 +20,16 @@ final class SequentialReader implements AutoCloseable {
 
     private final FileChannel channel;
     private final boolean direct;
+    private final OffHeap.Block memory;
     private final ByteBuffer buffer;
     private boolean ended;
 
     private SequentialReader(FileChannel channel, boolean direct) {
         this.channel = channel;
         this.direct = direct;
+        this.memory = DirectIo.buffer();
         // Nothing to hand out until the first read.
-        this.buffer = DirectIo.buffer().limit(0);
+        this.buffer = memory.buffer().limit(0);
     }
 
     static SequentialReader open(Path file) throws IOException {
@@ -86,7 +88,7 @@ final class SequentialReader implements AutoCloseable {
         try {
             channel.close();
         } finally {
-            DirectIo.release(buffer);
+            DirectIo.release(memory);
         }
     }
 }

@@ -7,7 +7,12 @@ import static org.seqvault.store.fs.TestBlobs.concat;
 import static org.seqvault.store.fs.TestBlobs.read;
 
 import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.lang.management.BufferPoolMXBean;
+import java.lang.management.ManagementFactory;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.WritableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -72,6 +77,69 @@ class SegmentedBlobReaderTest {
 
             assertThatThrownBy(() -> read(reader, 0, 20)).isInstanceOf(IOException.class)
                     .hasMessageContaining("ended before");
+        }
+    }
+
+    /**
+     * A download hands the response mapped windows of 16 MiB; each is unmapped once written, so a
+     * download holds one at a time and none after it, instead of every window it used until a
+     * garbage collection happens to free them.
+     */
+    @Test
+    void aDownloadHoldsOneMappedWindowAtATimeAndNoneAfterwards() throws IOException {
+        Path segment = dir.resolve("sparse");
+        try (RandomAccessFile file = new RandomAccessFile(segment.toFile(), "rw")) {
+            // Sparse: five windows' worth of address space, no disk.
+            file.setLength(4 * SegmentedBlobReader.MAP_WINDOW + 1);
+        }
+        BufferPoolMXBean mapped = ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class).stream()
+                .filter(pool -> pool.getName().equals("mapped")).findFirst().orElseThrow();
+        long before = mapped.getMemoryUsed();
+        long[] mostMapped = {0};
+        long[] written = {0};
+        WritableByteChannel response = new WritableByteChannel() {
+            @Override
+            public int write(ByteBuffer src) {
+                mostMapped[0] = Math.max(mostMapped[0], mapped.getMemoryUsed() - before);
+                int n = src.remaining();
+                src.position(src.limit());
+                written[0] += n;
+                return n;
+            }
+
+            @Override
+            public boolean isOpen() {
+                return true;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+
+        try (SegmentedBlobReader reader = SegmentedBlobReader.open(List.of(segment))) {
+            reader.transferTo(0, reader.size(), response);
+
+            assertThat(written[0]).isEqualTo(reader.size());
+            assertThat(mostMapped[0]).as("bytes mapped at once during the download")
+                    .isPositive().isLessThanOrEqualTo(SegmentedBlobReader.MAP_WINDOW);
+            assertThat(mapped.getMemoryUsed() - before).as("bytes still mapped after it").isLessThanOrEqualTo(0);
+        }
+    }
+
+    /** The way JDK 21 takes (it cannot unmap a window): through a pooled buffer, larger ranges in several turns. */
+    @Test
+    void withoutMappedWindowsRangesAreCopiedThroughABuffer() throws IOException {
+        byte[][] pieces = {bytes(DirectIo.BUFFER_SIZE + 5_000, 1), new byte[0], bytes(3 * DirectIo.BUFFER_SIZE, 2),
+                bytes(17, 3)};
+        byte[] whole = concat(pieces);
+
+        try (SegmentedBlobReader reader = SegmentedBlobReader.open(segments(pieces), false)) {
+            assertThat(read(reader, 0, whole.length)).isEqualTo(whole);
+            assertThat(read(reader, 4_999, 2 * DirectIo.BUFFER_SIZE + 11))
+                    .isEqualTo(Arrays.copyOfRange(whole, 4_999, 4_999 + 2 * DirectIo.BUFFER_SIZE + 11));
+            assertThat(read(reader, whole.length - 20, 20))
+                    .isEqualTo(Arrays.copyOfRange(whole, whole.length - 20, whole.length));
         }
     }
 

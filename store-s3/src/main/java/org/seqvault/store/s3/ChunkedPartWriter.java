@@ -89,8 +89,8 @@ final class ChunkedPartWriter {
             byte[][] buffers, int prefilled) throws IOException {
         int chunk = buffers[0].length;
         Future<?>[] uploading = new Future<?>[2];
-        ExecutorService uploader = Executors.newSingleThreadExecutor(
-                Thread.ofPlatform().daemon().name("seqvault-s3-part").factory());
+        // One part at a time, on a virtual thread: it only waits for S3, so no platform thread per stream.
+        ExecutorService uploader = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("seqvault-s3-part").factory());
         try (ParallelDigests digests = new ParallelDigests()) {
             long total = 0;
             int s3Part = 0;

@@ -8,10 +8,21 @@ import static org.seqvault.store.s3.TestBytes.random;
 import static org.seqvault.store.s3.TestBytes.trickle;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.io.SequenceInputStream;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -144,6 +155,76 @@ class S3BlobStoreWriteTest {
         UploadPart part = store.writePart("up_limit", 1, trickle(content), content.length, true);
 
         assertThat(part.size()).isEqualTo(content.length);
+    }
+
+    /**
+     * Many form uploads at once, each waiting for its client between chunks: hashing shares a fixed
+     * set of threads and the part uploads run on virtual threads, so concurrent streams add no
+     * platform threads (they used to start three each).
+     */
+    @Test
+    void manyStreamsAtOnceAddNoThreadsOfTheirOwn() throws Exception {
+        // Enough that three threads each would exceed the bound, few enough to fit in chunk memory anywhere.
+        int streams = ParallelDigests.THREADS / 3 + 2;
+        CountDownLatch allWaiting = new CountDownLatch(streams);
+        CountDownLatch clientsGoOn = new CountDownLatch(1);
+        byte[] content = random(ChunkedPartWriter.MIN_CHUNK + 1000, 20);
+        List<Future<UploadPart>> parts = new ArrayList<>();
+        try (ExecutorService requests = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < streams; i++) {
+                String upload = "up_many" + i;
+                InputStream slowClient = new SequenceInputStream(new ByteArrayInputStream(content, 0, ChunkedPartWriter.MIN_CHUNK),
+                        new InputStream() {
+                            private final InputStream rest = new ByteArrayInputStream(content, ChunkedPartWriter.MIN_CHUNK,
+                                    content.length - ChunkedPartWriter.MIN_CHUNK);
+                            private boolean waited;
+
+                            @Override
+                            public int read() throws IOException {
+                                byte[] one = new byte[1];
+                                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+                            }
+
+                            @Override
+                            public int read(byte[] b, int off, int len) throws IOException {
+                                if (!waited) {
+                                    waited = true;
+                                    allWaiting.countDown();
+                                    awaitQuietly(clientsGoOn);
+                                }
+                                return rest.read(b, off, len);
+                            }
+                        });
+                parts.add(requests.submit(() -> store.writePart(upload, 1, slowClient, 100L * MIB, true)));
+            }
+            try {
+                assertThat(allWaiting.await(60, TimeUnit.SECONDS)).as("every stream sent its first chunk").isTrue();
+
+                assertThat(livePlatformThreads("seqvault-digest-", "seqvault-s3-part"))
+                        .as("hashing and part-upload threads while %d streams are open", streams)
+                        .isLessThanOrEqualTo(ParallelDigests.THREADS);
+            } finally {
+                clientsGoOn.countDown();
+            }
+            for (Future<UploadPart> part : parts) {
+                assertThat(part.get(60, TimeUnit.SECONDS).sha256()).isEqualTo(checksumsOf(content).sha256());
+            }
+        }
+    }
+
+    private static long livePlatformThreads(String... namePrefixes) {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> Arrays.stream(namePrefixes).anyMatch(t.getName()::startsWith))
+                .count();
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) throws InterruptedIOException {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException();
+        }
     }
 
     @Test

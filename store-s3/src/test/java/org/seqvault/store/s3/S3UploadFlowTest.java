@@ -27,10 +27,13 @@ import org.seqvault.domain.Problem;
 import org.seqvault.domain.Project;
 import org.seqvault.domain.UploadPart;
 import org.seqvault.domain.UploadSession;
+import org.seqvault.domain.UploadState;
 import org.seqvault.domain.UserException;
 import org.seqvault.service.auth.IdentityService;
 import org.seqvault.service.auth.Principal;
+import org.seqvault.service.file.Container;
 import org.seqvault.service.file.FileService;
+import org.seqvault.service.file.NamespaceService;
 import org.seqvault.service.gc.Collector;
 import org.seqvault.service.port.BlobStore.Presigned;
 import org.seqvault.service.port.Clock;
@@ -273,6 +276,115 @@ class S3UploadFlowTest {
         assertThat(report.orphanStagings()).isEqualTo(1);
         assertThat(blobs.blobIds()).doesNotContain(file.blobId());
         assertThat(blobs.stagedUploadIds()).doesNotContain(stale.id(), orphan);
+    }
+
+    /**
+     * With nothing changed, a pass neither lists the bucket nor reads the database once per blob;
+     * after files are deleted it looks at those blobs only. Its cost follows what changed, not how
+     * many blobs exist.
+     */
+    @Test
+    void aCollectorPassCostsWhatChangedNotWhatExists() throws Exception {
+        List<Node> published = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            published.add(publish("f" + i + ".bin", random(100 + i, 40 + i)));
+        }
+        CountingStores.Metadata db = new CountingStores.Metadata(metadata);
+        CountingStores.Blobs bucket = new CountingStores.Blobs(blobs);
+        Collector collector = new Collector(db, bucket, uploads, clock);
+        assertThat(collector.collect().swept()).as("the first pass ever sweeps the whole store").isTrue();
+
+        db.transactions.set(0);
+        bucket.blobListings.set(0);
+        Collector.Report idle = collector.collect();
+
+        assertThat(idle).isEqualTo(new Collector.Report(0, 0, 0, 0, false));
+        assertThat(bucket.blobListings).as("bucket listings in a pass with nothing to do").hasValue(0);
+        assertThat(db.transactions.get()).as("transactions in a pass with nothing to do").isLessThanOrEqualTo(2);
+
+        for (Node gone : published.subList(0, 3)) {
+            files.deleteByKey(admin, project.id(), FileKey.parse(gone.key()));
+        }
+        db.transactions.set(0);
+        Collector.Report after = collector.collect();
+
+        assertThat(after.deletedBlobs()).isEqualTo(3);
+        assertThat(bucket.blobListings).hasValue(0);
+        assertThat(bucket.deletions).hasValue(3);
+        assertThat(db.transactions.get()).as("transactions to reclaim 3 blobs of 12").isLessThanOrEqualTo(4);
+        assertThat(blobs.blobIds()).containsExactlyInAnyOrderElementsOf(
+                published.subList(3, 12).stream().map(Node::blobId).toList());
+    }
+
+    /**
+     * Bytes assembled for an upload that then ended unpublished, by a replica that crashed before it
+     * could drop them, are reclaimed by the next pass without a sweep: the session's end noted them.
+     */
+    @Test
+    void theBlobOfAnUploadThatEndedMidCompletionIsReclaimedWithoutASweep() throws Exception {
+        Collector collector = new Collector(metadata, blobs, uploads, clock);
+        byte[] content = random(1000, 50);
+        UploadTicket ticket = uploads.open(admin, new Target.KeyInWorkspace(project.id(), FileKey.parse("cut.bin")),
+                content.length, null, false, null, null, null);
+        PresignedHttp.put(ticket.partUrls().get(0).url(), content);
+        UploadSession session = ticket.session();
+        // A completion cut off between assembly and publishing: the object exists, no row does.
+        List<UploadPart> parts = blobs.directParts(session);
+        metadata.write(tx -> tx.uploads().transition(session.id(), UploadState.OPEN, UploadState.COMPLETING,
+                session.id(), null));
+        blobs.assemble(session.id(), session.id(), parts, clock.now());
+        Collector.Report whileCompleting = collector.collect();
+        assertThat(whileCompleting.swept()).as("the first pass ever sweeps").isTrue();
+        assertThat(whileCompleting.orphanBlobs()).as("a blob being completed is not an orphan").isZero();
+        assertThat(blobs.blobIds()).contains(session.id());
+
+        metadata.write(tx -> tx.uploads().transition(session.id(), UploadState.COMPLETING, UploadState.EXPIRED,
+                null, null));
+        Collector.Report report = collector.collect();
+
+        assertThat(report.swept()).isFalse();
+        assertThat(report.orphanBlobs()).isEqualTo(1);
+        assertThat(blobs.blobIds()).doesNotContain(session.id());
+    }
+
+    /** A copy keeps the blob when the original is deleted. */
+    @Test
+    void aBlobAnotherFileStillPointsToIsKept() throws Exception {
+        Node original = publish("original.bin", random(500, 51));
+        new NamespaceService(metadata, files, clock, new RandomIds()).copy(admin, original.id(),
+                new Container.Folder(project.rootFolderId()), "copy.bin");
+        files.deleteByKey(admin, project.id(), FileKey.parse("original.bin"));
+
+        Collector.Report report = new Collector(metadata, blobs, uploads, clock).collect();
+
+        assertThat(report.deletedBlobs()).isZero();
+        assertThat(blobs.blobIds()).contains(original.blobId());
+    }
+
+    /**
+     * Bytes no row, note or upload knows of (an earlier version's crash) are left by ordinary passes
+     * and found by the sweep, which one replica does once a day or an operator asks for.
+     */
+    @Test
+    void bytesNothingKnowsOfAreFoundByTheSweep() throws Exception {
+        Collector replicaA = new Collector(metadata, blobs, uploads, clock);
+        Collector replicaB = new Collector(metadata, blobs, uploads, clock);
+        assertThat(replicaA.collect().swept()).isTrue();
+        assertThat(replicaB.collect().swept()).as("the other replica, in the same day").isFalse();
+        String stray = "up_strayfromanoldcrash";
+        String s3UploadId = blobs.beginUpload(stray);
+        UploadPart part = blobs.writePart(stray, 1, new java.io.ByteArrayInputStream(random(10, 52)), 100, true);
+        blobs.assemble(stray, stray, List.of(part), clock.now());
+        assertThat(s3UploadId).isNotNull();
+
+        assertThat(replicaA.collect().orphanBlobs()).isZero();
+        assertThat(blobs.blobIds()).contains(stray);
+
+        Collector.Report swept = replicaB.collectAndSweep();
+        assertThat(swept.orphanBlobs()).isEqualTo(1);
+        assertThat(blobs.blobIds()).doesNotContain(stray);
+        now.set(now.get().plus(Collector.SWEEP_INTERVAL).plusSeconds(1));
+        assertThat(replicaA.collect().swept()).as("a day later").isTrue();
     }
 
     private Node publish(String key, byte[] content) throws Exception {

@@ -1,8 +1,13 @@
 package org.seqvault.store.sql;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.StringJoiner;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 import org.seqvault.domain.Blob;
@@ -63,6 +68,112 @@ final class SqlBlobRepository implements BlobRepository {
     @Override
     public void delete(String id) {
         handle.createUpdate("DELETE FROM blobs WHERE id = :id").bind("id", id).execute();
+    }
+
+    // ---- what the collector is to look at ---------------------------------------------------
+
+    /** Notes, for the collector, the blob each node {@code nodesWhere} selects points to (a WHERE on {@code nodes}). */
+    static void noteBlobsOfNodes(Handle handle, String nodesWhere, String name, String value) {
+        handle.createUpdate("INSERT INTO reclaimable_blobs (blob_id) SELECT DISTINCT blob_id FROM nodes WHERE "
+                        + nodesWhere + " AND blob_id IS NOT NULL ON CONFLICT (blob_id) DO NOTHING")
+                .bind(name, value)
+                .execute();
+    }
+
+    /** Notes, for the collector, the blob an upload chose, if any. */
+    static void noteBlobOfUpload(Handle handle, String uploadId) {
+        handle.createUpdate("""
+                        INSERT INTO reclaimable_blobs (blob_id)
+                        SELECT blob_id FROM uploads WHERE id = :id AND blob_id IS NOT NULL
+                        ON CONFLICT (blob_id) DO NOTHING""")
+                .bind("id", uploadId)
+                .execute();
+    }
+
+    @Override
+    public void noteReclaimable(String id) {
+        handle.createUpdate("INSERT INTO reclaimable_blobs (blob_id) VALUES (:id) ON CONFLICT (blob_id) DO NOTHING")
+                .bind("id", id)
+                .execute();
+    }
+
+    @Override
+    public List<String> reclaimable(String afterId, int limit) {
+        return handle.createQuery("""
+                        SELECT blob_id FROM reclaimable_blobs WHERE blob_id > :afterId ORDER BY blob_id LIMIT :limit""")
+                .bind("afterId", afterId == null ? "" : afterId)
+                .bind("limit", limit)
+                .mapTo(String.class)
+                .list();
+    }
+
+    /**
+     * The check and the row's deletion share the transaction; should a node come to point to the
+     * blob meanwhile on PostgreSQL, the foreign key refuses the deletion and the whole call fails,
+     * leaving every note for the next pass.
+     */
+    @Override
+    public List<Released> releaseUnreferenced(List<String> ids) {
+        List<Released> released = new ArrayList<>();
+        for (String id : ids) {
+            boolean inUse = handle.createQuery("""
+                            SELECT 1 WHERE EXISTS (SELECT 1 FROM nodes WHERE blob_id = :id)
+                                OR EXISTS (SELECT 1 FROM uploads WHERE state = 'COMPLETING' AND blob_id = :id)""")
+                    .bind("id", id)
+                    .mapTo(Integer.class)
+                    .findFirst()
+                    .isPresent();
+            if (inUse) {
+                forget(id);
+            } else {
+                boolean hadRow = handle.createUpdate("DELETE FROM blobs WHERE id = :id").bind("id", id).execute() == 1;
+                released.add(new Released(id, hadRow));
+            }
+        }
+        return released;
+    }
+
+    @Override
+    public void forgetReclaimed(List<String> ids) {
+        ids.forEach(this::forget);
+    }
+
+    private void forget(String id) {
+        handle.createUpdate("DELETE FROM reclaimable_blobs WHERE blob_id = :id").bind("id", id).execute();
+    }
+
+    @Override
+    public int noteAllUnreferenced() {
+        return handle.createUpdate("""
+                        INSERT INTO reclaimable_blobs (blob_id)
+                        SELECT b.id FROM blobs b WHERE NOT EXISTS (SELECT 1 FROM nodes n WHERE n.blob_id = b.id)
+                        ON CONFLICT (blob_id) DO NOTHING""")
+                .execute();
+    }
+
+    @Override
+    public Set<String> existing(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        List<String> values = List.copyOf(ids);
+        StringJoiner params = new StringJoiner(", ", "SELECT id FROM blobs WHERE id IN (", ")");
+        for (int i = 0; i < values.size(); i++) {
+            params.add(":id" + i);
+        }
+        Query query = handle.createQuery(params.toString());
+        for (int i = 0; i < values.size(); i++) {
+            query.bind("id" + i, values.get(i));
+        }
+        return new HashSet<>(query.mapTo(String.class).list());
+    }
+
+    @Override
+    public boolean claimSweep(Instant now, Instant lastBefore) {
+        return handle.createUpdate("UPDATE reclaim_sweeps SET started_at = :now WHERE id = 1 AND started_at < :lastBefore")
+                .bind("now", Micros.of(now))
+                .bind("lastBefore", Micros.of(lastBefore))
+                .execute() == 1;
     }
 
     @Override

@@ -133,6 +133,7 @@ final class SqlNodeRepository implements NodeRepository {
 
     @Override
     public void delete(String id) {
+        SqlBlobRepository.noteBlobsOfNodes(handle, "id = :id", "id", id);
         handle.createUpdate("DELETE FROM nodes WHERE id = :id").bind("id", id).execute();
     }
 

@@ -104,6 +104,7 @@ final class SqlProjectRepository implements ProjectRepository {
     /** Deletes the project with its whole tree and memberships (their metadata and tags cascade). */
     @Override
     public void delete(String id) {
+        SqlBlobRepository.noteBlobsOfNodes(handle, "project_id = :id", "id", id);
         handle.createUpdate("DELETE FROM nodes WHERE project_id = :id").bind("id", id).execute();
         handle.createUpdate("DELETE FROM projects WHERE id = :id").bind("id", id).execute();
     }

@@ -64,7 +64,7 @@ final class SqlUploadRepository implements UploadRepository {
      */
     @Override
     public boolean transition(String id, UploadState expected, UploadState next, String blobId, String fileId) {
-        return handle.createUpdate("""
+        boolean moved = handle.createUpdate("""
                         UPDATE uploads
                         SET state = :next, blob_id = COALESCE(:blobId, blob_id), file_id = COALESCE(:fileId, file_id)
                         WHERE id = :id AND state = :expected""")
@@ -74,6 +74,10 @@ final class SqlUploadRepository implements UploadRepository {
                 .bind("id", id)
                 .bind("expected", expected.name())
                 .execute() == 1;
+        if (moved && (next == UploadState.ABORTED || next == UploadState.EXPIRED)) {
+            SqlBlobRepository.noteBlobOfUpload(handle, id);
+        }
+        return moved;
     }
 
     /**

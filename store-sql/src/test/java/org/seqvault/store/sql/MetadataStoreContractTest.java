@@ -37,6 +37,7 @@ import org.seqvault.domain.UploadSession;
 import org.seqvault.domain.UploadState;
 import org.seqvault.domain.User;
 import org.seqvault.domain.Username;
+import org.seqvault.service.port.BlobRepository;
 import org.seqvault.service.port.MetadataStore;
 import org.seqvault.service.port.MetadataStore.Tx;
 import org.seqvault.service.port.NodeQuery;
@@ -879,6 +880,121 @@ abstract class MetadataStoreContractTest {
         run(tx -> tx.nodes().delete(file.id()));
         assertThat(read((Tx tx) -> tx.blobs().unreferenced(before, 10)))
                 .containsExactlyInAnyOrder(orphan, assembledEarlier, referenced);
+    }
+
+    @Test
+    void deletingAFileOrAProjectNotesItsBlobForTheCollector() {
+        Blob kept = TestData.blob(T0);
+        Blob gone = TestData.blob(T0);
+        Blob ofProject = TestData.blob(T0);
+        Node keep = TestData.fileWithBlob(root, "keep.vcf", kept.id());
+        Node delete = TestData.fileWithBlob(root, "delete.vcf", gone.id());
+        Project other = TestData.project(alice, "other", false);
+        Node otherRoot = TestData.root(other);
+        run(tx -> {
+            List.of(kept, gone, ofProject).forEach(tx.blobs()::insert);
+            tx.nodes().insert(keep);
+            tx.nodes().insert(delete);
+            createProject(tx, other, alice);
+            tx.nodes().insert(TestData.fileWithBlob(otherRoot, "a.bam", ofProject.id()));
+            tx.nodes().insert(TestData.fileWithBlob(otherRoot, "copy-of-a.bam", ofProject.id()));
+        });
+        assertThat(read((Tx tx) -> tx.blobs().reclaimable(null, 10))).as("nothing dropped a reference yet").isEmpty();
+
+        run(tx -> tx.nodes().delete(delete.id()));
+        run(tx -> tx.projects().delete(other.id()));
+
+        assertThat(read((Tx tx) -> tx.blobs().reclaimable(null, 10)))
+                .containsExactlyElementsOf(sorted(gone.id(), ofProject.id()));
+    }
+
+    @Test
+    void anUploadEndingWithoutPublishingNotesTheBlobItChose() {
+        UploadSession aborted = TestData.upload(alice, project, T0, T0.plusSeconds(60));
+        UploadSession expired = TestData.upload(alice, project, T0, T0.plusSeconds(60));
+        UploadSession published = TestData.upload(alice, project, T0, T0.plusSeconds(60));
+        UploadSession abortedOpen = TestData.upload(alice, project, T0, T0.plusSeconds(60));
+        run(tx -> {
+            List.of(aborted, expired, published, abortedOpen).forEach(tx.uploads()::insert);
+            tx.uploads().transition(aborted.id(), UploadState.OPEN, UploadState.COMPLETING, "blob-aborted", null);
+            tx.uploads().transition(expired.id(), UploadState.OPEN, UploadState.COMPLETING, "blob-expired", null);
+            tx.uploads().transition(published.id(), UploadState.OPEN, UploadState.COMPLETING, "blob-published", null);
+        });
+        run(tx -> {
+            tx.uploads().transition(aborted.id(), UploadState.COMPLETING, UploadState.ABORTED, null, null);
+            tx.uploads().transition(expired.id(), UploadState.COMPLETING, UploadState.EXPIRED, null, null);
+            tx.uploads().transition(published.id(), UploadState.COMPLETING, UploadState.DONE, null, "file-1");
+            tx.uploads().transition(abortedOpen.id(), UploadState.OPEN, UploadState.ABORTED, null, null);
+        });
+
+        assertThat(read((Tx tx) -> tx.blobs().reclaimable(null, 10))).containsExactly("blob-aborted", "blob-expired");
+        assertThat(read((Tx tx) -> tx.blobs().reclaimable("blob-aborted", 10))).containsExactly("blob-expired");
+    }
+
+    @Test
+    void releasingNotedBlobsDeletesOnlyWhatNothingUses() {
+        Blob unreferenced = TestData.blob(T0);
+        Blob stillCopied = TestData.blob(T0);
+        Blob assembling = TestData.blob(T0);
+        Node copy = TestData.fileWithBlob(root, "copy.vcf", stillCopied.id());
+        UploadSession completing = TestData.upload(alice, project, T0, T0.plusSeconds(60));
+        run(tx -> {
+            List.of(unreferenced, stillCopied, assembling).forEach(tx.blobs()::insert);
+            tx.nodes().insert(copy);
+            tx.uploads().insert(completing);
+            tx.uploads().transition(completing.id(), UploadState.OPEN, UploadState.COMPLETING, assembling.id(), null);
+            List.of(unreferenced.id(), stillCopied.id(), assembling.id(), "blob-without-row")
+                    .forEach(tx.blobs()::noteReclaimable);
+            tx.blobs().noteReclaimable(unreferenced.id());
+        });
+
+        List<BlobRepository.Released> released = write((Tx tx) -> tx.blobs().releaseUnreferenced(
+                tx.blobs().reclaimable(null, 10)));
+
+        assertThat(released).containsExactlyInAnyOrder(new BlobRepository.Released(unreferenced.id(), true),
+                new BlobRepository.Released("blob-without-row", false));
+        read(tx -> {
+            assertThat(tx.blobs().exists(unreferenced.id())).isFalse();
+            assertThat(tx.blobs().exists(stillCopied.id())).isTrue();
+            assertThat(tx.blobs().exists(assembling.id())).isTrue();
+            // Until the bytes are gone too: a crash before that leaves the note for the next pass.
+            assertThat(tx.blobs().reclaimable(null, 10))
+                    .containsExactlyElementsOf(sorted(unreferenced.id(), "blob-without-row"));
+            return null;
+        });
+        run(tx -> tx.blobs().forgetReclaimed(released.stream().map(BlobRepository.Released::id).toList()));
+        assertThat(read((Tx tx) -> tx.blobs().reclaimable(null, 10))).isEmpty();
+    }
+
+    @Test
+    void theSweepNotesUnreferencedRowsAndFindsWhichIdsHaveRows() {
+        Blob referenced = TestData.blob(T0);
+        Blob unreferenced = TestData.blob(T0);
+        run(tx -> {
+            List.of(referenced, unreferenced).forEach(tx.blobs()::insert);
+            tx.nodes().insert(TestData.fileWithBlob(root, "a.vcf", referenced.id()));
+        });
+
+        assertThat(write((Tx tx) -> tx.blobs().noteAllUnreferenced())).isEqualTo(1);
+        assertThat(write((Tx tx) -> tx.blobs().noteAllUnreferenced())).as("noted already").isZero();
+        assertThat(read((Tx tx) -> tx.blobs().reclaimable(null, 10))).containsExactly(unreferenced.id());
+        assertThat(read((Tx tx) -> tx.blobs().existing(List.of(referenced.id(), "no-such-blob", unreferenced.id()))))
+                .containsExactlyInAnyOrder(referenced.id(), unreferenced.id());
+        assertThat(read((Tx tx) -> tx.blobs().existing(List.of()))).isEmpty();
+    }
+
+    @Test
+    void oneCallerClaimsEachSweep() {
+        Instant first = T0;
+        assertThat(write((Tx tx) -> tx.blobs().claimSweep(first, first.minusSeconds(3600)))).isTrue();
+        assertThat(write((Tx tx) -> tx.blobs().claimSweep(first.plusSeconds(60), first.plusSeconds(60 - 3600))))
+                .as("another replica a minute later").isFalse();
+        Instant next = first.plusSeconds(3601);
+        assertThat(write((Tx tx) -> tx.blobs().claimSweep(next, next.minusSeconds(3600)))).isTrue();
+    }
+
+    private static List<String> sorted(String... ids) {
+        return java.util.Arrays.stream(ids).sorted().toList();
     }
 
     // ---- transactions ----

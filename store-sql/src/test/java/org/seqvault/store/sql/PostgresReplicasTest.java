@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.seqvault.domain.Blob;
 import org.seqvault.domain.Node;
 import org.seqvault.domain.Permissions;
 import org.seqvault.domain.Project;
@@ -30,6 +31,7 @@ import org.seqvault.domain.UploadSession;
 import org.seqvault.domain.UploadState;
 import org.seqvault.domain.User;
 import org.seqvault.service.auth.IdentityService;
+import org.seqvault.service.port.BlobRepository;
 import org.seqvault.service.port.Clock;
 import org.seqvault.service.port.MetadataStore;
 import org.seqvault.service.support.RandomIds;
@@ -124,6 +126,42 @@ class PostgresReplicasTest {
         List<Boolean> moved = race(i -> () -> replica(i).write(tx ->
                 tx.uploads().transition(upload.id(), UploadState.OPEN, UploadState.COMPLETING, "blob-" + i, null)));
         assertThat(moved).containsOnlyOnce(true);
+    }
+
+    @Test
+    void racingSweepClaimsHaveOneWinner() throws Exception {
+        List<Boolean> claimed = race(i -> () -> replica(i).write(tx ->
+                tx.blobs().claimSweep(TestData.T0, TestData.T0.minusSeconds(3600))));
+        assertThat(claimed).containsOnlyOnce(true);
+    }
+
+    /** Collectors on every replica releasing the same notes at once: each row is deleted once, a used blob never. */
+    @Test
+    void racingReleasesOfTheSameNotesDeleteEachRowOnceAndNoUsedOne() throws Exception {
+        List<String> unused = new ArrayList<>();
+        Blob used = TestData.blob(TestData.T0);
+        replicaA.write(tx -> {
+            for (int i = 0; i < 20; i++) {
+                Blob blob = TestData.blob(TestData.T0);
+                tx.blobs().insert(blob);
+                tx.blobs().noteReclaimable(blob.id());
+                unused.add(blob.id());
+            }
+            tx.blobs().insert(used);
+            tx.nodes().insert(TestData.fileWithBlob(root, "used.vcf", used.id()));
+            tx.blobs().noteReclaimable(used.id());
+            return null;
+        });
+
+        List<List<BlobRepository.Released>> released = race(i -> () -> replica(i).write(tx ->
+                tx.blobs().releaseUnreferenced(tx.blobs().reclaimable(null, 100))));
+
+        List<String> deletedRows = released.stream().flatMap(List::stream)
+                .filter(BlobRepository.Released::hadRow).map(BlobRepository.Released::id).toList();
+        assertThat(deletedRows).containsExactlyInAnyOrderElementsOf(unused);
+        assertThat(released.stream().flatMap(List::stream).map(BlobRepository.Released::id)).doesNotContain(used.id());
+        boolean usedKept = replicaB.read(tx -> tx.blobs().exists(used.id()));
+        assertThat(usedKept).isTrue();
     }
 
     /**
