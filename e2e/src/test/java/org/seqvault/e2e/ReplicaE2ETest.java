@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.seqvault.service.limit.RateLimiter;
+import org.seqvault.testkit.TestFiles;
 import org.seqvault.testkit.stores.S3TestServer;
 import org.seqvault.testkit.stores.TestPostgres;
 
