@@ -12,8 +12,11 @@ import java.util.TreeMap;
 import org.seqvault.domain.Blob;
 import org.seqvault.domain.ByteSize;
 import org.seqvault.domain.FileKey;
+import org.seqvault.domain.FolderPath;
 import org.seqvault.domain.Node;
+import org.seqvault.domain.NodeName;
 import org.seqvault.domain.NodeType;
+import org.seqvault.domain.OriginTask;
 import org.seqvault.domain.Permissions.Permission;
 import org.seqvault.domain.Problem;
 import org.seqvault.domain.Project;
@@ -84,6 +87,9 @@ public final class UploadService {
     public UploadTicket open(Principal caller, Target target, long size, Long partSize, boolean overwrite,
                              String contentType, String description, String originTask) {
         caller.requireScope(Scope.FILES);
+        // Checked now, not at publish: the file row is where a bad one would fail, and by then the
+        // bytes are all sent.
+        String task = OriginTask.checkOptional(originTask);
         if (size < 0 || size > settings.maxFileSize()) {
             throw new UserException(Problem.BAD_UPLOAD_INIT,
                     "size must be between 0 and " + settings.maxFileSize() + " bytes");
@@ -103,7 +109,7 @@ public final class UploadService {
                 UploadSession s = new UploadSession(uploadId, caller.userId(), place.project().id(),
                         place.parentId(), place.folderPath(), place.name(), size, chosenPart,
                         UploadSession.partCount(size, chosenPart), overwrite, UploadState.OPEN,
-                        ContentTypes.choose(contentType, place.name()), description, originTask, null, null,
+                        ContentTypes.choose(contentType, place.name()), description, task, null, null,
                         storeUploadId, now, now.plus(settings.uploadTtl()));
                 tx.uploads().insert(s);
                 return s;
@@ -379,7 +385,7 @@ public final class UploadService {
         Project project = project(tx, s.projectId());
         Node parent = s.parentId() != null
                 ? folder(tx, s.parentId())
-                : folders.ensure(tx, project, org.seqvault.domain.FolderPath.parse(s.folderPath()), now);
+                : folders.ensure(tx, project, FolderPath.parse(s.folderPath()), now);
         Placement place = new Placement(project, parent.id(), s.folderPath(), s.name(), parent.key());
         Optional<Node> existing = tx.nodes().child(place.parentId(), s.name());
         if (existing.isPresent()) {
@@ -489,8 +495,9 @@ public final class UploadService {
                 if (!parent.isFolder()) {
                     throw new UserException(Problem.NOT_A_FOLDER, "'" + f.parentFolderId() + "' is not a folder");
                 }
-                yield new Placement(p, parent.id(), null, new org.seqvault.domain.NodeName(f.name()).value(),
-                        parent.key());
+                // The file's v1 key (its folder's key and its name) must stay within the key rules too.
+                FileKey key = FileKey.of(FolderPath.parse(parent.key()), new NodeName(f.name()));
+                yield new Placement(p, parent.id(), null, key.name().value(), parent.key());
             }
         };
     }
