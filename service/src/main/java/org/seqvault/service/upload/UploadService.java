@@ -145,16 +145,18 @@ public final class UploadService {
         UploadSession s = store.read(tx -> tx.uploads().byId(uploadId)).orElseThrow(() -> uploadNotFound(uploadId));
         requireOpen(s, clock.now());
         checkPartNumber(s, partNumber);
-        long max = Math.max(s.size(), 0);
+        // Checked before the first byte when the length is declared; else the store stops at it.
+        long max = s.partLimit(partNumber);
         if (contentLength > max) {
-            throw new UserException(Problem.PAYLOAD_TOO_LARGE,
-                    "part of " + contentLength + " bytes is larger than the whole upload (" + max + " bytes)");
+            throw partTooLarge(s, partNumber, max);
         }
         UploadPart part;
         try {
             part = blobs.writePart(uploadId, partNumber, in, max, s.partCount() == 1);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (UserException e) {
+            throw e.problem() == Problem.PAYLOAD_TOO_LARGE ? partTooLarge(s, partNumber, max) : e;
         }
         Optional<String> replaced;
         try {
@@ -623,6 +625,12 @@ public final class UploadService {
     private static UserException nameExists(String name) {
         return new UserException(Problem.NAME_EXISTS,
                 "a file or folder named '" + name + "' already exists there; pass overwrite=true to replace a file");
+    }
+
+    private static UserException partTooLarge(UploadSession s, int partNumber, long max) {
+        return new UserException(Problem.PAYLOAD_TOO_LARGE, "part " + partNumber + " of upload " + s.id()
+                + " may hold at most " + max + " bytes (" + s.size() + " bytes in " + s.partCount()
+                + " parts of " + s.partSize() + "); nothing was stored");
     }
 
     private UserException tooLargeForForm() {
