@@ -45,6 +45,11 @@ final class ServerFixture implements AutoCloseable {
         return new Golden(blobs.presignedUrls(server.publicUrl()));
     }
 
+    /** The server's data directory (local blobs live under {@code blobs/} in it). */
+    Path dataDir() {
+        return dataDir;
+    }
+
     /** See {@link TestBlobStore#servedBySeqVault()}. */
     boolean blobsServedBySeqVault() {
         return blobs.servedBySeqVault();

@@ -248,8 +248,14 @@ public final class UploadService {
         });
     }
 
-    /** Streams a form upload's file bytes to staging (before the target may even be known). */
-    public Staged stage(InputStream in, long contentLength) {
+    /**
+     * Streams a form upload's file bytes to staging, once the caller may write to the workspace:
+     * nobody stores bytes where they could not publish them. A workspace the caller cannot see
+     * is not found, exactly like one that does not exist.
+     */
+    public Staged stage(Principal caller, String workspaceId, InputStream in, long contentLength) {
+        caller.requireScope(Scope.FILES);
+        store.read(tx -> writableWorkspace(tx, caller, workspaceId));
         if (contentLength > settings.maxFormUpload()) {
             throw tooLargeForForm();
         }
@@ -481,11 +487,7 @@ public final class UploadService {
     private Placement placement(Tx tx, Principal caller, Target target) {
         return switch (target) {
             case Target.KeyInWorkspace k -> {
-                if (k.workspaceId() == null || k.workspaceId().isEmpty()) {
-                    throw UserException.invalid("workspace_id is required");
-                }
-                Project p = tx.projects().byId(k.workspaceId()).orElseThrow(() -> Access.notFound(k.workspaceId()));
-                Access.require(tx, caller, p, Permission.WRITE, k.workspaceId());
+                Project p = writableWorkspace(tx, caller, k.workspaceId());
                 yield new Placement(p, null, k.key().folder().prefix(), k.key().name().value(), k.key().folder().prefix());
             }
             case Target.InFolder f -> {
@@ -502,6 +504,15 @@ public final class UploadService {
                 yield new Placement(p, parent.id(), null, key.name().value(), parent.key());
             }
         };
+    }
+
+    private static Project writableWorkspace(Tx tx, Principal caller, String workspaceId) {
+        if (workspaceId == null || workspaceId.isEmpty()) {
+            throw UserException.invalid("workspace_id is required");
+        }
+        Project p = tx.projects().byId(workspaceId).orElseThrow(() -> Access.notFound(workspaceId));
+        Access.require(tx, caller, p, Permission.WRITE, workspaceId);
+        return p;
     }
 
     private static void refuseExisting(Tx tx, Placement place) {

@@ -217,7 +217,7 @@ class S3UploadFlowTest {
     void aFormUploadStreamsThroughTheServerAndKeepsItsStreamedChecksums() throws Exception {
         byte[] content = random(6 * MIB + 3, 5);
 
-        Staged staged = uploads.stage(trickle(content), -1);
+        Staged staged = uploads.stage(admin, project.id(), trickle(content), -1);
         Node file = uploads.publishStaged(admin, new Target.KeyInWorkspace(project.id(), FileKey.parse("f/form.bin")),
                 false, null, null, staged);
 
