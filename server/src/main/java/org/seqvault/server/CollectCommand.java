@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
 
 /**
  * {@code seqvault collect}: runs one collector pass now (the server runs one every 10 minutes):
- * expires overdue uploads and reclaims bytes nothing points to. Safe while the server runs, as
+ * expires overdue uploads, deletes finished ones past their retention and reclaims bytes nothing
+ * points to. Safe while the server runs, as
  * replicas sharing a database collect side by side.
  */
 @Command(name = "collect",
@@ -29,15 +30,16 @@ final class CollectCommand extends OfflineCommand {
 
     @Override
     int run(OfflineStores stores, ServerConfig cfg, PrintWriter out) throws IOException {
-        // Only expiry is asked of the upload service here; its limits play no part in it.
+        // Only expiry and pruning are asked of the upload service here; its limits play no part in them.
         UploadSettings settings = new UploadSettings(cfg.maxFormUpload(), cfg.singlePutLimit(), Long.MAX_VALUE,
-                Duration.ofSeconds(1), cfg.uploadTtl());
+                Duration.ofSeconds(1), cfg.uploadTtl(), cfg.finishedUploadRetention());
         UploadService uploads = new UploadService(stores.metadata(), stores.blobs(), Clock.system(),
                 new RandomIds(), settings);
         Collector.Report report = new Collector(stores.metadata(), stores.blobs(), uploads, Clock.system()).collect();
         out.println("collect: " + report.expiredUploads() + " uploads expired, " + report.deletedBlobs()
                 + " unreferenced blobs deleted, " + report.orphanBlobs() + " orphan blobs deleted, "
-                + report.orphanStagings() + " orphan staging areas deleted");
+                + report.orphanStagings() + " orphan staging areas deleted, " + report.prunedUploads()
+                + " finished uploads past their retention deleted");
         return 0;
     }
 }

@@ -26,6 +26,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.seqvault.domain.ByteSize;
 import org.seqvault.service.presign.SigningKeys;
+import org.seqvault.service.upload.UploadSettings;
 
 /**
  * Computes the effective {@link ServerConfig}: command-line flags beat {@code SEQVAULT_*}
@@ -118,10 +119,12 @@ public final class ConfigLoader {
         Duration rateLimitWindow = get(Setting.RATE_LIMIT_WINDOW, ConfigLoader::parseDuration, DEFAULT_RATE_LIMIT_WINDOW);
         String bootstrapToken = get(Setting.BOOTSTRAP_TOKEN, ConfigLoader::parseToken, null);
         Duration idleTimeout = get(Setting.IDLE_TIMEOUT, ConfigLoader::parseDuration, ServerConfig.DEFAULT_IDLE_TIMEOUT);
+        Duration finishedUploadRetention = get(Setting.FINISHED_UPLOAD_RETENTION, ConfigLoader::parseDuration,
+                UploadSettings.DEFAULT_FINISHED_RETENTION);
 
         ServerConfig config = new ServerConfig(bind, port, publicUrl, dataDir, dbUrl, dbUser, dbPassword, blobStore,
                 s3Endpoint, s3Region, s3PathStyle, signingKey, presignTtl, maxFormUpload, singlePutLimit, uploadTtl,
-                rateLimit, rateLimitWindow, bootstrapToken, idleTimeout);
+                rateLimit, rateLimitWindow, bootstrapToken, idleTimeout, finishedUploadRetention);
         return new EffectiveConfig(config, sources, configFile);
     }
 

@@ -69,6 +69,7 @@ public record EffectiveConfig(ServerConfig config, Map<Setting, ConfigSource> so
             case RATE_LIMIT_WINDOW -> c.rateLimitWindow().toSeconds() + "s";
             case BOOTSTRAP_TOKEN -> Redaction.secret(c.bootstrapToken(), "(none)");
             case IDLE_TIMEOUT -> c.idleTimeout().toSeconds() + "s";
+            case FINISHED_UPLOAD_RETENTION -> c.finishedUploadRetention().toSeconds() + "s";
         };
     }
 

@@ -74,7 +74,7 @@ public final class SeqVaultServer implements AutoCloseable {
             BlobStore blobs = openBlobStore(cfg, signer, publicUrl);
 
             UploadSettings uploadSettings = new UploadSettings(cfg.maxFormUpload(), cfg.singlePutLimit(), MAX_FILE_SIZE,
-                    cfg.presignTtl(), cfg.uploadTtl());
+                    cfg.presignTtl(), cfg.uploadTtl(), cfg.finishedUploadRetention());
             IdentityService identity = new IdentityService(store, clock, ids);
             UploadService uploads = new UploadService(store, blobs, clock, ids, uploadSettings);
             FileService files = new FileService(store, blobs, clock, cfg.presignTtl());

@@ -91,6 +91,11 @@ final class ServeCommand implements Callable<Integer> {
                     + "Env: SEQVAULT_IDLE_TIMEOUT. Default: 30.")
     String idleTimeout;
 
+    @Option(names = "--finished-upload-retention", paramLabel = "SECONDS",
+            description = "How long a finished upload session is kept past its expiry before the collector deletes it. "
+                    + "Env: SEQVAULT_FINISHED_UPLOAD_RETENTION. Default: 604800 (7 days).")
+    String finishedUploadRetention;
+
     private final Map<String, String> env;
 
     ServeCommand(Map<String, String> env) {
@@ -112,6 +117,7 @@ final class ServeCommand implements Callable<Integer> {
         StoreOptions.put(flags, Setting.RATE_LIMIT_WINDOW, rateLimitWindow);
         StoreOptions.put(flags, Setting.BOOTSTRAP_TOKEN, bootstrapToken);
         StoreOptions.put(flags, Setting.IDLE_TIMEOUT, idleTimeout);
+        StoreOptions.put(flags, Setting.FINISHED_UPLOAD_RETENTION, finishedUploadRetention);
         return flags;
     }
 

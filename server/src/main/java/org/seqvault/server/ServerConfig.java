@@ -2,6 +2,7 @@ package org.seqvault.server;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import org.seqvault.service.upload.UploadSettings;
 
 /**
  * The effective configuration (flags > SEQVAULT_* environment > config file > defaults), see
@@ -26,15 +27,32 @@ import java.time.Duration;
  * @param idleTimeout     how long a connection may stay silent, between requests or in the middle of one,
  *                        before the server closes it (default 30 s): a client that opens uploads and
  *                        sends nothing cannot hold connections for longer
+ * @param finishedUploadRetention how long a finished upload session is kept past its expiry time
+ *                        before the collector deletes it (default 7 days)
  */
 public record ServerConfig(String bind, int port, String publicUrl, Path dataDir, String dbUrl, String dbUser,
                            String dbPassword, String blobStore, String s3Endpoint, String s3Region,
                            boolean s3PathStyle, String signingKey, Duration presignTtl, long maxFormUpload,
                            long singlePutLimit, Duration uploadTtl, long rateLimit, Duration rateLimitWindow,
-                           String bootstrapToken, Duration idleTimeout) {
+                           String bootstrapToken, Duration idleTimeout, Duration finishedUploadRetention) {
 
     /** What {@link #idleTimeout} is when nothing sets it. */
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
+
+    /**
+     * The configuration before {@code finishedUploadRetention} existed, with its default; kept so
+     * that code building a config by hand (test fixtures) needs no change for a setting it does not
+     * care about.
+     */
+    public ServerConfig(String bind, int port, String publicUrl, Path dataDir, String dbUrl, String dbUser,
+                        String dbPassword, String blobStore, String s3Endpoint, String s3Region,
+                        boolean s3PathStyle, String signingKey, Duration presignTtl, long maxFormUpload,
+                        long singlePutLimit, Duration uploadTtl, long rateLimit, Duration rateLimitWindow,
+                        String bootstrapToken, Duration idleTimeout) {
+        this(bind, port, publicUrl, dataDir, dbUrl, dbUser, dbPassword, blobStore, s3Endpoint, s3Region, s3PathStyle,
+                signingKey, presignTtl, maxFormUpload, singlePutLimit, uploadTtl, rateLimit, rateLimitWindow,
+                bootstrapToken, idleTimeout, UploadSettings.DEFAULT_FINISHED_RETENTION);
+    }
 
     /**
      * The configuration before {@code idleTimeout} existed, with its default; kept so that code
@@ -60,6 +78,7 @@ public record ServerConfig(String bind, int port, String publicUrl, Path dataDir
                 + ", signingKey=" + Redaction.secret(signingKey, "null") + ", presignTtl=" + presignTtl
                 + ", maxFormUpload=" + maxFormUpload + ", singlePutLimit=" + singlePutLimit + ", uploadTtl=" + uploadTtl
                 + ", rateLimit=" + rateLimit + ", rateLimitWindow=" + rateLimitWindow
-                + ", bootstrapToken=" + Redaction.secret(bootstrapToken, "null") + ", idleTimeout=" + idleTimeout + "]";
+                + ", bootstrapToken=" + Redaction.secret(bootstrapToken, "null") + ", idleTimeout=" + idleTimeout
+                + ", finishedUploadRetention=" + finishedUploadRetention + "]";
     }
 }

@@ -27,7 +27,8 @@ public enum Setting {
     RATE_LIMIT,
     RATE_LIMIT_WINDOW,
     BOOTSTRAP_TOKEN(true),
-    IDLE_TIMEOUT;
+    IDLE_TIMEOUT,
+    FINISHED_UPLOAD_RETENTION;
 
     private final boolean secret;
 

@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reclaims bytes nothing points to: expires overdue uploads, deletes blobs no file references,
- * and removes blob or staging directories the database does not know (left by a crash).
+ * and removes blob or staging directories the database does not know (left by a crash). Also
+ * deletes finished upload sessions once their retention has passed.
  */
 public final class Collector {
     private static final Logger LOG = LoggerFactory.getLogger(Collector.class);
@@ -36,7 +37,8 @@ public final class Collector {
     }
 
     /** What one pass reclaimed. */
-    public record Report(int expiredUploads, int deletedBlobs, int orphanBlobs, int orphanStagings) {
+    public record Report(int expiredUploads, int deletedBlobs, int orphanBlobs, int orphanStagings,
+                         int prunedUploads) {
     }
 
     public Report collect() throws IOException {
@@ -44,11 +46,15 @@ public final class Collector {
         for (int n; (n = uploads.expireOverdue(BATCH)) > 0; ) {
             expired += n;
         }
+        int pruned = 0;
+        for (int n; (n = uploads.pruneFinished(BATCH)) > 0; ) {
+            pruned += n;
+        }
         int deleted = deleteUnreferenced();
         int orphanBlobs = deleteOrphanBlobs();
         int orphanStagings = deleteOrphanStagings();
-        Report report = new Report(expired, deleted, orphanBlobs, orphanStagings);
-        if (expired + deleted + orphanBlobs + orphanStagings > 0) {
+        Report report = new Report(expired, deleted, orphanBlobs, orphanStagings, pruned);
+        if (expired + deleted + orphanBlobs + orphanStagings + pruned > 0) {
             LOG.info("collector: {}", report);
         }
         return report;

@@ -35,6 +35,7 @@ import org.seqvault.service.port.IdGenerator;
 import org.seqvault.service.port.MetadataStore;
 import org.seqvault.service.port.MetadataStore.Tx;
 import org.seqvault.service.project.Access;
+import org.seqvault.service.support.Page;
 
 /**
  * Every way bytes come in is one upload session: OPEN → COMPLETING → DONE | ABORTED | EXPIRED.
@@ -201,9 +202,11 @@ public final class UploadService {
         return received(store.read(tx -> tx.uploads().parts(uploadId)), direct);
     }
 
-    public List<UploadSession> sessions(Principal caller, int limit) {
+    /** One offset page of the caller's uploads still OPEN, newest first, and how many there are. */
+    public Page<UploadSession> openSessions(Principal caller, long offset, int limit) {
         caller.requireScope(Scope.FILES);
-        return store.read(tx -> tx.uploads().forUser(caller.userId(), limit));
+        return store.read(tx -> new Page<>(tx.uploads().openForUser(caller.userId(), offset, limit),
+                tx.uploads().countOpenForUser(caller.userId())));
     }
 
     /**
@@ -327,6 +330,16 @@ public final class UploadService {
             }
         }
         return expired;
+    }
+
+    /**
+     * Deletes up to {@code limit} finished sessions whose retention (counted from their expiry
+     * time, the latest they can have finished) has run out; returns how many. Their bytes are
+     * already published or dropped; the collector reclaims any that a failed drop left behind.
+     */
+    public int pruneFinished(int limit) {
+        Instant expiredBefore = clock.now().minus(settings.finishedRetention());
+        return store.write(tx -> tx.uploads().deleteFinished(expiredBefore, limit));
     }
 
     // ---- completion -------------------------------------------------------------------
