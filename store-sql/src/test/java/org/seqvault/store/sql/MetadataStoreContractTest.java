@@ -809,6 +809,25 @@ abstract class MetadataStoreContractTest {
     }
 
     @Test
+    void aFilesBlobIsFoundByItsIdUntilTheFileIsDeleted() {
+        Blob blob = TestData.blob(T0);
+        Node file = TestData.fileWithBlob(root, "a.vcf", blob.id());
+        Node copy = TestData.fileWithBlob(root, "copy.vcf", blob.id());
+        Node folder = TestData.folder(root, "raw");
+        run(tx -> {
+            tx.blobs().insert(blob);
+            List.of(file, copy, folder).forEach(tx.nodes()::insert);
+        });
+        assertThat(read((Tx tx) -> tx.nodes().fileBlobId(file.id()))).contains(blob.id());
+        assertThat(read((Tx tx) -> tx.nodes().fileBlobId(folder.id()))).as("a folder has none").isEmpty();
+        assertThat(read((Tx tx) -> tx.nodes().fileBlobId("missing"))).isEmpty();
+
+        run(tx -> tx.nodes().delete(file.id()));
+        assertThat(read((Tx tx) -> tx.nodes().fileBlobId(file.id()))).isEmpty();
+        assertThat(read((Tx tx) -> tx.nodes().fileBlobId(copy.id()))).as("the copy keeps it").contains(blob.id());
+    }
+
+    @Test
     void unreferencedBlobsAreOldAndNeitherPublishedNorBeingAssembled() {
         Blob referenced = TestData.blob(T0);
         Blob orphan = TestData.blob(T0);

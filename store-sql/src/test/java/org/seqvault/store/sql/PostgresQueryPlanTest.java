@@ -213,6 +213,8 @@ class PostgresQueryPlanTest {
     void singleNodeLookupsUseUniqueKeys() {
         assertPlan("file by v1 key", tx -> tx.nodes().fileByKey(BIG_PROJECT, "dir0/f010001"),
                 "Index Scan using nodes_by_key");
+        assertPlan("a file's blob (every download)", tx -> tx.nodes().fileBlobId(AFTER_FILE.id()),
+                "Index Scan using nodes_pkey");
         assertPlan("child by name", tx -> tx.nodes().child(BIG_FOLDER, "f010001"),
                 "Index Scan using nodes_parent_id_name_key");
         assertPlan("folder has children", tx -> tx.nodes().hasChildren(BIG_FOLDER),
