@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -357,9 +358,11 @@ class SdkCallsTest {
     @Test
     void tokensAndAdministration() {
         assertThat(sv.me().username()).isEqualTo("alice");
+        Instant asked = Instant.now();
         IssuedToken extra = sv.tokens().create(List.of("files"), Duration.ofHours(1), "ci");
         assertThat(extra.token()).startsWith("svt_");
-        assertThat(extra.expiresAt()).isNotNull();
+        assertThat(extra.expiresAt()).as("an hour from now")
+                .isBetween(asked.plus(Duration.ofMinutes(59)), Instant.now().plus(Duration.ofMinutes(61)));
         assertThat(sv.tokens().list()).extracting(Token::id).contains(extra.id());
         try (SeqVault ci = SeqVault.connect(server.url(), extra.token())) {
             assertThat(ci.me().username()).isEqualTo("alice");

@@ -69,7 +69,8 @@ class ServerLimitsTest {
                 }
             }).isInstanceOfSatisfying(RateLimitedException.class, e -> {
                 assertThat(e.code()).isEqualTo("1000");
-                assertThat(e.retryAfter()).isNotNull();
+                // Whole seconds until the 2 s window ends, at least 1.
+                assertThat(e.retryAfter()).isBetween(Duration.ofSeconds(1), Duration.ofSeconds(2));
             });
         }
     }

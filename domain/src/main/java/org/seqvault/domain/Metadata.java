@@ -6,8 +6,8 @@ import java.util.TreeMap;
 
 /**
  * A file's key/value metadata (sample_id, library_id, …): at most 1000 pairs, keys 1..100
- * UTF-8 bytes, values at most 300 bytes, no control characters in keys. Keys are kept sorted
- * so answers are stable.
+ * UTF-8 bytes, values at most 300 bytes, no control characters in keys and no NUL in values
+ * (PostgreSQL text cannot hold one). Keys are kept sorted so answers are stable.
  */
 public record Metadata(Map<String, String> values) {
     public static final int MAX_PAIRS = 1000;
@@ -38,6 +38,10 @@ public record Metadata(Map<String, String> values) {
             if (Checks.utf8Length(v) > MAX_VALUE_BYTES) {
                 throw new UserException(Problem.INVALID_METADATA, "metadata value of " + Checks.quote(k)
                         + " is longer than " + MAX_VALUE_BYTES + " bytes");
+            }
+            if (v.indexOf('\0') >= 0) {
+                throw new UserException(Problem.INVALID_METADATA, "metadata value of " + Checks.quote(k)
+                        + " must not contain a NUL character");
             }
             sorted.put(k, v);
         }

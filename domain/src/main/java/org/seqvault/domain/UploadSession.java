@@ -19,6 +19,22 @@ public record UploadSession(String id, String userId, String projectId, String p
                 createdAt, expiresAt);
     }
 
+    /**
+     * The most bytes part {@code partNumber} may hold: its planned length (part size, and what is
+     * left for the last part), except that the part before a 1-byte last part may carry that byte
+     * and leave the last part empty, as the Seven Bridges client cuts such a file.
+     */
+    public long partLimit(int partNumber) {
+        if (partNumber < 1 || partNumber > partCount) {
+            throw new IllegalArgumentException("part " + partNumber + " is not one of the " + partCount + " parts");
+        }
+        long lastPlanned = size - (partCount - 1) * partSize;
+        if (partNumber == partCount) {
+            return lastPlanned;
+        }
+        return partNumber == partCount - 1 && lastPlanned == 1 ? partSize + 1 : partSize;
+    }
+
     /** Number of parts for a size and part size; an empty file still has one (empty) part. */
     public static int partCount(long size, long partSize) {
         if (size == 0) {

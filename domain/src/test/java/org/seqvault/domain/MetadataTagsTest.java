@@ -34,6 +34,14 @@ class MetadataTagsTest {
     }
 
     @Test
+    void metadataValuesMayHoldControlCharactersButNoNul() {
+        assertThat(new Metadata(Map.of("note", "line 1\nline 2\tend")).values()).containsEntry("note", "line 1\nline 2\tend");
+        assertThatThrownBy(() -> new Metadata(Map.of("sample", "S\u00001")))
+                .isInstanceOfSatisfying(UserException.class, e -> assertThat(e.problem()).isEqualTo(Problem.INVALID_METADATA))
+                .hasMessage("metadata value of 'sample' must not contain a NUL character");
+    }
+
+    @Test
     void foldersCarryNoMetadataOrTags() {
         Metadata some = new Metadata(Map.of("sample_id", "S1"));
         assertThatThrownBy(() -> folder(some, Tags.EMPTY)).isInstanceOf(IllegalArgumentException.class);

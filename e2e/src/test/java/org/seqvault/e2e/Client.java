@@ -25,7 +25,9 @@ import java.util.UUID;
 /** Plain HTTP calls a script would make: JSON calls with a token, streamed uploads and downloads. */
 final class Client {
     static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    /** Follows redirects, as SDKs and browsers do: a download URL on S3 redirects to the object store. */
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+            .followRedirects(HttpClient.Redirect.NORMAL).build();
     private final String base;
 
     Client(String base) {

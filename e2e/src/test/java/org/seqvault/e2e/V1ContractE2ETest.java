@@ -170,9 +170,21 @@ class V1ContractE2ETest {
                 owner, null).json();
         String url = link.get("url").asText();
         assertThat(client.call("GET", url, null, null).status()).isEqualTo(200);
-        assertError(client.call("GET", url.replaceFirst("exp=(\\d+)", "exp=1$1"), null, null), 403, "forbidden");
-        assertError(client.call("GET", url.replaceFirst("sig=.", "sig=A"), null, null), 403, "forbidden");
-        assertError(client.call("GET", url.replaceFirst("exp=\\d+", "exp=1000"), null, null), 403, "forbidden");
+        java.util.regex.Matcher signature = java.util.regex.Pattern.compile("sig=([^&]+)").matcher(url);
+        assertThat(signature.find()).as(url).isTrue();
+        String sig = signature.group(1);
+        // The first character replaced by one it is not: setting it to a fixed one is no change one time in 64.
+        String otherFirst = (sig.charAt(0) == 'A' ? "B" : "A") + sig.substring(1);
+        assertError(client.call("GET", tampered(url, "exp=(\\d+)", "exp=1$1"), null, null), 403, "forbidden");
+        assertError(client.call("GET", tampered(url, "sig=[^&]+", "sig=" + otherFirst), null, null), 403, "forbidden");
+        assertError(client.call("GET", tampered(url, "exp=\\d+", "exp=1000"), null, null), 403, "forbidden");
+    }
+
+    /** {@code url} with its first match of {@code regex} replaced, checked to differ from it. */
+    private static String tampered(String url, String regex, String replacement) {
+        String changed = url.replaceFirst(regex, replacement);
+        assertThat(changed).as("the tampered URL").isNotEqualTo(url);
+        return changed;
     }
 
     @Test

@@ -14,9 +14,10 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code seqvault collect}: runs one collector pass now (the server runs one every 10 minutes):
- * expires overdue uploads and reclaims bytes nothing points to. Safe while the server runs, as
- * replicas sharing a database collect side by side. With {@code --sweep} it also lists the whole
- * blob store for bytes nothing knows of, which the replicas otherwise do once a day between them.
+ * expires overdue uploads, deletes finished ones past their retention and reclaims bytes nothing
+ * points to. Safe while the server runs, as replicas sharing a database collect side by side. With
+ * {@code --sweep} it also lists the whole blob store for bytes nothing knows of, which the replicas
+ * otherwise do once a day between them.
  */
 @Command(name = "collect",
         mixinStandardHelpOptions = true,
@@ -36,16 +37,17 @@ final class CollectCommand extends OfflineCommand {
 
     @Override
     int run(OfflineStores stores, ServerConfig cfg, PrintWriter out) throws IOException {
-        // Only expiry is asked of the upload service here; its limits play no part in it.
+        // Only expiry and pruning are asked of the upload service here; its limits play no part in them.
         UploadSettings settings = new UploadSettings(cfg.maxFormUpload(), cfg.singlePutLimit(), Long.MAX_VALUE,
-                Duration.ofSeconds(1), cfg.uploadTtl());
+                Duration.ofSeconds(1), cfg.uploadTtl(), cfg.finishedUploadRetention());
         UploadService uploads = new UploadService(stores.metadata(), stores.blobs(), Clock.system(),
                 new RandomIds(), settings);
         Collector collector = new Collector(stores.metadata(), stores.blobs(), uploads, Clock.system());
         Collector.Report report = sweep ? collector.collectAndSweep() : collector.collect();
         out.println("collect: " + report.expiredUploads() + " uploads expired, " + report.deletedBlobs()
                 + " unreferenced blobs deleted, " + report.orphanBlobs() + " orphan blobs deleted, "
-                + report.orphanStagings() + " orphan staging areas deleted"
+                + report.orphanStagings() + " orphan staging areas deleted, " + report.prunedUploads()
+                + " finished uploads past their retention deleted"
                 + (report.swept() ? "; the whole blob store was swept" : ""));
         return 0;
     }

@@ -30,6 +30,7 @@ import java.util.stream.Collectors;
 import org.seqvault.domain.ByteSize;
 import org.seqvault.service.auth.IdentityService;
 import org.seqvault.service.presign.SigningKeys;
+import org.seqvault.service.upload.UploadSettings;
 
 /**
  * Computes the effective {@link ServerConfig}: command-line flags beat {@code SEQVAULT_*}
@@ -123,6 +124,9 @@ public final class ConfigLoader {
         Duration rateLimitWindow = get(Setting.RATE_LIMIT_WINDOW, ConfigLoader::parseDuration, DEFAULT_RATE_LIMIT_WINDOW);
         String bootstrapToken = get(Setting.BOOTSTRAP_TOKEN, ConfigLoader::parseToken, null);
         Duration idleTimeout = get(Setting.IDLE_TIMEOUT, ConfigLoader::parseDuration, ServerConfig.DEFAULT_IDLE_TIMEOUT);
+        Duration finishedUploadRetention = get(Setting.FINISHED_UPLOAD_RETENTION, ConfigLoader::parseDuration,
+                UploadSettings.DEFAULT_FINISHED_RETENTION);
+
         long authFailureLimit = get(Setting.AUTH_FAILURE_LIMIT, ConfigLoader::parseCount,
                 ServerConfig.DEFAULT_AUTH_FAILURE_LIMIT);
         Duration authFailureWindow = get(Setting.AUTH_FAILURE_WINDOW, ConfigLoader::parseDuration,
@@ -145,7 +149,7 @@ public final class ConfigLoader {
         ServerConfig config = new ServerConfig(bind, port, publicUrl, dataDir, dbUrl, dbUser, dbPassword, blobStore,
                 s3Endpoint, s3Region, s3PathStyle, signingKey, presignTtl, maxFormUpload, singlePutLimit, uploadTtl,
                 rateLimit, rateLimitWindow, bootstrapToken, idleTimeout, authFailureLimit, authFailureWindow,
-                previousSigningKeys, adminBind, adminPort, logFormat, tls, forwardedHeaders);
+                previousSigningKeys, adminBind, adminPort, logFormat, tls, forwardedHeaders, finishedUploadRetention);
         return new EffectiveConfig(config, sources, configFile);
     }
 

@@ -24,6 +24,7 @@ import org.seqvault.service.port.BlobStore;
 import org.seqvault.service.port.Clock;
 import org.seqvault.service.port.IdGenerator;
 import org.seqvault.service.port.MetadataStore;
+import org.seqvault.service.presign.DownloadUrls;
 import org.seqvault.service.presign.SigningKeys;
 import org.seqvault.service.presign.UrlSigner;
 import org.seqvault.service.project.ProjectService;
@@ -92,10 +93,10 @@ public final class SeqVaultServer implements AutoCloseable {
             BlobStore blobs = openBlobStore(cfg, signer, publicUrl);
 
             UploadSettings uploadSettings = new UploadSettings(cfg.maxFormUpload(), cfg.singlePutLimit(), MAX_FILE_SIZE,
-                    cfg.presignTtl(), cfg.uploadTtl());
+                    cfg.presignTtl(), cfg.uploadTtl(), cfg.finishedUploadRetention());
             IdentityService identity = new IdentityService(store, clock, ids);
             UploadService uploads = new UploadService(store, blobs, clock, ids, uploadSettings);
-            FileService files = new FileService(store, blobs, clock, cfg.presignTtl());
+            FileService files = new FileService(store, blobs, clock, cfg.presignTtl(), new DownloadUrls(signer, publicUrl));
             RateLimiter limiter = new RateLimiter(new SqlRateLimitStore(store), clock, cfg.rateLimit(),
                     cfg.rateLimitWindow().toSeconds());
             // Per replica, in memory: shared counts would make every request with a made-up token a database write.

@@ -140,6 +140,11 @@ final class ServeCommand implements Callable<Integer> {
                     + "headers. Env: SEQVAULT_FORWARDED_HEADERS. Default: false.")
     String forwardedHeaders;
 
+    @Option(names = "--finished-upload-retention", paramLabel = "SECONDS",
+            description = "How long a finished upload session is kept past its expiry before the collector deletes it. "
+                    + "Env: SEQVAULT_FINISHED_UPLOAD_RETENTION. Default: 604800 (7 days).")
+    String finishedUploadRetention;
+
     private final Map<String, String> env;
 
     ServeCommand(Map<String, String> env) {
@@ -171,6 +176,7 @@ final class ServeCommand implements Callable<Integer> {
         StoreOptions.put(flags, Setting.TLS_KEY, tlsKey);
         StoreOptions.put(flags, Setting.TLS_PLAIN_HTTP, tlsPlainHttp);
         StoreOptions.put(flags, Setting.FORWARDED_HEADERS, forwardedHeaders);
+        StoreOptions.put(flags, Setting.FINISHED_UPLOAD_RETENTION, finishedUploadRetention);
         return flags;
     }
 

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.seqvault.api.tls.TlsSettings;
+import org.seqvault.service.upload.UploadSettings;
 
 /**
  * The effective configuration (flags > SEQVAULT_* environment > config file > defaults), see
@@ -41,6 +42,8 @@ import org.seqvault.api.tls.TlsSettings;
  *                        or null for plain HTTP (the default)
  * @param forwardedHeaders whether to take the client's address and scheme from a reverse proxy's
  *                        Forwarded / X-Forwarded-* headers (default false)
+ * @param finishedUploadRetention how long a finished upload session is kept past its expiry time
+ *                        before the collector deletes it (default 7 days)
  */
 public record ServerConfig(String bind, int port, String publicUrl, Path dataDir, String dbUrl, String dbUser,
                            String dbPassword, String blobStore, String s3Endpoint, String s3Region,
@@ -48,7 +51,8 @@ public record ServerConfig(String bind, int port, String publicUrl, Path dataDir
                            long singlePutLimit, Duration uploadTtl, long rateLimit, Duration rateLimitWindow,
                            String bootstrapToken, Duration idleTimeout, long authFailureLimit,
                            Duration authFailureWindow, List<String> previousSigningKeys, String adminBind,
-                           Integer adminPort, LogFormat logFormat, TlsSettings tls, boolean forwardedHeaders) {
+                           Integer adminPort, LogFormat logFormat, TlsSettings tls, boolean forwardedHeaders,
+                           Duration finishedUploadRetention) {
 
     /** What {@link #idleTimeout} is when nothing sets it. */
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
@@ -68,7 +72,7 @@ public record ServerConfig(String bind, int port, String publicUrl, Path dataDir
 
     /**
      * The configuration before the failed-authentication limit, previous signing keys, the admin
-     * listener, the log format and TLS existed, with their defaults; kept so that code building a config
+     * listener, the log format, TLS and the finished-upload retention existed, with their defaults; kept so that code building a config
      * by hand (test fixtures) needs no change for settings it does not care about.
      */
     public ServerConfig(String bind, int port, String publicUrl, Path dataDir, String dbUrl, String dbUser,
@@ -79,7 +83,7 @@ public record ServerConfig(String bind, int port, String publicUrl, Path dataDir
         this(bind, port, publicUrl, dataDir, dbUrl, dbUser, dbPassword, blobStore, s3Endpoint, s3Region, s3PathStyle,
                 signingKey, presignTtl, maxFormUpload, singlePutLimit, uploadTtl, rateLimit, rateLimitWindow,
                 bootstrapToken, idleTimeout, DEFAULT_AUTH_FAILURE_LIMIT, DEFAULT_AUTH_FAILURE_WINDOW, List.of(),
-                DEFAULT_ADMIN_BIND, null, LogFormat.TEXT, null, false);
+                DEFAULT_ADMIN_BIND, null, LogFormat.TEXT, null, false, UploadSettings.DEFAULT_FINISHED_RETENTION);
     }
 
     /**
@@ -101,7 +105,7 @@ public record ServerConfig(String bind, int port, String publicUrl, Path dataDir
         return new ServerConfig(bind, port, publicUrl, dataDir, dbUrl, dbUser, dbPassword, blobStore, s3Endpoint,
                 s3Region, s3PathStyle, signingKey, presignTtl, maxFormUpload, singlePutLimit, uploadTtl, rateLimit,
                 rateLimitWindow, bootstrapToken, idleTimeout, limit, window, previousSigningKeys, adminBind, adminPort,
-                logFormat, tls, forwardedHeaders);
+                logFormat, tls, forwardedHeaders, finishedUploadRetention);
     }
 
     /** Like the record's own, but with the secrets (and any password in a URL) redacted. */
@@ -118,6 +122,7 @@ public record ServerConfig(String bind, int port, String publicUrl, Path dataDir
                 + ", authFailureLimit=" + authFailureLimit + ", authFailureWindow=" + authFailureWindow
                 + ", previousSigningKeys=" + Redaction.secrets(previousSigningKeys, "[]")
                 + ", adminBind=" + adminBind + ", adminPort=" + adminPort + ", logFormat=" + logFormat
-                + ", tls=" + tls + ", forwardedHeaders=" + forwardedHeaders + "]";
+                + ", tls=" + tls + ", forwardedHeaders=" + forwardedHeaders
+                + ", finishedUploadRetention=" + finishedUploadRetention + "]";
     }
 }

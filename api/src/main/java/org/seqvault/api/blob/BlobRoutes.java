@@ -2,6 +2,7 @@ package org.seqvault.api.blob;
 
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import io.javalin.http.HttpStatus;
 import jakarta.servlet.ServletOutputStream;
 import java.io.IOException;
 import java.util.Optional;
@@ -12,11 +13,15 @@ import org.seqvault.domain.Problem;
 import org.seqvault.domain.UploadPart;
 import org.seqvault.domain.UserException;
 import org.seqvault.service.port.BlobStore.BlobReader;
+import org.seqvault.service.port.BlobStore.Presigned;
 import org.seqvault.service.presign.BlobPaths;
 
 /**
- * The local blob store's presigned endpoints: PUT one upload part, GET (or HEAD) one blob
- * with Range. The signed URL is the only credential; it names exactly one object and method.
+ * The server's presigned endpoints: PUT one upload part (local blob store), GET (or HEAD) one
+ * file with Range (every blob store). The signed URL is the only credential; it names exactly one
+ * object and method. A download names a file, which is looked up on every request (one primary-key
+ * read), so a deleted file's URLs stop working at once: its bytes are then served from the local
+ * store, or by the blob store itself after a redirect to a short-lived URL of its own.
  */
 public final class BlobRoutes {
     private final ApiServices s;
@@ -27,8 +32,8 @@ public final class BlobRoutes {
 
     public void register(RouteTable routes) {
         routes.add(HandlerType.PUT, BlobPaths.PART_UPLOAD_PREFIX + "{upload}/{part}", Guard.SIGNED_URL, this::putPart)
-                .add(HandlerType.GET, BlobPaths.DOWNLOAD_PREFIX + "{blob}/{name}", Guard.SIGNED_URL, this::get)
-                .add(HandlerType.HEAD, BlobPaths.DOWNLOAD_PREFIX + "{blob}/{name}", Guard.SIGNED_URL, this::get);
+                .add(HandlerType.GET, BlobPaths.DOWNLOAD_PREFIX + "{file}/{name}", Guard.SIGNED_URL, this::get)
+                .add(HandlerType.HEAD, BlobPaths.DOWNLOAD_PREFIX + "{file}/{name}", Guard.SIGNED_URL, this::get);
     }
 
     private void verify(Context ctx, String method) {
@@ -58,7 +63,15 @@ public final class BlobRoutes {
     private void get(Context ctx) throws IOException {
         verify(ctx, "GET");
         String fileName = ctx.pathParam("name");
-        try (BlobReader reader = s.blobStore().open(ctx.pathParam("blob"))) {
+        String blobId = s.files().blobForDownload(ctx.pathParam("file"));
+        Optional<Presigned> atStore = s.files().storeUrl(blobId, fileName);
+        if (atStore.isPresent()) {
+            // Never cached: a cached redirect would skip the check that the file still exists.
+            ctx.header("Cache-Control", "no-store");
+            ctx.redirect(atStore.get().url(), HttpStatus.TEMPORARY_REDIRECT);
+            return;
+        }
+        try (BlobReader reader = s.blobStore().open(blobId)) {
             long size = reader.size();
             Optional<ByteRange> range;
             try {

@@ -61,9 +61,10 @@ public final class V1FileRoutes {
 
     private void upload(Context ctx) {
         Principal p = auth.principal(ctx);
-        // Before the body is read: a token that may not upload must not cost a staged copy of the file.
+        // Before the body is read: a token that may not upload must not cost a staged copy of the file
+        // (the form's reader checks the workspace before it stores a byte).
         p.requireScope(Scope.FILES);
-        FormUpload.Parsed form = FormUpload.read(ctx, s.uploads());
+        FormUpload.Parsed form = FormUpload.read(ctx, p, s.uploads());
         try {
             if (form.staged() == null) {
                 throw UserException.invalid("form field 'file' is required");

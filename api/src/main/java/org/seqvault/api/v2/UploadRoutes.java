@@ -12,12 +12,12 @@ import org.seqvault.domain.Node;
 import org.seqvault.domain.Problem;
 import org.seqvault.domain.ProjectRef;
 import org.seqvault.domain.UploadSession;
-import org.seqvault.domain.UploadState;
 import org.seqvault.domain.UserException;
 import org.seqvault.service.auth.Principal;
 import org.seqvault.service.file.Located;
 import org.seqvault.service.file.NamespaceService;
 import org.seqvault.service.project.ProjectService;
+import org.seqvault.service.support.Page;
 import org.seqvault.service.upload.Claims;
 import org.seqvault.service.upload.UploadService;
 import org.seqvault.service.upload.UploadService.Target;
@@ -30,8 +30,6 @@ import org.seqvault.service.upload.UploadTicket;
  */
 public final class UploadRoutes {
     private static final String UPLOAD = "/v2/upload/multipart/{upload}";
-    /** How many of a caller's sessions the listing looks at (newest first). */
-    private static final int LISTED_SESSIONS = 1000;
 
     private final UploadService uploads;
     private final ProjectService projects;
@@ -137,14 +135,12 @@ public final class UploadRoutes {
         QueryString q = QueryString.of(ctx);
         long offset = FileQuery.offset(q);
         int limit = FileQuery.limit(q);
-        List<UploadSession> open = uploads.sessions(p, LISTED_SESSIONS).stream()
-                .filter(s -> s.state() == UploadState.OPEN)
-                .toList();
-        List<Map<String, Object>> page = open.stream().skip(offset).limit(limit)
+        Page<UploadSession> open = uploads.openSessions(p, offset, limit);
+        List<Map<String, Object>> page = open.items().stream()
                 .map(s -> views.upload(s, projectOf(p, s)))
                 .toList();
         SbList.offsetPage(ctx, hrefs, "/upload/multipart", q.without("offset", "limit"), page, offset, limit,
-                open.size());
+                open.total());
     }
 
     // ---- helpers ----------------------------------------------------------------------------

@@ -49,10 +49,10 @@ final class RouteCases {
                 RouteCase.of("PUT", "/_blob/up/{upload}/{part}", Need.of(NONE, SIGNED_URL), 200,
                         (w, c) -> new Request("PUT", "/_blob/up/" + w.uploadId + "/1", "application/octet-stream",
                                 "hello".getBytes(StandardCharsets.UTF_8))),
-                RouteCase.of("GET", "/_blob/dl/{blob}/{name}", Need.of(NONE, SIGNED_URL), 200,
-                        (w, c) -> Request.of("GET", blobPath(w))),
-                RouteCase.of("HEAD", "/_blob/dl/{blob}/{name}", Need.of(NONE, SIGNED_URL), 200,
-                        (w, c) -> Request.of("HEAD", blobPath(w))),
+                RouteCase.of("GET", "/_blob/dl/{file}/{name}", Need.of(NONE, SIGNED_URL), 200,
+                        (w, c) -> Request.of("GET", downloadPath(w))),
+                RouteCase.of("HEAD", "/_blob/dl/{file}/{name}", Need.of(NONE, SIGNED_URL), 200,
+                        (w, c) -> Request.of("HEAD", downloadPath(w))),
                 RouteCase.of("GET", "/v2/rate_limit", Need.of(NONE, ANY), 200, (w, c) -> Request.of("GET", "/v2/rate_limit")),
                 RouteCase.of("GET", "/v2/user", Need.of(NONE, ANY), 200, (w, c) -> Request.of("GET", "/v2/user")));
     }
@@ -211,18 +211,10 @@ final class RouteCases {
         return Map.of("part_number", 1, "response", Map.of("headers", Map.of("ETag", etag)));
     }
 
-    /**
-     * The server's download path of the project's file, without the signature that would make it
-     * work. On S3 the genuine URL points at the bucket ({@code …/blobs/<blob id>?X-Amz-…}), but the
-     * server's own route must refuse the same blob just as well.
-     */
-    private static String blobPath(World w) throws Exception {
+    /** The download path of the project's file (the server's own, on every backend), without the signature that would make it work. */
+    private static String downloadPath(World w) throws Exception {
         String url = w.http.get("/v2/files/" + w.fileId + "/download_info", w.ownerToken).json().get("url").asText();
-        String path = URI.create(url).getRawPath();
-        if (path.startsWith("/_blob/")) {
-            return path;
-        }
-        return "/_blob/dl/" + path.substring(path.lastIndexOf('/') + 1) + "/" + World.FILE_NAME;
+        return URI.create(url).getRawPath();
     }
 
     private static String encode(String s) {

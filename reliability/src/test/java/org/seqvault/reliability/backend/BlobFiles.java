@@ -1,7 +1,6 @@
 package org.seqvault.reliability.backend;
 
 import java.io.RandomAccessFile;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -17,12 +16,6 @@ final class BlobFiles implements StoredBlobs {
 
     BlobFiles(Path root) {
         this.root = root;
-    }
-
-    /** Local download URLs are {@code /_blob/dl/<blob id>/<file name>}. */
-    @Override
-    public String blobIdIn(URI downloadUrl) {
-        return downloadUrl.getRawPath().split("/")[3];
     }
 
     /** Damages the last segment, so a scrub that stopped after the first one would miss it. */

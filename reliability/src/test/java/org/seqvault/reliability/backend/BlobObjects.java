@@ -1,6 +1,5 @@
 package org.seqvault.reliability.backend;
 
-import java.net.URI;
 import org.seqvault.store.s3.S3Location;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -16,13 +15,6 @@ final class BlobObjects implements StoredBlobs {
     BlobObjects(S3Client s3, String blobStoreUri) {
         this.s3 = s3;
         this.location = S3Location.parse(blobStoreUri);
-    }
-
-    /** Path-style presigned URLs are {@code /<bucket>/<prefix>blobs/<blob id>?X-Amz-…}. */
-    @Override
-    public String blobIdIn(URI downloadUrl) {
-        String path = downloadUrl.getRawPath();
-        return path.substring(path.lastIndexOf('/') + 1);
     }
 
     @Override

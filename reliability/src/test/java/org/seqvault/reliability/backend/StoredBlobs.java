@@ -1,15 +1,11 @@
 package org.seqvault.reliability.backend;
 
-import java.net.URI;
-
 /**
  * A blob store's bytes as rot, a failing disk or an operator's mistake reach them: not through
- * the server. Tests use it to damage what the server stored and check that it notices.
+ * the server. Tests use it to damage what the server stored and check that it notices; which
+ * blob holds a file, {@link RecordedBlobs} says.
  */
 public interface StoredBlobs {
-
-    /** The blob a presigned download URL of this store serves. */
-    String blobIdIn(URI downloadUrl);
 
     /** Flips one bit of the blob's stored bytes, somewhere after its first {@code offset} bytes. */
     void flipOneByte(String blobId, long offset) throws Exception;

@@ -104,8 +104,8 @@ final class FaultyBlobStore implements BlobStore {
     }
 
     @Override
-    public Presigned presignDownload(Blob blob, String fileName, Instant expires) {
-        return real.presignDownload(blob, fileName, expires);
+    public Optional<Presigned> presignDownload(String blobId, String fileName, Instant expires) {
+        return real.presignDownload(blobId, fileName, expires);
     }
 
     @Override

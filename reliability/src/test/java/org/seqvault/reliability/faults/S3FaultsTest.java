@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.seqvault.reliability.backend.Backend;
 import org.seqvault.reliability.backend.Backends;
 import org.seqvault.reliability.backend.PostgresS3Backend;
-import org.seqvault.reliability.backend.StoredBlobs;
+import org.seqvault.reliability.backend.RecordedBlobs;
 import org.seqvault.reliability.support.Cli;
 import org.seqvault.reliability.support.Http;
 import org.seqvault.reliability.support.Results;
@@ -82,7 +82,7 @@ class S3FaultsTest {
                 published.put("presigned.bin", presignedPutAndConfirm());
                 published.put("multipart.bin", sevenBridgesMultipart());
                 assertThat(up.keys()).containsExactlyInAnyOrderElementsOf(published.keySet());
-                List<String> expectedObjects = downloadedIntact(published, backend.storedBlobs(env));
+                List<String> expectedObjects = downloadedIntact(published, env);
 
                 Cli.Result collected = Cli.run(server.env(), "collect");
                 assertThat(collected.exitCode()).as(collected.output()).isZero();
@@ -184,12 +184,12 @@ class S3FaultsTest {
     }
 
     /** Each file downloads with the SHA-256 it was sent with; returns the objects that must remain (blobs/id). */
-    private List<String> downloadedIntact(Map<String, byte[]> files, StoredBlobs stored) throws IOException {
+    private List<String> downloadedIntact(Map<String, byte[]> files, Map<String, String> env) throws IOException {
         List<String> objects = new ArrayList<>();
         for (Map.Entry<String, byte[]> file : files.entrySet()) {
             Http.Answer download = up.download(file.getKey());
             assertThat(Sha256.of(download.bytes())).as(file.getKey()).isEqualTo(Sha256.of(file.getValue()));
-            objects.add("blobs/" + stored.blobIdIn(download.raw().uri()));
+            objects.add("blobs/" + RecordedBlobs.blobOf(env, up.fileId(file.getKey())));
         }
         return objects;
     }

@@ -62,6 +62,16 @@ final class Uploads {
         return expect(http.get("/v1/files?workspace_id=" + workspaceId, token), 200).findValuesAsText("key");
     }
 
+    /** The id of the file at {@code key}. */
+    String fileId(String key) throws IOException {
+        for (JsonNode f : expect(http.get("/v1/files?workspace_id=" + workspaceId, token), 200).get("files")) {
+            if (f.get("key").asText().equals(key)) {
+                return f.get("file_id").asText();
+            }
+        }
+        throw new AssertionError("no file at " + key);
+    }
+
     Http.Answer download(String key) throws IOException {
         String url = expect(http.get("/v1/files/download?workspace_id=" + workspaceId + "&key="
                 + URLEncoder.encode(key, StandardCharsets.UTF_8), token), 200).get("url").asText();

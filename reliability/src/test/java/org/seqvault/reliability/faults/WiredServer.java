@@ -17,6 +17,7 @@ import org.seqvault.service.file.NamespaceService;
 import org.seqvault.service.gc.Collector;
 import org.seqvault.service.limit.RateLimiter;
 import org.seqvault.service.port.Clock;
+import org.seqvault.service.presign.DownloadUrls;
 import org.seqvault.service.presign.SigningKeys;
 import org.seqvault.service.presign.UrlSigner;
 import org.seqvault.service.project.ProjectService;
@@ -63,7 +64,7 @@ final class WiredServer implements AutoCloseable {
                 Duration.ofHours(24));
         IdentityService identity = new IdentityService(store, clock, ids);
         UploadService uploads = new UploadService(store, blobs, clock, ids, settings);
-        FileService files = new FileService(store, blobs, clock, Duration.ofHours(1));
+        FileService files = new FileService(store, blobs, clock, Duration.ofHours(1), new DownloadUrls(signer, url));
         ApiServices services = new ApiServices(identity, new ProjectService(store, clock, ids), files,
                 new NamespaceService(store, files, clock, ids), uploads, blobs, signer, clock,
                 new RateLimiter((key, window, count) -> 0, clock, 0, 300),

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.seqvault.reliability.support.Accounts.expect;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.seqvault.reliability.backend.Backend;
+import org.seqvault.reliability.backend.RecordedBlobs;
 import org.seqvault.reliability.backend.StoredBlobs;
 import org.seqvault.reliability.support.Accounts;
 import org.seqvault.reliability.support.Cli;
@@ -43,11 +43,11 @@ class ScrubTest {
             String workspace = accounts.workspace(token, "archive").get("workspace_id").asText();
             StoredBlobs stored = backend.storedBlobs(server.env());
             List<String> blobs = new ArrayList<>();
-            blobs.add(blobOf(stored, http, token, expect(http.form("/v1/files/upload", token, List.<String[]>of(
+            blobs.add(blobOf(server, expect(http.form("/v1/files/upload", token, List.<String[]>of(
                     new String[] {"workspace_id", workspace}), "intact.bin", bytes(100_000, 1)), 201)));
-            blobs.add(blobOf(stored, http, token, presignedInParts(http, token, workspace, "flipped.bin",
+            blobs.add(blobOf(server, presignedInParts(http, token, workspace, "flipped.bin",
                     bytes(part + part / 2, 2))));
-            blobs.add(blobOf(stored, http, token, expect(http.form("/v1/files/upload", token, List.<String[]>of(
+            blobs.add(blobOf(server, expect(http.form("/v1/files/upload", token, List.<String[]>of(
                     new String[] {"workspace_id", workspace}), "lost.bin", bytes(50_000, 3)), 201)));
 
             ScrubOutput clean = ScrubOutput.parse(Cli.run(server.env(), "scrub"));
@@ -76,11 +76,9 @@ class ScrubTest {
         }
     }
 
-    /** The blob id of a file: the object its presigned download URL names. */
-    private static String blobOf(StoredBlobs stored, Http http, String token, JsonNode file) throws Exception {
-        String url = expect(http.get("/v2/files/" + file.get("file_id").asText() + "/download_info", token), 200)
-                .get("url").asText();
-        return stored.blobIdIn(URI.create(url));
+    /** The blob id of a file, as the database records it. */
+    private static String blobOf(ServerProcess server, JsonNode file) {
+        return RecordedBlobs.blobOf(server.env(), file.get("file_id").asText());
     }
 
     private static JsonNode presignedInParts(Http http, String token, String workspace, String name, byte[] bytes)

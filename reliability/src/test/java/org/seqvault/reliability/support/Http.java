@@ -21,9 +21,10 @@ public final class Http {
     private final HttpClient client;
     private final String base;
 
+    /** Follows redirects, as SDKs and browsers do: a download URL on S3 redirects to the object store. */
     public Http(String base) {
         this(base, HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10)).build());
+                .connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NORMAL).build());
     }
 
     public Http(String base, HttpClient client) {

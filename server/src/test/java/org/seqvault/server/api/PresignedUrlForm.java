@@ -12,15 +12,18 @@ import java.util.regex.Pattern;
 
 /**
  * What a backend's presigned URLs look like, so golden files can hold one backend-neutral form:
- * {@code <presigned GET of sample.vcf>} or {@code <presigned PUT of up_… part 2>}. Local files
- * are served by SeqVault itself ({@code /_blob/…?exp&kid&sig}); S3 URLs point at the object store
- * and carry SigV4 query parameters. A URL is rewritten only when it has exactly its backend's
- * shape (host, path, every query parameter); anything else stays as it is and fails the golden
- * comparison. That the URLs work is checked by the tests that fetch and PUT through them.
+ * {@code <presigned GET of sample.vcf>} or {@code <presigned PUT of up_… part 2>}. Downloads are
+ * SeqVault's own URLs on every backend ({@code /_blob/dl/{fileId}/{name}?exp&kid&sig}); part
+ * uploads are too on local files, while on S3 they point at the object store and carry SigV4
+ * query parameters. A URL is rewritten only when it has exactly its backend's shape (host, path,
+ * every query parameter); anything else stays as it is and fails the golden comparison. That the
+ * URLs work is checked by the tests that fetch and PUT through them.
  */
 abstract class PresignedUrlForm {
     private static final Pattern JSON_URL = Pattern.compile("\"(https?://[^\"\\s]+)\"");
     private static final Pattern UPLOAD_ID = Pattern.compile("up_[a-z2-7]{16}");
+    private static final Pattern SERVER_DOWNLOAD = Pattern.compile("/_blob/dl/[0-9a-f]{24}/([^/]+)");
+    private static final Pattern SERVER_SIGNED = Pattern.compile("exp=[0-9]+&kid=[A-Za-z0-9_-]+&sig=[A-Za-z0-9_-]{43}");
 
     /** Replaces every presigned URL (a JSON string) in {@code json} by its neutral form. */
     final String neutralise(String json) {
@@ -78,11 +81,22 @@ abstract class PresignedUrlForm {
                 && url.getPort() == origin.getPort();
     }
 
-    /** SeqVault's own blob routes: {@code /_blob/dl/{blobId}/{name}} and {@code /_blob/up/{uploadId}/{part}}. */
+    /** True for a URL SeqVault signed itself: on {@code server}, with exactly exp, kid and sig. */
+    static boolean signedByServer(URI url, URI server) {
+        return sameOrigin(url, server) && url.getRawQuery() != null
+                && SERVER_SIGNED.matcher(url.getRawQuery()).matches();
+    }
+
+    /** The neutral form of SeqVault's download URL {@code /_blob/dl/{fileId}/{name}}, the same on every backend. */
+    static Optional<String> serverDownload(URI url, URI server) {
+        Matcher dl = SERVER_DOWNLOAD.matcher(url.getRawPath());
+        return signedByServer(url, server) && dl.matches() ? Optional.of(download(decode(dl.group(1))))
+                : Optional.empty();
+    }
+
+    /** SeqVault's own blob routes: {@code /_blob/dl/{fileId}/{name}} and {@code /_blob/up/{uploadId}/{part}}. */
     static final class Files extends PresignedUrlForm {
-        private static final Pattern DOWNLOAD = Pattern.compile("/_blob/dl/[0-9a-f]{24}/([^/]+)");
         private static final Pattern UPLOAD = Pattern.compile("/_blob/up/([^/]+)/([^/]+)");
-        private static final Pattern SIGNED = Pattern.compile("exp=[0-9]+&kid=[A-Za-z0-9_-]+&sig=[A-Za-z0-9_-]{43}");
         private final URI server;
 
         Files(String publicUrl) {
@@ -91,12 +105,9 @@ abstract class PresignedUrlForm {
 
         @Override
         Optional<String> neutral(URI url) {
-            if (!sameOrigin(url, server) || url.getRawQuery() == null || !SIGNED.matcher(url.getRawQuery()).matches()) {
-                return Optional.empty();
-            }
-            Matcher dl = DOWNLOAD.matcher(url.getRawPath());
-            if (dl.matches()) {
-                return Optional.of(download(decode(dl.group(1))));
+            Optional<String> download = serverDownload(url, server);
+            if (download.isPresent() || !signedByServer(url, server)) {
+                return download;
             }
             Matcher up = UPLOAD.matcher(url.getRawPath());
             if (up.matches() && isUploadId(up.group(1)) && isPartNumber(up.group(2))) {
@@ -107,20 +118,21 @@ abstract class PresignedUrlForm {
     }
 
     /**
-     * SDK-presigned S3 URLs, path-style: {@code {endpoint}/{bucket}/{prefix}blobs/{id}} with SigV4
-     * query parameters signing the host header only. A download also names the content type and
-     * the attachment's file name; a part upload names the multipart upload and part number.
+     * SDK-presigned S3 part URLs, path-style: {@code {endpoint}/{bucket}/{prefix}blobs/{id}} with
+     * SigV4 query parameters signing the host header only, naming the multipart upload and part
+     * number. Downloads are SeqVault's own URLs, which redirect to S3.
      */
     static final class S3 extends PresignedUrlForm {
         private static final Set<String> SIGV4 = Set.of("X-Amz-Algorithm", "X-Amz-Date", "X-Amz-SignedHeaders",
                 "X-Amz-Credential", "X-Amz-Expires", "X-Amz-Signature");
-        private static final String ATTACHMENT = "attachment; filename*=UTF-8''";
+        private final URI server;
         private final URI endpoint;
         private final String blobsPath;
         private final Pattern credential;
 
         /** @param keyPrefix the store's key prefix, "" or ending in '/' */
-        S3(URI endpoint, String bucket, String keyPrefix, String accessKey, String region) {
+        S3(String publicUrl, URI endpoint, String bucket, String keyPrefix, String accessKey, String region) {
+            this.server = URI.create(publicUrl);
             this.endpoint = endpoint;
             this.blobsPath = "/" + bucket + "/" + keyPrefix + "blobs/";
             this.credential = Pattern.compile(Pattern.quote(accessKey) + "/[0-9]{8}/" + Pattern.quote(region)
@@ -129,6 +141,10 @@ abstract class PresignedUrlForm {
 
         @Override
         Optional<String> neutral(URI url) {
+            Optional<String> download = serverDownload(url, server);
+            if (download.isPresent()) {
+                return download;
+            }
             String path = url.getRawPath();
             Optional<Map<String, String>> query = query(url);
             if (!sameOrigin(url, endpoint) || !path.startsWith(blobsPath) || query.isEmpty() || !signed(query.get())) {
@@ -138,12 +154,6 @@ abstract class PresignedUrlForm {
             Map<String, String> q = query.get();
             Set<String> rest = new java.util.HashSet<>(q.keySet());
             rest.removeAll(SIGV4);
-            String disposition = q.get("response-content-disposition");
-            if (rest.equals(Set.of("response-content-disposition", "response-content-type"))
-                    && "application/octet-stream".equals(q.get("response-content-type"))
-                    && disposition.startsWith(ATTACHMENT) && isUploadId(id)) {
-                return Optional.of(download(decode(disposition.substring(ATTACHMENT.length()))));
-            }
             if (rest.equals(Set.of("uploadId", "partNumber")) && !q.get("uploadId").isEmpty() && isUploadId(id)
                     && isPartNumber(q.get("partNumber"))) {
                 return Optional.of(partUpload(id, q.get("partNumber")));

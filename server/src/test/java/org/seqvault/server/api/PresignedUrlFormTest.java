@@ -10,8 +10,8 @@ class PresignedUrlFormTest {
     private static final String SIG = "sig=" + "A".repeat(43);
     private static final String UPLOAD = "up_abcdefghijklmnop";
     private final PresignedUrlForm files = new PresignedUrlForm.Files("http://127.0.0.1:8080");
-    private final PresignedUrlForm s3 = new PresignedUrlForm.S3(URI.create("http://127.0.0.1:9000"), "bucket",
-            "api-1/", "AKID", "us-east-1");
+    private final PresignedUrlForm s3 = new PresignedUrlForm.S3("http://127.0.0.1:8080",
+            URI.create("http://127.0.0.1:9000"), "bucket", "api-1/", "AKID", "us-east-1");
 
     @Test
     void localFileUrls() {
@@ -31,9 +31,12 @@ class PresignedUrlFormTest {
                 + "&X-Amz-Credential=AKID%2F20261122%2Fus-east-1%2Fs3%2Faws4_request&X-Amz-Expires=3600"
                 + "&X-Amz-Signature=" + "0a".repeat(32);
         String object = "http://127.0.0.1:9000/bucket/api-1/blobs/" + UPLOAD;
-        String download = object + "?response-content-disposition=attachment%3B%20filename%2A%3DUTF-8%27%27a%2520b.vcf"
+        // Downloads are SeqVault's own URLs on S3 too (they redirect to the object store).
+        assertThat(s3.neutralise("\"http://127.0.0.1:8080/_blob/dl/0123456789abcdef01234567/a%20b.vcf?exp=1&kid=k1&"
+                + SIG + "\"")).isEqualTo("\"<presigned GET of a b.vcf>\"");
+        String storeDownload = object + "?response-content-disposition=attachment%3B%20filename%2A%3DUTF-8%27%27a%2520b.vcf"
                 + "&response-content-type=application%2Foctet-stream&" + sigv4;
-        assertThat(s3.neutralise("\"" + download + "\"")).isEqualTo("\"<presigned GET of a b.vcf>\"");
+        assertUnchanged(s3, storeDownload, "the object store's own download URL is never handed out");
         assertThat(s3.neutralise("\"" + object + "?uploadId=xyz&partNumber=2&" + sigv4 + "\""))
                 .isEqualTo("\"<presigned PUT of " + UPLOAD + " part 2>\"");
         assertUnchanged(s3, object.replace("api-1", "api-2") + "?uploadId=xyz&partNumber=2&" + sigv4, "another prefix");

@@ -6,6 +6,7 @@ import static org.seqvault.server.api.SbHttp.ok;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -63,9 +64,13 @@ class SbFilesApiTest extends BackendSuite {
         removeLane.put("lane", null);
         assertThat(ok(sb.patch("/files/" + id + "/metadata", removeLane), 200).has("lane")).isFalse();
 
+        Instant before = Instant.parse(ok(sb.get("/files/" + id), 200).get("modified_on").asText());
+        nextSecondAfter(before);
         JsonNode renamed = ok(sb.patch("/files/" + id, Map.of("name", "sample1.final.bam")), 200);
         golden.assertMatches("v2-file-rename", renamed);
-        assertThat(renamed.get("modified_on").asText()).isNotNull();
+        assertThat(Instant.parse(renamed.get("modified_on").asText())).as("the rename sets modified_on")
+                .isAfter(before);
+        assertThat(renamed.get("created_on")).isEqualTo(ok(sb.get("/files/" + id), 200).get("created_on"));
 
         var rootList = sb.get("/files?project=" + pid + "&fields=_all");
         golden.assertMatches("v2-list-project", ok(rootList, 200));
@@ -175,5 +180,15 @@ class SbFilesApiTest extends BackendSuite {
         page.get("items").forEach(i -> names.add(i.get("name").asText()));
         assertThat(r.header(TOTAL)).isEqualTo(Integer.toString(names.size()));
         return names;
+    }
+
+    /**
+     * Waits until the clock (the server's, on this machine) is in a later second than {@code time}:
+     * times on the wire have whole seconds, so only then must a change show a later one.
+     */
+    static void nextSecondAfter(Instant time) throws InterruptedException {
+        while (Instant.now().getEpochSecond() <= time.getEpochSecond()) {
+            Thread.sleep(20);
+        }
     }
 }

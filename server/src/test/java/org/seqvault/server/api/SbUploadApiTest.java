@@ -165,7 +165,7 @@ class SbUploadApiTest extends BackendSuite {
     /** Downloads a file the way the client's Download thread does and returns the SHA-256 of what it got. */
     static String download(SbHttp sb, String fileId, int slice) throws Exception {
         String url = ok(sb.get("/files/" + fileId + "/download_info"), 200).get("url").asText();
-        HttpClient client = HttpClient.newHttpClient();
+        HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
         HttpResponse<InputStream> head = client.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
                 HttpResponse.BodyHandlers.ofInputStream());
         assertThat(head.statusCode()).isEqualTo(200);

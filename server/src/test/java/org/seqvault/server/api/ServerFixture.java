@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import org.seqvault.server.SeqVaultServer;
 import org.seqvault.server.ServerConfig;
 import org.seqvault.service.port.Clock;
+import org.seqvault.store.sql.SqlMetadataStore;
 
 /** A real server in this JVM on a loopback port, on a fresh backend in its own temporary data directory. */
 final class ServerFixture implements AutoCloseable {
@@ -23,6 +24,7 @@ final class ServerFixture implements AutoCloseable {
     final SeqVaultServer server;
     final TestHttp http;
     private final Path dataDir;
+    private final TestMetadataStore metadata;
     private final TestBlobStore blobs;
 
     ServerFixture(Backend backend) {
@@ -36,7 +38,7 @@ final class ServerFixture implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        TestMetadataStore metadata = backend.metadata(dataDir);
+        metadata = backend.metadata(dataDir);
         blobs = backend.blobs(dataDir);
         ServerConfig cfg = new ServerConfig("127.0.0.1", 0, null, dataDir,
                 metadata.jdbcUrl(), metadata.user(), metadata.password(), blobs.uri(),
@@ -50,6 +52,19 @@ final class ServerFixture implements AutoCloseable {
     /** A golden-file comparer for this server's answers. */
     Golden golden() {
         return new Golden(blobs.presignedUrls(server.publicUrl()));
+    }
+
+    /** The server's data directory (local blobs live under {@code blobs/} in it). */
+    Path dataDir() {
+        return dataDir;
+    }
+
+    /**
+     * A second connection to the server's database, for set-up that the API cannot do quickly
+     * (a thousand sessions of the past); the caller closes it.
+     */
+    SqlMetadataStore openMetadataStore() {
+        return SqlMetadataStore.open(metadata.jdbcUrl(), metadata.user(), metadata.password());
     }
 
     /** See {@link TestBlobStore#servedBySeqVault()}. */

@@ -26,8 +26,9 @@ interface TestBlobStore extends AutoCloseable {
     }
 
     /**
-     * True when presigned URLs point at SeqVault itself (local files), so refusals come in
+     * True when presigned part URLs point at SeqVault itself (local files), so refusals come in
      * SeqVault's error format; false when they point at the object store, which answers itself.
+     * Download URLs are SeqVault's on every backend.
      */
     boolean servedBySeqVault();
 
@@ -98,7 +99,7 @@ interface TestBlobStore extends AutoCloseable {
 
         @Override
         public PresignedUrlForm presignedUrls(String publicUrl) {
-            return new PresignedUrlForm.S3(server.endpoint(), S3TestServer.BUCKET, prefix + "/",
+            return new PresignedUrlForm.S3(publicUrl, server.endpoint(), S3TestServer.BUCKET, prefix + "/",
                     S3TestServer.ACCESS_KEY, S3TestServer.REGION);
         }
 

@@ -17,7 +17,9 @@ import java.util.UUID;
 /** A small HTTP client for API tests: real requests over loopback, JSON answers parsed. */
 final class TestHttp {
     static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** Follows redirects, as the clients do: a download URL on S3 redirects to the object store. */
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NORMAL).build();
     private final String base;
 
     TestHttp(String base) {

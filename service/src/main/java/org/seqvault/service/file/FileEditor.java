@@ -7,6 +7,7 @@ import java.util.Objects;
 import org.seqvault.domain.Metadata;
 import org.seqvault.domain.Node;
 import org.seqvault.domain.NodeName;
+import org.seqvault.domain.OriginTask;
 import org.seqvault.domain.Problem;
 import org.seqvault.domain.Tags;
 import org.seqvault.domain.UserException;
@@ -26,7 +27,7 @@ final class FileEditor {
         String name = edit.name() == null ? current.name() : edit.name();
         Metadata metadata = metadata(current.metadata(), edit, mode);
         Tags tags = edit.tags() != null ? new Tags(edit.tags()) : mode == Mode.REPLACE ? Tags.EMPTY : current.tags();
-        String origin = edit.originTask() == null ? current.originTask() : edit.originTask();
+        String origin = edit.originTask() == null ? current.originTask() : new OriginTask(edit.originTask()).value();
 
         boolean renamed = !name.equals(current.name());
         boolean newMetadata = !metadata.equals(current.metadata());

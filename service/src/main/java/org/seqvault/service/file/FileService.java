@@ -3,8 +3,9 @@ package org.seqvault.service.file;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
-import org.seqvault.domain.Blob;
+import java.util.Optional;
 import org.seqvault.domain.FileKey;
 import org.seqvault.domain.Node;
 import org.seqvault.domain.Permissions.Permission;
@@ -17,23 +18,32 @@ import org.seqvault.service.port.BlobStore;
 import org.seqvault.service.port.Clock;
 import org.seqvault.service.port.MetadataStore;
 import org.seqvault.service.port.MetadataStore.Tx;
+import org.seqvault.service.presign.DownloadUrls;
 import org.seqvault.service.project.Access;
 import org.seqvault.service.support.Cursors;
 
 /** Reading and deleting files by workspace and key (the v1 view), and download links for any file. */
 public final class FileService {
     public static final int MAX_PREFIX_BYTES = FileKey.MAX_BYTES;
+    /**
+     * Lifetime of the blob store's own URL that a download is redirected to. Clients follow a
+     * redirect at once; short, because it names the blob and so outlives a delete of the file.
+     */
+    static final Duration REDIRECT_TTL = Duration.ofMinutes(1);
 
     private final MetadataStore store;
     private final BlobStore blobs;
     private final Clock clock;
     private final Duration presignTtl;
+    private final DownloadUrls downloadUrls;
 
-    public FileService(MetadataStore store, BlobStore blobs, Clock clock, Duration presignTtl) {
+    public FileService(MetadataStore store, BlobStore blobs, Clock clock, Duration presignTtl,
+                       DownloadUrls downloadUrls) {
         this.store = store;
         this.blobs = blobs;
         this.clock = clock;
         this.presignTtl = presignTtl;
+        this.downloadUrls = downloadUrls;
     }
 
     /** Files of a workspace whose key starts with {@code prefix}, by key, continuing after {@code cursor}. */
@@ -77,26 +87,29 @@ public final class FileService {
     /** A presigned download link for a workspace file. */
     public DownloadLink downloadByKey(Principal caller, String workspaceId, FileKey key) {
         caller.requireScope(Scope.FILES);
-        record Found(Node file, Blob blob) {
-        }
-        Found found = store.read(tx -> {
-            Project project = readableWorkspace(tx, caller, workspaceId, Permission.READ);
-            Node file = findByKey(tx, project, key);
-            return new Found(file, blobOf(tx, file));
-        });
-        return link(found.file(), found.blob());
+        Node file = store.read(tx -> findByKey(tx, readableWorkspace(tx, caller, workspaceId, Permission.READ), key));
+        return link(file);
     }
 
     /** A presigned link for a file the caller has already been authorised to read. */
-    public DownloadLink link(Node file, Blob blob) {
-        Instant expires = clock.now().plus(presignTtl);
-        BlobStore.Presigned p = blobs.presignDownload(blob, file.name(), expires);
+    public DownloadLink link(Node file) {
+        BlobStore.Presigned p = downloadUrls.sign(file.id(), file.name(), clock.now().plus(presignTtl));
         return new DownloadLink(p.url(), p.expires(), file);
     }
 
-    static Blob blobOf(Tx tx, Node file) {
-        return tx.blobs().byId(file.blobId())
-                .orElseThrow(() -> new IllegalStateException("file " + file.id() + " points to a missing blob"));
+    /**
+     * The blob a download URL of file {@code fileId} serves (the URL's signature already checked):
+     * one primary-key lookup, so the URLs of a deleted (or replaced) file stop working at once,
+     * whether or not a copy still holds its bytes.
+     */
+    public String blobForDownload(String fileId) {
+        return store.read(tx -> tx.nodes().fileBlobId(fileId)).orElseThrow(() -> new UserException(
+                Problem.FILE_NOT_FOUND, "this file was deleted; its download URLs no longer work"));
+    }
+
+    /** A short-lived URL at the blob store itself to redirect a download to; empty when the server serves it. */
+    public Optional<BlobStore.Presigned> storeUrl(String blobId, String fileName) {
+        return blobs.presignDownload(blobId, fileName, clock.now().plus(REDIRECT_TTL));
     }
 
     static Project readableWorkspace(Tx tx, Principal caller, String workspaceId, Permission needed) {

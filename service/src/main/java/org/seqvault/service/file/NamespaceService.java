@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
-import org.seqvault.domain.Blob;
 import org.seqvault.domain.Metadata;
 import org.seqvault.domain.Node;
 import org.seqvault.domain.NodeName;
@@ -112,17 +111,12 @@ public final class NamespaceService {
     /** A presigned link to a file's bytes; folders have none. */
     public DownloadLink downloadLink(Principal caller, String id) {
         caller.requireScope(Scope.FILES);
-        record Found(Node file, Blob blob) {
+        Node file = store.read(tx -> NodeLookup.node(tx, caller, id, Permission.READ).node());
+        if (file.isFolder()) {
+            throw new UserException(Problem.FOLDER_DOWNLOAD,
+                    "'" + file.name() + "' is a folder; download the files in it one by one");
         }
-        Found found = store.read(tx -> {
-            Node file = NodeLookup.node(tx, caller, id, Permission.READ).node();
-            if (file.isFolder()) {
-                throw new UserException(Problem.FOLDER_DOWNLOAD,
-                        "'" + file.name() + "' is a folder; download the files in it one by one");
-            }
-            return new Found(file, FileService.blobOf(tx, file));
-        });
-        return files.link(found.file(), found.blob());
+        return files.link(file);
     }
 
     // ---- changing one node ---------------------------------------------------------------

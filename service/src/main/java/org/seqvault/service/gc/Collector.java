@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reclaims bytes nothing points to: expires overdue uploads, deletes blobs no file references,
- * and removes blobs or staging areas the database does not know (left by a crash).
+ * and removes blobs or staging areas the database does not know (left by a crash); deletes finished
+ * upload sessions once their retention has passed.
  *
  * <p>A pass costs what changed since the last one, not what exists: it looks only at the blob
  * ids noted in the database when they may have become reclaimable (a file deleted, an upload
@@ -55,9 +56,11 @@ public final class Collector {
      * @param deletedBlobs blobs no file pointed to any more, row and bytes deleted
      * @param orphanBlobs  noted blobs without a row (an upload that ended unpublished, bytes a crash
      *                     left), whose bytes were deleted where any were left
+     * @param prunedUploads finished upload sessions deleted after their retention
      * @param swept        whether this pass listed the whole blob store
      */
-    public record Report(int expiredUploads, int deletedBlobs, int orphanBlobs, int orphanStagings, boolean swept) {
+    public record Report(int expiredUploads, int deletedBlobs, int orphanBlobs, int orphanStagings, int prunedUploads,
+                         boolean swept) {
     }
 
     /** One pass; it sweeps the whole blob store only when no replica has for {@link #SWEEP_INTERVAL}. */
@@ -75,6 +78,10 @@ public final class Collector {
         for (int n; (n = uploads.expireOverdue(BATCH)) > 0; ) {
             expired += n;
         }
+        int pruned = 0;
+        for (int n; (n = uploads.pruneFinished(BATCH)) > 0; ) {
+            pruned += n;
+        }
         Instant now = clock.now();
         boolean due = store.write(tx -> tx.blobs().claimSweep(now, now.minus(SWEEP_INTERVAL)));
         boolean swept = due || forceSweep;
@@ -83,8 +90,9 @@ public final class Collector {
         }
         Released released = releaseNoted();
         int orphanStagings = deleteOrphanStagings();
-        Report report = new Report(expired, released.withRow, released.withoutRow, orphanStagings, swept);
-        if (expired + released.withRow + released.withoutRow + orphanStagings > 0 || swept) {
+        Report report = new Report(expired, released.withRow, released.withoutRow, orphanStagings, pruned,
+                swept);
+        if (expired + released.withRow + released.withoutRow + orphanStagings + pruned > 0 || swept) {
             LOG.info("collector: {}", report);
         }
         return report;

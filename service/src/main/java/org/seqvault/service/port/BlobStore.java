@@ -76,8 +76,15 @@ public interface BlobStore {
     /** A URL that accepts the bytes of one part by PUT, without a token, until {@code expires}. */
     Presigned presignPartUpload(UploadSession session, int partNumber, Instant expires);
 
-    /** A URL that serves one blob by GET (with Range), without a token, until {@code expires}. */
-    Presigned presignDownload(Blob blob, String fileName, Instant expires);
+    /**
+     * A URL at the store itself that serves one blob by GET (with Range), without a token, until
+     * {@code expires}, as an attachment named {@code fileName}; empty for a store whose bytes the
+     * server serves from {@link #open}. Never handed out as a file's download URL (that one names
+     * the file, so it stops working when the file is deleted): the server redirects to it.
+     */
+    default Optional<Presigned> presignDownload(String blobId, String fileName, Instant expires) {
+        return Optional.empty();
+    }
 
     /**
      * Turns the staged parts (ordered by part number) into the durable blob {@code blobId} and

@@ -16,6 +16,9 @@ public interface NodeRepository {
 
     Optional<Node> child(String parentId, String name);
 
+    /** The blob of file {@code id} (not a folder), by primary key alone; empty once the file is deleted. */
+    Optional<String> fileBlobId(String id);
+
     /** A file (not a folder) by its v1 key inside a project. */
     Optional<Node> fileByKey(String projectId, String key);
 

@@ -31,8 +31,17 @@ public interface UploadRepository {
     /** Sessions still OPEN (or stuck COMPLETING) whose expiry is before {@code now}. */
     List<UploadSession> expired(Instant now, int limit);
 
-    /** Sessions of a user, newest first (the Seven Bridges listing). */
-    List<UploadSession> forUser(String userId, int limit);
+    /** One offset page of a user's OPEN sessions, newest first (the Seven Bridges listing). */
+    List<UploadSession> openForUser(String userId, long offset, int limit);
+
+    /** How many OPEN sessions a user has. */
+    long countOpenForUser(String userId);
+
+    /**
+     * Deletes up to {@code limit} finished sessions (DONE, ABORTED, EXPIRED) whose expiry is
+     * before {@code expiredBefore}, with their parts; returns how many.
+     */
+    int deleteFinished(Instant expiredBefore, int limit);
 
     /** Blob ids that COMPLETING sessions are assembling into; the collector must not touch them. */
     List<String> blobsBeingAssembled();

@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 public final class BlobPaths {
     /** {@code PUT /_blob/up/{uploadId}/{partNumber}}: the bytes of one upload part. */
     public static final String PART_UPLOAD_PREFIX = "/_blob/up/";
-    /** {@code GET /_blob/dl/{blobId}/{fileName}}: one blob, served under that file name. */
+    /** {@code GET /_blob/dl/{fileId}/{fileName}}: one file's bytes, served under that file name. */
     public static final String DOWNLOAD_PREFIX = "/_blob/dl/";
 
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
@@ -25,8 +25,8 @@ public final class BlobPaths {
     }
 
     /** The file name is part of the signed path, so nobody can change the name the download is served under. */
-    public static String download(String blobId, String fileName) {
-        return DOWNLOAD_PREFIX + segment(blobId) + "/" + segment(fileName);
+    public static String download(String fileId, String fileName) {
+        return DOWNLOAD_PREFIX + segment(fileId) + "/" + segment(fileName);
     }
 
     /**

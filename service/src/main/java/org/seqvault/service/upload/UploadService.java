@@ -12,8 +12,11 @@ import java.util.TreeMap;
 import org.seqvault.domain.Blob;
 import org.seqvault.domain.ByteSize;
 import org.seqvault.domain.FileKey;
+import org.seqvault.domain.FolderPath;
 import org.seqvault.domain.Node;
+import org.seqvault.domain.NodeName;
 import org.seqvault.domain.NodeType;
+import org.seqvault.domain.OriginTask;
 import org.seqvault.domain.Permissions.Permission;
 import org.seqvault.domain.Problem;
 import org.seqvault.domain.Project;
@@ -32,6 +35,7 @@ import org.seqvault.service.port.IdGenerator;
 import org.seqvault.service.port.MetadataStore;
 import org.seqvault.service.port.MetadataStore.Tx;
 import org.seqvault.service.project.Access;
+import org.seqvault.service.support.Page;
 
 /**
  * Every way bytes come in is one upload session: OPEN → COMPLETING → DONE | ABORTED | EXPIRED.
@@ -85,6 +89,9 @@ public final class UploadService {
     public UploadTicket open(Principal caller, Target target, long size, Long partSize, boolean overwrite,
                              String contentType, String description, String originTask) {
         caller.requireScope(Scope.FILES);
+        // Checked now, not at publish: the file row is where a bad one would fail, and by then the
+        // bytes are all sent.
+        String task = OriginTask.checkOptional(originTask);
         if (size < 0 || size > settings.maxFileSize()) {
             throw new UserException(Problem.BAD_UPLOAD_INIT,
                     "size must be between 0 and " + settings.maxFileSize() + " bytes");
@@ -104,7 +111,7 @@ public final class UploadService {
                 UploadSession s = new UploadSession(uploadId, caller.userId(), place.project().id(),
                         place.parentId(), place.folderPath(), place.name(), size, chosenPart,
                         UploadSession.partCount(size, chosenPart), overwrite, UploadState.OPEN,
-                        ContentTypes.choose(contentType, place.name()), description, originTask, null, null,
+                        ContentTypes.choose(contentType, place.name()), description, task, null, null,
                         storeUploadId, now, now.plus(settings.uploadTtl()));
                 tx.uploads().insert(s);
                 return s;
@@ -141,16 +148,18 @@ public final class UploadService {
         UploadSession s = store.read(tx -> tx.uploads().byId(uploadId)).orElseThrow(() -> uploadNotFound(uploadId));
         requireOpen(s, clock.now());
         checkPartNumber(s, partNumber);
-        long max = Math.max(s.size(), 0);
+        // Checked before the first byte when the length is declared; else the store stops at it.
+        long max = s.partLimit(partNumber);
         if (contentLength > max) {
-            throw new UserException(Problem.PAYLOAD_TOO_LARGE,
-                    "part of " + contentLength + " bytes is larger than the whole upload (" + max + " bytes)");
+            throw partTooLarge(s, partNumber, max);
         }
         UploadPart part;
         try {
             part = blobs.writePart(uploadId, partNumber, in, max, s.partCount() == 1);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (UserException e) {
+            throw e.problem() == Problem.PAYLOAD_TOO_LARGE ? partTooLarge(s, partNumber, max) : e;
         }
         Optional<String> replaced;
         try {
@@ -195,9 +204,11 @@ public final class UploadService {
         return received(store.read(tx -> tx.uploads().parts(uploadId)), direct);
     }
 
-    public List<UploadSession> sessions(Principal caller, int limit) {
+    /** One offset page of the caller's uploads still OPEN, newest first, and how many there are. */
+    public Page<UploadSession> openSessions(Principal caller, long offset, int limit) {
         caller.requireScope(Scope.FILES);
-        return store.read(tx -> tx.uploads().forUser(caller.userId(), limit));
+        return store.read(tx -> new Page<>(tx.uploads().openForUser(caller.userId(), offset, limit),
+                tx.uploads().countOpenForUser(caller.userId())));
     }
 
     /**
@@ -244,8 +255,14 @@ public final class UploadService {
         });
     }
 
-    /** Streams a form upload's file bytes to staging (before the target may even be known). */
-    public Staged stage(InputStream in, long contentLength) {
+    /**
+     * Streams a form upload's file bytes to staging, once the caller may write to the workspace:
+     * nobody stores bytes where they could not publish them. A workspace the caller cannot see
+     * is not found, exactly like one that does not exist.
+     */
+    public Staged stage(Principal caller, String workspaceId, InputStream in, long contentLength) {
+        caller.requireScope(Scope.FILES);
+        store.read(tx -> writableWorkspace(tx, caller, workspaceId));
         if (contentLength > settings.maxFormUpload()) {
             throw tooLargeForForm();
         }
@@ -319,6 +336,16 @@ public final class UploadService {
             }
         }
         return expired;
+    }
+
+    /**
+     * Deletes up to {@code limit} finished sessions whose retention (counted from their expiry
+     * time, the latest they can have finished) has run out; returns how many. Their bytes are
+     * already published or dropped; the collector reclaims any that a failed drop left behind.
+     */
+    public int pruneFinished(int limit) {
+        Instant expiredBefore = clock.now().minus(settings.finishedRetention());
+        return store.write(tx -> tx.uploads().deleteFinished(expiredBefore, limit));
     }
 
     // ---- completion -------------------------------------------------------------------
@@ -410,7 +437,7 @@ public final class UploadService {
         Project project = project(tx, s.projectId());
         Node parent = s.parentId() != null
                 ? folder(tx, s.parentId())
-                : folders.ensure(tx, project, org.seqvault.domain.FolderPath.parse(s.folderPath()), now);
+                : folders.ensure(tx, project, FolderPath.parse(s.folderPath()), now);
         Placement place = new Placement(project, parent.id(), s.folderPath(), s.name(), parent.key());
         Optional<Node> existing = tx.nodes().child(place.parentId(), s.name());
         if (existing.isPresent()) {
@@ -505,11 +532,7 @@ public final class UploadService {
     private Placement placement(Tx tx, Principal caller, Target target) {
         return switch (target) {
             case Target.KeyInWorkspace k -> {
-                if (k.workspaceId() == null || k.workspaceId().isEmpty()) {
-                    throw UserException.invalid("workspace_id is required");
-                }
-                Project p = tx.projects().byId(k.workspaceId()).orElseThrow(() -> Access.notFound(k.workspaceId()));
-                Access.require(tx, caller, p, Permission.WRITE, k.workspaceId());
+                Project p = writableWorkspace(tx, caller, k.workspaceId());
                 yield new Placement(p, null, k.key().folder().prefix(), k.key().name().value(), k.key().folder().prefix());
             }
             case Target.InFolder f -> {
@@ -521,10 +544,20 @@ public final class UploadService {
                 if (!parent.isFolder()) {
                     throw new UserException(Problem.NOT_A_FOLDER, "'" + f.parentFolderId() + "' is not a folder");
                 }
-                yield new Placement(p, parent.id(), null, new org.seqvault.domain.NodeName(f.name()).value(),
-                        parent.key());
+                // The file's v1 key (its folder's key and its name) must stay within the key rules too.
+                FileKey key = FileKey.of(FolderPath.parse(parent.key()), new NodeName(f.name()));
+                yield new Placement(p, parent.id(), null, key.name().value(), parent.key());
             }
         };
+    }
+
+    private static Project writableWorkspace(Tx tx, Principal caller, String workspaceId) {
+        if (workspaceId == null || workspaceId.isEmpty()) {
+            throw UserException.invalid("workspace_id is required");
+        }
+        Project p = tx.projects().byId(workspaceId).orElseThrow(() -> Access.notFound(workspaceId));
+        Access.require(tx, caller, p, Permission.WRITE, workspaceId);
+        return p;
     }
 
     private static void refuseExisting(Tx tx, Placement place) {
@@ -648,6 +681,12 @@ public final class UploadService {
     private static UserException nameExists(String name) {
         return new UserException(Problem.NAME_EXISTS,
                 "a file or folder named '" + name + "' already exists there; pass overwrite=true to replace a file");
+    }
+
+    private static UserException partTooLarge(UploadSession s, int partNumber, long max) {
+        return new UserException(Problem.PAYLOAD_TOO_LARGE, "part " + partNumber + " of upload " + s.id()
+                + " may hold at most " + max + " bytes (" + s.size() + " bytes in " + s.partCount()
+                + " parts of " + s.partSize() + "); nothing was stored");
     }
 
     private UserException tooLargeForForm() {

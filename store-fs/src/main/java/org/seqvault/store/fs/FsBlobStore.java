@@ -39,7 +39,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Blobs on the local file system (layout in {@link FsLayout}). Parts are streamed to staging
  * and fsync'd; assembling renames them into the blob's directory as its segments, so no byte
- * is copied twice. Presigned URLs point back at this server and are signed with {@link UrlSigner}.
+ * is copied twice. Presigned part URLs point back at this server and are signed with
+ * {@link UrlSigner}; the server serves downloads itself, from {@link #open}.
  */
 public final class FsBlobStore implements BlobStore {
     private static final Logger LOG = LoggerFactory.getLogger(FsBlobStore.class);
@@ -212,12 +213,6 @@ public final class FsBlobStore implements BlobStore {
     public Presigned presignPartUpload(UploadSession session, int partNumber, Instant expires) {
         String path = BlobPaths.partUpload(FsLayout.requireId(session.id(), "upload id"), partNumber);
         return presigned("PUT", path, expires);
-    }
-
-    @Override
-    public Presigned presignDownload(Blob blob, String fileName, Instant expires) {
-        String path = BlobPaths.download(FsLayout.requireId(blob.id(), "blob id"), fileName);
-        return presigned("GET", path, expires);
     }
 
     private Presigned presigned(String method, String path, Instant expires) {

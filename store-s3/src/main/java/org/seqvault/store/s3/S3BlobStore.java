@@ -43,7 +43,8 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  * Blobs on S3 or an S3-compatible store (layout in {@link S3Layout}). Every upload is one S3
  * multipart upload created at the blob's final key, so completing it is the whole assembly:
  * no object is copied. Clients PUT parts and GET blobs through URLs presigned by the SDK that
- * point at the store itself, so those bytes never pass through the server. MD5 and SHA-256 are
+ * point at the store itself, so those bytes never pass through the server (a download URL is
+ * the server's, which checks the file still exists and redirects to a short-lived one of these). MD5 and SHA-256 are
  * computed while the server streams a part in, and by one streaming read of the completed
  * object for parts clients sent straight to S3 (the server never saw those bytes).
  */
@@ -213,14 +214,14 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
 
     /** A presigned GetObject that makes S3 serve the blob as an attachment named after the file. */
     @Override
-    public Presigned presignDownload(Blob blob, String fileName, Instant expires) {
-        String key = layout.blobKey(blob.id());
+    public Optional<Presigned> presignDownload(String blobId, String fileName, Instant expires) {
+        String key = layout.blobKey(blobId);
         PresignedRequest request = presigner.presignGetObject(p -> p
                 .signatureDuration(lifetime(expires))
                 .getObjectRequest(g -> g.bucket(bucket).key(key)
                         .responseContentType(BLOB_CONTENT_TYPE)
                         .responseContentDisposition("attachment; filename*=UTF-8''" + BlobPaths.segment(fileName))));
-        return presigned(request, "GET");
+        return Optional.of(presigned(request, "GET"));
     }
 
     private Duration lifetime(Instant expires) {

@@ -106,8 +106,8 @@ final class CountingStores {
         }
 
         @Override
-        public Presigned presignDownload(Blob blob, String fileName, Instant expires) {
-            return store.presignDownload(blob, fileName, expires);
+        public Optional<Presigned> presignDownload(String blobId, String fileName, Instant expires) {
+            return store.presignDownload(blobId, fileName, expires);
         }
 
         @Override

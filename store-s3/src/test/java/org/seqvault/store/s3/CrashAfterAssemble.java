@@ -68,8 +68,8 @@ final class CrashAfterAssemble implements BlobStore {
     }
 
     @Override
-    public Presigned presignDownload(Blob blob, String fileName, Instant expires) {
-        return store.presignDownload(blob, fileName, expires);
+    public Optional<Presigned> presignDownload(String blobId, String fileName, Instant expires) {
+        return store.presignDownload(blobId, fileName, expires);
     }
 
     @Override

@@ -115,6 +115,6 @@ class S3PresignedDownloadTest {
     }
 
     private static Presigned presign(String fileName, long seconds) {
-        return store.presignDownload(blob, fileName, Instant.now().plusSeconds(seconds));
+        return store.presignDownload(blob.id(), fileName, Instant.now().plusSeconds(seconds)).orElseThrow();
     }
 }

@@ -37,6 +37,9 @@ import org.seqvault.service.file.NamespaceService;
 import org.seqvault.service.gc.Collector;
 import org.seqvault.service.port.BlobStore.Presigned;
 import org.seqvault.service.port.Clock;
+import org.seqvault.service.presign.DownloadUrls;
+import org.seqvault.service.presign.SigningKeys;
+import org.seqvault.service.presign.UrlSigner;
 import org.seqvault.service.project.ProjectService;
 import org.seqvault.service.support.RandomIds;
 import org.seqvault.service.upload.Claims;
@@ -84,7 +87,9 @@ class S3UploadFlowTest {
         RandomIds ids = new RandomIds();
         uploads = new UploadService(metadata, blobs, clock, ids, new UploadSettings(64L * MIB, 5L << 30, 5L << 40,
                 Duration.ofHours(1), Duration.ofHours(24)));
-        files = new FileService(metadata, blobs, clock, Duration.ofHours(1));
+        // No server runs here, so the server's own download URLs are never fetched (see download()).
+        files = new FileService(metadata, blobs, clock, Duration.ofHours(1),
+                new DownloadUrls(new UrlSigner(SigningKeys.of("s3-flow-signing-key-0123456789")), "http://127.0.0.1:9"));
         IdentityService identity = new IdentityService(metadata, clock, ids);
         identity.bootstrap(TOKEN);
         admin = identity.authenticate(TOKEN);
@@ -221,7 +226,7 @@ class S3UploadFlowTest {
     void aFormUploadStreamsThroughTheServerAndKeepsItsStreamedChecksums() throws Exception {
         byte[] content = random(6 * MIB + 3, 5);
 
-        Staged staged = uploads.stage(trickle(content), -1);
+        Staged staged = uploads.stage(admin, project.id(), trickle(content), -1);
         Node file = uploads.publishStaged(admin, new Target.KeyInWorkspace(project.id(), FileKey.parse("f/form.bin")),
                 false, null, null, staged);
 
@@ -298,7 +303,7 @@ class S3UploadFlowTest {
         bucket.blobListings.set(0);
         Collector.Report idle = collector.collect();
 
-        assertThat(idle).isEqualTo(new Collector.Report(0, 0, 0, 0, false));
+        assertThat(idle).isEqualTo(new Collector.Report(0, 0, 0, 0, 0, false));
         assertThat(bucket.blobListings).as("bucket listings in a pass with nothing to do").hasValue(0);
         assertThat(db.transactions.get()).as("transactions in a pass with nothing to do").isLessThanOrEqualTo(2);
 
@@ -394,8 +399,10 @@ class S3UploadFlowTest {
         return uploads.complete(admin, ticket.session().id(), Claims.NONE);
     }
 
+    /** What the server's download URL redirects to: the file's blob, presigned at S3. */
     private byte[] download(Node file) throws Exception {
-        String url = files.downloadByKey(admin, project.id(), FileKey.parse(file.key())).url();
+        String blobId = files.blobForDownload(files.fileByKey(admin, project.id(), FileKey.parse(file.key())).id());
+        String url = files.storeUrl(blobId, file.name()).orElseThrow().url();
         HttpResponse<byte[]> response = PresignedHttp.get(url, null);
         assertThat(response.statusCode()).isEqualTo(200);
         return response.body();

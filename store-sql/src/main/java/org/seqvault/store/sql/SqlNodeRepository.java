@@ -76,6 +76,15 @@ final class SqlNodeRepository implements NodeRepository {
         return details.attach(rows);
     }
 
+    /** Every presigned download runs it, so it reads the one column from the primary key and nothing else. */
+    @Override
+    public Optional<String> fileBlobId(String id) {
+        return handle.createQuery("SELECT blob_id FROM nodes WHERE id = :id AND is_folder = 0")
+                .bind("id", id)
+                .mapTo(String.class)
+                .findOne();
+    }
+
     @Override
     public Optional<Node> child(String parentId, String name) {
         return one(handle.createQuery(SELECT + " WHERE n.parent_id = :parentId AND n.name = :name")

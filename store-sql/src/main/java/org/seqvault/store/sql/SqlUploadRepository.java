@@ -136,13 +136,49 @@ final class SqlUploadRepository implements UploadRepository {
                 .list();
     }
 
+    /** {@code state = 'OPEN'} is written out (not bound) so both databases match it to the partial index. */
     @Override
-    public List<UploadSession> forUser(String userId, int limit) {
-        return handle.createQuery(SELECT + " WHERE user_id = :userId ORDER BY created_at DESC, id DESC LIMIT :limit")
+    public List<UploadSession> openForUser(String userId, long offset, int limit) {
+        return handle.createQuery(SELECT + " WHERE user_id = :userId AND state = 'OPEN'"
+                        + " ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset")
                 .bind("userId", userId)
                 .bind("limit", limit)
+                .bind("offset", offset)
                 .map(SESSIONS)
                 .list();
+    }
+
+    @Override
+    public long countOpenForUser(String userId) {
+        return handle.createQuery("SELECT COUNT(*) FROM uploads WHERE user_id = :userId AND state = 'OPEN'")
+                .bind("userId", userId)
+                .mapTo(Long.class)
+                .one();
+    }
+
+    /**
+     * Picks a batch through the state index, in no order (a sort would read every session past the
+     * cut-off, for each batch of a large backlog), then deletes it by primary key: one DELETE with
+     * the pick as a subquery makes PostgreSQL scan the whole table for the join. Parts go by the
+     * foreign key's cascade (finished sessions rarely have any left).
+     */
+    @Override
+    public int deleteFinished(Instant expiredBefore, int limit) {
+        List<String> ids = handle.createQuery("""
+                        SELECT id FROM uploads
+                        WHERE state IN ('DONE', 'ABORTED', 'EXPIRED') AND expires_at < :before
+                        LIMIT :limit""")
+                .bind("before", Micros.of(expiredBefore))
+                .bind("limit", limit)
+                .mapTo(String.class)
+                .list();
+        int deleted = 0;
+        for (int from = 0; from < ids.size(); from += NodeDetails.CHUNK) {
+            SqlFragment sql = new SqlFragment().sql("DELETE FROM uploads WHERE id IN ")
+                    .argList(ids.subList(from, Math.min(ids.size(), from + NodeDetails.CHUNK)));
+            deleted += handle.createUpdate(sql.text()).bindMap(sql.args()).execute();
+        }
+        return deleted;
     }
 
     @Override

@@ -752,16 +752,59 @@ abstract class MetadataStoreContractTest {
     // ---- uploads ----
 
     @Test
-    void uploadSessionRoundTripsAndIsListedPerUserNewestFirst() {
+    void uploadSessionRoundTripsAndOpenOnesAreListedPerUserNewestFirst() {
         UploadSession first = TestData.upload(alice, project, T0, T0.plusSeconds(86400));
         UploadSession second = TestData.upload(alice, project, T0.plusSeconds(10), T0.plusSeconds(86410));
         UploadSession third = TestData.upload(alice, project, T0.plusSeconds(20), T0.plusSeconds(86420));
-        run(tx -> List.of(first, second, third).forEach(tx.uploads()::insert));
+        // Finished sessions between and after them are passed over, not counted against the page.
+        List<UploadSession> finished = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            finished.add(TestData.upload(alice, project, T0.plusSeconds(5 + 5 * i), T0.plusSeconds(86400))
+                    .withState(List.of(UploadState.DONE, UploadState.ABORTED, UploadState.EXPIRED).get(i % 3), null, null));
+        }
+        run(tx -> {
+            List.of(first, second, third).forEach(tx.uploads()::insert);
+            finished.forEach(tx.uploads()::insert);
+        });
         read(tx -> {
             assertThat(tx.uploads().byId(first.id())).contains(first);
             assertThat(tx.uploads().byId("up_missing")).isEmpty();
-            assertThat(tx.uploads().forUser(alice.id(), 2)).containsExactly(third, second);
-            assertThat(tx.uploads().forUser("usr_nobody", 2)).isEmpty();
+            assertThat(tx.uploads().openForUser(alice.id(), 0, 2)).containsExactly(third, second);
+            assertThat(tx.uploads().openForUser(alice.id(), 2, 2)).containsExactly(first);
+            assertThat(tx.uploads().openForUser(alice.id(), 3, 2)).isEmpty();
+            assertThat(tx.uploads().countOpenForUser(alice.id())).isEqualTo(3);
+            assertThat(tx.uploads().openForUser("usr_nobody", 0, 2)).isEmpty();
+            assertThat(tx.uploads().countOpenForUser("usr_nobody")).isZero();
+            return null;
+        });
+    }
+
+    @Test
+    void finishedSessionsExpiredBeforeTheCutOffAreDeletedWithTheirPartsInBatches() {
+        Instant cutOff = T0.plusSeconds(1000);
+        List<UploadSession> old = new ArrayList<>();
+        for (UploadState state : List.of(UploadState.DONE, UploadState.ABORTED, UploadState.EXPIRED)) {
+            old.add(TestData.upload(alice, project, T0, T0.plusSeconds(old.size())).withState(state, null, null));
+        }
+        UploadSession recent = TestData.upload(alice, project, T0, cutOff.plusSeconds(1))
+                .withState(UploadState.DONE, null, null);
+        UploadSession open = TestData.upload(alice, project, T0, T0);
+        UploadSession completing = TestData.upload(alice, project, T0, T0).withState(UploadState.COMPLETING, "b", null);
+        run(tx -> {
+            old.forEach(tx.uploads()::insert);
+            List.of(recent, open, completing).forEach(tx.uploads()::insert);
+            tx.uploads().putPart(TestData.part(old.get(0).id(), 1, "left-behind"));
+        });
+
+        assertThat(write((Tx tx) -> tx.uploads().deleteFinished(cutOff, 2))).as("one batch").isEqualTo(2);
+        assertThat(write((Tx tx) -> tx.uploads().deleteFinished(cutOff, 2))).as("the rest").isEqualTo(1);
+        assertThat(write((Tx tx) -> tx.uploads().deleteFinished(cutOff, 2))).isZero();
+        read(tx -> {
+            old.forEach(s -> assertThat(tx.uploads().byId(s.id())).as(s.state().name()).isEmpty());
+            assertThat(tx.uploads().parts(old.get(0).id())).isEmpty();
+            assertThat(tx.uploads().byId(recent.id())).as("within its retention").isPresent();
+            assertThat(tx.uploads().byId(open.id())).as("open, however overdue").isPresent();
+            assertThat(tx.uploads().byId(completing.id())).as("being completed").isPresent();
             return null;
         });
     }
@@ -851,6 +894,25 @@ abstract class MetadataStoreContractTest {
         });
         run(tx -> tx.blobs().delete(blobs.get(0).id()));
         assertThat(read((Tx tx) -> tx.blobs().byId(blobs.get(0).id()))).isEmpty();
+    }
+
+    @Test
+    void aFilesBlobIsFoundByItsIdUntilTheFileIsDeleted() {
+        Blob blob = TestData.blob(T0);
+        Node file = TestData.fileWithBlob(root, "a.vcf", blob.id());
+        Node copy = TestData.fileWithBlob(root, "copy.vcf", blob.id());
+        Node folder = TestData.folder(root, "raw");
+        run(tx -> {
+            tx.blobs().insert(blob);
+            List.of(file, copy, folder).forEach(tx.nodes()::insert);
+        });
+        assertThat(read((Tx tx) -> tx.nodes().fileBlobId(file.id()))).contains(blob.id());
+        assertThat(read((Tx tx) -> tx.nodes().fileBlobId(folder.id()))).as("a folder has none").isEmpty();
+        assertThat(read((Tx tx) -> tx.nodes().fileBlobId("missing"))).isEmpty();
+
+        run(tx -> tx.nodes().delete(file.id()));
+        assertThat(read((Tx tx) -> tx.nodes().fileBlobId(file.id()))).isEmpty();
+        assertThat(read((Tx tx) -> tx.nodes().fileBlobId(copy.id()))).as("the copy keeps it").contains(blob.id());
     }
 
     @Test

@@ -213,6 +213,8 @@ class PostgresQueryPlanTest {
     void singleNodeLookupsUseUniqueKeys() {
         assertPlan("file by v1 key", tx -> tx.nodes().fileByKey(BIG_PROJECT, "dir0/f010001"),
                 "Index Scan using nodes_by_key");
+        assertPlan("a file's blob (every download)", tx -> tx.nodes().fileBlobId(AFTER_FILE.id()),
+                "Index Scan using nodes_pkey");
         assertPlan("child by name", tx -> tx.nodes().child(BIG_FOLDER, "f010001"),
                 "Index Scan using nodes_parent_id_name_key");
         assertPlan("folder has children", tx -> tx.nodes().hasChildren(BIG_FOLDER),
@@ -235,7 +237,13 @@ class PostgresQueryPlanTest {
     @Test
     void uploadQueriesUseTheirIndexes() {
         assertPlan("parts of an upload", tx -> tx.uploads().parts("up_000700"), "upload_parts_pkey");
-        assertPlan("uploads of a user", tx -> tx.uploads().forUser("usr_000007", 100), "uploads_by_user");
+        assertPlan("open uploads of a user", tx -> tx.uploads().openForUser("usr_000007", 0, 50),
+                "uploads_open_by_user");
+        assertPlan("open uploads of a user, total", tx -> tx.uploads().countOpenForUser("usr_000007"),
+                "uploads_open_by_user");
+        // The sessions expire at 86,401..91,400 µs: the first hundred are past this cut-off.
+        assertPlan("finished uploads past their retention", tx -> tx.uploads().deleteFinished(
+                Instant.EPOCH.plusNanos(86_500_000), 500), "uploads_by_state");
         assertPlan("expired uploads", tx -> tx.uploads().expired(Instant.ofEpochSecond(90_000), 100),
                 "uploads_by_state");
         assertPlan("blobs being assembled", tx -> tx.uploads().blobsBeingAssembled(), "uploads_by_state");
