@@ -15,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.seqvault.testkit.ServerLauncher;
 
 /**
  * What an operator reads, from the real server process: GET /metrics in the Prometheus text format
@@ -65,7 +66,7 @@ class OperationsE2ETest {
                     + "method=\"DELETE\",route=\"/v2/upload/multipart/{upload}\",status=\"204\"}");
             assertThat(m).containsEntry("seqvault_http_requests_seconds_count{dialect=\"v1\",method=\"POST\",route=\"/v1/files/upload\",status=\"201\"}", 3.0);
             assertThat(m).containsEntry("seqvault_http_requests_seconds_count{dialect=\"v2\",method=\"GET\",route=\"/v2/files/{id}\",status=\"404\"}", 2.0);
-            assertThat(m).containsEntry("seqvault_http_requests_seconds_count{dialect=\"blob\",method=\"GET\",route=\"/_blob/dl/{blob}/{name}\",status=\"200\"}", 1.0);
+            assertThat(m).containsEntry("seqvault_http_requests_seconds_count{dialect=\"blob\",method=\"GET\",route=\"/_blob/dl/{file}/{name}\",status=\"200\"}", 1.0);
             assertThat(m).containsEntry("seqvault_uploads_total{event=\"opened\"}", 4.0);
             assertThat(m).containsEntry("seqvault_uploads_total{event=\"completed\"}", 3.0);
             assertThat(m).containsEntry("seqvault_uploads_total{event=\"aborted\"}", 1.0);
@@ -113,6 +114,32 @@ class OperationsE2ETest {
                     .containsEntry("user", "admin").containsKeys("request_id", "duration_ms", "bytes_out");
             assertThat(lines).anyMatch(l -> l.path("formattedMessage").asText().startsWith("SeqVault listening on"));
             assertThat(lines).anyMatch(l -> l.path("formattedMessage").asText().equals("SeqVault stopped"));
+        }
+    }
+
+    @Test
+    void aScrubRunBesideTheServerShowsInItsMetrics() throws Exception {
+        Path data = Files.createDirectories(tmp.resolve("data"));
+        try (ServerProcess server = ServerProcess.start(data, "256m", Map.of(), "--admin-port", "0")) {
+            Client client = new Client(server.url);
+            String token = userToken(client, "scrubbed");
+            String workspace = client.call("POST", "/v1/workspaces", token, Map.of("name", "scrub")).json()
+                    .get("workspace_id").asText();
+            byte[] body = "ACGT\n".repeat(500).getBytes(StandardCharsets.UTF_8);
+            assertThat(formUpload(client, token, workspace, "reads.fastq", body)).isEqualTo(201);
+
+            // seqvault scrub, as cron would run it: a process of its own on the same data directory
+            Process scrub = ServerLauncher.serverOnClassPath("128m", List.of("scrub", "--data-dir", data.toString()))
+                    .redirectErrorStream(true).start();
+            String output = new String(scrub.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(scrub.waitFor()).as(output).isZero();
+
+            Map<String, Double> m = parse(client.call("GET", adminListener(server.log) + "/metrics", null, null).text());
+            assertThat(m).containsEntry("seqvault_scrub_last_checked_blobs", 1.0)
+                    .containsEntry("seqvault_scrub_last_checked_bytes", (double) body.length)
+                    .containsEntry("seqvault_scrub_last_findings{problem=\"corrupt\"}", 0.0)
+                    .containsEntry("seqvault_scrub_last_findings{problem=\"missing\"}", 0.0);
+            assertThat(m.get("seqvault_scrub_last_finished_seconds")).isGreaterThan(1.7e9);
         }
     }
 

@@ -124,6 +124,7 @@ public final class SeqVaultServer implements AutoCloseable {
                     : AdminListener.start(cfg.adminBind(), cfg.adminPort(), metricsPage, health);
             Collector collector = new Collector(store, blobs, uploads, clock);
             CollectorMetrics collectorMetrics = new CollectorMetrics(metrics.registry());
+            new ScrubMetrics(store, clock).bindTo(metrics.registry());
             // Two threads: a long collector pass must not hold up the rate-limit flushes.
             ScheduledExecutorService background = Executors.newScheduledThreadPool(2, r -> {
                 Thread t = new Thread(r, "seqvault-background");

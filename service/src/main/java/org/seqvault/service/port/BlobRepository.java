@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.seqvault.domain.Blob;
+import org.seqvault.service.scrub.ScrubSummary;
 
 public interface BlobRepository {
     void insert(Blob blob);
@@ -61,4 +62,10 @@ public interface BlobRepository {
 
     /** All blobs, by id, one page after {@code afterId} (null: from the start); used by scrub. */
     List<Blob> page(String afterId, int limit);
+
+    /** Keeps the numbers of a finished scrub, replacing the previous ones. */
+    void recordScrub(ScrubSummary summary);
+
+    /** The numbers of the last finished scrub, if any ran. */
+    Optional<ScrubSummary> lastScrub();
 }

@@ -1,5 +1,6 @@
 package org.seqvault.store.sql;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -12,6 +13,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 import org.seqvault.domain.Blob;
 import org.seqvault.service.port.BlobRepository;
+import org.seqvault.service.scrub.ScrubSummary;
 
 final class SqlBlobRepository implements BlobRepository {
     private static final BlobRowMapper MAPPER = new BlobRowMapper();
@@ -182,5 +184,38 @@ final class SqlBlobRepository implements BlobRepository {
                 ? handle.createQuery(SELECT + " ORDER BY b.id LIMIT :limit")
                 : handle.createQuery(SELECT + " WHERE b.id > :afterId ORDER BY b.id LIMIT :limit").bind("afterId", afterId);
         return query.bind("limit", limit).map(MAPPER).list();
+    }
+
+    @Override
+    public void recordScrub(ScrubSummary summary) {
+        handle.createUpdate("""
+                INSERT INTO scrub_results (id, finished_at, elapsed_ms, checked_blobs, checked_bytes, corrupt, missing,
+                                           unreadable)
+                VALUES (1, :finishedAt, :elapsedMs, :checkedBlobs, :checkedBytes, :corrupt, :missing, :unreadable)
+                ON CONFLICT (id) DO UPDATE SET finished_at = excluded.finished_at, elapsed_ms = excluded.elapsed_ms,
+                    checked_blobs = excluded.checked_blobs, checked_bytes = excluded.checked_bytes,
+                    corrupt = excluded.corrupt, missing = excluded.missing, unreadable = excluded.unreadable
+                """)
+                .bind("finishedAt", Micros.of(summary.finishedAt()))
+                .bind("elapsedMs", summary.elapsed().toMillis())
+                .bind("checkedBlobs", summary.checkedBlobs())
+                .bind("checkedBytes", summary.checkedBytes())
+                .bind("corrupt", summary.corrupt())
+                .bind("missing", summary.missing())
+                .bind("unreadable", summary.unreadable())
+                .execute();
+    }
+
+    @Override
+    public Optional<ScrubSummary> lastScrub() {
+        return handle.createQuery("""
+                SELECT finished_at, elapsed_ms, checked_blobs, checked_bytes, corrupt, missing, unreadable
+                FROM scrub_results WHERE id = 1
+                """)
+                .map((rs, ctx) -> new ScrubSummary(Micros.toInstant(rs.getLong("finished_at")),
+                        Duration.ofMillis(rs.getLong("elapsed_ms")), rs.getLong("checked_blobs"),
+                        rs.getLong("checked_bytes"), rs.getLong("corrupt"), rs.getLong("missing"),
+                        rs.getLong("unreadable")))
+                .findOne();
     }
 }

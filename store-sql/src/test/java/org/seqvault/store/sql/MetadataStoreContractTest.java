@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.seqvault.store.sql.TestData.T0;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -43,6 +44,7 @@ import org.seqvault.service.port.MetadataStore.Tx;
 import org.seqvault.service.port.NodeQuery;
 import org.seqvault.service.port.NodeRepository;
 import org.seqvault.service.port.NodeRepository.NodeCursor;
+import org.seqvault.service.scrub.ScrubSummary;
 
 /**
  * What every MetadataStore must do, whatever the database. Subclasses supply a fresh, empty
@@ -1053,6 +1055,23 @@ abstract class MetadataStoreContractTest {
                 .as("another replica a minute later").isFalse();
         Instant next = first.plusSeconds(3601);
         assertThat(write((Tx tx) -> tx.blobs().claimSweep(next, next.minusSeconds(3600)))).isTrue();
+    }
+
+    @Test
+    void theLastScrubReplacesTheOneBefore() {
+        assertThat(read((Tx tx) -> tx.blobs().lastScrub())).isEmpty();
+        ScrubSummary first = new ScrubSummary(T0, Duration.ofMillis(1500), 10, 1_000_000, 1, 2, 3);
+        ScrubSummary second = new ScrubSummary(T0.plusSeconds(86_400), Duration.ofMillis(900), 12, 2_000_000, 0, 0, 0);
+        write((Tx tx) -> {
+            tx.blobs().recordScrub(first);
+            return null;
+        });
+        assertThat(read((Tx tx) -> tx.blobs().lastScrub())).contains(first);
+        write((Tx tx) -> {
+            tx.blobs().recordScrub(second);
+            return null;
+        });
+        assertThat(read((Tx tx) -> tx.blobs().lastScrub())).contains(second);
     }
 
     private static List<String> sorted(String... ids) {
