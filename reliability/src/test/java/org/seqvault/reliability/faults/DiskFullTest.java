@@ -57,8 +57,10 @@ class DiskFullTest {
                 assertThat(up.http.put(parts.get(0), new byte[16 * MIB]).status()).as("the first part fits").isEqualTo(200);
                 refused += InjectedFaultsTest.assertV1(up.http.put(parts.get(1), new byte[16 * MIB]), 507,
                         "insufficient_storage");
+                // The server cuts the 30 MiB into parts of at most the single-PUT limit, and a part holds
+                // at most its planned length: part 1 is 16 MiB, which no longer fits either.
                 String upload = up.multipart("multipart.bin", 30L * MIB, 30L * MIB);
-                refused += InjectedFaultsTest.assertV1(up.http.put(up.partUrl(upload, 1), new byte[30 * MIB]), 507,
+                refused += InjectedFaultsTest.assertV1(up.http.put(up.partUrl(upload, 1), new byte[16 * MIB]), 507,
                         "insufficient_storage");
                 afterFailures = disk.used();
 

@@ -51,8 +51,9 @@ class LoadTest {
             for (int u = 0; u < USERS; u++) {
                 tenants.add(Tenant.create(admin, "load" + u));
             }
+            // Redirects followed: on S3 a download URL is checked by the server, then redirected to S3.
             HttpClient shared = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(Duration.ofSeconds(30)).executor(Executors.newVirtualThreadPerTaskExecutor()).build();
+                    .connectTimeout(Duration.ofSeconds(30)).followRedirects(HttpClient.Redirect.NORMAL).executor(Executors.newVirtualThreadPerTaskExecutor()).build();
             Http http = new Http(server.url(), shared);
             Tally tally = new Tally();
             long deadline = System.nanoTime() + seconds * 1_000_000_000L;
