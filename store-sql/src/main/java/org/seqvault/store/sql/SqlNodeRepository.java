@@ -137,6 +137,20 @@ final class SqlNodeRepository implements NodeRepository {
         handle.createUpdate("DELETE FROM nodes WHERE id = :id").bind("id", id).execute();
     }
 
+    /** One statement: both databases check the parent foreign key at its end, when the whole subtree is gone. */
+    @Override
+    public int deleteTree(Node folder) {
+        if (!folder.isFolder()) {
+            throw new IllegalArgumentException(folder.id() + " is a file, not a folder");
+        }
+        SqlFragment note = Subtree.where(new SqlFragment().sql(
+                "INSERT INTO reclaimable_blobs (blob_id) SELECT DISTINCT blob_id FROM nodes WHERE "), "", folder)
+                .sql(" AND blob_id IS NOT NULL ON CONFLICT (blob_id) DO NOTHING");
+        handle.createUpdate(note.text()).bindMap(note.args()).execute();
+        SqlFragment delete = Subtree.where(new SqlFragment().sql("DELETE FROM nodes WHERE "), "", folder);
+        return handle.createUpdate(delete.text()).bindMap(delete.args()).execute();
+    }
+
     /**
      * Ordered by the unique (parent_id, name) index so the planner walks it: with a bare LIMIT 1
      * PostgreSQL reads the table sequentially when the folder holds a large share of it,
