@@ -140,6 +140,11 @@ final class ServeCommand implements Callable<Integer> {
                     + "headers. Env: SEQVAULT_FORWARDED_HEADERS. Default: false.")
     String forwardedHeaders;
 
+    @Option(names = "--trash-retention", paramLabel = "DURATION",
+            description = "How long deleted files and folders stay in their project's trash, e.g. 14d; 0 turns "
+                    + "the trash off (deletes are final). Env: SEQVAULT_TRASH_RETENTION. Default: 14d.")
+    String trashRetention;
+
     private final Map<String, String> env;
 
     ServeCommand(Map<String, String> env) {
@@ -171,6 +176,7 @@ final class ServeCommand implements Callable<Integer> {
         StoreOptions.put(flags, Setting.TLS_KEY, tlsKey);
         StoreOptions.put(flags, Setting.TLS_PLAIN_HTTP, tlsPlainHttp);
         StoreOptions.put(flags, Setting.FORWARDED_HEADERS, forwardedHeaders);
+        StoreOptions.put(flags, Setting.TRASH_RETENTION, trashRetention);
         return flags;
     }
 

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.seqvault.api.tls.TlsSettings;
+import org.seqvault.service.file.TrashRetention;
 
 /**
  * The effective configuration (flags > SEQVAULT_* environment > config file > defaults), see
@@ -41,6 +42,8 @@ import org.seqvault.api.tls.TlsSettings;
  *                        or null for plain HTTP (the default)
  * @param forwardedHeaders whether to take the client's address and scheme from a reverse proxy's
  *                        Forwarded / X-Forwarded-* headers (default false)
+ * @param trashRetention  how long deleted files and folders stay in their project's trash (default 14 days);
+ *                        zero turns the trash off and deletes are final at once
  */
 public record ServerConfig(String bind, int port, String publicUrl, Path dataDir, String dbUrl, String dbUser,
                            String dbPassword, String blobStore, String s3Endpoint, String s3Region,
@@ -48,7 +51,8 @@ public record ServerConfig(String bind, int port, String publicUrl, Path dataDir
                            long singlePutLimit, Duration uploadTtl, long rateLimit, Duration rateLimitWindow,
                            String bootstrapToken, Duration idleTimeout, long authFailureLimit,
                            Duration authFailureWindow, List<String> previousSigningKeys, String adminBind,
-                           Integer adminPort, LogFormat logFormat, TlsSettings tls, boolean forwardedHeaders) {
+                           Integer adminPort, LogFormat logFormat, TlsSettings tls, boolean forwardedHeaders,
+                           Duration trashRetention) {
 
     /** What {@link #idleTimeout} is when nothing sets it. */
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
@@ -64,6 +68,24 @@ public record ServerConfig(String bind, int port, String publicUrl, Path dataDir
 
     public ServerConfig {
         previousSigningKeys = previousSigningKeys == null ? List.of() : List.copyOf(previousSigningKeys);
+        trashRetention = trashRetention == null ? TrashRetention.DEFAULT : trashRetention;
+    }
+
+    /**
+     * The configuration before the trash existed, with its default retention; kept so that code building a
+     * config by hand needs no change for a setting it does not care about.
+     */
+    public ServerConfig(String bind, int port, String publicUrl, Path dataDir, String dbUrl, String dbUser,
+                        String dbPassword, String blobStore, String s3Endpoint, String s3Region,
+                        boolean s3PathStyle, String signingKey, Duration presignTtl, long maxFormUpload,
+                        long singlePutLimit, Duration uploadTtl, long rateLimit, Duration rateLimitWindow,
+                        String bootstrapToken, Duration idleTimeout, long authFailureLimit,
+                        Duration authFailureWindow, List<String> previousSigningKeys, String adminBind,
+                        Integer adminPort, LogFormat logFormat, TlsSettings tls, boolean forwardedHeaders) {
+        this(bind, port, publicUrl, dataDir, dbUrl, dbUser, dbPassword, blobStore, s3Endpoint, s3Region, s3PathStyle,
+                signingKey, presignTtl, maxFormUpload, singlePutLimit, uploadTtl, rateLimit, rateLimitWindow,
+                bootstrapToken, idleTimeout, authFailureLimit, authFailureWindow, previousSigningKeys, adminBind,
+                adminPort, logFormat, tls, forwardedHeaders, TrashRetention.DEFAULT);
     }
 
     /**
@@ -101,7 +123,15 @@ public record ServerConfig(String bind, int port, String publicUrl, Path dataDir
         return new ServerConfig(bind, port, publicUrl, dataDir, dbUrl, dbUser, dbPassword, blobStore, s3Endpoint,
                 s3Region, s3PathStyle, signingKey, presignTtl, maxFormUpload, singlePutLimit, uploadTtl, rateLimit,
                 rateLimitWindow, bootstrapToken, idleTimeout, limit, window, previousSigningKeys, adminBind, adminPort,
-                logFormat, tls, forwardedHeaders);
+                logFormat, tls, forwardedHeaders, trashRetention);
+    }
+
+    /** This configuration with another trash retention (zero: no trash). */
+    public ServerConfig withTrashRetention(Duration retention) {
+        return new ServerConfig(bind, port, publicUrl, dataDir, dbUrl, dbUser, dbPassword, blobStore, s3Endpoint,
+                s3Region, s3PathStyle, signingKey, presignTtl, maxFormUpload, singlePutLimit, uploadTtl, rateLimit,
+                rateLimitWindow, bootstrapToken, idleTimeout, authFailureLimit, authFailureWindow, previousSigningKeys,
+                adminBind, adminPort, logFormat, tls, forwardedHeaders, retention);
     }
 
     /** Like the record's own, but with the secrets (and any password in a URL) redacted. */
@@ -118,6 +148,6 @@ public record ServerConfig(String bind, int port, String publicUrl, Path dataDir
                 + ", authFailureLimit=" + authFailureLimit + ", authFailureWindow=" + authFailureWindow
                 + ", previousSigningKeys=" + Redaction.secrets(previousSigningKeys, "[]")
                 + ", adminBind=" + adminBind + ", adminPort=" + adminPort + ", logFormat=" + logFormat
-                + ", tls=" + tls + ", forwardedHeaders=" + forwardedHeaders + "]";
+                + ", tls=" + tls + ", forwardedHeaders=" + forwardedHeaders + ", trashRetention=" + trashRetention + "]";
     }
 }

@@ -28,12 +28,20 @@ public final class FileService {
     private final BlobStore blobs;
     private final Clock clock;
     private final Duration presignTtl;
+    private final Removal removal;
 
+    /** Without a trash: deletes are final at once. */
     public FileService(MetadataStore store, BlobStore blobs, Clock clock, Duration presignTtl) {
+        this(store, blobs, clock, presignTtl, TrashRetention.off());
+    }
+
+    /** Deletes move files to their project's trash for {@code trash} (zero: no trash). */
+    public FileService(MetadataStore store, BlobStore blobs, Clock clock, Duration presignTtl, TrashRetention trash) {
         this.store = store;
         this.blobs = blobs;
         this.clock = clock;
         this.presignTtl = presignTtl;
+        this.removal = new Removal(trash, clock);
     }
 
     /** Files of a workspace whose key starts with {@code prefix}, by key, continuing after {@code cursor}. */
@@ -68,8 +76,8 @@ public final class FileService {
         store.write(tx -> {
             Project project = readableWorkspace(tx, caller, workspaceId, Permission.WRITE);
             Node file = findByKey(tx, project, key);
-            // The blob stays until the collector finds no file pointing to it.
-            tx.nodes().delete(file.id());
+            // The blob stays until the collector finds no file (in the namespace or a trash) pointing to it.
+            removal.remove(tx, caller, file);
             return null;
         });
     }

@@ -21,8 +21,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reclaims bytes nothing points to: expires overdue uploads, deletes blobs no file references,
- * and removes blobs or staging areas the database does not know (left by a crash).
+ * Reclaims bytes nothing points to: expires overdue uploads, purges trash items past their expiry,
+ * deletes blobs no file (in the namespace or a trash) references, and removes blobs or staging
+ * areas the database does not know (left by a crash).
  *
  * <p>A pass costs what changed since the last one, not what exists: it looks only at the blob
  * ids noted in the database when they may have become reclaimable (a file deleted, an upload
@@ -52,12 +53,15 @@ public final class Collector {
     /**
      * What one pass reclaimed.
      *
+     * @param expiredTrash items of projects' trash past their expiry (or emptied), purged: their blobs
+     *                     are then reclaimed with the others in the same pass unless a file still uses them
      * @param deletedBlobs blobs no file pointed to any more, row and bytes deleted
      * @param orphanBlobs  noted blobs without a row (an upload that ended unpublished, bytes a crash
      *                     left), whose bytes were deleted where any were left
      * @param swept        whether this pass listed the whole blob store
      */
-    public record Report(int expiredUploads, int deletedBlobs, int orphanBlobs, int orphanStagings, boolean swept) {
+    public record Report(int expiredUploads, int expiredTrash, int deletedBlobs, int orphanBlobs, int orphanStagings,
+                         boolean swept) {
     }
 
     /** One pass; it sweeps the whole blob store only when no replica has for {@link #SWEEP_INTERVAL}. */
@@ -76,6 +80,7 @@ public final class Collector {
             expired += n;
         }
         Instant now = clock.now();
+        int expiredTrash = purgeExpiredTrash(now);
         boolean due = store.write(tx -> tx.blobs().claimSweep(now, now.minus(SWEEP_INTERVAL)));
         boolean swept = due || forceSweep;
         if (swept) {
@@ -83,14 +88,34 @@ public final class Collector {
         }
         Released released = releaseNoted();
         int orphanStagings = deleteOrphanStagings();
-        Report report = new Report(expired, released.withRow, released.withoutRow, orphanStagings, swept);
-        if (expired + released.withRow + released.withoutRow + orphanStagings > 0 || swept) {
+        Report report = new Report(expired, expiredTrash, released.withRow, released.withoutRow, orphanStagings, swept);
+        if (expired + expiredTrash + released.withRow + released.withoutRow + orphanStagings > 0 || swept) {
             LOG.info("collector: {}", report);
         }
         return report;
     }
 
     private record Released(int withRow, int withoutRow) {
+    }
+
+    /**
+     * Deletes every trash item whose expiry has passed, {@link #BATCH} nodes per transaction (a trashed
+     * folder may hold many), noting their blobs, which {@link #releaseNoted} then looks at.
+     */
+    private int purgeExpiredTrash(Instant now) {
+        int purged = 0;
+        while (true) {
+            List<String> expired = store.read(tx -> tx.trash().expired(now, BATCH));
+            for (String id : expired) {
+                while (store.write(tx -> tx.trash().purge(id, BATCH)) == BATCH) {
+                    // more nodes in this item; its row goes with the last batch
+                }
+                purged++;
+            }
+            if (expired.size() < BATCH) {
+                return purged;
+            }
+        }
     }
 
     /**

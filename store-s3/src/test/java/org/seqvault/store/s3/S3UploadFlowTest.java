@@ -298,7 +298,7 @@ class S3UploadFlowTest {
         bucket.blobListings.set(0);
         Collector.Report idle = collector.collect();
 
-        assertThat(idle).isEqualTo(new Collector.Report(0, 0, 0, 0, false));
+        assertThat(idle).isEqualTo(new Collector.Report(0, 0, 0, 0, 0, false));
         assertThat(bucket.blobListings).as("bucket listings in a pass with nothing to do").hasValue(0);
         assertThat(db.transactions.get()).as("transactions in a pass with nothing to do").isLessThanOrEqualTo(2);
 
