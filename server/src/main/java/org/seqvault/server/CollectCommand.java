@@ -46,7 +46,7 @@ final class CollectCommand extends OfflineCommand {
         Collector collector = new Collector(stores.metadata(), stores.blobs(), uploads, Clock.system());
         Collector.Report report = sweep ? collector.collectAndSweep() : collector.collect();
         out.println("collect: " + report.expiredUploads() + " uploads expired, " + report.expiredTrash()
-                + " trash items past their retention purged, " + report.deletedBlobs()
+                + " trash items purged (expired or emptied), " + report.deletedBlobs()
                 + " unreferenced blobs deleted, " + report.orphanBlobs() + " orphan blobs deleted, "
                 + report.orphanStagings() + " orphan staging areas deleted"
                 + (report.swept() ? "; the whole blob store was swept" : ""));
