@@ -300,7 +300,8 @@ class S3UploadFlowTest {
 
         assertThat(idle).isEqualTo(new Collector.Report(0, 0, 0, 0, 0, false));
         assertThat(bucket.blobListings).as("bucket listings in a pass with nothing to do").hasValue(0);
-        assertThat(db.transactions.get()).as("transactions in a pass with nothing to do").isLessThanOrEqualTo(2);
+        // One transaction more than before the trash: the lookup of expired trash items (one index probe).
+        assertThat(db.transactions.get()).as("transactions in a pass with nothing to do").isLessThanOrEqualTo(3);
 
         for (Node gone : published.subList(0, 3)) {
             files.deleteByKey(admin, project.id(), FileKey.parse(gone.key()));
@@ -311,7 +312,7 @@ class S3UploadFlowTest {
         assertThat(after.deletedBlobs()).isEqualTo(3);
         assertThat(bucket.blobListings).hasValue(0);
         assertThat(bucket.deletions).hasValue(3);
-        assertThat(db.transactions.get()).as("transactions to reclaim 3 blobs of 12").isLessThanOrEqualTo(4);
+        assertThat(db.transactions.get()).as("transactions to reclaim 3 blobs of 12").isLessThanOrEqualTo(5);
         assertThat(blobs.blobIds()).containsExactlyInAnyOrderElementsOf(
                 published.subList(3, 12).stream().map(Node::blobId).toList());
     }
