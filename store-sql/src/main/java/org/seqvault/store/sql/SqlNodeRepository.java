@@ -137,11 +137,20 @@ final class SqlNodeRepository implements NodeRepository {
         handle.createUpdate("DELETE FROM nodes WHERE id = :id").bind("id", id).execute();
     }
 
-    /** One statement: both databases check the parent foreign key at its end, when the whole subtree is gone. */
+    /**
+     * One statement deletes: both databases check the parent foreign key at its end, when the whole
+     * subtree is gone. On PostgreSQL the subtree's rows are locked first, so a file created in it
+     * meanwhile waits (and then fails on its folder) instead of going without its blob noted.
+     */
     @Override
     public int deleteTree(Node folder) {
         if (!folder.isFolder()) {
             throw new IllegalArgumentException(folder.id() + " is a file, not a folder");
+        }
+        if (dialect.locksRows()) {
+            SqlFragment lock = Subtree.where(new SqlFragment().sql(
+                    "SELECT COUNT(*) FROM (SELECT id FROM nodes WHERE "), "", folder).sql(" FOR UPDATE) subtree");
+            handle.createQuery(lock.text()).bindMap(lock.args()).mapTo(Long.class).one();
         }
         SqlFragment note = Subtree.where(new SqlFragment().sql(
                 "INSERT INTO reclaimable_blobs (blob_id) SELECT DISTINCT blob_id FROM nodes WHERE "), "", folder)

@@ -38,10 +38,18 @@ final class SqlTrashRepository implements TrashRepository {
         this.dialect = dialect;
     }
 
+    /**
+     * The first statement counts the subtree's files and, on PostgreSQL, locks its rows: a file
+     * created in one of its folders, or moved into or out of it, meanwhile then waits for this
+     * transaction (and fails on the folder that is gone) instead of being deleted without being
+     * trashed, or trashed while still in place. SQLite's single writer needs no lock.
+     */
     @Override
     public TrashItem put(Node root, String deletedBy, Instant trashedAt, Instant expiresAt) {
-        SqlFragment totals = Subtree.where(new SqlFragment()
-                .sql("SELECT COUNT(*) AS files, COALESCE(SUM(size), 0) AS size FROM nodes WHERE is_folder = 0 AND "), "", root);
+        SqlFragment totals = Subtree.where(new SqlFragment().sql("""
+                SELECT COALESCE(SUM(1 - is_folder), 0) AS files, COALESCE(SUM(size), 0) AS size
+                FROM (SELECT is_folder, size FROM nodes WHERE\s"""), "", root)
+                .sql(dialect.locksRows() ? " FOR UPDATE) subtree" : ") subtree");
         long[] counted = handle.createQuery(totals.text()).bindMap(totals.args())
                 .map((rs, ctx) -> new long[] {rs.getLong("files"), rs.getLong("size")}).one();
         TrashItem item = new TrashItem(root.id(), root.projectId(), root.parentId(), root.name(), root.type(), root.key(),
