@@ -107,10 +107,15 @@ public final class Collector {
         while (true) {
             List<String> expired = store.read(tx -> tx.trash().expired(now, BATCH));
             for (String id : expired) {
-                while (store.write(tx -> tx.trash().purge(id, BATCH)) == BATCH) {
-                    // more nodes in this item; its row goes with the last batch
+                int nodes = 0;
+                int batch;
+                do {
+                    batch = store.write(tx -> tx.trash().purge(id, BATCH));
+                    nodes += batch;
+                } while (batch == BATCH); // more nodes in this item; its row goes with the last batch
+                if (nodes > 0) { // else another replica purged it first
+                    purged++;
                 }
-                purged++;
             }
             if (expired.size() < BATCH) {
                 return purged;
