@@ -6,6 +6,7 @@ import java.util.Map;
 import org.seqvault.api.RouteTable;
 import org.seqvault.api.http.Auth;
 import org.seqvault.api.http.Times;
+import org.seqvault.api.http.UnreadBodies;
 import org.seqvault.domain.ProjectRef;
 import org.seqvault.domain.TrashItem;
 import org.seqvault.service.auth.Principal;
@@ -49,9 +50,13 @@ public final class TrashRoutes {
                 page.items().stream().map(item -> item(ref, item)).toList(), offset, limit, page.total());
     }
 
-    /** 200 with the file or folder as it is now (its name may have become "_1_name"). */
+    /**
+     * 200 with the file or folder as it is now (its name may have become "_1_name"). A body (clients
+     * send {} or null) is read and dropped, so the connection stays open for the next request.
+     */
     private void restore(Context ctx) {
         Principal p = auth.principal(ctx);
+        UnreadBodies.drain(ctx);
         ctx.json(files.file(trash.restore(p, ProjectRoutes.ref(ctx), ctx.pathParam("id"))));
     }
 
