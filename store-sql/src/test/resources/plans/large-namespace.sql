@@ -7,7 +7,9 @@
 --  * every file: a blob, metadata sample_id (5,000 values), every 4th also library_id (1,000 values),
 --    platform (3 values: ILLUMINA on 60% of the files) and experimental_strategy (4 values, 25% each),
 --    a tag tag0 … tag99, every 997th also 'qc-failed'; every 10th file an origin task (1,000 tasks);
---  * 1,000 users with 20 tokens each; 5,000 upload sessions with 10 parts each.
+--  * 1,000 users with 20 tokens each; 5,000 upload sessions with 10 parts each;
+--  * 1,000 deleted files in the projects' trash (505 in ws_0042, five in each other project), each with
+--    metadata and a tag, holding 1,000 of the 2,000 blobs no file of the namespace points to.
 -- The rows are consistent by construction, so the load skips the foreign-key triggers (superuser only).
 
 SET session_replication_role = replica;
@@ -89,6 +91,24 @@ FROM generate_series(1, 5000) s;
 INSERT INTO upload_parts (upload_id, part_number, size, etag, locator, received_at)
 SELECT 'up_' || lpad(s::text, 6, '0'), n, 1024, md5(s || '-' || n), 'part-' || s || '-' || n, s
 FROM generate_series(1, 5000) s, generate_series(1, 10) n;
+
+INSERT INTO trash_items (id, project_id, parent_id, name, is_folder, node_key, files, size, deleted_by, trashed_at,
+                         expires_at)
+SELECT lpad(to_hex(i), 24, '0'), 'ws_' || lpad(p::text, 4, '0'), 'dir-' || lpad(p::text, 4, '0') || '-1',
+       't' || lpad(i::text, 6, '0'), 0, 'dir1/t' || lpad(i::text, 6, '0'), 1, 1000, 'user' || p, i, i + 1000000
+FROM generate_series(199001, 200000) i, LATERAL (SELECT CASE WHEN i <= 199500 THEN 42 ELSE i % 100 END AS p) project;
+
+INSERT INTO trashed_nodes (id, item_id, project_id, parent_id, name, is_folder, node_key, blob_id, size, md5, sha256,
+                           created_at, modified_at)
+SELECT id, id, project_id, parent_id, name, 0, node_key, 'blob-' || lpad(trashed_at::text, 7, '0'), 1000,
+       repeat('0', 32), repeat('0', 64), trashed_at, trashed_at
+FROM trash_items;
+
+INSERT INTO trashed_node_metadata (node_id, meta_key, meta_value)
+SELECT id, 'sample_id', 'S' || (trashed_at % 5000) FROM trash_items;
+
+INSERT INTO trashed_node_tags (node_id, tag, position)
+SELECT id, 'tag' || (trashed_at % 100), 0 FROM trash_items;
 
 DROP TABLE generated_nodes;
 SET session_replication_role = DEFAULT;

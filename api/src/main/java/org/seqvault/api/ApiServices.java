@@ -3,6 +3,7 @@ package org.seqvault.api;
 import org.seqvault.service.auth.IdentityService;
 import org.seqvault.service.file.FileService;
 import org.seqvault.service.file.NamespaceService;
+import org.seqvault.service.file.TrashService;
 import org.seqvault.service.limit.RateLimiter;
 import org.seqvault.service.port.BlobStore;
 import org.seqvault.service.port.Clock;
@@ -16,7 +17,7 @@ import org.seqvault.service.upload.UploadService;
  * href, without a trailing slash.
  */
 public record ApiServices(IdentityService identity, ProjectService projects, FileService files,
-                          NamespaceService namespace,
+                          NamespaceService namespace, TrashService trash,
                           UploadService uploads, BlobStore blobStore, UrlSigner signer, Clock clock,
                           RateLimiter rateLimiter, RateLimiter authFailures, String publicUrl) {
 }

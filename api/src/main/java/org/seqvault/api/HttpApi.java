@@ -40,6 +40,7 @@ import org.seqvault.api.v2.FileRoutes;
 import org.seqvault.api.v2.Hrefs;
 import org.seqvault.api.v2.ProjectRoutes;
 import org.seqvault.api.v2.RateLimitRoutes;
+import org.seqvault.api.v2.TrashRoutes;
 import org.seqvault.api.v2.UploadRoutes;
 import org.seqvault.service.file.NamespaceService;
 
@@ -129,7 +130,7 @@ public final class HttpApi {
         return new HttpApi(app, table[0].routes(), tls);
     }
 
-    /** The Seven Bridges files API: files, folders, bulk calls, multipart uploads, rate limit. */
+    /** The Seven Bridges files API: files, folders, bulk calls, multipart uploads, rate limit; and the trash. */
     private static void registerV2Files(ApiServices services, Auth auth, RouteTable routes) {
         NamespaceService namespace = services.namespace();
         Hrefs hrefs = new Hrefs(services.publicUrl());
@@ -137,6 +138,7 @@ public final class HttpApi {
         new BulkFileRoutes(namespace, auth, hrefs).register(routes);
         new UploadRoutes(services.uploads(), services.projects(), namespace, auth, hrefs).register(routes);
         new RateLimitRoutes(auth, services.clock()).register(routes);
+        new TrashRoutes(services.trash(), auth, hrefs).register(routes);
     }
 
     public HttpApi start() {

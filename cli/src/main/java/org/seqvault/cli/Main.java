@@ -18,6 +18,7 @@ import org.seqvault.cli.commands.ProjectsCommand;
 import org.seqvault.cli.commands.RmCommand;
 import org.seqvault.cli.commands.TagCommand;
 import org.seqvault.cli.commands.TokensCommand;
+import org.seqvault.cli.commands.TrashCommand;
 import org.seqvault.cli.commands.UploadCommand;
 import org.seqvault.client.ClientOptions;
 import org.seqvault.client.RemotePath;
@@ -44,7 +45,7 @@ import picocli.CommandLine.Spec;
                 "Exit codes: 0 done, 1 something failed, 2 usage error."},
         subcommands = {LoginCommand.class, LsCommand.class, MkdirCommand.class, UploadCommand.class,
                 DownloadCommand.class, RmCommand.class, MvCommand.class, CpCommand.class, MetaCommand.class,
-                TagCommand.class, ProjectsCommand.class, TokensCommand.class, AdminCommand.class,
+                TagCommand.class, TrashCommand.class, ProjectsCommand.class, TokensCommand.class, AdminCommand.class,
                 CompletionCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
     public static final int OK = 0;

@@ -25,6 +25,8 @@ public final class FileTree {
     };
     private static final int PAGE = 100;
     private static final int BULK = 100;
+    /** The platform's code for "folder not empty". */
+    private static final String FOLDER_NOT_EMPTY = "5021";
 
     private final Api api;
     private final Projects projects;
@@ -266,11 +268,24 @@ public final class FileTree {
     }
 
     /**
-     * Deletes a file, or a folder with everything in it (files in bulk calls of 100).
+     * Deletes a file, or a folder with everything in it, in one call: with the server's trash on, it
+     * goes there as one item that restores whole. A server without recursive deletes has the folder
+     * emptied first (files in bulk calls of 100).
      *
      * @param id a file or folder id
      */
     public void deleteRecursively(String id) {
+        try {
+            api.send(Call.delete("/v2/files/" + id).query("recursive", true));
+        } catch (BadRequestException e) {
+            if (!FOLDER_NOT_EMPTY.equals(e.code())) {
+                throw e;
+            }
+            deleteWalking(id);
+        }
+    }
+
+    private void deleteWalking(String id) {
         RemoteFile node = get(id);
         if (!node.isFolder()) {
             delete(id);
@@ -279,7 +294,7 @@ public final class FileTree {
         List<String> files = new ArrayList<>();
         for (RemoteFile child : list(id).toList()) {
             if (child.isFolder()) {
-                deleteRecursively(child.id());
+                deleteWalking(child.id());
             } else {
                 files.add(child.id());
             }

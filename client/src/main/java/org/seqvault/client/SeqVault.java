@@ -37,6 +37,7 @@ public final class SeqVault implements AutoCloseable {
     private final WorkspaceFiles files;
     private final Tokens tokens;
     private final Admin admin;
+    private final Trash trash;
 
     private SeqVault(URI base, String token, ClientOptions options) {
         // HTTP/1.1: parallel parts then get connections of their own instead of sharing one HTTP/2 stream.
@@ -55,6 +56,7 @@ public final class SeqVault implements AutoCloseable {
         this.files = new WorkspaceFiles(api, projects, tree, transfers);
         this.tokens = new Tokens(api);
         this.admin = new Admin(api);
+        this.trash = new Trash(api);
     }
 
     /**
@@ -119,6 +121,11 @@ public final class SeqVault implements AutoCloseable {
     /** @return the caller's own tokens */
     public Tokens tokens() {
         return tokens;
+    }
+
+    /** @return projects' trash: what deletes put there, listed, restored and emptied */
+    public Trash trash() {
+        return trash;
     }
 
     /** @return users and tokens for anyone (needs the {@code admin} scope) */

@@ -14,16 +14,17 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code seqvault collect}: runs one collector pass now (the server runs one every 10 minutes):
- * expires overdue uploads, deletes finished ones past their retention and reclaims bytes nothing
- * points to. Safe while the server runs, as replicas sharing a database collect side by side. With
- * {@code --sweep} it also lists the whole blob store for bytes nothing knows of, which the replicas
- * otherwise do once a day between them.
+ * expires overdue uploads, deletes finished ones past their retention, purges trash items past their
+ * retention (or emptied) and reclaims bytes nothing points to. Safe while the server runs, as replicas
+ * sharing a database collect side by side. With {@code --sweep} it also lists the whole blob store for
+ * bytes nothing knows of, which the replicas otherwise do once a day between them.
  */
 @Command(name = "collect",
         mixinStandardHelpOptions = true,
         sortOptions = false,
         usageHelpWidth = 100,
-        description = {"Runs one collector pass now: expires overdue uploads and reclaims unreferenced bytes.",
+        description = {"Runs one collector pass now: expires overdue uploads, purges expired or emptied trash and"
+                + " reclaims unreferenced bytes.",
                 "Reads the same settings as serve (flags > SEQVAULT_* environment > --config file > defaults)."})
 final class CollectCommand extends OfflineCommand {
     @Option(names = "--sweep",
@@ -44,7 +45,8 @@ final class CollectCommand extends OfflineCommand {
                 new RandomIds(), settings);
         Collector collector = new Collector(stores.metadata(), stores.blobs(), uploads, Clock.system());
         Collector.Report report = sweep ? collector.collectAndSweep() : collector.collect();
-        out.println("collect: " + report.expiredUploads() + " uploads expired, " + report.deletedBlobs()
+        out.println("collect: " + report.expiredUploads() + " uploads expired, " + report.expiredTrash()
+                + " trash items purged (expired or emptied), " + report.deletedBlobs()
                 + " unreferenced blobs deleted, " + report.orphanBlobs() + " orphan blobs deleted, "
                 + report.orphanStagings() + " orphan staging areas deleted, " + report.prunedUploads()
                 + " finished uploads past their retention deleted"

@@ -14,6 +14,8 @@ final class CollectorMetrics {
     private final Counter succeeded;
     private final Counter failed;
     private final Counter expiredUploads;
+    private final Counter expiredTrash;
+    private final Counter prunedUploads;
     private final Counter deletedBlobs;
     private final Counter orphanBlobs;
     private final Counter orphanStagings;
@@ -23,6 +25,8 @@ final class CollectorMetrics {
         succeeded = passes(registry, "ok");
         failed = passes(registry, "failed");
         expiredUploads = reclaimed(registry, "expired_uploads");
+        expiredTrash = reclaimed(registry, "expired_trash_items");
+        prunedUploads = reclaimed(registry, "finished_upload_sessions");
         deletedBlobs = reclaimed(registry, "unreferenced_blobs");
         orphanBlobs = reclaimed(registry, "orphan_blobs");
         orphanStagings = reclaimed(registry, "orphan_stagings");
@@ -34,6 +38,8 @@ final class CollectorMetrics {
     void passed(Collector.Report report) {
         succeeded.increment();
         expiredUploads.increment(report.expiredUploads());
+        expiredTrash.increment(report.expiredTrash());
+        prunedUploads.increment(report.prunedUploads());
         deletedBlobs.increment(report.deletedBlobs());
         orphanBlobs.increment(report.orphanBlobs());
         orphanStagings.increment(report.orphanStagings());

@@ -29,6 +29,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.seqvault.domain.ByteSize;
 import org.seqvault.service.auth.IdentityService;
+import org.seqvault.service.file.TrashRetention;
 import org.seqvault.service.presign.SigningKeys;
 import org.seqvault.service.upload.UploadSettings;
 
@@ -140,6 +141,7 @@ public final class ConfigLoader {
         TlsSettings.PlainHttp plainHttp = get(Setting.TLS_PLAIN_HTTP, ConfigLoader::parsePlainHttp,
                 TlsSettings.PlainHttp.REDIRECT);
         boolean forwardedHeaders = get(Setting.FORWARDED_HEADERS, ConfigLoader::parseBoolean, false);
+        Duration trashRetention = get(Setting.TRASH_RETENTION, ConfigLoader::parseRetention, TrashRetention.DEFAULT);
         if ((tlsCert == null) != (tlsKey == null)) {
             throw new ConfigException("HTTPS needs both tls_cert and tls_key (" + (tlsCert == null ? "tls_key" : "tls_cert")
                     + " is set alone)");
@@ -149,7 +151,8 @@ public final class ConfigLoader {
         ServerConfig config = new ServerConfig(bind, port, publicUrl, dataDir, dbUrl, dbUser, dbPassword, blobStore,
                 s3Endpoint, s3Region, s3PathStyle, signingKey, presignTtl, maxFormUpload, singlePutLimit, uploadTtl,
                 rateLimit, rateLimitWindow, bootstrapToken, idleTimeout, authFailureLimit, authFailureWindow,
-                previousSigningKeys, adminBind, adminPort, logFormat, tls, forwardedHeaders, finishedUploadRetention);
+                previousSigningKeys, adminBind, adminPort, logFormat, tls, forwardedHeaders, finishedUploadRetention,
+                trashRetention);
         return new EffectiveConfig(config, sources, configFile);
     }
 
@@ -462,6 +465,20 @@ public final class ConfigLoader {
     }
 
     /** Seconds ({@code 3600}), with a unit ({@code 90s}, {@code 15m}, {@code 1h}, {@code 7d}) or ISO-8601 ({@code PT1H}). */
+    /** A duration as {@link #parseDuration} reads it, or 0 (in any unit): "turned off". */
+    static Duration parseRetention(String v) {
+        Matcher m = DURATION.matcher(v);
+        if (m.matches() && Long.parseLong(m.group(1)) == 0) {
+            return Duration.ZERO;
+        }
+        try {
+            return parseDuration(v);
+        } catch (BadValue e) {
+            throw new BadValue("must be 0 (off) or a positive number of seconds, such as 1209600 (units s, m, h, d are"
+                    + " accepted: 14d)");
+        }
+    }
+
     static Duration parseDuration(String v) {
         Duration d;
         Matcher m = DURATION.matcher(v);

@@ -17,6 +17,8 @@ import org.seqvault.api.ops.MetricsPage;
 import org.seqvault.service.auth.IdentityService;
 import org.seqvault.service.file.FileService;
 import org.seqvault.service.file.NamespaceService;
+import org.seqvault.service.file.TrashRetention;
+import org.seqvault.service.file.TrashService;
 import org.seqvault.service.gc.Collector;
 import org.seqvault.service.limit.LocalRateLimitStore;
 import org.seqvault.service.limit.RateLimiter;
@@ -96,15 +98,17 @@ public final class SeqVaultServer implements AutoCloseable {
                     cfg.presignTtl(), cfg.uploadTtl(), cfg.finishedUploadRetention());
             IdentityService identity = new IdentityService(store, clock, ids);
             UploadService uploads = new UploadService(store, blobs, clock, ids, uploadSettings);
-            FileService files = new FileService(store, blobs, clock, cfg.presignTtl(), new DownloadUrls(signer, publicUrl));
+            TrashRetention trash = new TrashRetention(cfg.trashRetention());
+            FileService files = new FileService(store, blobs, clock, cfg.presignTtl(), new DownloadUrls(signer, publicUrl),
+                    trash);
             RateLimiter limiter = new RateLimiter(new SqlRateLimitStore(store), clock, cfg.rateLimit(),
                     cfg.rateLimitWindow().toSeconds());
             // Per replica, in memory: shared counts would make every request with a made-up token a database write.
             RateLimiter authFailures = new RateLimiter(new LocalRateLimitStore(), clock, cfg.authFailureLimit(),
                     cfg.authFailureWindow().toSeconds());
             ApiServices services = new ApiServices(identity, new ProjectService(store, clock, ids), files,
-                    new NamespaceService(store, files, clock, ids), uploads, blobs, signer, clock, limiter, authFailures,
-                    publicUrl);
+                    new NamespaceService(store, files, clock, ids, trash), new TrashService(store, clock, ids), uploads,
+                    blobs, signer, clock, limiter, authFailures, publicUrl);
 
             identity.bootstrap(cfg.bootstrapToken()).ifPresent(issued -> {
                 if (cfg.bootstrapToken() == null) {

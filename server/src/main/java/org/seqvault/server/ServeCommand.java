@@ -145,6 +145,11 @@ final class ServeCommand implements Callable<Integer> {
                     + "Env: SEQVAULT_FINISHED_UPLOAD_RETENTION. Default: 604800 (7 days).")
     String finishedUploadRetention;
 
+    @Option(names = "--trash-retention", paramLabel = "DURATION",
+            description = "How long deleted files and folders stay in their project's trash, e.g. 14d; 0 turns "
+                    + "the trash off (deletes are final). Env: SEQVAULT_TRASH_RETENTION. Default: 14d.")
+    String trashRetention;
+
     private final Map<String, String> env;
 
     ServeCommand(Map<String, String> env) {
@@ -177,6 +182,7 @@ final class ServeCommand implements Callable<Integer> {
         StoreOptions.put(flags, Setting.TLS_PLAIN_HTTP, tlsPlainHttp);
         StoreOptions.put(flags, Setting.FORWARDED_HEADERS, forwardedHeaders);
         StoreOptions.put(flags, Setting.FINISHED_UPLOAD_RETENTION, finishedUploadRetention);
+        StoreOptions.put(flags, Setting.TRASH_RETENTION, trashRetention);
         return flags;
     }
 

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import org.seqvault.api.tls.TlsSettings;
 import org.seqvault.service.upload.UploadSettings;
+import org.seqvault.service.file.TrashRetention;
 
 /**
  * The effective configuration (flags > SEQVAULT_* environment > config file > defaults), see
@@ -44,6 +45,8 @@ import org.seqvault.service.upload.UploadSettings;
  *                        Forwarded / X-Forwarded-* headers (default false)
  * @param finishedUploadRetention how long a finished upload session is kept past its expiry time
  *                        before the collector deletes it (default 7 days)
+ * @param trashRetention  how long deleted files and folders stay in their project's trash (default 14 days);
+ *                        zero turns the trash off and deletes are final at once
  */
 public record ServerConfig(String bind, int port, String publicUrl, Path dataDir, String dbUrl, String dbUser,
                            String dbPassword, String blobStore, String s3Endpoint, String s3Region,
@@ -52,7 +55,7 @@ public record ServerConfig(String bind, int port, String publicUrl, Path dataDir
                            String bootstrapToken, Duration idleTimeout, long authFailureLimit,
                            Duration authFailureWindow, List<String> previousSigningKeys, String adminBind,
                            Integer adminPort, LogFormat logFormat, TlsSettings tls, boolean forwardedHeaders,
-                           Duration finishedUploadRetention) {
+                           Duration finishedUploadRetention, Duration trashRetention) {
 
     /** What {@link #idleTimeout} is when nothing sets it. */
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
@@ -68,12 +71,14 @@ public record ServerConfig(String bind, int port, String publicUrl, Path dataDir
 
     public ServerConfig {
         previousSigningKeys = previousSigningKeys == null ? List.of() : List.copyOf(previousSigningKeys);
+        trashRetention = trashRetention == null ? TrashRetention.DEFAULT : trashRetention;
     }
 
     /**
      * The configuration before the failed-authentication limit, previous signing keys, the admin
-     * listener, the log format, TLS and the finished-upload retention existed, with their defaults; kept so that code building a config
-     * by hand (test fixtures) needs no change for settings it does not care about.
+     * listener, the log format, TLS, the finished-upload retention and the trash existed, with their
+     * defaults; kept so that code building a config by hand (test fixtures) needs no change for settings
+     * it does not care about.
      */
     public ServerConfig(String bind, int port, String publicUrl, Path dataDir, String dbUrl, String dbUser,
                         String dbPassword, String blobStore, String s3Endpoint, String s3Region,
@@ -83,7 +88,8 @@ public record ServerConfig(String bind, int port, String publicUrl, Path dataDir
         this(bind, port, publicUrl, dataDir, dbUrl, dbUser, dbPassword, blobStore, s3Endpoint, s3Region, s3PathStyle,
                 signingKey, presignTtl, maxFormUpload, singlePutLimit, uploadTtl, rateLimit, rateLimitWindow,
                 bootstrapToken, idleTimeout, DEFAULT_AUTH_FAILURE_LIMIT, DEFAULT_AUTH_FAILURE_WINDOW, List.of(),
-                DEFAULT_ADMIN_BIND, null, LogFormat.TEXT, null, false, UploadSettings.DEFAULT_FINISHED_RETENTION);
+                DEFAULT_ADMIN_BIND, null, LogFormat.TEXT, null, false, UploadSettings.DEFAULT_FINISHED_RETENTION,
+                TrashRetention.DEFAULT);
     }
 
     /**
@@ -105,7 +111,15 @@ public record ServerConfig(String bind, int port, String publicUrl, Path dataDir
         return new ServerConfig(bind, port, publicUrl, dataDir, dbUrl, dbUser, dbPassword, blobStore, s3Endpoint,
                 s3Region, s3PathStyle, signingKey, presignTtl, maxFormUpload, singlePutLimit, uploadTtl, rateLimit,
                 rateLimitWindow, bootstrapToken, idleTimeout, limit, window, previousSigningKeys, adminBind, adminPort,
-                logFormat, tls, forwardedHeaders, finishedUploadRetention);
+                logFormat, tls, forwardedHeaders, finishedUploadRetention, trashRetention);
+    }
+
+    /** This configuration with another trash retention (zero: no trash). */
+    public ServerConfig withTrashRetention(Duration retention) {
+        return new ServerConfig(bind, port, publicUrl, dataDir, dbUrl, dbUser, dbPassword, blobStore, s3Endpoint,
+                s3Region, s3PathStyle, signingKey, presignTtl, maxFormUpload, singlePutLimit, uploadTtl, rateLimit,
+                rateLimitWindow, bootstrapToken, idleTimeout, authFailureLimit, authFailureWindow, previousSigningKeys,
+                adminBind, adminPort, logFormat, tls, forwardedHeaders, finishedUploadRetention, retention);
     }
 
     /** Like the record's own, but with the secrets (and any password in a URL) redacted. */
@@ -123,6 +137,6 @@ public record ServerConfig(String bind, int port, String publicUrl, Path dataDir
                 + ", previousSigningKeys=" + Redaction.secrets(previousSigningKeys, "[]")
                 + ", adminBind=" + adminBind + ", adminPort=" + adminPort + ", logFormat=" + logFormat
                 + ", tls=" + tls + ", forwardedHeaders=" + forwardedHeaders
-                + ", finishedUploadRetention=" + finishedUploadRetention + "]";
+                + ", finishedUploadRetention=" + finishedUploadRetention + ", trashRetention=" + trashRetention + "]";
     }
 }

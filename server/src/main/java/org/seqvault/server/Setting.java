@@ -38,7 +38,8 @@ public enum Setting {
     TLS_KEY,
     TLS_PLAIN_HTTP,
     FORWARDED_HEADERS,
-    FINISHED_UPLOAD_RETENTION;
+    FINISHED_UPLOAD_RETENTION,
+    TRASH_RETENTION;
 
     private final boolean secret;
 

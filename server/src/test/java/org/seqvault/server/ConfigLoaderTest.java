@@ -52,6 +52,7 @@ class ConfigLoaderTest {
         assertThat(c.bootstrapToken()).isNull();
         assertThat(c.authFailureLimit()).isEqualTo(20);
         assertThat(c.authFailureWindow()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(c.trashRetention()).isEqualTo(Duration.ofDays(14));
         assertThat(eff.configFile()).isNull();
         for (Setting s : Setting.values()) {
             assertThat(eff.source(s).kind()).as(s.key()).isEqualTo(ConfigSource.Kind.DEFAULT);
@@ -276,7 +277,8 @@ class ConfigLoaderTest {
                 Map.entry(Setting.SINGLE_PUT_LIMIT, "99999999999TiB"),
                 Map.entry(Setting.BIND, "127.0.0.1 8080"),
                 Map.entry(Setting.AUTH_FAILURE_LIMIT, "-1"),
-                Map.entry(Setting.AUTH_FAILURE_WINDOW, "0"));
+                Map.entry(Setting.AUTH_FAILURE_WINDOW, "0"),
+                Map.entry(Setting.TRASH_RETENTION, "-1d"));
         bad.forEach((setting, value) -> assertThatThrownBy(() -> load(Map.of(setting, value), Map.of(), null))
                 .as(setting.key())
                 .isInstanceOf(ConfigException.class)
@@ -293,6 +295,22 @@ class ConfigLoaderTest {
         EffectiveConfig off = load(Map.of(), Map.of(), yaml("auth-failure-limit: 0\n"));
         assertThat(off.config().authFailureLimit()).isZero();
         assertThat(off.display(Setting.AUTH_FAILURE_LIMIT)).isEqualTo("off");
+    }
+
+    @Test
+    void trashRetentionTakesADurationOrZeroForNoTrash() throws IOException {
+        assertThat(load(Map.of(Setting.TRASH_RETENTION, "30d"), Map.of(), null).config().trashRetention())
+                .isEqualTo(Duration.ofDays(30));
+        assertThat(load(Map.of(), Map.of("SEQVAULT_TRASH_RETENTION", "3600"), null).config().trashRetention())
+                .isEqualTo(Duration.ofHours(1));
+        EffectiveConfig off = load(Map.of(), Map.of(), yaml("trash_retention: 0\n"));
+        assertThat(off.config().trashRetention()).isZero();
+        assertThat(off.display(Setting.TRASH_RETENTION)).isEqualTo("0 (no trash: deletes are final)");
+        assertThat(load(Map.of(Setting.TRASH_RETENTION, "0d"), Map.of(), null).config().trashRetention()).isZero();
+        assertThatThrownBy(() -> load(Map.of(Setting.TRASH_RETENTION, "two weeks"), Map.of(), null))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("invalid trash_retention 'two weeks' (from flag --trash-retention): must be 0 (off) or a"
+                        + " positive number of seconds, such as 1209600 (units s, m, h, d are accepted: 14d)");
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.seqvault.api.RouteTable;
 import org.seqvault.api.http.Auth;
 import org.seqvault.api.http.Json;
+import org.seqvault.api.http.Params;
 import org.seqvault.domain.Problem;
 import org.seqvault.domain.ProjectRef;
 import org.seqvault.domain.UserException;
@@ -126,9 +127,11 @@ public final class FileRoutes {
         ctx.json(views.file(namespace.edit(p, edit, FileEdit.Mode.MERGE)));
     }
 
+    /** {@code recursive=true} (a SeqVault extension) deletes a folder with everything in it, as one trash item. */
     private void delete(Context ctx) {
         Principal p = auth.principal(ctx);
-        namespace.delete(p, ctx.pathParam("id"));
+        boolean recursive = Params.bool(ctx.queryParam("recursive"), "recursive", false);
+        namespace.delete(p, ctx.pathParam("id"), recursive);
         ctx.status(204);
     }
 

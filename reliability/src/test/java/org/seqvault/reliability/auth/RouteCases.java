@@ -125,7 +125,14 @@ final class RouteCases {
                         (w, c) -> Bodies.json("PATCH", "/v2/projects/" + w.projectId + "/members/zeta-extra",
                                 Map.of("permissions", Map.of("read", true)))),
                 RouteCase.of("DELETE", project + "/members/{username}", Need.of(PROJECTS, PROJECT_ADMIN), 204,
-                        (w, c) -> Request.of("DELETE", "/v2/projects/" + w.projectId + "/members/" + w.freshMember())));
+                        (w, c) -> Request.of("DELETE", "/v2/projects/" + w.projectId + "/members/" + w.freshMember())),
+                RouteCase.of("GET", project + "/trash", Need.of(FILES, READ), 200,
+                        (w, c) -> Request.of("GET", "/v2/projects/" + w.projectId + "/trash")),
+                RouteCase.of("POST", project + "/trash/{id}/restore", Need.of(FILES, WRITE), 200,
+                        (w, c) -> Request.json("POST", "/v2/projects/" + w.projectId + "/trash/" + w.freshTrashItem()
+                                + "/restore", "{}")),
+                RouteCase.of("DELETE", project + "/trash", Need.of(FILES, PROJECT_ADMIN), 200,
+                        (w, c) -> Request.of("DELETE", "/v2/projects/" + w.projectId + "/trash")));
     }
 
     private static List<RouteCase> v2Files() {

@@ -51,6 +51,7 @@ final class World {
     private boolean refusalExpected;
     private Map<String, String> sharedV1Upload;
     private String sharedOwnerTokenId;
+    private String sharedTrashItem;
 
     World(Http http) throws IOException {
         this.http = http;
@@ -115,6 +116,28 @@ final class World {
         }
         return expect(http.form("/v1/files/upload", ownerToken, List.of(new String[] {"workspace_id", workspaceId},
                 new String[] {"path", FOLDER_NAME + "/"}), unique("zeta-fresh") + ".vcf", CONTENT), 201);
+    }
+
+    /** A file of its own, deleted by the owner into the project's trash, for a call that restores it. */
+    String freshTrashItem() throws IOException {
+        if (refusalExpected) {
+            if (sharedTrashItem == null) {
+                sharedTrashItem = newTrashItem();
+            }
+            return sharedTrashItem;
+        }
+        return newTrashItem();
+    }
+
+    private String newTrashItem() throws IOException {
+        String id = expect(http.form("/v1/files/upload", ownerToken, List.of(new String[] {"workspace_id", workspaceId},
+                new String[] {"path", FOLDER_NAME + "/"}), unique("zeta-trashed") + ".vcf", CONTENT), 201)
+                .get("file_id").asText();
+        Http.Answer deleted = http.call("DELETE", "/v2/files/" + id, ownerToken, null);
+        if (deleted.status() != 204) {
+            throw new IllegalStateException("deleting a file for the trash answered " + deleted.status());
+        }
+        return id;
     }
 
     /** A Seven Bridges upload of one 5-byte part, opened by the owner. */

@@ -14,6 +14,7 @@ import org.seqvault.api.ops.MetricsPage;
 import org.seqvault.service.auth.IdentityService;
 import org.seqvault.service.file.FileService;
 import org.seqvault.service.file.NamespaceService;
+import org.seqvault.service.file.TrashService;
 import org.seqvault.service.gc.Collector;
 import org.seqvault.service.limit.RateLimiter;
 import org.seqvault.service.port.Clock;
@@ -66,8 +67,8 @@ final class WiredServer implements AutoCloseable {
         UploadService uploads = new UploadService(store, blobs, clock, ids, settings);
         FileService files = new FileService(store, blobs, clock, Duration.ofHours(1), new DownloadUrls(signer, url));
         ApiServices services = new ApiServices(identity, new ProjectService(store, clock, ids), files,
-                new NamespaceService(store, files, clock, ids), uploads, blobs, signer, clock,
-                new RateLimiter((key, window, count) -> 0, clock, 0, 300),
+                new NamespaceService(store, files, clock, ids), new TrashService(store, clock, ids), uploads, blobs,
+                signer, clock, new RateLimiter((key, window, count) -> 0, clock, 0, 300),
                 new RateLimiter((key, window, count) -> 0, clock, 0, 60), url);
         identity.bootstrap(ServerProcess.ADMIN_TOKEN);
         Health health = new Health();

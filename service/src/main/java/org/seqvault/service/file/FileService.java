@@ -36,14 +36,23 @@ public final class FileService {
     private final Clock clock;
     private final Duration presignTtl;
     private final DownloadUrls downloadUrls;
+    private final Removal removal;
 
+    /** Without a trash: deletes are final at once. */
     public FileService(MetadataStore store, BlobStore blobs, Clock clock, Duration presignTtl,
                        DownloadUrls downloadUrls) {
+        this(store, blobs, clock, presignTtl, downloadUrls, TrashRetention.off());
+    }
+
+    /** Deletes move files to their project's trash for {@code trash} (zero: no trash). */
+    public FileService(MetadataStore store, BlobStore blobs, Clock clock, Duration presignTtl,
+                       DownloadUrls downloadUrls, TrashRetention trash) {
         this.store = store;
         this.blobs = blobs;
         this.clock = clock;
         this.presignTtl = presignTtl;
         this.downloadUrls = downloadUrls;
+        this.removal = new Removal(trash, clock);
     }
 
     /** Files of a workspace whose key starts with {@code prefix}, by key, continuing after {@code cursor}. */
@@ -78,8 +87,8 @@ public final class FileService {
         store.write(tx -> {
             Project project = readableWorkspace(tx, caller, workspaceId, Permission.WRITE);
             Node file = findByKey(tx, project, key);
-            // The blob stays until the collector finds no file pointing to it.
-            tx.nodes().delete(file.id());
+            // The blob stays until the collector finds no file (in the namespace or a trash) pointing to it.
+            removal.remove(tx, caller, file);
             return null;
         });
     }

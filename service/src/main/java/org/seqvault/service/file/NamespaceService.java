@@ -42,13 +42,21 @@ public final class NamespaceService {
     private final Clock clock;
     private final IdGenerator ids;
     private final Folders folders;
+    private final Removal removal;
 
+    /** Without a trash: deletes are final at once. */
     public NamespaceService(MetadataStore store, FileService files, Clock clock, IdGenerator ids) {
+        this(store, files, clock, ids, TrashRetention.off());
+    }
+
+    /** Deletes move files and folders to their project's trash for {@code trash} (zero: no trash). */
+    public NamespaceService(MetadataStore store, FileService files, Clock clock, IdGenerator ids, TrashRetention trash) {
         this.store = store;
         this.files = files;
         this.clock = clock;
         this.ids = ids;
         this.folders = new Folders(ids);
+        this.removal = new Removal(trash, clock);
     }
 
     // ---- reading ------------------------------------------------------------------------
@@ -221,8 +229,17 @@ public final class NamespaceService {
         });
     }
 
-    /** Deletes a file or an empty folder and returns what it was. The bytes go when no file points to them. */
+    /** Deletes a file or an empty folder and returns what it was; see {@link #delete(Principal, String, boolean)}. */
     public Located delete(Principal caller, String id) {
+        return delete(caller, id, false);
+    }
+
+    /**
+     * Deletes a file or a folder (a folder that is not empty only when {@code recursive}, and then with
+     * everything in it) and returns what it was. With a trash it goes to its project's trash as one
+     * item; the bytes go when it leaves the trash and no file points to them any more.
+     */
+    public Located delete(Principal caller, String id, boolean recursive) {
         caller.requireScope(Scope.FILES);
         return store.write(tx -> {
             Located found = NodeLookup.node(tx, caller, id, Permission.WRITE);
@@ -231,11 +248,11 @@ public final class NamespaceService {
                 throw UserException.invalid("'" + id + "' is the root folder of project '" + found.project()
                         + "'; delete the project instead");
             }
-            if (node.isFolder() && tx.nodes().hasChildren(node.id())) {
+            if (node.isFolder() && !recursive && tx.nodes().hasChildren(node.id())) {
                 throw new UserException(Problem.FOLDER_NOT_EMPTY,
                         "folder '" + node.name() + "' is not empty; delete what is in it first");
             }
-            tx.nodes().delete(node.id());
+            removal.remove(tx, caller, node);
             return found;
         });
     }

@@ -21,9 +21,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reclaims bytes nothing points to: expires overdue uploads, deletes blobs no file references,
- * and removes blobs or staging areas the database does not know (left by a crash); deletes finished
- * upload sessions once their retention has passed.
+ * Reclaims bytes nothing points to: expires overdue uploads, purges trash items past their expiry,
+ * deletes blobs no file (in the namespace or a trash) references, and removes blobs or staging
+ * areas the database does not know (left by a crash); deletes finished upload sessions once their
+ * retention has passed.
  *
  * <p>A pass costs what changed since the last one, not what exists: it looks only at the blob
  * ids noted in the database when they may have become reclaimable (a file deleted, an upload
@@ -53,14 +54,16 @@ public final class Collector {
     /**
      * What one pass reclaimed.
      *
+     * @param expiredTrash items of projects' trash past their expiry (or emptied), purged: their blobs
+     *                     are then reclaimed with the others in the same pass unless a file still uses them
      * @param deletedBlobs blobs no file pointed to any more, row and bytes deleted
      * @param orphanBlobs  noted blobs without a row (an upload that ended unpublished, bytes a crash
      *                     left), whose bytes were deleted where any were left
      * @param prunedUploads finished upload sessions deleted after their retention
      * @param swept        whether this pass listed the whole blob store
      */
-    public record Report(int expiredUploads, int deletedBlobs, int orphanBlobs, int orphanStagings, int prunedUploads,
-                         boolean swept) {
+    public record Report(int expiredUploads, int expiredTrash, int deletedBlobs, int orphanBlobs, int orphanStagings,
+                         int prunedUploads, boolean swept) {
     }
 
     /** One pass; it sweeps the whole blob store only when no replica has for {@link #SWEEP_INTERVAL}. */
@@ -83,6 +86,7 @@ public final class Collector {
             pruned += n;
         }
         Instant now = clock.now();
+        int expiredTrash = purgeExpiredTrash(now);
         boolean due = store.write(tx -> tx.blobs().claimSweep(now, now.minus(SWEEP_INTERVAL)));
         boolean swept = due || forceSweep;
         if (swept) {
@@ -90,15 +94,40 @@ public final class Collector {
         }
         Released released = releaseNoted();
         int orphanStagings = deleteOrphanStagings();
-        Report report = new Report(expired, released.withRow, released.withoutRow, orphanStagings, pruned,
-                swept);
-        if (expired + released.withRow + released.withoutRow + orphanStagings + pruned > 0 || swept) {
+        Report report = new Report(expired, expiredTrash, released.withRow, released.withoutRow, orphanStagings,
+                pruned, swept);
+        if (expired + expiredTrash + released.withRow + released.withoutRow + orphanStagings + pruned > 0 || swept) {
             LOG.info("collector: {}", report);
         }
         return report;
     }
 
     private record Released(int withRow, int withoutRow) {
+    }
+
+    /**
+     * Deletes every trash item whose expiry has passed, {@link #BATCH} nodes per transaction (a trashed
+     * folder may hold many), noting their blobs, which {@link #releaseNoted} then looks at.
+     */
+    private int purgeExpiredTrash(Instant now) {
+        int purged = 0;
+        while (true) {
+            List<String> expired = store.read(tx -> tx.trash().expired(now, BATCH));
+            for (String id : expired) {
+                int nodes = 0;
+                int batch;
+                do {
+                    batch = store.write(tx -> tx.trash().purge(id, BATCH));
+                    nodes += batch;
+                } while (batch == BATCH); // more nodes in this item; its row goes with the last batch
+                if (nodes > 0) { // else another replica purged it first
+                    purged++;
+                }
+            }
+            if (expired.size() < BATCH) {
+                return purged;
+            }
+        }
     }
 
     /**

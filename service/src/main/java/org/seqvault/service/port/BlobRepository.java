@@ -15,7 +15,7 @@ public interface BlobRepository {
 
     boolean exists(String id);
 
-    /** Blobs no node points to, created before {@code before} (a grace period for publishes in flight). */
+    /** Blobs no node (in the namespace or a trash) points to, created before {@code before} (a grace period for publishes in flight). */
     List<Blob> unreferenced(Instant before, int limit);
 
     void delete(String id);
@@ -23,7 +23,8 @@ public interface BlobRepository {
     // ---- what the collector is to look at ---------------------------------------------------
     //
     // A blob id is noted when its bytes may have become reclaimable: a node pointing to it was
-    // deleted (NodeRepository.delete, ProjectRepository.delete), an upload that chose it as its
+    // deleted (NodeRepository.delete and deleteTree, ProjectRepository.delete, TrashRepository.purge;
+    // a node in a trash still points to its blob), an upload that chose it as its
     // blob ended ABORTED or EXPIRED (UploadRepository.transition), or a completion failed after
     // choosing it. The note is written in the same transaction as the change, so the collector
     // looks at what changed instead of at every blob, and a crash loses no note.

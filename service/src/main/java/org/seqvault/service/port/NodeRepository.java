@@ -31,6 +31,12 @@ public interface NodeRepository {
     /** Deletes the node row with its metadata and tags, and notes its blob for the collector ({@link BlobRepository#noteReclaimable}). */
     void delete(String id);
 
+    /**
+     * Deletes a folder with everything below it, noting the blobs of its files for the collector
+     * ({@link BlobRepository#noteReclaimable}); returns how many nodes were deleted.
+     */
+    int deleteTree(Node folder);
+
     boolean hasChildren(String folderId);
 
     /** Files (never folders) of a project whose key starts with {@code prefix} and sorts after {@code afterKey} (null: from the start), by key. */

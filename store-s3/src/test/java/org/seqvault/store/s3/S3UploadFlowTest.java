@@ -303,9 +303,11 @@ class S3UploadFlowTest {
         bucket.blobListings.set(0);
         Collector.Report idle = collector.collect();
 
-        assertThat(idle).isEqualTo(new Collector.Report(0, 0, 0, 0, 0, false));
+        assertThat(idle).isEqualTo(new Collector.Report(0, 0, 0, 0, 0, 0, false));
         assertThat(bucket.blobListings).as("bucket listings in a pass with nothing to do").hasValue(0);
-        assertThat(db.transactions.get()).as("transactions in a pass with nothing to do").isLessThanOrEqualTo(2);
+        // A fixed number whatever the store holds: the sweep claim, the noted blobs, the expired trash
+        // items (one index probe) and the finished uploads past their retention (one index probe).
+        assertThat(db.transactions.get()).as("transactions in a pass with nothing to do").isLessThanOrEqualTo(4);
 
         for (Node gone : published.subList(0, 3)) {
             files.deleteByKey(admin, project.id(), FileKey.parse(gone.key()));
@@ -316,7 +318,7 @@ class S3UploadFlowTest {
         assertThat(after.deletedBlobs()).isEqualTo(3);
         assertThat(bucket.blobListings).hasValue(0);
         assertThat(bucket.deletions).hasValue(3);
-        assertThat(db.transactions.get()).as("transactions to reclaim 3 blobs of 12").isLessThanOrEqualTo(4);
+        assertThat(db.transactions.get()).as("transactions to reclaim 3 blobs of 12").isLessThanOrEqualTo(6);
         assertThat(blobs.blobIds()).containsExactlyInAnyOrderElementsOf(
                 published.subList(3, 12).stream().map(Node::blobId).toList());
     }

@@ -53,12 +53,13 @@ final class SqlBlobRepository implements BlobRepository {
                 .isPresent();
     }
 
-    /** Old enough, pointed to by no node, and not the target of an assembly in progress. */
+    /** Old enough, pointed to by no node (in the namespace or a trash), and not the target of an assembly in progress. */
     @Override
     public List<Blob> unreferenced(Instant before, int limit) {
         return handle.createQuery(SELECT + """
                          WHERE b.created_at < :before
                           AND NOT EXISTS (SELECT 1 FROM nodes n WHERE n.blob_id = b.id)
+                          AND NOT EXISTS (SELECT 1 FROM trashed_nodes t WHERE t.blob_id = b.id)
                           AND NOT EXISTS (SELECT 1 FROM uploads u WHERE u.state = 'COMPLETING' AND u.blob_id = b.id)
                         ORDER BY b.id LIMIT :limit""")
                 .bind("before", Micros.of(before))
@@ -110,9 +111,9 @@ final class SqlBlobRepository implements BlobRepository {
     }
 
     /**
-     * The check and the row's deletion share the transaction; should a node come to point to the
-     * blob meanwhile on PostgreSQL, the foreign key refuses the deletion and the whole call fails,
-     * leaving every note for the next pass.
+     * A file in a trash still points to its blob. The check and the row's deletion share the
+     * transaction; should a node come to point to the blob meanwhile on PostgreSQL, the foreign key
+     * refuses the deletion and the whole call fails, leaving every note for the next pass.
      */
     @Override
     public List<Released> releaseUnreferenced(List<String> ids) {
@@ -120,6 +121,7 @@ final class SqlBlobRepository implements BlobRepository {
         for (String id : ids) {
             boolean inUse = handle.createQuery("""
                             SELECT 1 WHERE EXISTS (SELECT 1 FROM nodes WHERE blob_id = :id)
+                                OR EXISTS (SELECT 1 FROM trashed_nodes WHERE blob_id = :id)
                                 OR EXISTS (SELECT 1 FROM uploads WHERE state = 'COMPLETING' AND blob_id = :id)""")
                     .bind("id", id)
                     .mapTo(Integer.class)
@@ -149,6 +151,7 @@ final class SqlBlobRepository implements BlobRepository {
         return handle.createUpdate("""
                         INSERT INTO reclaimable_blobs (blob_id)
                         SELECT b.id FROM blobs b WHERE NOT EXISTS (SELECT 1 FROM nodes n WHERE n.blob_id = b.id)
+                          AND NOT EXISTS (SELECT 1 FROM trashed_nodes t WHERE t.blob_id = b.id)
                         ON CONFLICT (blob_id) DO NOTHING""")
                 .execute();
     }

@@ -106,6 +106,7 @@ final class SqlProjectRepository implements ProjectRepository {
     public void delete(String id) {
         SqlBlobRepository.noteBlobsOfNodes(handle, "project_id = :id", "id", id);
         handle.createUpdate("DELETE FROM nodes WHERE project_id = :id").bind("id", id).execute();
+        SqlTrashRepository.deleteAllOf(handle, id);
         handle.createUpdate("DELETE FROM projects WHERE id = :id").bind("id", id).execute();
     }
 

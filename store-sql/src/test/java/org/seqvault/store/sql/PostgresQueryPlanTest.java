@@ -22,6 +22,9 @@ import org.jdbi.v3.core.statement.TemplateEngine;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.seqvault.domain.Node;
+import org.seqvault.domain.NodeType;
+import org.seqvault.domain.TrashItem;
 import org.seqvault.service.port.MetadataStore.Tx;
 import org.seqvault.service.port.NodeQuery;
 import org.seqvault.service.port.NodeRepository.NodeCursor;
@@ -252,7 +255,34 @@ class PostgresQueryPlanTest {
     @Test
     void unreferencedBlobsAreAnAntiJoinOfTwoIndexes() {
         assertPlan("unreferenced blobs", tx -> tx.blobs().unreferenced(Instant.ofEpochSecond(1_000_000), 100),
-                "blobs_pkey", "Index Only Scan using nodes_by_blob");
+                "blobs_pkey", "Index Only Scan using nodes_by_blob", "trashed_nodes_by_blob");
+    }
+
+    // ---- the trash ----
+
+    /** One of the deleted files in the trash of SMALL_PROJECT (plans/large-namespace.sql). */
+    private static final TrashItem TRASHED = new TrashItem("000000000000000000030982", SMALL_PROJECT, "dir-0042-1",
+            "t199042", NodeType.FILE, "dir1/t199042", 1, 1000, "user42", Instant.EPOCH, Instant.ofEpochSecond(1_000_000));
+
+    @Test
+    void theTrashIsListedAndLookedUpThroughItsIndexes() {
+        Instant now = Instant.EPOCH;
+        assertPlan("trash page", tx -> tx.trash().list(SMALL_PROJECT, null, now, 0, 50), "trash_items_by_project");
+        assertPlan("trash page of a path", tx -> tx.trash().list(SMALL_PROJECT, "dir1/t199042", now, 0, 50),
+                "trash_items_by_key");
+        assertPlan("trash item", tx -> tx.trash().item(SMALL_PROJECT, TRASHED.id(), now), "trash_items_pkey");
+        assertPlan("expired trash", tx -> tx.trash().expired(Instant.ofEpochSecond(1_000_000), 100),
+                "trash_items_by_expiry");
+    }
+
+    @Test
+    void movingIntoAndOutOfTheTrashReadsOnlyTheRowsItMoves() {
+        Node folder = new Node(SMALL_FOLDER, SMALL_PROJECT, "root-0042", "dir3", NodeType.FOLDER, "dir3/", null, 0, null,
+                null, null, null, null, null, Instant.EPOCH, Instant.EPOCH);
+        assertPlan("trash a folder", tx -> tx.trash().put(folder, "user42", Instant.EPOCH, Instant.EPOCH), "nodes_by_key");
+        assertPlan("restore", tx -> tx.trash().restore(TRASHED, "dir-0042-1", "t199042", "dir1/t199042", Instant.EPOCH),
+                "trash_items_pkey", "trashed_nodes_by_item");
+        assertPlan("purge", tx -> tx.trash().purge(TRASHED.id(), 500), "trashed_nodes_by_item", "trashed_nodes_pkey");
     }
 
     /** Plans what {@code call} executes (in a transaction rolled back afterwards) and checks the plans. */
