@@ -1,6 +1,7 @@
 package org.seqvault.store.sql;
 
 import org.jdbi.v3.core.Handle;
+import org.seqvault.service.port.AuditRepository;
 import org.seqvault.service.port.BlobRepository;
 import org.seqvault.service.port.MetadataStore;
 import org.seqvault.service.port.NodeRepository;
@@ -17,6 +18,7 @@ final class SqlTx implements MetadataStore.Tx {
     private final NodeRepository nodes;
     private final UploadRepository uploads;
     private final BlobRepository blobs;
+    private final AuditRepository audit;
 
     SqlTx(Handle handle, Dialect dialect) {
         this.users = new SqlUserRepository(handle);
@@ -25,6 +27,7 @@ final class SqlTx implements MetadataStore.Tx {
         this.nodes = new SqlNodeRepository(handle, dialect);
         this.uploads = new SqlUploadRepository(handle, dialect);
         this.blobs = new SqlBlobRepository(handle);
+        this.audit = new SqlAuditRepository(handle);
     }
 
     @Override
@@ -55,5 +58,10 @@ final class SqlTx implements MetadataStore.Tx {
     @Override
     public BlobRepository blobs() {
         return blobs;
+    }
+
+    @Override
+    public AuditRepository audit() {
+        return audit;
     }
 }
