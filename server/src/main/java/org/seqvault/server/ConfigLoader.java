@@ -136,6 +136,8 @@ public final class ConfigLoader {
         TlsSettings.PlainHttp plainHttp = get(Setting.TLS_PLAIN_HTTP, ConfigLoader::parsePlainHttp,
                 TlsSettings.PlainHttp.REDIRECT);
         boolean forwardedHeaders = get(Setting.FORWARDED_HEADERS, ConfigLoader::parseBoolean, false);
+        Duration auditRetention = get(Setting.AUDIT_RETENTION, ConfigLoader::parseDuration,
+                ServerConfig.DEFAULT_AUDIT_RETENTION);
         if ((tlsCert == null) != (tlsKey == null)) {
             throw new ConfigException("HTTPS needs both tls_cert and tls_key (" + (tlsCert == null ? "tls_key" : "tls_cert")
                     + " is set alone)");
@@ -145,7 +147,7 @@ public final class ConfigLoader {
         ServerConfig config = new ServerConfig(bind, port, publicUrl, dataDir, dbUrl, dbUser, dbPassword, blobStore,
                 s3Endpoint, s3Region, s3PathStyle, signingKey, presignTtl, maxFormUpload, singlePutLimit, uploadTtl,
                 rateLimit, rateLimitWindow, bootstrapToken, idleTimeout, authFailureLimit, authFailureWindow,
-                previousSigningKeys, adminBind, adminPort, logFormat, tls, forwardedHeaders);
+                previousSigningKeys, adminBind, adminPort, logFormat, tls, forwardedHeaders, auditRetention);
         return new EffectiveConfig(config, sources, configFile);
     }
 

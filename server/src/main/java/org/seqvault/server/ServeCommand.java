@@ -140,6 +140,11 @@ final class ServeCommand implements Callable<Integer> {
                     + "headers. Env: SEQVAULT_FORWARDED_HEADERS. Default: false.")
     String forwardedHeaders;
 
+    @Option(names = "--audit-retention", paramLabel = "DURATION",
+            description = "How long audit records are kept, e.g. 365d; older ones are pruned hourly. "
+                    + "Env: SEQVAULT_AUDIT_RETENTION. Default: 365d.")
+    String auditRetention;
+
     private final Map<String, String> env;
 
     ServeCommand(Map<String, String> env) {
@@ -171,6 +176,7 @@ final class ServeCommand implements Callable<Integer> {
         StoreOptions.put(flags, Setting.TLS_KEY, tlsKey);
         StoreOptions.put(flags, Setting.TLS_PLAIN_HTTP, tlsPlainHttp);
         StoreOptions.put(flags, Setting.FORWARDED_HEADERS, forwardedHeaders);
+        StoreOptions.put(flags, Setting.AUDIT_RETENTION, auditRetention);
         return flags;
     }
 

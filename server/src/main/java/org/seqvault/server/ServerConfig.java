@@ -41,6 +41,7 @@ import org.seqvault.api.tls.TlsSettings;
  *                        or null for plain HTTP (the default)
  * @param forwardedHeaders whether to take the client's address and scheme from a reverse proxy's
  *                        Forwarded / X-Forwarded-* headers (default false)
+ * @param auditRetention  how long audit records are kept before they are pruned (default 365 days)
  */
 public record ServerConfig(String bind, int port, String publicUrl, Path dataDir, String dbUrl, String dbUser,
                            String dbPassword, String blobStore, String s3Endpoint, String s3Region,
@@ -48,7 +49,8 @@ public record ServerConfig(String bind, int port, String publicUrl, Path dataDir
                            long singlePutLimit, Duration uploadTtl, long rateLimit, Duration rateLimitWindow,
                            String bootstrapToken, Duration idleTimeout, long authFailureLimit,
                            Duration authFailureWindow, List<String> previousSigningKeys, String adminBind,
-                           Integer adminPort, LogFormat logFormat, TlsSettings tls, boolean forwardedHeaders) {
+                           Integer adminPort, LogFormat logFormat, TlsSettings tls, boolean forwardedHeaders,
+                           Duration auditRetention) {
 
     /** What {@link #idleTimeout} is when nothing sets it. */
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
@@ -61,9 +63,29 @@ public record ServerConfig(String bind, int port, String publicUrl, Path dataDir
     public static final Duration DEFAULT_AUTH_FAILURE_WINDOW = Duration.ofMinutes(1);
     /** What {@link #adminBind} is when nothing sets it: the admin listener stays on the machine. */
     public static final String DEFAULT_ADMIN_BIND = "127.0.0.1";
+    /** What {@link #auditRetention} is when nothing sets it: a year of who did what. */
+    public static final Duration DEFAULT_AUDIT_RETENTION = Duration.ofDays(365);
 
     public ServerConfig {
         previousSigningKeys = previousSigningKeys == null ? List.of() : List.copyOf(previousSigningKeys);
+        auditRetention = auditRetention == null ? DEFAULT_AUDIT_RETENTION : auditRetention;
+    }
+
+    /**
+     * The configuration before the audit trail's retention existed, with its default; kept so that
+     * code building a config by hand needs no change for a setting it does not care about.
+     */
+    public ServerConfig(String bind, int port, String publicUrl, Path dataDir, String dbUrl, String dbUser,
+                        String dbPassword, String blobStore, String s3Endpoint, String s3Region,
+                        boolean s3PathStyle, String signingKey, Duration presignTtl, long maxFormUpload,
+                        long singlePutLimit, Duration uploadTtl, long rateLimit, Duration rateLimitWindow,
+                        String bootstrapToken, Duration idleTimeout, long authFailureLimit,
+                        Duration authFailureWindow, List<String> previousSigningKeys, String adminBind,
+                        Integer adminPort, LogFormat logFormat, TlsSettings tls, boolean forwardedHeaders) {
+        this(bind, port, publicUrl, dataDir, dbUrl, dbUser, dbPassword, blobStore, s3Endpoint, s3Region, s3PathStyle,
+                signingKey, presignTtl, maxFormUpload, singlePutLimit, uploadTtl, rateLimit, rateLimitWindow,
+                bootstrapToken, idleTimeout, authFailureLimit, authFailureWindow, previousSigningKeys, adminBind,
+                adminPort, logFormat, tls, forwardedHeaders, DEFAULT_AUDIT_RETENTION);
     }
 
     /**
@@ -101,7 +123,15 @@ public record ServerConfig(String bind, int port, String publicUrl, Path dataDir
         return new ServerConfig(bind, port, publicUrl, dataDir, dbUrl, dbUser, dbPassword, blobStore, s3Endpoint,
                 s3Region, s3PathStyle, signingKey, presignTtl, maxFormUpload, singlePutLimit, uploadTtl, rateLimit,
                 rateLimitWindow, bootstrapToken, idleTimeout, limit, window, previousSigningKeys, adminBind, adminPort,
-                logFormat, tls, forwardedHeaders);
+                logFormat, tls, forwardedHeaders, auditRetention);
+    }
+
+    /** This configuration with another audit retention. */
+    public ServerConfig withAuditRetention(Duration retention) {
+        return new ServerConfig(bind, port, publicUrl, dataDir, dbUrl, dbUser, dbPassword, blobStore, s3Endpoint,
+                s3Region, s3PathStyle, signingKey, presignTtl, maxFormUpload, singlePutLimit, uploadTtl, rateLimit,
+                rateLimitWindow, bootstrapToken, idleTimeout, authFailureLimit, authFailureWindow, previousSigningKeys,
+                adminBind, adminPort, logFormat, tls, forwardedHeaders, retention);
     }
 
     /** Like the record's own, but with the secrets (and any password in a URL) redacted. */
@@ -118,6 +148,6 @@ public record ServerConfig(String bind, int port, String publicUrl, Path dataDir
                 + ", authFailureLimit=" + authFailureLimit + ", authFailureWindow=" + authFailureWindow
                 + ", previousSigningKeys=" + Redaction.secrets(previousSigningKeys, "[]")
                 + ", adminBind=" + adminBind + ", adminPort=" + adminPort + ", logFormat=" + logFormat
-                + ", tls=" + tls + ", forwardedHeaders=" + forwardedHeaders + "]";
+                + ", tls=" + tls + ", forwardedHeaders=" + forwardedHeaders + ", auditRetention=" + auditRetention + "]";
     }
 }

@@ -37,7 +37,8 @@ public enum Setting {
     TLS_CERT,
     TLS_KEY,
     TLS_PLAIN_HTTP,
-    FORWARDED_HEADERS;
+    FORWARDED_HEADERS,
+    AUDIT_RETENTION;
 
     private final boolean secret;
 

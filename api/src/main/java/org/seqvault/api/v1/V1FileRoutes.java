@@ -18,7 +18,6 @@ import org.seqvault.domain.FolderPath;
 import org.seqvault.domain.NodeName;
 import org.seqvault.domain.Node;
 import org.seqvault.domain.Problem;
-import org.seqvault.domain.Scope;
 import org.seqvault.domain.UploadSession;
 import org.seqvault.domain.UserException;
 import org.seqvault.service.auth.Principal;
@@ -62,7 +61,7 @@ public final class V1FileRoutes {
     private void upload(Context ctx) {
         Principal p = auth.principal(ctx);
         // Before the body is read: a token that may not upload must not cost a staged copy of the file.
-        p.requireScope(Scope.FILES);
+        s.uploads().requireUploadScope(p);
         FormUpload.Parsed form = FormUpload.read(ctx, s.uploads());
         try {
             if (form.staged() == null) {

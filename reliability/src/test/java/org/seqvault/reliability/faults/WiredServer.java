@@ -11,6 +11,8 @@ import org.seqvault.api.ApiServices;
 import org.seqvault.api.Health;
 import org.seqvault.api.HttpApi;
 import org.seqvault.api.ops.MetricsPage;
+import org.seqvault.service.audit.AuditLog;
+import org.seqvault.service.audit.AuditTrail;
 import org.seqvault.service.auth.IdentityService;
 import org.seqvault.service.file.FileService;
 import org.seqvault.service.file.NamespaceService;
@@ -61,13 +63,14 @@ final class WiredServer implements AutoCloseable {
         FaultyBlobStore blobs = new FaultyBlobStore(new FsBlobStore(data.resolve("blobs"), signer, url));
         UploadSettings settings = new UploadSettings(maxFormUpload, singlePutLimit, 5L << 40, Duration.ofHours(1),
                 Duration.ofHours(24));
-        IdentityService identity = new IdentityService(store, clock, ids);
-        UploadService uploads = new UploadService(store, blobs, clock, ids, settings);
-        FileService files = new FileService(store, blobs, clock, Duration.ofHours(1));
-        ApiServices services = new ApiServices(identity, new ProjectService(store, clock, ids), files,
-                new NamespaceService(store, files, clock, ids), uploads, blobs, signer, clock,
+        AuditTrail audit = new AuditTrail(store, clock, ids);
+        IdentityService identity = new IdentityService(store, clock, ids, audit);
+        UploadService uploads = new UploadService(store, blobs, clock, ids, settings, audit);
+        FileService files = new FileService(store, blobs, clock, Duration.ofHours(1), audit);
+        ApiServices services = new ApiServices(identity, new ProjectService(store, clock, ids, audit), files,
+                new NamespaceService(store, files, clock, ids, audit), uploads, blobs, signer, clock,
                 new RateLimiter((key, window, count) -> 0, clock, 0, 300),
-                new RateLimiter((key, window, count) -> 0, clock, 0, 60), url);
+                new RateLimiter((key, window, count) -> 0, clock, 0, 60), url, new AuditLog(store));
         identity.bootstrap(ServerProcess.ADMIN_TOKEN);
         Health health = new Health();
         HttpApi api = HttpApi.create(services, health, new HttpApi.HttpSettings("127.0.0.1", port, 1_000,

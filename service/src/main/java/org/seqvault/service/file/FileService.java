@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.seqvault.domain.AuditAction;
 import org.seqvault.domain.Blob;
 import org.seqvault.domain.FileKey;
 import org.seqvault.domain.Node;
@@ -12,6 +13,9 @@ import org.seqvault.domain.Problem;
 import org.seqvault.domain.Project;
 import org.seqvault.domain.Scope;
 import org.seqvault.domain.UserException;
+import org.seqvault.service.audit.AuditSubject;
+import org.seqvault.service.audit.AuditTarget;
+import org.seqvault.service.audit.AuditTrail;
 import org.seqvault.service.auth.Principal;
 import org.seqvault.service.port.BlobStore;
 import org.seqvault.service.port.Clock;
@@ -20,7 +24,10 @@ import org.seqvault.service.port.MetadataStore.Tx;
 import org.seqvault.service.project.Access;
 import org.seqvault.service.support.Cursors;
 
-/** Reading and deleting files by workspace and key (the v1 view), and download links for any file. */
+/**
+ * Reading and deleting files by workspace and key (the v1 view), and download links for any file.
+ * Deletions and download links handed out are recorded in the audit trail.
+ */
 public final class FileService {
     public static final int MAX_PREFIX_BYTES = FileKey.MAX_BYTES;
 
@@ -28,12 +35,14 @@ public final class FileService {
     private final BlobStore blobs;
     private final Clock clock;
     private final Duration presignTtl;
+    private final AuditTrail audit;
 
-    public FileService(MetadataStore store, BlobStore blobs, Clock clock, Duration presignTtl) {
+    public FileService(MetadataStore store, BlobStore blobs, Clock clock, Duration presignTtl, AuditTrail audit) {
         this.store = store;
         this.blobs = blobs;
         this.clock = clock;
         this.presignTtl = presignTtl;
+        this.audit = audit;
     }
 
     /** Files of a workspace whose key starts with {@code prefix}, by key, continuing after {@code cursor}. */
@@ -64,27 +73,40 @@ public final class FileService {
     }
 
     public void deleteByKey(Principal caller, String workspaceId, FileKey key) {
+        audit.attempt(caller, AuditAction.FILE_DELETE, AuditSubject.key(workspaceId, key.value()), attempt -> {
+            deleteByKey(caller, workspaceId, key, attempt);
+            return null;
+        });
+    }
+
+    private void deleteByKey(Principal caller, String workspaceId, FileKey key, AuditTrail.Attempt attempt) {
         caller.requireScope(Scope.FILES);
         store.write(tx -> {
             Project project = readableWorkspace(tx, caller, workspaceId, Permission.WRITE);
             Node file = findByKey(tx, project, key);
             // The blob stays until the collector finds no file pointing to it.
             tx.nodes().delete(file.id());
+            attempt.ok(tx, AuditTarget.node(file, project.ref()), null);
             return null;
         });
     }
 
-    /** A presigned download link for a workspace file. */
+    /**
+     * A presigned download link for a workspace file. A write: the link is handed out only once the
+     * audit record of handing it out is committed.
+     */
     public DownloadLink downloadByKey(Principal caller, String workspaceId, FileKey key) {
-        caller.requireScope(Scope.FILES);
-        record Found(Node file, Blob blob) {
-        }
-        Found found = store.read(tx -> {
-            Project project = readableWorkspace(tx, caller, workspaceId, Permission.READ);
-            Node file = findByKey(tx, project, key);
-            return new Found(file, blobOf(tx, file));
-        });
-        return link(found.file(), found.blob());
+        return audit.attempt(caller, AuditAction.FILE_DOWNLOAD_URL, AuditSubject.key(workspaceId, key.value()),
+                attempt -> {
+                    caller.requireScope(Scope.FILES);
+                    return store.write(tx -> {
+                        Project project = readableWorkspace(tx, caller, workspaceId, Permission.READ);
+                        Node file = findByKey(tx, project, key);
+                        DownloadLink link = link(file, blobOf(tx, file));
+                        attempt.ok(tx, AuditTarget.node(file, project.ref()), FileAudit.handedOut(link));
+                        return link;
+                    });
+                });
     }
 
     /** A presigned link for a file the caller has already been authorised to read. */
