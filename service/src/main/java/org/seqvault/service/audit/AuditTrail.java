@@ -121,6 +121,9 @@ public final class AuditTrail {
 
     private void refused(Principal caller, List<AuditAction> actions, AuditSubject subject, AuditDetail asked,
                          AuditOutcome outcome, Problem problem, String message) {
+        if (actions.isEmpty()) {
+            return; // a read (a bulk get) refused as a whole: nothing to record
+        }
         AuditDetail detail = AuditDetail.of().with(asked).put("message", message);
         try {
             store.write(tx -> {
