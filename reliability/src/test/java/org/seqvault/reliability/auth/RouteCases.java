@@ -97,7 +97,9 @@ final class RouteCases {
                         (w, c) -> Request.of("GET", "/admin/v1/users")),
                 RouteCase.of("POST", "/admin/v1/tokens", Need.of(Need.Scope.ADMIN, ADMIN), 201,
                         (w, c) -> Bodies.json("POST", "/admin/v1/tokens", Map.of("username", "zeta-extra",
-                                "scopes", List.of("files")))));
+                                "scopes", List.of("files")))),
+                RouteCase.of("GET", "/admin/v1/audit", Need.of(Need.Scope.ADMIN, ADMIN), 200,
+                        (w, c) -> Request.of("GET", "/admin/v1/audit?limit=5")));
     }
 
     private static List<RouteCase> projects() {
@@ -125,7 +127,9 @@ final class RouteCases {
                         (w, c) -> Bodies.json("PATCH", "/v2/projects/" + w.projectId + "/members/zeta-extra",
                                 Map.of("permissions", Map.of("read", true)))),
                 RouteCase.of("DELETE", project + "/members/{username}", Need.of(PROJECTS, PROJECT_ADMIN), 204,
-                        (w, c) -> Request.of("DELETE", "/v2/projects/" + w.projectId + "/members/" + w.freshMember())));
+                        (w, c) -> Request.of("DELETE", "/v2/projects/" + w.projectId + "/members/" + w.freshMember())),
+                RouteCase.of("GET", project + "/audit", Need.of(PROJECTS, PROJECT_ADMIN), 200,
+                        (w, c) -> Request.of("GET", "/v2/projects/" + w.projectId + "/audit?limit=5")));
     }
 
     private static List<RouteCase> v2Files() {

@@ -163,9 +163,9 @@ class AuditTrailApiTest extends BackendSuite {
         String c = ok(copy, 200).get("id").asText();
         assertThat(recordsOf(copy)).as("one record in each project").hasSize(2);
         check(recordIn(copy, wsId), "file.copy", alice).project(wsId, wsRef).target(c, "c.bin")
-                .detail("from_id", "\"" + m + "\"").detail("from", "\"" + p2 + ":n.bin\"");
+                .detail("from_id", "\"" + m + "\"");
         check(recordIn(copy, p2Id), "file.copy", alice).project(p2Id, p2).target(m, "n.bin")
-                .detail("copy_id", "\"" + c + "\"").detail("to", "\"" + wsRef + ":c.bin\"");
+                .detail("copy_id", "\"" + c + "\"");
 
         var move = sb.post("/files/" + m + "/actions/move", Map.of("parent", sub));
         ok(move, 200);

@@ -99,16 +99,15 @@ final class FileAudit {
 
     /**
      * Records a copy in the project it went to and, when it came from another one, there too: the
-     * admins of either project see it.
+     * admins of either project see it. Each names the other side by file id only (the same request
+     * id joins them), so neither project's admins learn names in a project they may not read.
      */
     static void copied(Tx tx, AuditTrail.Attempt attempt, Located source, Located copy) {
-        attempt.ok(tx, AuditTarget.node(copy.node(), copy.project()), AuditDetail.of()
-                .put("from_id", source.node().id())
-                .put("from", place(source)));
+        attempt.ok(tx, AuditTarget.node(copy.node(), copy.project()),
+                AuditDetail.of().put("from_id", source.node().id()));
         if (!source.node().projectId().equals(copy.node().projectId())) {
-            attempt.ok(tx, AuditTarget.node(source.node(), source.project()), AuditDetail.of()
-                    .put("copy_id", copy.node().id())
-                    .put("to", place(copy)));
+            attempt.ok(tx, AuditTarget.node(source.node(), source.project()),
+                    AuditDetail.of().put("copy_id", copy.node().id()));
         }
     }
 
@@ -118,10 +117,5 @@ final class FileAudit {
 
     static AuditDetail handedOut(DownloadLink link) {
         return AuditDetail.of().put("expires_at", link.expires().toString());
-    }
-
-    /** "owner/slug:raw/x.vcf": a file's place across projects. */
-    private static String place(Located located) {
-        return located.project().id() + ":" + located.node().key();
     }
 }
