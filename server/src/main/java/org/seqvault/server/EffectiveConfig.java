@@ -82,7 +82,8 @@ public record EffectiveConfig(ServerConfig config, Map<Setting, ConfigSource> so
             case TLS_KEY -> c.tls() == null ? "(none)" : c.tls().keyFile().toString();
             case TLS_PLAIN_HTTP -> c.tls() == null ? "(no HTTPS)" : c.tls().plainHttp().name().toLowerCase(Locale.ROOT);
             case FORWARDED_HEADERS -> String.valueOf(c.forwardedHeaders());
-            case AUDIT_RETENTION -> c.auditRetention().toSeconds() + "s";
+            case AUDIT_RETENTION -> c.auditRetention().toSeconds() % 86_400 == 0 ? c.auditRetention().toDays() + "d"
+                    : c.auditRetention().toSeconds() + "s";
         };
     }
 

@@ -52,6 +52,7 @@ class ConfigLoaderTest {
         assertThat(c.bootstrapToken()).isNull();
         assertThat(c.authFailureLimit()).isEqualTo(20);
         assertThat(c.authFailureWindow()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(c.auditRetention()).isEqualTo(Duration.ofDays(365));
         assertThat(eff.configFile()).isNull();
         for (Setting s : Setting.values()) {
             assertThat(eff.source(s).kind()).as(s.key()).isEqualTo(ConfigSource.Kind.DEFAULT);
@@ -276,7 +277,8 @@ class ConfigLoaderTest {
                 Map.entry(Setting.SINGLE_PUT_LIMIT, "99999999999TiB"),
                 Map.entry(Setting.BIND, "127.0.0.1 8080"),
                 Map.entry(Setting.AUTH_FAILURE_LIMIT, "-1"),
-                Map.entry(Setting.AUTH_FAILURE_WINDOW, "0"));
+                Map.entry(Setting.AUTH_FAILURE_WINDOW, "0"),
+                Map.entry(Setting.AUDIT_RETENTION, "forever"));
         bad.forEach((setting, value) -> assertThatThrownBy(() -> load(Map.of(setting, value), Map.of(), null))
                 .as(setting.key())
                 .isInstanceOf(ConfigException.class)
@@ -293,6 +295,19 @@ class ConfigLoaderTest {
         EffectiveConfig off = load(Map.of(), Map.of(), yaml("auth-failure-limit: 0\n"));
         assertThat(off.config().authFailureLimit()).isZero();
         assertThat(off.display(Setting.AUTH_FAILURE_LIMIT)).isEqualTo("off");
+    }
+
+    @Test
+    void auditRetentionFromEveryLayer() throws IOException {
+        assertThat(load(Map.of(), Map.of(), yaml("audit_retention: 90d\n")).config().auditRetention())
+                .isEqualTo(Duration.ofDays(90));
+        EffectiveConfig env = load(Map.of(), Map.of("SEQVAULT_AUDIT_RETENTION", "730d"), yaml("audit_retention: 90d\n"));
+        assertThat(env.config().auditRetention()).isEqualTo(Duration.ofDays(730));
+        assertThat(env.display(Setting.AUDIT_RETENTION)).isEqualTo("730d");
+        EffectiveConfig flag = load(Map.of(Setting.AUDIT_RETENTION, "36h"), Map.of("SEQVAULT_AUDIT_RETENTION", "730d"),
+                null);
+        assertThat(flag.config().auditRetention()).isEqualTo(Duration.ofHours(36));
+        assertThat(flag.display(Setting.AUDIT_RETENTION)).isEqualTo("129600s");
     }
 
     @Test
