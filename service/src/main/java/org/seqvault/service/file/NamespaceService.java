@@ -66,10 +66,16 @@ public final class NamespaceService {
         return store.read(tx -> NodeLookup.node(tx, caller, id, Permission.READ));
     }
 
-    /** A folder the caller can read (e.g. the target of an upload, which checks write itself). */
-    public Located folder(Principal caller, Container container) {
-        caller.requireScope(Scope.FILES);
-        return store.read(tx -> NodeLookup.folder(tx, caller, container, Permission.READ));
+    /**
+     * The folder an upload is to go to, which the caller can read (opening the upload checks write
+     * itself). Refusing it refuses the upload, so the audit trail records a refused file.upload.
+     */
+    public Located uploadFolder(Principal caller, Container container) {
+        return audit.attempt(caller, List.of(AuditAction.FILE_UPLOAD), FileAudit.subject(container),
+                AuditDetail.of().put("stage", "open"), attempt -> {
+                    caller.requireScope(Scope.FILES);
+                    return store.read(tx -> NodeLookup.folder(tx, caller, container, Permission.READ));
+                });
     }
 
     /** One offset page of a folder's direct children, with the number of matches in all. */
