@@ -154,6 +154,10 @@ public final class AuditTrail {
     }
 
     private static String clip(String s) {
-        return s == null || s.length() <= MAX_NAME ? s : s.substring(0, MAX_NAME) + "…";
+        if (s == null || s.length() <= MAX_NAME) {
+            return s;
+        }
+        // Never cut a surrogate pair in two.
+        return s.substring(0, Character.isHighSurrogate(s.charAt(MAX_NAME - 1)) ? MAX_NAME - 1 : MAX_NAME) + "…";
     }
 }
