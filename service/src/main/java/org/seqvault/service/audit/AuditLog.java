@@ -1,6 +1,9 @@
 package org.seqvault.service.audit;
 
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.List;
 import org.seqvault.domain.AuditAction;
 import org.seqvault.domain.AuditRecord;
@@ -99,7 +102,7 @@ public final class AuditLog {
         if (action != null) {
             String name = action.endsWith(".*") ? action.substring(0, action.length() - 2) : action;
             group = AuditAction.byWireName(name).isEmpty();
-            if (group && java.util.Arrays.stream(AuditAction.values()).noneMatch(a -> a.group().equals(name))) {
+            if (group && Arrays.stream(AuditAction.values()).noneMatch(a -> a.group().equals(name))) {
                 throw UserException.invalid("unknown action '" + action + "'; use one of " + AuditAction.allWireNames()
                         + ", or a group such as file.*");
             }
@@ -122,7 +125,7 @@ public final class AuditLog {
 
     /** A cursor is the last record's time (epoch microseconds) and id. */
     static String encode(Cursor cursor) {
-        long micros = java.time.temporal.ChronoUnit.MICROS.between(Instant.EPOCH, cursor.at());
+        long micros = ChronoUnit.MICROS.between(Instant.EPOCH, cursor.at());
         return Cursors.encode(micros + ":" + cursor.id());
     }
 
@@ -138,8 +141,8 @@ public final class AuditLog {
             if (id.isEmpty()) {
                 throw Cursors.invalid();
             }
-            return new Cursor(Instant.EPOCH.plus(micros, java.time.temporal.ChronoUnit.MICROS), id);
-        } catch (NumberFormatException | ArithmeticException | java.time.DateTimeException e) {
+            return new Cursor(Instant.EPOCH.plus(micros, ChronoUnit.MICROS), id);
+        } catch (NumberFormatException | ArithmeticException | DateTimeException e) {
             throw Cursors.invalid();
         }
     }

@@ -3,6 +3,7 @@ package org.seqvault.service.audit;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 import org.seqvault.domain.AuditAction;
 import org.seqvault.domain.AuditDetail;
@@ -144,7 +145,7 @@ public final class AuditTrail {
                                AuditTarget target, AuditDetail detail) {
         AuditTarget t = target == null ? AuditTarget.NONE : target;
         return new AuditRecord(ids.prefixed("aud_"), clock.now(), action.wireName(), outcome.wireName(),
-                problem == null ? null : problem.name().toLowerCase(java.util.Locale.ROOT),
+                problem == null ? null : problem.name().toLowerCase(Locale.ROOT),
                 caller == null ? null : caller.userId(),
                 caller == null ? null : caller.user().username().value(),
                 caller == null ? null : caller.token().id(),

@@ -1,6 +1,9 @@
 package org.seqvault.service.project;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import org.seqvault.domain.AuditAction;
 import org.seqvault.domain.AuditDetail;
@@ -145,7 +148,7 @@ public final class ProjectService {
             attempt.ok(tx, AuditTarget.project(updated), AuditDetail.of()
                     .change("name", p.name(), updated.name())
                     .change("public", p.isPublic(), updated.isPublic())
-                    .put("description_changed", !java.util.Objects.equals(p.description(), updated.description())));
+                    .put("description_changed", !Objects.equals(p.description(), updated.description())));
             return updated;
         });
     }
@@ -255,10 +258,10 @@ public final class ProjectService {
 
     /** Permissions as the audit trail shows them: the names of those granted, e.g. [read, write]. */
     private static List<String> names(Permissions perms) {
-        List<String> names = new java.util.ArrayList<>();
+        List<String> names = new ArrayList<>();
         for (Permission p : Permission.values()) {
             if (perms.allows(p)) {
-                names.add(p.name().toLowerCase(java.util.Locale.ROOT));
+                names.add(p.name().toLowerCase(Locale.ROOT));
             }
         }
         return names;
