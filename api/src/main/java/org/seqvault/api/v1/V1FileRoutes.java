@@ -167,13 +167,7 @@ public final class V1FileRoutes {
             throw UserException.invalid("'size' is required");
         }
         String uploadId = uploadIdOf(req.fileKey());
-        UploadSession session = s.uploads().session(p, uploadId);
-        // The key names an upload of this workspace and file; anything else is someone else's key.
-        if (!session.projectId().equals(req.workspaceId()) || !session.name().equals(keyName(req.filename()).value())
-                || !req.fileKey().equals(fileKey(session, null))) {
-            throw new UserException(Problem.UPLOAD_NOT_FOUND, "no upload with file_key '" + req.fileKey()
-                    + "' for this workspace and filename");
-        }
+        String name = keyName(req.filename()).value();
         Map<Integer, String> etags = new HashMap<>();
         if (req.parts() != null) {
             for (PartClaim part : req.parts()) {
@@ -187,7 +181,14 @@ public final class V1FileRoutes {
                 etags,
                 org.seqvault.domain.Checksums.clientHex(req.md5(), 32, "md5"),
                 org.seqvault.domain.Checksums.clientHex(req.sha256(), 64, "sha256"));
-        Node file = s.uploads().complete(p, uploadId, claims);
+        Node file = s.uploads().complete(p, uploadId, claims, session -> {
+            // The key names an upload of this workspace and file; anything else is someone else's key.
+            if (!session.projectId().equals(req.workspaceId()) || !session.name().equals(name)
+                    || !req.fileKey().equals(fileKey(session, null))) {
+                throw new UserException(Problem.UPLOAD_NOT_FOUND, "no upload with file_key '" + req.fileKey()
+                        + "' for this workspace and filename");
+            }
+        });
         ctx.status(201).json(V1Views.file(file));
     }
 

@@ -256,6 +256,20 @@ class AuditTrailApiTest extends BackendSuite {
         refused(only(readerUpload), "file.upload", ed, "denied", "forbidden").project(projectId, project)
                 .target(null, "reader.bin");
 
+        // Confirming someone else's upload, and one's own under another name (v1).
+        JsonNode ticket = ok(http.postJson("/v1/files/upload-url", dana.secret(), Map.of("filename", "t.bam",
+                "workspace_id", projectId, "size", 2)), 201);
+        Map<String, Object> confirm = Map.of("file_key", ticket.get("fileKey").asText(), "workspace_id", projectId,
+                "filename", "t.bam", "size", 2);
+        var othersUpload = http.postJson("/v1/files/upload-confirm", eve.secret(), confirm);
+        assertThat(othersUpload.status()).isEqualTo(403);
+        refused(only(othersUpload), "file.upload", eve, "denied", "upload_forbidden").project(projectId, project)
+                .target(ticket.get("uploadId").asText(), "t.bam");
+        var renamedConfirm = http.postJson("/v1/files/upload-confirm", dana.secret(), Map.of("file_key",
+                ticket.get("fileKey").asText(), "workspace_id", projectId, "filename", "other.bam", "size", 2));
+        assertThat(renamedConfirm.status()).isEqualTo(404);
+        refused(only(renamedConfirm), "file.upload", dana, "not_found", "upload_not_found").project(projectId, project);
+
         // A reader renaming: 403 in the Seven Bridges dialect.
         var reader = new SbHttp(http, ed.secret()).patch("/files/" + fileId, Map.of("name", "gone.vcf"));
         assertThat(reader.status()).isEqualTo(403);

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import org.seqvault.domain.AuditAction;
 import org.seqvault.domain.AuditDetail;
 import org.seqvault.domain.Blob;
@@ -222,16 +223,28 @@ public final class UploadService {
      * same file again; a COMPLETING one (a crash or a concurrent call) is finished.
      */
     public Node complete(Principal caller, String uploadId, Claims claims) {
-        return audit.attempt(caller, List.of(AuditAction.FILE_UPLOAD), AuditSubject.upload(uploadId),
-                AuditDetail.of().put("stage", "complete").put("upload_id", uploadId),
-                attempt -> complete(caller, uploadId, claims, attempt));
+        return complete(caller, uploadId, claims, s -> {
+        });
     }
 
-    private Node complete(Principal caller, String uploadId, Claims claims, AuditTrail.Attempt audited) {
+    /**
+     * As {@link #complete(Principal, String, Claims)}, once {@code named} has accepted the session:
+     * it throws to refuse one that is not the upload the request names (v1: by file key, workspace
+     * and file name), a refusal the audit trail records like any other.
+     */
+    public Node complete(Principal caller, String uploadId, Claims claims, Consumer<UploadSession> named) {
+        return audit.attempt(caller, List.of(AuditAction.FILE_UPLOAD), AuditSubject.upload(uploadId),
+                AuditDetail.of().put("stage", "complete").put("upload_id", uploadId),
+                attempt -> complete(caller, uploadId, claims, named, attempt));
+    }
+
+    private Node complete(Principal caller, String uploadId, Claims claims, Consumer<UploadSession> named,
+                          AuditTrail.Attempt audited) {
         caller.requireScope(Scope.FILES);
         return locks.with(uploadId, () -> {
             for (int attempt = 0; ; attempt++) {
                 UploadSession s = owned(caller, uploadId);
+                named.accept(s);
                 store.read(tx -> {
                     Access.require(tx, caller, project(tx, s.projectId()), Permission.WRITE);
                     return null;
