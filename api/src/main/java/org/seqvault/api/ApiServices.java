@@ -1,5 +1,6 @@
 package org.seqvault.api;
 
+import org.seqvault.service.audit.AuditLog;
 import org.seqvault.service.auth.IdentityService;
 import org.seqvault.service.file.FileService;
 import org.seqvault.service.file.NamespaceService;
@@ -19,5 +20,5 @@ import org.seqvault.service.upload.UploadService;
 public record ApiServices(IdentityService identity, ProjectService projects, FileService files,
                           NamespaceService namespace, TrashService trash,
                           UploadService uploads, BlobStore blobStore, UrlSigner signer, Clock clock,
-                          RateLimiter rateLimiter, RateLimiter authFailures, String publicUrl) {
+                          RateLimiter rateLimiter, RateLimiter authFailures, String publicUrl, AuditLog audit) {
 }

@@ -420,6 +420,62 @@ class CliTest {
     // ---- the command line itself ----------------------------------------------------------------------------
 
     @Test
+    void adminAuditPrintsTheTrailAsATableOrJsonLines() throws Exception {
+        String p = project("Audited by CLI");
+        ok("mkdir", p + "/raw");
+        CliRunner admin = cli.with("SEQVAULT_TOKEN", TestServer.ADMIN_TOKEN);
+
+        List<JsonNode> lines = jsonLines(admin.run("admin", "audit", "--project", p, "--json"));
+        assertThat(lines).extracting(l -> l.get("action").asText()).containsExactly("folder.create", "project.create");
+        for (JsonNode line : lines) {
+            assertThat(line.get("username").asText()).isEqualTo("erin");
+            assertThat(line.get("outcome").asText()).isEqualTo("ok");
+            assertThat(line.get("project").asText()).isEqualTo(p);
+            assertThat(line.get("token_id").asText()).startsWith("tok_");
+            assertThat(line.get("request_id").asText()).startsWith("req_");
+            assertThat(line.get("client_address").asText()).isEqualTo("127.0.0.1");
+        }
+        assertThat(lines.get(0).get("target").asText()).isEqualTo("raw/");
+        String workspace = lines.get(0).get("project_id").asText();
+        assertThat(jsonLines(admin.run("admin", "audit", "--project", workspace, "--json")))
+                .as("by workspace id, through the admin listing").isEqualTo(lines);
+        assertThat(jsonLines(cli.run("admin", "audit", "--project", p, "--json")))
+                .as("the project's own admin reads it too").isEqualTo(lines);
+        assertThat(jsonLines(admin.run("admin", "audit", "--user", "erin", "--action", "folder.*", "--since", "1h",
+                "--until", "2099-01-01", "--json"))).extracting(l -> l.get("target").asText()).contains("raw/");
+        assertThat(jsonLines(admin.run("admin", "audit", "--project", p, "--limit", "1", "--json"))).hasSize(1);
+        assertThat(admin.run("admin", "audit", "--project", p, "--until", "2000-01-01", "--json").out()).isEmpty();
+
+        Result table = admin.run("admin", "audit", "--project", p);
+        assertThat(table.exit()).as(table.toString()).isZero();
+        List<String> rows = table.out().lines().toList();
+        assertThat(rows.get(0)).startsWith("TIME (UTC)").contains("USER", "ACTION", "OUTCOME", "REQUEST", "PROJECT",
+                "TARGET");
+        assertThat(rows).hasSize(3);
+        assertThat(rows.get(1)).contains("erin", "folder.create", "ok", lines.get(0).get("request_id").asText(), p)
+                .endsWith("raw/");
+
+        Result notAdmin = cli.run("admin", "audit", "--json");
+        assertThat(notAdmin.exit()).isEqualTo(1);
+        assertThat(notAdmin.err()).contains("missing_scope");
+        Result badTime = admin.run("admin", "audit", "--since", "yesterday");
+        assertThat(badTime.exit()).isEqualTo(2);
+        assertThat(badTime.err()).contains("--since 'yesterday'").contains("7d");
+        Result badAction = admin.run("admin", "audit", "--action", "file.explode");
+        assertThat(badAction.exit()).isEqualTo(1);
+        assertThat(badAction.err()).contains("file.delete");
+    }
+
+    private static List<JsonNode> jsonLines(Result r) throws Exception {
+        assertThat(r.exit()).as(r.toString()).isZero();
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : r.out().lines().toList()) {
+            lines.add(org.seqvault.client.internal.Json.MAPPER.readTree(line));
+        }
+        return lines;
+    }
+
+    @Test
     void usageErrorsAreOneLineWithExitCodeTwo() {
         Result unknown = cli.run("ls", "--bogus", "erin/x");
         assertThat(unknown.exit()).isEqualTo(2);

@@ -6,8 +6,12 @@ import java.util.List;
 import java.util.Map;
 import org.seqvault.client.internal.Api;
 import org.seqvault.client.internal.Call;
+import org.seqvault.client.internal.Pages;
 
-/** Administration (needs the {@code admin} scope): users and their tokens. Reach it through {@link SeqVault#admin()}. */
+/**
+ * Administration (needs the {@code admin} scope): users, their tokens, and the audit trail. Reach it
+ * through {@link SeqVault#admin()}.
+ */
 public final class Admin {
     private final Api api;
 
@@ -54,5 +58,24 @@ public final class Admin {
     public IssuedToken createToken(String username, List<String> scopes, Duration expiresIn, String description) {
         return api.as(Call.post("/admin/v1/tokens").body(Tokens.request(username, scopes, expiresIn, description)),
                 IssuedToken.class);
+    }
+
+    /**
+     * The audit trail, newest first, fetched page by page as you iterate. A project's admins, who
+     * lack the admin scope, read their project's records with {@link Projects#audit(String, AuditQuery)}.
+     *
+     * @param query which records
+     * @return the matching records
+     * @throws NotFoundException when the query names a user or project that does not exist
+     */
+    public Listing<AuditRecord> audit(AuditQuery query) {
+        return audit(api, "/admin/v1/audit", query, query.project());
+    }
+
+    /** The records of an audit listing at {@code path}, in pages of 1000. */
+    static Listing<AuditRecord> audit(Api api, String path, AuditQuery query, String project) {
+        return Pages.cursor(api, cursor -> Call.get(path).query("project", project).query("user", query.user())
+                .query("action", query.action()).query("since", query.since()).query("until", query.until())
+                .query("limit", 1000).query("cursor", cursor), "records", AuditRecord.class);
     }
 }

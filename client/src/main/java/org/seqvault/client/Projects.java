@@ -104,6 +104,20 @@ public final class Projects {
     }
 
     /**
+     * The audit trail of one project, newest first, fetched page by page as you iterate: for the
+     * project's admins (with the {@code projects} scope) and for admins.
+     *
+     * @param id    the project, {@code owner/slug}
+     * @param query which records (its project, if set, is ignored)
+     * @return the matching records
+     * @throws NotFoundException  when the project does not exist or the caller cannot read it
+     * @throws ForbiddenException when the caller is not an admin of the project
+     */
+    public Listing<AuditRecord> audit(String id, AuditQuery query) {
+        return Admin.audit(api, "/v2/projects/" + id + "/audit", query, null);
+    }
+
+    /**
      * @param workspaceId a {@code /v1} workspace id ({@code ws_…})
      * @return the project behind it
      * @throws NotFoundException when the caller has no such workspace

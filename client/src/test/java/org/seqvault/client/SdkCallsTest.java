@@ -386,6 +386,37 @@ class SdkCallsTest {
     }
 
     @Test
+    void theAuditTrailForAdminsAndForAProjectsAdmins() throws Exception {
+        Project audited = sv.projects().create("SDK audit");
+        V1File file = sv.files().upload(file("audited.vcf", "##fileformat=VCFv4.2\n"), audited.workspaceId(), "raw/");
+        sv.files().delete(file.key(), audited.workspaceId());
+
+        List<AuditRecord> mine = sv.projects().audit(audited.id(), AuditQuery.all()).stream().toList();
+        assertThat(mine).extracting(AuditRecord::action)
+                .containsExactly("file.delete", "file.upload", "project.create");
+        AuditRecord deleted = mine.get(0);
+        assertThat(deleted.username()).isEqualTo("alice");
+        assertThat(deleted.outcome()).isEqualTo("ok");
+        assertThat(deleted.project()).isEqualTo(audited.id());
+        assertThat(deleted.projectId()).isEqualTo(audited.workspaceId());
+        assertThat(deleted.target()).isEqualTo("raw/audited.vcf");
+        assertThat(deleted.tokenId()).startsWith("tok_");
+        assertThat(deleted.requestId()).startsWith("req_");
+        assertThat(deleted.at()).isAfter(mine.get(2).at().minusNanos(1));
+        assertThat(sv.projects().audit(audited.id(), AuditQuery.all().action("file.upload")).stream().toList())
+                .extracting(AuditRecord::target).containsExactly("raw/audited.vcf");
+
+        assertThat(admin.admin().audit(AuditQuery.all().project(audited.id())).stream().toList()).isEqualTo(mine);
+        assertThat(admin.admin().audit(AuditQuery.all().project(audited.workspaceId()).user("alice")
+                .action("project.*").since(mine.get(2).at()).until(mine.get(2).at().plusNanos(1000))).stream()
+                .map(AuditRecord::id)).containsExactly(mine.get(2).id());
+        assertThatThrownBy(() -> sv.admin().audit(AuditQuery.all()).iterator().hasNext())
+                .isInstanceOfSatisfying(ForbiddenException.class, e -> assertThat(e.code()).isEqualTo("missing_scope"));
+        assertThatThrownBy(() -> admin.admin().audit(AuditQuery.all().action("file.explode")).iterator().hasNext())
+                .isInstanceOf(BadRequestException.class).hasMessageContaining("file.delete");
+    }
+
+    @Test
     void anUnreachableServerIsATransportFailureAtOnce() {
         try (SeqVault nowhere = SeqVault.connect("http://127.0.0.1:1", "svt_x")) {
             assertThatThrownBy(nowhere::me).isInstanceOf(TransportException.class)

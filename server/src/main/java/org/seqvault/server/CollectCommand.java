@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Map;
+import org.seqvault.service.audit.AuditTrail;
 import org.seqvault.service.gc.Collector;
 import org.seqvault.service.port.Clock;
 import org.seqvault.service.support.RandomIds;
@@ -41,8 +42,9 @@ final class CollectCommand extends OfflineCommand {
         // Only expiry and pruning are asked of the upload service here; its limits play no part in them.
         UploadSettings settings = new UploadSettings(cfg.maxFormUpload(), cfg.singlePutLimit(), Long.MAX_VALUE,
                 Duration.ofSeconds(1), cfg.uploadTtl(), cfg.finishedUploadRetention());
-        UploadService uploads = new UploadService(stores.metadata(), stores.blobs(), Clock.system(),
-                new RandomIds(), settings);
+        RandomIds ids = new RandomIds();
+        UploadService uploads = new UploadService(stores.metadata(), stores.blobs(), Clock.system(), ids, settings,
+                new AuditTrail(stores.metadata(), Clock.system(), ids));
         Collector collector = new Collector(stores.metadata(), stores.blobs(), uploads, Clock.system());
         Collector.Report report = sweep ? collector.collectAndSweep() : collector.collect();
         out.println("collect: " + report.expiredUploads() + " uploads expired, " + report.expiredTrash()

@@ -142,6 +142,8 @@ public final class ConfigLoader {
                 TlsSettings.PlainHttp.REDIRECT);
         boolean forwardedHeaders = get(Setting.FORWARDED_HEADERS, ConfigLoader::parseBoolean, false);
         Duration trashRetention = get(Setting.TRASH_RETENTION, ConfigLoader::parseRetention, TrashRetention.DEFAULT);
+        Duration auditRetention = get(Setting.AUDIT_RETENTION, ConfigLoader::parseDuration,
+                ServerConfig.DEFAULT_AUDIT_RETENTION);
         if ((tlsCert == null) != (tlsKey == null)) {
             throw new ConfigException("HTTPS needs both tls_cert and tls_key (" + (tlsCert == null ? "tls_key" : "tls_cert")
                     + " is set alone)");
@@ -152,7 +154,7 @@ public final class ConfigLoader {
                 s3Endpoint, s3Region, s3PathStyle, signingKey, presignTtl, maxFormUpload, singlePutLimit, uploadTtl,
                 rateLimit, rateLimitWindow, bootstrapToken, idleTimeout, authFailureLimit, authFailureWindow,
                 previousSigningKeys, adminBind, adminPort, logFormat, tls, forwardedHeaders, finishedUploadRetention,
-                trashRetention);
+                trashRetention, auditRetention);
         return new EffectiveConfig(config, sources, configFile);
     }
 

@@ -85,6 +85,8 @@ public record EffectiveConfig(ServerConfig config, Map<Setting, ConfigSource> so
             case FINISHED_UPLOAD_RETENTION -> c.finishedUploadRetention().toSeconds() + "s";
             case TRASH_RETENTION -> c.trashRetention().isZero() ? "0 (no trash: deletes are final)"
                     : c.trashRetention().toSeconds() + "s";
+            case AUDIT_RETENTION -> c.auditRetention().toSeconds() % 86_400 == 0 ? c.auditRetention().toDays() + "d"
+                    : c.auditRetention().toSeconds() + "s";
         };
     }
 

@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -14,6 +15,8 @@ import org.seqvault.api.Health;
 import org.seqvault.api.HttpApi;
 import org.seqvault.api.ops.AdminListener;
 import org.seqvault.api.ops.MetricsPage;
+import org.seqvault.service.audit.AuditLog;
+import org.seqvault.service.audit.AuditTrail;
 import org.seqvault.service.auth.IdentityService;
 import org.seqvault.service.file.FileService;
 import org.seqvault.service.file.NamespaceService;
@@ -58,10 +61,13 @@ public final class SeqVaultServer implements AutoCloseable {
     private final RateLimiter limiter;
     private final ServerMetrics metrics;
     private final AdminListener admin;
+    private final AuditTrail audit;
+    private final Duration auditRetention;
 
     private SeqVaultServer(MetadataStore store, HttpApi http, Health health, ScheduledExecutorService background,
                            String listenUrl, String publicUrl, Collector collector, RateLimiter limiter,
-                           ServerMetrics metrics, AdminListener admin) {
+                           ServerMetrics metrics, AdminListener admin, AuditTrail audit,
+                           Duration auditRetention) {
         this.store = store;
         this.http = http;
         this.health = health;
@@ -72,6 +78,8 @@ public final class SeqVaultServer implements AutoCloseable {
         this.limiter = limiter;
         this.metrics = metrics;
         this.admin = admin;
+        this.audit = audit;
+        this.auditRetention = auditRetention;
     }
 
     /** Opens the stores, bootstraps an empty database, and starts serving. */
@@ -96,19 +104,20 @@ public final class SeqVaultServer implements AutoCloseable {
 
             UploadSettings uploadSettings = new UploadSettings(cfg.maxFormUpload(), cfg.singlePutLimit(), MAX_FILE_SIZE,
                     cfg.presignTtl(), cfg.uploadTtl(), cfg.finishedUploadRetention());
-            IdentityService identity = new IdentityService(store, clock, ids);
-            UploadService uploads = new UploadService(store, blobs, clock, ids, uploadSettings);
+            AuditTrail audit = new AuditTrail(store, clock, ids);
+            IdentityService identity = new IdentityService(store, clock, ids, audit);
+            UploadService uploads = new UploadService(store, blobs, clock, ids, uploadSettings, audit);
             TrashRetention trash = new TrashRetention(cfg.trashRetention());
             FileService files = new FileService(store, blobs, clock, cfg.presignTtl(), new DownloadUrls(signer, publicUrl),
-                    trash);
+                    trash, audit);
             RateLimiter limiter = new RateLimiter(new SqlRateLimitStore(store), clock, cfg.rateLimit(),
                     cfg.rateLimitWindow().toSeconds());
             // Per replica, in memory: shared counts would make every request with a made-up token a database write.
             RateLimiter authFailures = new RateLimiter(new LocalRateLimitStore(), clock, cfg.authFailureLimit(),
                     cfg.authFailureWindow().toSeconds());
-            ApiServices services = new ApiServices(identity, new ProjectService(store, clock, ids), files,
-                    new NamespaceService(store, files, clock, ids, trash), new TrashService(store, clock, ids), uploads,
-                    blobs, signer, clock, limiter, authFailures, publicUrl);
+            ApiServices services = new ApiServices(identity, new ProjectService(store, clock, ids, audit), files,
+                    new NamespaceService(store, files, clock, ids, trash, audit), new TrashService(store, clock, ids, audit),
+                    uploads, blobs, signer, clock, limiter, authFailures, publicUrl, new AuditLog(store));
 
             identity.bootstrap(cfg.bootstrapToken()).ifPresent(issued -> {
                 if (cfg.bootstrapToken() == null) {
@@ -141,6 +150,7 @@ public final class SeqVaultServer implements AutoCloseable {
                     RateLimiter.SYNC_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
             // Only to forget the counts of windows that are over (they live in this process alone).
             background.scheduleWithFixedDelay(() -> flushQuietly(authFailures), 1, 1, TimeUnit.MINUTES);
+            background.scheduleWithFixedDelay(() -> pruneQuietly(audit, cfg.auditRetention()), 5, 60, TimeUnit.MINUTES);
             health.set(Health.State.READY);
             String listenUrl = scheme + "://" + hostFor(cfg.bind()) + ":" + http.port();
             LOG.info("SeqVault listening on {}://{}:{} (public URL {})", scheme, cfg.bind(), http.port(), publicUrl);
@@ -148,7 +158,7 @@ public final class SeqVaultServer implements AutoCloseable {
                 LOG.info("admin listener (GET /metrics, /healthz) on http://{}:{}", cfg.adminBind(), admin.port());
             }
             return new SeqVaultServer(store, http, health, background, listenUrl, publicUrl, collector, limiter, metrics,
-                    admin);
+                    admin, audit, cfg.auditRetention());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -179,6 +189,11 @@ public final class SeqVaultServer implements AutoCloseable {
     /** Runs one collector pass now (tests and the admin command use it). */
     public Collector.Report collectNow() throws IOException {
         return collector.collect();
+    }
+
+    /** Prunes the audit records older than the retention now, as the hourly pass does; returns how many went. */
+    public long pruneAuditNow() {
+        return audit.prune(auditRetention);
     }
 
     /** Stops accepting requests, lets in-flight ones finish (up to 30 s), then closes the stores. */
@@ -228,6 +243,17 @@ public final class SeqVaultServer implements AutoCloseable {
             limiter.flush();
         } catch (RuntimeException e) {
             LOG.warn("could not write rate-limit counts; will retry", e);
+        }
+    }
+
+    private static void pruneQuietly(AuditTrail audit, Duration retention) {
+        try {
+            long pruned = audit.prune(retention);
+            if (pruned > 0) {
+                LOG.info("pruned {} audit records older than {} days", pruned, retention.toDays());
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("could not prune the audit trail; will retry", e);
         }
     }
 

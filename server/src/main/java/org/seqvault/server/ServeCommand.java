@@ -150,6 +150,11 @@ final class ServeCommand implements Callable<Integer> {
                     + "the trash off (deletes are final). Env: SEQVAULT_TRASH_RETENTION. Default: 14d.")
     String trashRetention;
 
+    @Option(names = "--audit-retention", paramLabel = "DURATION",
+            description = "How long audit records are kept, e.g. 365d; older ones are pruned hourly. "
+                    + "Env: SEQVAULT_AUDIT_RETENTION. Default: 365d.")
+    String auditRetention;
+
     private final Map<String, String> env;
 
     ServeCommand(Map<String, String> env) {
@@ -183,6 +188,7 @@ final class ServeCommand implements Callable<Integer> {
         StoreOptions.put(flags, Setting.FORWARDED_HEADERS, forwardedHeaders);
         StoreOptions.put(flags, Setting.FINISHED_UPLOAD_RETENTION, finishedUploadRetention);
         StoreOptions.put(flags, Setting.TRASH_RETENTION, trashRetention);
+        StoreOptions.put(flags, Setting.AUDIT_RETENTION, auditRetention);
         return flags;
     }
 

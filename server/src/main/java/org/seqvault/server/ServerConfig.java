@@ -47,6 +47,7 @@ import org.seqvault.service.file.TrashRetention;
  *                        before the collector deletes it (default 7 days)
  * @param trashRetention  how long deleted files and folders stay in their project's trash (default 14 days);
  *                        zero turns the trash off and deletes are final at once
+ * @param auditRetention  how long audit records are kept before they are pruned (default 365 days)
  */
 public record ServerConfig(String bind, int port, String publicUrl, Path dataDir, String dbUrl, String dbUser,
                            String dbPassword, String blobStore, String s3Endpoint, String s3Region,
@@ -55,7 +56,7 @@ public record ServerConfig(String bind, int port, String publicUrl, Path dataDir
                            String bootstrapToken, Duration idleTimeout, long authFailureLimit,
                            Duration authFailureWindow, List<String> previousSigningKeys, String adminBind,
                            Integer adminPort, LogFormat logFormat, TlsSettings tls, boolean forwardedHeaders,
-                           Duration finishedUploadRetention, Duration trashRetention) {
+                           Duration finishedUploadRetention, Duration trashRetention, Duration auditRetention) {
 
     /** What {@link #idleTimeout} is when nothing sets it. */
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
@@ -68,15 +69,18 @@ public record ServerConfig(String bind, int port, String publicUrl, Path dataDir
     public static final Duration DEFAULT_AUTH_FAILURE_WINDOW = Duration.ofMinutes(1);
     /** What {@link #adminBind} is when nothing sets it: the admin listener stays on the machine. */
     public static final String DEFAULT_ADMIN_BIND = "127.0.0.1";
+    /** What {@link #auditRetention} is when nothing sets it: a year of who did what. */
+    public static final Duration DEFAULT_AUDIT_RETENTION = Duration.ofDays(365);
 
     public ServerConfig {
         previousSigningKeys = previousSigningKeys == null ? List.of() : List.copyOf(previousSigningKeys);
         trashRetention = trashRetention == null ? TrashRetention.DEFAULT : trashRetention;
+        auditRetention = auditRetention == null ? DEFAULT_AUDIT_RETENTION : auditRetention;
     }
 
     /**
      * The configuration before the failed-authentication limit, previous signing keys, the admin
-     * listener, the log format, TLS, the finished-upload retention and the trash existed, with their
+     * listener, the log format, TLS, the finished-upload retention, the trash and the audit trail existed, with their
      * defaults; kept so that code building a config by hand (test fixtures) needs no change for settings
      * it does not care about.
      */
@@ -89,7 +93,7 @@ public record ServerConfig(String bind, int port, String publicUrl, Path dataDir
                 signingKey, presignTtl, maxFormUpload, singlePutLimit, uploadTtl, rateLimit, rateLimitWindow,
                 bootstrapToken, idleTimeout, DEFAULT_AUTH_FAILURE_LIMIT, DEFAULT_AUTH_FAILURE_WINDOW, List.of(),
                 DEFAULT_ADMIN_BIND, null, LogFormat.TEXT, null, false, UploadSettings.DEFAULT_FINISHED_RETENTION,
-                TrashRetention.DEFAULT);
+                TrashRetention.DEFAULT, DEFAULT_AUDIT_RETENTION);
     }
 
     /**
@@ -111,7 +115,7 @@ public record ServerConfig(String bind, int port, String publicUrl, Path dataDir
         return new ServerConfig(bind, port, publicUrl, dataDir, dbUrl, dbUser, dbPassword, blobStore, s3Endpoint,
                 s3Region, s3PathStyle, signingKey, presignTtl, maxFormUpload, singlePutLimit, uploadTtl, rateLimit,
                 rateLimitWindow, bootstrapToken, idleTimeout, limit, window, previousSigningKeys, adminBind, adminPort,
-                logFormat, tls, forwardedHeaders, finishedUploadRetention, trashRetention);
+                logFormat, tls, forwardedHeaders, finishedUploadRetention, trashRetention, auditRetention);
     }
 
     /** This configuration with another trash retention (zero: no trash). */
@@ -119,7 +123,15 @@ public record ServerConfig(String bind, int port, String publicUrl, Path dataDir
         return new ServerConfig(bind, port, publicUrl, dataDir, dbUrl, dbUser, dbPassword, blobStore, s3Endpoint,
                 s3Region, s3PathStyle, signingKey, presignTtl, maxFormUpload, singlePutLimit, uploadTtl, rateLimit,
                 rateLimitWindow, bootstrapToken, idleTimeout, authFailureLimit, authFailureWindow, previousSigningKeys,
-                adminBind, adminPort, logFormat, tls, forwardedHeaders, finishedUploadRetention, retention);
+                adminBind, adminPort, logFormat, tls, forwardedHeaders, finishedUploadRetention, retention, auditRetention);
+    }
+
+    /** This configuration with another audit retention. */
+    public ServerConfig withAuditRetention(Duration retention) {
+        return new ServerConfig(bind, port, publicUrl, dataDir, dbUrl, dbUser, dbPassword, blobStore, s3Endpoint,
+                s3Region, s3PathStyle, signingKey, presignTtl, maxFormUpload, singlePutLimit, uploadTtl, rateLimit,
+                rateLimitWindow, bootstrapToken, idleTimeout, authFailureLimit, authFailureWindow, previousSigningKeys,
+                adminBind, adminPort, logFormat, tls, forwardedHeaders, finishedUploadRetention, trashRetention, retention);
     }
 
     /** Like the record's own, but with the secrets (and any password in a URL) redacted. */
@@ -137,6 +149,7 @@ public record ServerConfig(String bind, int port, String publicUrl, Path dataDir
                 + ", previousSigningKeys=" + Redaction.secrets(previousSigningKeys, "[]")
                 + ", adminBind=" + adminBind + ", adminPort=" + adminPort + ", logFormat=" + logFormat
                 + ", tls=" + tls + ", forwardedHeaders=" + forwardedHeaders
-                + ", finishedUploadRetention=" + finishedUploadRetention + ", trashRetention=" + trashRetention + "]";
+                + ", finishedUploadRetention=" + finishedUploadRetention + ", trashRetention=" + trashRetention
+                + ", auditRetention=" + auditRetention + "]";
     }
 }

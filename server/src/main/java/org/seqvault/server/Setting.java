@@ -39,7 +39,8 @@ public enum Setting {
     TLS_PLAIN_HTTP,
     FORWARDED_HEADERS,
     FINISHED_UPLOAD_RETENTION,
-    TRASH_RETENTION;
+    TRASH_RETENTION,
+    AUDIT_RETENTION;
 
     private final boolean secret;
 

@@ -53,6 +53,7 @@ class ConfigLoaderTest {
         assertThat(c.authFailureLimit()).isEqualTo(20);
         assertThat(c.authFailureWindow()).isEqualTo(Duration.ofMinutes(1));
         assertThat(c.trashRetention()).isEqualTo(Duration.ofDays(14));
+        assertThat(c.auditRetention()).isEqualTo(Duration.ofDays(365));
         assertThat(eff.configFile()).isNull();
         for (Setting s : Setting.values()) {
             assertThat(eff.source(s).kind()).as(s.key()).isEqualTo(ConfigSource.Kind.DEFAULT);
@@ -278,7 +279,8 @@ class ConfigLoaderTest {
                 Map.entry(Setting.BIND, "127.0.0.1 8080"),
                 Map.entry(Setting.AUTH_FAILURE_LIMIT, "-1"),
                 Map.entry(Setting.AUTH_FAILURE_WINDOW, "0"),
-                Map.entry(Setting.TRASH_RETENTION, "-1d"));
+                Map.entry(Setting.TRASH_RETENTION, "-1d"),
+                Map.entry(Setting.AUDIT_RETENTION, "forever"));
         bad.forEach((setting, value) -> assertThatThrownBy(() -> load(Map.of(setting, value), Map.of(), null))
                 .as(setting.key())
                 .isInstanceOf(ConfigException.class)
@@ -311,6 +313,19 @@ class ConfigLoaderTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessage("invalid trash_retention 'two weeks' (from flag --trash-retention): must be 0 (off) or a"
                         + " positive number of seconds, such as 1209600 (units s, m, h, d are accepted: 14d)");
+    }
+
+    @Test
+    void auditRetentionFromEveryLayer() throws IOException {
+        assertThat(load(Map.of(), Map.of(), yaml("audit_retention: 90d\n")).config().auditRetention())
+                .isEqualTo(Duration.ofDays(90));
+        EffectiveConfig env = load(Map.of(), Map.of("SEQVAULT_AUDIT_RETENTION", "730d"), yaml("audit_retention: 90d\n"));
+        assertThat(env.config().auditRetention()).isEqualTo(Duration.ofDays(730));
+        assertThat(env.display(Setting.AUDIT_RETENTION)).isEqualTo("730d");
+        EffectiveConfig flag = load(Map.of(Setting.AUDIT_RETENTION, "36h"), Map.of("SEQVAULT_AUDIT_RETENTION", "730d"),
+                null);
+        assertThat(flag.config().auditRetention()).isEqualTo(Duration.ofHours(36));
+        assertThat(flag.display(Setting.AUDIT_RETENTION)).isEqualTo("129600s");
     }
 
     @Test

@@ -5,6 +5,7 @@ import org.eclipse.jetty.util.Attributes;
 import org.seqvault.domain.Problem;
 import org.seqvault.domain.UserException;
 import org.seqvault.service.auth.IdentityService;
+import org.seqvault.service.auth.Origin;
 import org.seqvault.service.auth.Principal;
 import org.seqvault.service.limit.RateLimiter;
 
@@ -16,6 +17,9 @@ import org.seqvault.service.limit.RateLimiter;
  * limit, failures are answered 429 with {@code Retry-After} rather than 401, telling a client
  * that keeps sending a wrong token to back off. Only failures are counted and only failures are
  * refused, so a valid token from the same address is never slowed by this.
+ *
+ * <p>The principal carries the request's id and client address, which the audit trail records
+ * with every change made through it.
  */
 public final class Auth {
     private static final String ATTRIBUTE = "seqvault.principal";
@@ -38,7 +42,7 @@ public final class Auth {
         if (cached != null) {
             return cached;
         }
-        Principal p = authenticate(ctx);
+        Principal p = authenticate(ctx).from(new Origin(RequestIds.of(ctx), ctx.ip()));
         try {
             quotaHeaders(ctx, limiter.acquire(p.token().id()));
         } catch (RateLimiter.Limited e) {

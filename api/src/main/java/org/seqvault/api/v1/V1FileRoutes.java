@@ -18,7 +18,6 @@ import org.seqvault.domain.FolderPath;
 import org.seqvault.domain.NodeName;
 import org.seqvault.domain.Node;
 import org.seqvault.domain.Problem;
-import org.seqvault.domain.Scope;
 import org.seqvault.domain.UploadSession;
 import org.seqvault.domain.UserException;
 import org.seqvault.service.auth.Principal;
@@ -63,7 +62,7 @@ public final class V1FileRoutes {
         Principal p = auth.principal(ctx);
         // Before the body is read: a token that may not upload must not cost a staged copy of the file
         // (the form's reader checks the workspace before it stores a byte).
-        p.requireScope(Scope.FILES);
+        s.uploads().requireUploadScope(p);
         FormUpload.Parsed form = FormUpload.read(ctx, p, s.uploads());
         try {
             if (form.staged() == null) {
@@ -169,13 +168,7 @@ public final class V1FileRoutes {
             throw UserException.invalid("'size' is required");
         }
         String uploadId = uploadIdOf(req.fileKey());
-        UploadSession session = s.uploads().session(p, uploadId);
-        // The key names an upload of this workspace and file; anything else is someone else's key.
-        if (!session.projectId().equals(req.workspaceId()) || !session.name().equals(keyName(req.filename()).value())
-                || !req.fileKey().equals(fileKey(session, null))) {
-            throw new UserException(Problem.UPLOAD_NOT_FOUND, "no upload with file_key '" + req.fileKey()
-                    + "' for this workspace and filename");
-        }
+        String name = keyName(req.filename()).value();
         Map<Integer, String> etags = new HashMap<>();
         if (req.parts() != null) {
             for (PartClaim part : req.parts()) {
@@ -189,7 +182,14 @@ public final class V1FileRoutes {
                 etags,
                 org.seqvault.domain.Checksums.clientHex(req.md5(), 32, "md5"),
                 org.seqvault.domain.Checksums.clientHex(req.sha256(), 64, "sha256"));
-        Node file = s.uploads().complete(p, uploadId, claims);
+        Node file = s.uploads().complete(p, uploadId, claims, session -> {
+            // The key names an upload of this workspace and file; anything else is someone else's key.
+            if (!session.projectId().equals(req.workspaceId()) || !session.name().equals(name)
+                    || !req.fileKey().equals(fileKey(session, null))) {
+                throw new UserException(Problem.UPLOAD_NOT_FOUND, "no upload with file_key '" + req.fileKey()
+                        + "' for this workspace and filename");
+            }
+        });
         ctx.status(201).json(V1Views.file(file));
     }
 

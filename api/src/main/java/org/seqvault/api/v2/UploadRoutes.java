@@ -65,7 +65,7 @@ public final class UploadRoutes {
     private void init(Context ctx) {
         Principal p = auth.principal(ctx);
         JsonNode body = SbBodies.object(Json.tree(ctx));
-        Located folder = namespace.folder(p, FileRoutes.target(body));
+        Located folder = namespace.uploadFolder(p, FileRoutes.target(body));
         Long size = SbBodies.number(body, "size", Problem.BAD_UPLOAD_INIT);
         if (size == null) {
             throw new UserException(Problem.BAD_UPLOAD_INIT, "'size' is required: the file's size in bytes");

@@ -11,9 +11,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** seqvault admin users ls|create, admin tokens create (needs a token with the admin scope). */
-@Command(name = "admin", description = "Users and their tokens (needs the admin scope).",
-        subcommands = {AdminCommand.Users.class, AdminCommand.Tokens.class})
+/** seqvault admin users ls|create, admin tokens create, admin audit (needs a token with the admin scope). */
+@Command(name = "admin", description = "Users, their tokens and the audit trail (needs the admin scope).",
+        subcommands = {AdminCommand.Users.class, AdminCommand.Tokens.class, AuditCommand.class})
 public final class AdminCommand extends CommandGroup {
 
     /** admin users … */

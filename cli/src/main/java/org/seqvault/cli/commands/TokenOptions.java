@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.seqvault.cli.Output;
-import org.seqvault.cli.UsageException;
 import org.seqvault.client.IssuedToken;
 import picocli.CommandLine.Option;
 
@@ -24,26 +23,7 @@ final class TokenOptions {
     boolean json;
 
     Duration lifetime() {
-        if (expiresIn == null) {
-            return null;
-        }
-        String v = expiresIn.strip().toLowerCase(java.util.Locale.ROOT);
-        try {
-            char unit = v.charAt(v.length() - 1);
-            if (Character.isDigit(unit)) {
-                return Duration.ofSeconds(Long.parseLong(v));
-            }
-            long n = Long.parseLong(v.substring(0, v.length() - 1));
-            return switch (unit) {
-                case 's' -> Duration.ofSeconds(n);
-                case 'm' -> Duration.ofMinutes(n);
-                case 'h' -> Duration.ofHours(n);
-                case 'd' -> Duration.ofDays(n);
-                default -> throw new NumberFormatException();
-            };
-        } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
-            throw new UsageException("--expires-in '" + expiresIn + "': use seconds or a number with s, m, h or d");
-        }
+        return expiresIn == null ? null : Durations.parse("--expires-in", expiresIn);
     }
 
     /** The secret alone on stdout (so $(…) captures it), or the whole token as JSON. */

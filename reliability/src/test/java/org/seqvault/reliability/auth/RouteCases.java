@@ -97,7 +97,9 @@ final class RouteCases {
                         (w, c) -> Request.of("GET", "/admin/v1/users")),
                 RouteCase.of("POST", "/admin/v1/tokens", Need.of(Need.Scope.ADMIN, ADMIN), 201,
                         (w, c) -> Bodies.json("POST", "/admin/v1/tokens", Map.of("username", "zeta-extra",
-                                "scopes", List.of("files")))));
+                                "scopes", List.of("files")))),
+                RouteCase.of("GET", "/admin/v1/audit", Need.of(Need.Scope.ADMIN, ADMIN), 200,
+                        (w, c) -> Request.of("GET", "/admin/v1/audit?limit=5")));
     }
 
     private static List<RouteCase> projects() {
@@ -132,7 +134,9 @@ final class RouteCases {
                         (w, c) -> Request.json("POST", "/v2/projects/" + w.projectId + "/trash/" + w.freshTrashItem()
                                 + "/restore", "{}")),
                 RouteCase.of("DELETE", project + "/trash", Need.of(FILES, PROJECT_ADMIN), 200,
-                        (w, c) -> Request.of("DELETE", "/v2/projects/" + w.projectId + "/trash")));
+                        (w, c) -> Request.of("DELETE", "/v2/projects/" + w.projectId + "/trash")),
+                RouteCase.of("GET", project + "/audit", Need.of(PROJECTS, PROJECT_ADMIN), 200,
+                        (w, c) -> Request.of("GET", "/v2/projects/" + w.projectId + "/audit?limit=5")));
     }
 
     private static List<RouteCase> v2Files() {

@@ -20,7 +20,10 @@ import org.seqvault.reliability.support.Sha256;
 /**
  * What the restarted server shows, compared with what the clients were told: every confirmed
  * file is listed where it should be and downloads byte-identical; an outcome a kill hid is one of
- * its possible states (and the ledger learns which); nothing else is visible.
+ * its possible states (and the ledger learns which); nothing else is visible. And the audit trail
+ * agrees with what survived: every listed file has the record of its upload, its newest record
+ * names it where it is (a rename or move never committed without its record, nor a record
+ * without its change), and none says it was deleted.
  */
 final class ConsistencyCheck {
     private static final int DOWNLOADERS = 4;
@@ -37,10 +40,11 @@ final class ConsistencyCheck {
 
     /** The findings of one check; every list must be empty. */
     record Report(int listed, int downloaded, int adopted, List<String> lost, List<String> misplaced,
-                  List<String> corrupt, List<String> unexpected, List<String> unconfirmedVisible) {
+                  List<String> corrupt, List<String> unexpected, List<String> unconfirmedVisible,
+                  List<String> unaudited) {
         boolean clean() {
             return lost.isEmpty() && misplaced.isEmpty() && corrupt.isEmpty() && unexpected.isEmpty()
-                    && unconfirmedVisible.isEmpty();
+                    && unconfirmedVisible.isEmpty() && unaudited.isEmpty();
         }
     }
 
@@ -51,6 +55,8 @@ final class ConsistencyCheck {
             byId.put(f.get("file_id").asText(), f);
             byKey.put(f.get("key").asText(), f);
         }
+        // Read before the downloads below, which add records of their own.
+        List<String> unaudited = unaudited(byId.values(), auditedChanges());
         List<String> lost = new ArrayList<>();
         List<String> misplaced = new ArrayList<>();
         List<String> corrupt = Collections.synchronizedList(new ArrayList<>());
@@ -107,7 +113,50 @@ final class ConsistencyCheck {
         }
         downloadAll(toDownload, corrupt);
         return new Report(byId.size(), toDownload.size(), adopted, lost, misplaced, List.copyOf(corrupt), unexpected,
-                unconfirmedVisible);
+                unconfirmedVisible, unaudited);
+    }
+
+    /** What the audit trail gets wrong about the listed files; see the class comment. */
+    private static List<String> unaudited(Iterable<JsonNode> listed, Map<String, List<JsonNode>> recordsByFile) {
+        List<String> wrong = new ArrayList<>();
+        for (JsonNode f : listed) {
+            String id = f.get("file_id").asText();
+            String key = f.get("key").asText();
+            List<JsonNode> records = recordsByFile.getOrDefault(id, List.of());
+            if (records.stream().noneMatch(r -> r.get("action").asText().equals("file.upload"))) {
+                wrong.add(key + " (" + id + ") has no record of its upload");
+            }
+            if (!records.isEmpty() && !records.get(0).get("target").asText().equals(key)) {
+                wrong.add(key + " (" + id + ") is named " + records.get(0).get("target").asText() + " by its newest record, "
+                        + records.get(0).get("action").asText());
+            }
+            if (records.stream().anyMatch(r -> r.get("action").asText().equals("file.delete"))) {
+                wrong.add(key + " (" + id + ") is listed, but a record says it was deleted");
+            }
+        }
+        return wrong;
+    }
+
+    /** The project's "ok" file records, newest first, by file id (the project's admin reads them). */
+    private Map<String, List<JsonNode>> auditedChanges() throws IOException {
+        Map<String, List<JsonNode>> byFile = new HashMap<>();
+        String cursor = null;
+        do {
+            String path = "/v2/projects/" + project.projectId() + "/audit?action=file.*&limit=1000"
+                    + (cursor == null ? "" : "&cursor=" + cursor);
+            Http.Answer page = http.get(path, token);
+            if (page.status() != 200) {
+                throw new AssertionError("audit listing answered " + page.status() + ": " + page.text());
+            }
+            for (JsonNode r : page.json().get("records")) {
+                if (r.get("outcome").asText().equals("ok") && r.hasNonNull("target_id")) {
+                    byFile.computeIfAbsent(r.get("target_id").asText(), k -> new ArrayList<>()).add(r);
+                }
+            }
+            JsonNode next = page.json().get("next_cursor");
+            cursor = next == null || next.isNull() ? null : next.asText();
+        } while (cursor != null);
+        return byFile;
     }
 
     private static void checkListed(JsonNode seen, String sha256, long size, List<String> corrupt) {

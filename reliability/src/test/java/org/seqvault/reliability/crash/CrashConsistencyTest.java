@@ -28,8 +28,8 @@ import org.seqvault.reliability.support.ServerProcess;
  * confirm, Seven Bridges multipart) and rename, move and delete their files, while the real
  * server process is killed with SIGKILL at a random moment; then it is started again and checked:
  * every confirmed file is listed and downloads byte-identical (SHA-256), nothing unconfirmed is
- * visible, every file row has its bytes (scrub), and after the uploads expire and a collector pass,
- * nothing unreferenced remains. {@code -Dreliability.killCycles} sets the number of kills
+ * visible, every file row has its bytes (scrub), the audit trail agrees with every listed file, and
+ * after the uploads expire and a collector pass, nothing unreferenced remains. {@code -Dreliability.killCycles} sets the number of kills
  * (3 in the test command, 20 with -Preliability-long); {@code -Dreliability.scrubEachCycle=true} scrubs
  * beside the server after every restart rather than after the last one only.
  */
@@ -81,9 +81,9 @@ class CrashConsistencyTest {
                     totals.add(ScrubOutput.parse(Cli.run(server.env(), "scrub")));
                 }
                 System.out.printf("cycle %d: %d listed, %d downloaded, %d adopted; lost %s, misplaced %s, corrupt %s,"
-                                + " unexpected %s, unconfirmed visible %s%n", cycle, report.listed(), report.downloaded(),
-                        report.adopted(), report.lost(), report.misplaced(), report.corrupt(), report.unexpected(),
-                        report.unconfirmedVisible());
+                                + " unexpected %s, unconfirmed visible %s, audit trail wrong %s%n", cycle, report.listed(),
+                        report.downloaded(), report.adopted(), report.lost(), report.misplaced(), report.corrupt(),
+                        report.unexpected(), report.unconfirmedVisible(), report.unaudited());
             }
             // Let every upload a kill left open expire (none opened since the last kill), then one
             // collector pass must leave nothing unreferenced.
@@ -111,6 +111,7 @@ class CrashConsistencyTest {
                     .put("corrupt", totals.corrupt.size() + totals.scrubCorrupt)
                     .put("misplaced", totals.misplaced.size())
                     .put("unconfirmed_or_unknown_visible", totals.visible.size())
+                    .put("files_the_audit_trail_gets_wrong", totals.unaudited.size())
                     .put("scrub_passes_beside_the_server", totals.scrubs)
                     .put("rows_without_bytes", totals.scrubMissing)
                     .put("after_collect_orphan_blobs", after.orphanBlobs())
@@ -126,6 +127,7 @@ class CrashConsistencyTest {
             assertThat(totals.corrupt).as("files whose bytes or checksums changed").isEmpty();
             assertThat(totals.misplaced).as("files at a key no request put them").isEmpty();
             assertThat(totals.visible).as("files visible that were never confirmed").isEmpty();
+            assertThat(totals.unaudited).as("files whose audit records disagree with them").isEmpty();
             assertThat(totals.scrubCorrupt + totals.scrubMissing).as("scrub: file rows without intact bytes").isZero();
             assertThat(after.exitCode()).as(after.text()).isZero();
             assertThat(after.orphanBlobs()).as("blobs no row knows, after collect").isZero();
@@ -191,6 +193,7 @@ class CrashConsistencyTest {
         final List<String> corrupt = new ArrayList<>();
         final List<String> misplaced = new ArrayList<>();
         final List<String> visible = new ArrayList<>();
+        final List<String> unaudited = new ArrayList<>();
         long downloaded;
         long adopted;
         long scrubCorrupt;
@@ -209,6 +212,7 @@ class CrashConsistencyTest {
             misplaced.addAll(report.misplaced());
             visible.addAll(report.unexpected());
             visible.addAll(report.unconfirmedVisible());
+            unaudited.addAll(report.unaudited());
             downloaded += report.downloaded();
             adopted += report.adopted();
         }

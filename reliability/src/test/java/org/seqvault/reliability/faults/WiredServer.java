@@ -7,18 +7,23 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.UnaryOperator;
 import org.seqvault.api.ApiServices;
 import org.seqvault.api.Health;
 import org.seqvault.api.HttpApi;
 import org.seqvault.api.ops.MetricsPage;
+import org.seqvault.service.audit.AuditLog;
+import org.seqvault.service.audit.AuditTrail;
 import org.seqvault.service.auth.IdentityService;
 import org.seqvault.service.file.FileService;
 import org.seqvault.service.file.NamespaceService;
+import org.seqvault.service.file.TrashRetention;
 import org.seqvault.service.file.TrashService;
 import org.seqvault.service.gc.Collector;
 import org.seqvault.service.limit.RateLimiter;
 import org.seqvault.service.port.Clock;
 import org.seqvault.service.presign.DownloadUrls;
+import org.seqvault.service.port.MetadataStore;
 import org.seqvault.service.presign.SigningKeys;
 import org.seqvault.service.presign.UrlSigner;
 import org.seqvault.service.project.ProjectService;
@@ -51,6 +56,12 @@ final class WiredServer implements AutoCloseable {
     }
 
     static WiredServer start(Path data, long maxFormUpload, long singlePutLimit) throws IOException {
+        return start(data, maxFormUpload, singlePutLimit, UnaryOperator.identity());
+    }
+
+    /** As {@link #start(Path, long, long)}, with the services on {@code metadata} applied to the real store. */
+    static WiredServer start(Path data, long maxFormUpload, long singlePutLimit, UnaryOperator<MetadataStore> metadata)
+            throws IOException {
         int port;
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = probe.getLocalPort();
@@ -59,20 +70,26 @@ final class WiredServer implements AutoCloseable {
         Clock clock = Clock.system();
         RandomIds ids = new RandomIds();
         SqlMetadataStore store = SqlMetadataStore.open("jdbc:sqlite:" + data.resolve("seqvault.db"), null, null);
+        MetadataStore wired = metadata.apply(store);
         UrlSigner signer = new UrlSigner(SigningKeys.of("faulty-signing-key-0123456789abcdef"));
         FaultyBlobStore blobs = new FaultyBlobStore(new FsBlobStore(data.resolve("blobs"), signer, url));
         UploadSettings settings = new UploadSettings(maxFormUpload, singlePutLimit, 5L << 40, Duration.ofHours(1),
                 Duration.ofHours(24));
-        IdentityService identity = new IdentityService(store, clock, ids);
-        UploadService uploads = new UploadService(store, blobs, clock, ids, settings);
-        FileService files = new FileService(store, blobs, clock, Duration.ofHours(1), new DownloadUrls(signer, url));
-        ApiServices services = new ApiServices(identity, new ProjectService(store, clock, ids), files,
-                new NamespaceService(store, files, clock, ids), new TrashService(store, clock, ids), uploads, blobs,
-                signer, clock, new RateLimiter((key, window, count) -> 0, clock, 0, 300),
-                new RateLimiter((key, window, count) -> 0, clock, 0, 60), url);
+        AuditTrail audit = new AuditTrail(wired, clock, ids);
+        IdentityService identity = new IdentityService(wired, clock, ids, audit);
+        UploadService uploads = new UploadService(wired, blobs, clock, ids, settings, audit);
+        FileService files = new FileService(wired, blobs, clock, Duration.ofHours(1), new DownloadUrls(signer, url),
+                TrashRetention.off(), audit);
+        ApiServices services = new ApiServices(identity, new ProjectService(wired, clock, ids, audit), files,
+                new NamespaceService(wired, files, clock, ids, TrashRetention.off(), audit),
+                new TrashService(wired, clock, ids, audit), uploads, blobs, signer, clock,
+                new RateLimiter((key, window, count) -> 0, clock, 0, 300),
+                new RateLimiter((key, window, count) -> 0, clock, 0, 60), url, new AuditLog(wired));
         identity.bootstrap(ServerProcess.ADMIN_TOKEN);
         Health health = new Health();
-        HttpApi api = HttpApi.create(services, health, new HttpApi.HttpSettings("127.0.0.1", port, 1_000,
+        // Up to 10 s to drain at stop: on a loaded 2-core machine a 1 s drain was sometimes exceeded, and
+        // Javalin then reports the stop as failed although every request had its answer.
+        HttpApi api = HttpApi.create(services, health, new HttpApi.HttpSettings("127.0.0.1", port, 10_000,
                 Duration.ofSeconds(30)), new MetricsPage(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))).start();
         health.set(Health.State.READY);
         return new WiredServer(store, blobs, new Collector(store, blobs, uploads, clock), api, url);

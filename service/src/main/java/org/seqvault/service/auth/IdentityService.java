@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.seqvault.domain.AuditAction;
+import org.seqvault.domain.AuditDetail;
 import org.seqvault.domain.Problem;
 import org.seqvault.domain.Scope;
 import org.seqvault.domain.Scopes;
@@ -11,11 +13,14 @@ import org.seqvault.domain.Token;
 import org.seqvault.domain.User;
 import org.seqvault.domain.UserException;
 import org.seqvault.domain.Username;
+import org.seqvault.service.audit.AuditSubject;
+import org.seqvault.service.audit.AuditTarget;
+import org.seqvault.service.audit.AuditTrail;
 import org.seqvault.service.port.Clock;
 import org.seqvault.service.port.IdGenerator;
 import org.seqvault.service.port.MetadataStore;
 
-/** Users and tokens: authentication, issuing, listing and revoking. */
+/** Users and tokens: authentication, issuing, listing and revoking. Changes are recorded in the audit trail. */
 public final class IdentityService {
     private static final long MAX_EXPIRES_IN = Duration.ofDays(3650).toSeconds();
     /**
@@ -27,11 +32,13 @@ public final class IdentityService {
     private final MetadataStore store;
     private final Clock clock;
     private final IdGenerator ids;
+    private final AuditTrail audit;
 
-    public IdentityService(MetadataStore store, Clock clock, IdGenerator ids) {
+    public IdentityService(MetadataStore store, Clock clock, IdGenerator ids, AuditTrail audit) {
         this.store = store;
         this.clock = clock;
         this.ids = ids;
+        this.audit = audit;
     }
 
     /**
@@ -74,19 +81,25 @@ public final class IdentityService {
             String secret = configured ? configuredSecret : ids.secret();
             Token token = newToken(admin, secret, Scopes.all(), null, "bootstrap admin token");
             tx.tokens().insert(token);
+            audit.bySystem(tx, AuditAction.USER_CREATE, AuditTarget.user(admin), AuditDetail.of().put("bootstrap", true));
+            audit.bySystem(tx, AuditAction.TOKEN_CREATE, AuditTarget.token(token, admin), issuedDetail(token)
+                    .put("bootstrap", true));
             return Optional.of(new IssuedToken(token, admin, secret));
         });
     }
 
     public User createUser(Principal caller, Username username, String email, String firstName, String lastName) {
-        caller.requireScope(Scope.ADMIN);
-        User user = new User(ids.prefixed("usr_"), username, blankToNull(email), blankToNull(firstName),
-                blankToNull(lastName), clock.now());
-        return store.write(tx -> {
-            if (!tx.users().insert(user)) {
-                throw new UserException(Problem.USER_EXISTS, "user '" + username + "' already exists");
-            }
-            return user;
+        return audit.attempt(caller, AuditAction.USER_CREATE, AuditSubject.user(username), attempt -> {
+            caller.requireScope(Scope.ADMIN);
+            User user = new User(ids.prefixed("usr_"), username, blankToNull(email), blankToNull(firstName),
+                    blankToNull(lastName), clock.now());
+            return store.write(tx -> {
+                if (!tx.users().insert(user)) {
+                    throw new UserException(Problem.USER_EXISTS, "user '" + username + "' already exists");
+                }
+                attempt.ok(tx, AuditTarget.user(user), null);
+                return user;
+            });
         });
     }
 
@@ -97,22 +110,28 @@ public final class IdentityService {
 
     /** An admin issues a token for any user. */
     public IssuedToken issueFor(Principal caller, Username username, Scopes scopes, Long expiresIn, String description) {
-        caller.requireScope(Scope.ADMIN);
-        return store.write(tx -> {
-            User user = tx.users().byUsername(username)
-                    .orElseThrow(() -> new UserException(Problem.USER_NOT_FOUND, "no user '" + username + "'"));
-            return issue(tx, user, scopes, expiresIn, description);
-        });
+        return audit.attempt(caller, List.of(AuditAction.TOKEN_CREATE), AuditSubject.user(username),
+                AuditDetail.of().put("scopes", scopes.wireNames()), attempt -> {
+                    caller.requireScope(Scope.ADMIN);
+                    return store.write(tx -> {
+                        User user = tx.users().byUsername(username)
+                                .orElseThrow(() -> new UserException(Problem.USER_NOT_FOUND, "no user '" + username + "'"));
+                        return issue(tx, attempt, user, scopes, expiresIn, description);
+                    });
+                });
     }
 
     /** A user issues a token for themself, with no scope their current token lacks. Needs the tokens scope. */
     public IssuedToken issueOwn(Principal caller, Scopes scopes, Long expiresIn, String description) {
-        caller.requireScope(Scope.TOKENS);
-        if (!caller.scopes().covers(scopes)) {
-            throw new UserException(Problem.FORBIDDEN,
-                    "a new token may not have scopes the calling token lacks: " + scopes.wireNames());
-        }
-        return store.write(tx -> issue(tx, caller.user(), scopes, expiresIn, description));
+        return audit.attempt(caller, List.of(AuditAction.TOKEN_CREATE), AuditSubject.of(AuditTarget.user(caller.user())),
+                AuditDetail.of().put("scopes", scopes.wireNames()), attempt -> {
+                    caller.requireScope(Scope.TOKENS);
+                    if (!caller.scopes().covers(scopes)) {
+                        throw new UserException(Problem.FORBIDDEN,
+                                "a new token may not have scopes the calling token lacks: " + scopes.wireNames());
+                    }
+                    return store.write(tx -> issue(tx, attempt, caller.user(), scopes, expiresIn, description));
+                });
     }
 
     /** The caller's tokens, admin tokens included: so it needs the tokens scope. */
@@ -123,13 +142,17 @@ public final class IdentityService {
 
     /** Revokes one of the caller's tokens (an admin may revoke anyone's). Needs the tokens scope. */
     public void revoke(Principal caller, String tokenId) {
-        caller.requireScope(Scope.TOKENS);
-        store.write(tx -> {
-            Token token = tx.tokens().byId(tokenId)
-                    .filter(t -> t.userId().equals(caller.userId()) || caller.isAdmin())
-                    .orElseThrow(() -> new UserException(Problem.TOKEN_NOT_FOUND, "no token '" + tokenId + "'"));
-            tx.tokens().revoke(token.id(), clock.now());
-            return null;
+        audit.attempt(caller, AuditAction.TOKEN_REVOKE, AuditSubject.token(tokenId), attempt -> {
+            caller.requireScope(Scope.TOKENS);
+            return store.write(tx -> {
+                Token token = tx.tokens().byId(tokenId)
+                        .filter(t -> t.userId().equals(caller.userId()) || caller.isAdmin())
+                        .orElseThrow(() -> new UserException(Problem.TOKEN_NOT_FOUND, "no token '" + tokenId + "'"));
+                if (tx.tokens().revoke(token.id(), clock.now())) {
+                    attempt.ok(tx, AuditTarget.token(token, tx.users().byId(token.userId()).orElse(null)), null);
+                }
+                return null;
+            });
         });
     }
 
@@ -137,14 +160,22 @@ public final class IdentityService {
         return store.read(tx -> tx.users().byId(userId));
     }
 
-    private IssuedToken issue(MetadataStore.Tx tx, User user, Scopes scopes, Long expiresIn, String description) {
+    private IssuedToken issue(MetadataStore.Tx tx, AuditTrail.Attempt attempt, User user, Scopes scopes,
+                              Long expiresIn, String description) {
         if (expiresIn != null && (expiresIn <= 0 || expiresIn > MAX_EXPIRES_IN)) {
             throw UserException.invalid("expires_in must be between 1 and " + MAX_EXPIRES_IN + " seconds");
         }
         String secret = ids.secret();
         Token token = newToken(user, secret, scopes, expiresIn, description);
         tx.tokens().insert(token);
+        attempt.ok(tx, AuditTarget.token(token, user), issuedDetail(token));
         return new IssuedToken(token, user, secret);
+    }
+
+    /** A new token's scopes, lifetime and description: never its secret or hash. */
+    private static AuditDetail issuedDetail(Token token) {
+        return AuditDetail.of().put("scopes", token.scopes().wireNames()).put("description", token.description())
+                .put("expires_at", token.expiresAt() == null ? null : token.expiresAt().toString());
     }
 
     private Token newToken(User user, String secret, Scopes scopes, Long expiresIn, String description) {

@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import org.seqvault.domain.AuditAction;
+import org.seqvault.domain.Blob;
 import org.seqvault.domain.FileKey;
 import org.seqvault.domain.Node;
 import org.seqvault.domain.Permissions.Permission;
@@ -13,6 +15,9 @@ import org.seqvault.domain.Problem;
 import org.seqvault.domain.Project;
 import org.seqvault.domain.Scope;
 import org.seqvault.domain.UserException;
+import org.seqvault.service.audit.AuditSubject;
+import org.seqvault.service.audit.AuditTarget;
+import org.seqvault.service.audit.AuditTrail;
 import org.seqvault.service.auth.Principal;
 import org.seqvault.service.port.BlobStore;
 import org.seqvault.service.port.Clock;
@@ -22,7 +27,10 @@ import org.seqvault.service.presign.DownloadUrls;
 import org.seqvault.service.project.Access;
 import org.seqvault.service.support.Cursors;
 
-/** Reading and deleting files by workspace and key (the v1 view), and download links for any file. */
+/**
+ * Reading and deleting files by workspace and key (the v1 view), and download links for any file.
+ * Deletions and download links handed out are recorded in the audit trail.
+ */
 public final class FileService {
     public static final int MAX_PREFIX_BYTES = FileKey.MAX_BYTES;
     /**
@@ -37,22 +45,18 @@ public final class FileService {
     private final Duration presignTtl;
     private final DownloadUrls downloadUrls;
     private final Removal removal;
-
-    /** Without a trash: deletes are final at once. */
-    public FileService(MetadataStore store, BlobStore blobs, Clock clock, Duration presignTtl,
-                       DownloadUrls downloadUrls) {
-        this(store, blobs, clock, presignTtl, downloadUrls, TrashRetention.off());
-    }
+    private final AuditTrail audit;
 
     /** Deletes move files to their project's trash for {@code trash} (zero: no trash). */
     public FileService(MetadataStore store, BlobStore blobs, Clock clock, Duration presignTtl,
-                       DownloadUrls downloadUrls, TrashRetention trash) {
+                       DownloadUrls downloadUrls, TrashRetention trash, AuditTrail audit) {
         this.store = store;
         this.blobs = blobs;
         this.clock = clock;
         this.presignTtl = presignTtl;
         this.downloadUrls = downloadUrls;
         this.removal = new Removal(trash, clock);
+        this.audit = audit;
     }
 
     /** Files of a workspace whose key starts with {@code prefix}, by key, continuing after {@code cursor}. */
@@ -83,21 +87,40 @@ public final class FileService {
     }
 
     public void deleteByKey(Principal caller, String workspaceId, FileKey key) {
+        audit.attempt(caller, AuditAction.FILE_DELETE, AuditSubject.key(workspaceId, key.value()), attempt -> {
+            deleteByKey(caller, workspaceId, key, attempt);
+            return null;
+        });
+    }
+
+    private void deleteByKey(Principal caller, String workspaceId, FileKey key, AuditTrail.Attempt attempt) {
         caller.requireScope(Scope.FILES);
         store.write(tx -> {
             Project project = readableWorkspace(tx, caller, workspaceId, Permission.WRITE);
             Node file = findByKey(tx, project, key);
             // The blob stays until the collector finds no file (in the namespace or a trash) pointing to it.
             removal.remove(tx, caller, file);
+            attempt.ok(tx, AuditTarget.node(file, project.ref()), null);
             return null;
         });
     }
 
-    /** A presigned download link for a workspace file. */
+    /**
+     * A presigned download link for a workspace file. A write: the link is handed out only once the
+     * audit record of handing it out is committed.
+     */
     public DownloadLink downloadByKey(Principal caller, String workspaceId, FileKey key) {
-        caller.requireScope(Scope.FILES);
-        Node file = store.read(tx -> findByKey(tx, readableWorkspace(tx, caller, workspaceId, Permission.READ), key));
-        return link(file);
+        return audit.attempt(caller, AuditAction.FILE_DOWNLOAD_URL, AuditSubject.key(workspaceId, key.value()),
+                attempt -> {
+                    caller.requireScope(Scope.FILES);
+                    return store.write(tx -> {
+                        Project project = readableWorkspace(tx, caller, workspaceId, Permission.READ);
+                        Node file = findByKey(tx, project, key);
+                        DownloadLink link = link(file);
+                        attempt.ok(tx, AuditTarget.node(file, project.ref()), FileAudit.handedOut(link));
+                        return link;
+                    });
+                });
     }
 
     /** A presigned link for a file the caller has already been authorised to read. */

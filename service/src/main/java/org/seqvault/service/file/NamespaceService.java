@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import org.seqvault.domain.AuditAction;
+import org.seqvault.domain.AuditDetail;
 import org.seqvault.domain.Metadata;
 import org.seqvault.domain.Node;
 import org.seqvault.domain.NodeName;
@@ -17,6 +19,9 @@ import org.seqvault.domain.ProjectRef;
 import org.seqvault.domain.Scope;
 import org.seqvault.domain.Tags;
 import org.seqvault.domain.UserException;
+import org.seqvault.service.audit.AuditSubject;
+import org.seqvault.service.audit.AuditTarget;
+import org.seqvault.service.audit.AuditTrail;
 import org.seqvault.service.auth.Principal;
 import org.seqvault.service.port.Clock;
 import org.seqvault.service.port.IdGenerator;
@@ -32,7 +37,8 @@ import org.seqvault.service.support.Page;
  * rename, metadata, tags, copy, move, folders, delete, bulk calls and download links. Every
  * call needs the {@code files} scope; reads need read permission in the node's project,
  * changes need write, copies need copy in the source and write in the target. Renames and
- * moves keep the v1 key right, so both APIs always show the same tree.
+ * moves keep the v1 key right, so both APIs always show the same tree. Every change, and every
+ * download link handed out, is recorded in the audit trail in the transaction that makes it.
  */
 public final class NamespaceService {
     public static final int MAX_BULK_ITEMS = 100;
@@ -43,20 +49,18 @@ public final class NamespaceService {
     private final IdGenerator ids;
     private final Folders folders;
     private final Removal removal;
-
-    /** Without a trash: deletes are final at once. */
-    public NamespaceService(MetadataStore store, FileService files, Clock clock, IdGenerator ids) {
-        this(store, files, clock, ids, TrashRetention.off());
-    }
+    private final AuditTrail audit;
 
     /** Deletes move files and folders to their project's trash for {@code trash} (zero: no trash). */
-    public NamespaceService(MetadataStore store, FileService files, Clock clock, IdGenerator ids, TrashRetention trash) {
+    public NamespaceService(MetadataStore store, FileService files, Clock clock, IdGenerator ids, TrashRetention trash,
+                            AuditTrail audit) {
         this.store = store;
         this.files = files;
         this.clock = clock;
         this.ids = ids;
         this.folders = new Folders(ids);
         this.removal = new Removal(trash, clock);
+        this.audit = audit;
     }
 
     // ---- reading ------------------------------------------------------------------------
@@ -66,10 +70,16 @@ public final class NamespaceService {
         return store.read(tx -> NodeLookup.node(tx, caller, id, Permission.READ));
     }
 
-    /** A folder the caller can read (e.g. the target of an upload, which checks write itself). */
-    public Located folder(Principal caller, Container container) {
-        caller.requireScope(Scope.FILES);
-        return store.read(tx -> NodeLookup.folder(tx, caller, container, Permission.READ));
+    /**
+     * The folder an upload is to go to, which the caller can read (opening the upload checks write
+     * itself). Refusing it refuses the upload, so the audit trail records a refused file.upload.
+     */
+    public Located uploadFolder(Principal caller, Container container) {
+        return audit.attempt(caller, List.of(AuditAction.FILE_UPLOAD), FileAudit.subject(container),
+                AuditDetail.of().put("stage", "open"), attempt -> {
+                    caller.requireScope(Scope.FILES);
+                    return store.read(tx -> NodeLookup.folder(tx, caller, container, Permission.READ));
+                });
     }
 
     /** One offset page of a folder's direct children, with the number of matches in all. */
@@ -116,45 +126,67 @@ public final class NamespaceService {
         return get(caller, id).node().metadata();
     }
 
-    /** A presigned link to a file's bytes; folders have none. */
+    /**
+     * A presigned link to a file's bytes; folders have none. A write: the link is handed out only
+     * once the audit record of handing it out is committed.
+     */
     public DownloadLink downloadLink(Principal caller, String id) {
-        caller.requireScope(Scope.FILES);
-        Node file = store.read(tx -> NodeLookup.node(tx, caller, id, Permission.READ).node());
-        if (file.isFolder()) {
-            throw new UserException(Problem.FOLDER_DOWNLOAD,
-                    "'" + file.name() + "' is a folder; download the files in it one by one");
-        }
-        return files.link(file);
+        return audit.attempt(caller, AuditAction.FILE_DOWNLOAD_URL, AuditSubject.node(id), attempt -> {
+            caller.requireScope(Scope.FILES);
+            return store.write(tx -> {
+                Located found = NodeLookup.node(tx, caller, id, Permission.READ);
+                Node file = found.node();
+                if (file.isFolder()) {
+                    throw new UserException(Problem.FOLDER_DOWNLOAD,
+                            "'" + file.name() + "' is a folder; download the files in it one by one");
+                }
+                DownloadLink link = files.link(file);
+                attempt.ok(tx, AuditTarget.node(file, found.project()), FileAudit.handedOut(link));
+                return link;
+            });
+        });
     }
 
     // ---- changing one node ---------------------------------------------------------------
 
     public Located createFolder(Principal caller, Container container, String name) {
-        caller.requireScope(Scope.FILES);
-        NodeName folderName = NodeName.folder(name);
-        return store.write(tx -> {
-            Located parent = NodeLookup.folder(tx, caller, container, Permission.WRITE);
-            Keys.folder(parent.node().key(), folderName); // the v1 path of what goes in it must stay valid
-            return new Located(folders.create(tx, parent.node(), folderName, clock.now()), parent.project());
-        });
+        return audit.attempt(caller, List.of(AuditAction.FOLDER_CREATE), FileAudit.subject(container),
+                AuditDetail.of().put("name", name), attempt -> {
+                    caller.requireScope(Scope.FILES);
+                    NodeName folderName = NodeName.folder(name);
+                    return store.write(tx -> {
+                        Located parent = NodeLookup.folder(tx, caller, container, Permission.WRITE);
+                        Keys.folder(parent.node().key(), folderName); // the v1 path of what goes in it must stay valid
+                        Node folder = folders.create(tx, parent.node(), folderName, clock.now());
+                        attempt.ok(tx, AuditTarget.node(folder, parent.project()), null);
+                        return new Located(folder, parent.project());
+                    });
+                });
     }
 
-    /** Renames and changes metadata, tags or origin of one file; see {@link FileEdit.Mode}. */
+    /**
+     * Renames and changes metadata, tags or origin of one file; see {@link FileEdit.Mode}. Each
+     * kind of change is its own audit record (file.rename, file.metadata, file.tags).
+     */
     public Located edit(Principal caller, FileEdit edit, FileEdit.Mode mode) {
-        caller.requireScope(Scope.FILES);
-        return store.write(tx -> {
-            Located found = NodeLookup.node(tx, caller, edit.id(), Permission.WRITE);
-            Node edited = FileEditor.apply(found.node(), edit, mode, clock.now());
-            if (edited != found.node()) {
-                save(tx, edited);
-            }
-            return new Located(edited, found.project());
-        });
+        return audit.attempt(caller, FileAudit.actions(edit, mode), AuditSubject.node(edit.id()), FileAudit.asked(edit),
+                attempt -> {
+                    caller.requireScope(Scope.FILES);
+                    return store.write(tx -> {
+                        Located found = NodeLookup.node(tx, caller, edit.id(), Permission.WRITE);
+                        Node edited = FileEditor.apply(found.node(), edit, mode, clock.now());
+                        if (edited != found.node()) {
+                            save(tx, edited);
+                            FileAudit.edited(tx, attempt, found, edited);
+                        }
+                        return new Located(edited, found.project());
+                    });
+                });
     }
 
     /** Merges metadata changes in (a null value removes the key) and returns the whole result. */
     public Metadata patchMetadata(Principal caller, String id, Map<String, String> changes) {
-        return changeMetadata(caller, id, current -> current.patch(changes));
+        return changeMetadata(caller, id, FileAudit.keys(changes), current -> current.patch(changes));
     }
 
     /** Replaces all metadata (null values are dropped) and returns the result. */
@@ -166,20 +198,27 @@ public final class NamespaceService {
             }
         });
         Metadata replacement = new Metadata(given);
-        return changeMetadata(caller, id, current -> replacement);
+        return changeMetadata(caller, id, FileAudit.keys(values), current -> replacement);
     }
 
     public Tags replaceTags(Principal caller, String id, List<String> tags) {
-        caller.requireScope(Scope.FILES);
-        Tags replacement = new Tags(tags);
-        return store.write(tx -> {
-            Node node = NodeLookup.node(tx, caller, id, Permission.WRITE).node();
-            if (node.isFolder()) {
-                throw new UserException(Problem.FOLDER_TAGS, "folders have no tags; '" + node.name() + "' is a folder");
-            }
-            save(tx, node.withTags(replacement, clock.now()));
-            return replacement;
-        });
+        return audit.attempt(caller, List.of(AuditAction.FILE_TAGS), AuditSubject.node(id),
+                AuditDetail.of().put("tags", tags), attempt -> {
+                    caller.requireScope(Scope.FILES);
+                    Tags replacement = new Tags(tags);
+                    return store.write(tx -> {
+                        Located found = NodeLookup.node(tx, caller, id, Permission.WRITE);
+                        Node node = found.node();
+                        if (node.isFolder()) {
+                            throw new UserException(Problem.FOLDER_TAGS,
+                                    "folders have no tags; '" + node.name() + "' is a folder");
+                        }
+                        Node tagged = node.withTags(replacement, clock.now());
+                        save(tx, tagged);
+                        FileAudit.edited(tx, attempt, found, tagged);
+                        return replacement;
+                    });
+                });
     }
 
     /**
@@ -187,9 +226,15 @@ public final class NamespaceService {
      * (no byte is copied), with the source's metadata, tags and origin.
      */
     public Located copy(Principal caller, String id, Container target, String newName) {
+        return audit.attempt(caller, List.of(AuditAction.FILE_COPY), AuditSubject.node(id),
+                FileAudit.destination(target, newName), attempt -> copy(caller, id, target, newName, attempt));
+    }
+
+    private Located copy(Principal caller, String id, Container target, String newName, AuditTrail.Attempt attempt) {
         caller.requireScope(Scope.FILES);
         return store.write(tx -> {
-            Node source = NodeLookup.node(tx, caller, id, Permission.COPY).node();
+            Located from = NodeLookup.node(tx, caller, id, Permission.COPY);
+            Node source = from.node();
             if (source.isFolder()) {
                 throw new UserException(Problem.FOLDER_COPY, "'" + source.name() + "' is a folder; copy its files instead");
             }
@@ -203,12 +248,19 @@ public final class NamespaceService {
             if (!tx.nodes().insert(copy)) {
                 throw nameExists(name.value());
             }
-            return new Located(copy, parent.project());
+            Located copied = new Located(copy, parent.project());
+            FileAudit.copied(tx, attempt, from, copied);
+            return copied;
         });
     }
 
     /** Moves (and optionally renames) a file to another folder of the same project; it keeps its id. */
     public Located move(Principal caller, String id, Container target, String newName) {
+        return audit.attempt(caller, List.of(AuditAction.FILE_MOVE), AuditSubject.node(id),
+                FileAudit.destination(target, newName), attempt -> move(caller, id, target, newName, attempt));
+    }
+
+    private Located move(Principal caller, String id, Container target, String newName, AuditTrail.Attempt attempt) {
         caller.requireScope(Scope.FILES);
         return store.write(tx -> {
             Located source = NodeLookup.node(tx, caller, id, Permission.WRITE);
@@ -225,6 +277,8 @@ public final class NamespaceService {
             NodeName name = new NodeName(newName == null ? file.name() : newName);
             Node moved = file.withPlace(parent.id(), name.value(), Keys.file(parent.key(), name), clock.now());
             save(tx, moved);
+            attempt.ok(tx, AuditTarget.node(moved, source.project()),
+                    AuditDetail.of().put("from", file.key()).put("to", moved.key()));
             return new Located(moved, source.project());
         });
     }
@@ -240,6 +294,11 @@ public final class NamespaceService {
      * item; the bytes go when it leaves the trash and no file points to them any more.
      */
     public Located delete(Principal caller, String id, boolean recursive) {
+        return audit.attempt(caller, AuditAction.FILE_DELETE, AuditSubject.node(id),
+                attempt -> delete(caller, id, recursive, attempt));
+    }
+
+    private Located delete(Principal caller, String id, boolean recursive, AuditTrail.Attempt attempt) {
         caller.requireScope(Scope.FILES);
         return store.write(tx -> {
             Located found = NodeLookup.node(tx, caller, id, Permission.WRITE);
@@ -253,6 +312,7 @@ public final class NamespaceService {
                         "folder '" + node.name() + "' is not empty; delete what is in it first");
             }
             removal.remove(tx, caller, node);
+            attempt.ok(tx, AuditTarget.node(node, found.project()), FileAudit.deleted(node));
             return found;
         });
     }
@@ -260,25 +320,34 @@ public final class NamespaceService {
     // ---- bulk -----------------------------------------------------------------------------
 
     public List<BulkResult> bulkGet(Principal caller, List<String> fileIds) {
-        return each(caller, fileIds, id -> get(caller, id));
+        return each(caller, List.of(), fileIds, id -> get(caller, id));
     }
 
+    /** Each item is deleted, and audited, on its own. */
     public List<BulkResult> bulkDelete(Principal caller, List<String> fileIds) {
-        return each(caller, fileIds, id -> delete(caller, id));
+        return each(caller, List.of(AuditAction.FILE_DELETE), fileIds, id -> delete(caller, id));
     }
 
-    /** Bulk update (REPLACE) or bulk edit (MERGE); each item commits on its own. */
+    /** Bulk update (REPLACE) or bulk edit (MERGE); each item commits, and is audited, on its own. */
     public List<BulkResult> bulkEdit(Principal caller, List<FileEdit> edits, FileEdit.Mode mode) {
-        return each(caller, edits, edit -> edit(caller, edit, mode));
+        List<AuditAction> actions = edits.stream().flatMap(e -> FileAudit.actions(e, mode).stream()).distinct().toList();
+        return each(caller, actions, edits, edit -> edit(caller, edit, mode));
     }
 
-    /** Runs one call per item, in input order; an item's failure is its result and does not stop the rest. */
-    private <T> List<BulkResult> each(Principal caller, List<T> items, Function<T, Located> call) {
-        caller.requireScope(Scope.FILES);
-        if (items.size() > MAX_BULK_ITEMS) {
-            throw new UserException(Problem.TOO_MANY_ITEMS,
-                    "a bulk call takes at most " + MAX_BULK_ITEMS + " items; this one has " + items.size());
-        }
+    /**
+     * Runs one call per item, in input order; an item's failure is its result and does not stop the
+     * rest. A call refused as a whole is audited once, as {@code audited}, with its number of items.
+     */
+    private <T> List<BulkResult> each(Principal caller, List<AuditAction> audited, List<T> items,
+                                      Function<T, Located> call) {
+        audit.attempt(caller, audited, AuditSubject.NONE, AuditDetail.of().put("items", items.size()), attempt -> {
+            caller.requireScope(Scope.FILES);
+            if (items.size() > MAX_BULK_ITEMS) {
+                throw new UserException(Problem.TOO_MANY_ITEMS,
+                        "a bulk call takes at most " + MAX_BULK_ITEMS + " items; this one has " + items.size());
+            }
+            return null;
+        });
         List<BulkResult> results = new ArrayList<>(items.size());
         for (T item : items) {
             try {
@@ -292,17 +361,22 @@ public final class NamespaceService {
 
     // ---- helpers --------------------------------------------------------------------------
 
-    private Metadata changeMetadata(Principal caller, String id, UnaryOperator<Metadata> change) {
-        caller.requireScope(Scope.FILES);
-        return store.write(tx -> {
-            Node node = NodeLookup.node(tx, caller, id, Permission.WRITE).node();
-            if (node.isFolder()) {
-                throw new UserException(Problem.FOLDER_METADATA,
-                        "folders have no metadata; '" + node.name() + "' is a folder");
-            }
-            Metadata updated = change.apply(node.metadata());
-            save(tx, node.withMetadata(updated, clock.now()));
-            return updated;
+    private Metadata changeMetadata(Principal caller, String id, AuditDetail asked, UnaryOperator<Metadata> change) {
+        return audit.attempt(caller, List.of(AuditAction.FILE_METADATA), AuditSubject.node(id), asked, attempt -> {
+            caller.requireScope(Scope.FILES);
+            return store.write(tx -> {
+                Located found = NodeLookup.node(tx, caller, id, Permission.WRITE);
+                Node node = found.node();
+                if (node.isFolder()) {
+                    throw new UserException(Problem.FOLDER_METADATA,
+                            "folders have no metadata; '" + node.name() + "' is a folder");
+                }
+                Metadata updated = change.apply(node.metadata());
+                Node changed = node.withMetadata(updated, clock.now());
+                save(tx, changed);
+                FileAudit.edited(tx, attempt, found, changed);
+                return updated;
+            });
         });
     }
 

@@ -3,6 +3,8 @@ package org.seqvault.service.file;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import org.seqvault.domain.AuditAction;
+import org.seqvault.domain.AuditDetail;
 import org.seqvault.domain.FileKey;
 import org.seqvault.domain.FolderPath;
 import org.seqvault.domain.Node;
@@ -14,6 +16,9 @@ import org.seqvault.domain.ProjectRef;
 import org.seqvault.domain.Scope;
 import org.seqvault.domain.TrashItem;
 import org.seqvault.domain.UserException;
+import org.seqvault.service.audit.AuditSubject;
+import org.seqvault.service.audit.AuditTarget;
+import org.seqvault.service.audit.AuditTrail;
 import org.seqvault.service.auth.Principal;
 import org.seqvault.service.port.Clock;
 import org.seqvault.service.port.IdGenerator;
@@ -36,11 +41,13 @@ public final class TrashService {
     private final MetadataStore store;
     private final Clock clock;
     private final Folders folders;
+    private final AuditTrail audit;
 
-    public TrashService(MetadataStore store, Clock clock, IdGenerator ids) {
+    public TrashService(MetadataStore store, Clock clock, IdGenerator ids, AuditTrail audit) {
         this.store = store;
         this.clock = clock;
         this.folders = new Folders(ids);
+        this.audit = audit;
     }
 
     /**
@@ -69,6 +76,11 @@ public final class TrashService {
      * @return the restored file or folder, at its place now
      */
     public Located restore(Principal caller, ProjectRef ref, String itemId) {
+        return audit.attempt(caller, AuditAction.FILE_RESTORE, AuditSubject.project(ref),
+                attempt -> restore(caller, ref, itemId, attempt));
+    }
+
+    private Located restore(Principal caller, ProjectRef ref, String itemId, AuditTrail.Attempt attempt) {
         caller.requireScope(Scope.FILES);
         if (itemId == null || itemId.isBlank()) {
             throw new UserException(Problem.INVALID_ID, "the id of a trash item is required");
@@ -87,6 +99,8 @@ public final class TrashService {
                 if (tx.trash().restore(item, parent.id(), name.value(), key, now)) {
                     Node restored = tx.nodes().byId(item.id())
                             .orElseThrow(() -> new IllegalStateException("restored node " + item.id() + " is missing"));
+                    attempt.ok(tx, AuditTarget.node(restored, project.ref()),
+                            AuditDetail.of().put("from", item.key()).put("to", restored.key()));
                     return new Located(restored, project.ref());
                 }
                 // The name was taken a moment ago (PostgreSQL), or the item went meanwhile.
@@ -104,10 +118,15 @@ public final class TrashService {
      * collector's next pass deletes the rows and the bytes no other file shares.
      */
     public TrashRepository.Expired empty(Principal caller, ProjectRef ref) {
-        caller.requireScope(Scope.FILES);
-        return store.write(tx -> {
-            Project project = project(tx, caller, ref, Permission.ADMIN);
-            return tx.trash().expireAll(project.id(), clock.now());
+        return audit.attempt(caller, AuditAction.TRASH_EMPTY, AuditSubject.project(ref), attempt -> {
+            caller.requireScope(Scope.FILES);
+            return store.write(tx -> {
+                Project project = project(tx, caller, ref, Permission.ADMIN);
+                TrashRepository.Expired emptied = tx.trash().expireAll(project.id(), clock.now());
+                attempt.ok(tx, AuditTarget.project(project), AuditDetail.of().put("items", emptied.items())
+                        .put("files", emptied.files()).put("size", emptied.size()));
+                return emptied;
+            });
         });
     }
 

@@ -31,5 +31,7 @@ public interface MetadataStore extends AutoCloseable {
         BlobRepository blobs();
 
         TrashRepository trash();
+
+        AuditRepository audit();
     }
 }

@@ -1,7 +1,12 @@
 package org.seqvault.service.project;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
+import org.seqvault.domain.AuditAction;
+import org.seqvault.domain.AuditDetail;
 import org.seqvault.domain.Member;
 import org.seqvault.domain.NodeType;
 import org.seqvault.domain.Node;
@@ -14,6 +19,9 @@ import org.seqvault.domain.Scope;
 import org.seqvault.domain.User;
 import org.seqvault.domain.UserException;
 import org.seqvault.domain.Username;
+import org.seqvault.service.audit.AuditSubject;
+import org.seqvault.service.audit.AuditTarget;
+import org.seqvault.service.audit.AuditTrail;
 import org.seqvault.service.auth.Principal;
 import org.seqvault.service.port.Clock;
 import org.seqvault.service.port.IdGenerator;
@@ -22,7 +30,7 @@ import org.seqvault.service.port.MetadataStore.Tx;
 import org.seqvault.service.support.Cursors;
 import org.seqvault.service.support.Page;
 
-/** Projects (v1: workspaces) and their members. */
+/** Projects (v1: workspaces) and their members. Every change is recorded in the audit trail. */
 public final class ProjectService {
     private static final int MAX_NAME = 255;
     private static final int MAX_DESCRIPTION = 10_000;
@@ -30,15 +38,24 @@ public final class ProjectService {
     private final MetadataStore store;
     private final Clock clock;
     private final IdGenerator ids;
+    private final AuditTrail audit;
 
-    public ProjectService(MetadataStore store, Clock clock, IdGenerator ids) {
+    public ProjectService(MetadataStore store, Clock clock, IdGenerator ids, AuditTrail audit) {
         this.store = store;
         this.clock = clock;
         this.ids = ids;
+        this.audit = audit;
     }
 
     /** Creates a project owned by the caller, with its root folder and the owner's membership. */
     public Project create(Principal caller, String name, String description, boolean isPublic) {
+        return audit.attempt(caller, List.of(AuditAction.PROJECT_CREATE), AuditSubject.NONE,
+                AuditDetail.of().put("name", name).put("public", isPublic),
+                attempt -> create(caller, name, description, isPublic, attempt));
+    }
+
+    private Project create(Principal caller, String name, String description, boolean isPublic,
+                           AuditTrail.Attempt attempt) {
         caller.requireScope(Scope.PROJECTS);
         String cleanName = checkName(name);
         checkDescription(description);
@@ -59,6 +76,7 @@ public final class ProjectService {
             tx.nodes().insert(new Node(rootId, project.id(), null, slug, NodeType.FOLDER, "", null, 0, null,
                     null, null, null, null, null, now, now));
             tx.projects().putMember(project.id(), caller.userId(), Permissions.ALL);
+            attempt.ok(tx, AuditTarget.project(project), AuditDetail.of().put("public", isPublic));
             return project;
         });
     }
@@ -107,6 +125,16 @@ public final class ProjectService {
     }
 
     public Project update(Principal caller, ProjectRef ref, String name, String description, Boolean isPublic) {
+        AuditDetail asked = AuditDetail.of().put("name", name).put("description_given", description != null);
+        if (isPublic != null) {
+            asked.put("public", isPublic);
+        }
+        return audit.attempt(caller, List.of(AuditAction.PROJECT_UPDATE), AuditSubject.project(ref), asked,
+                attempt -> update(caller, ref, name, description, isPublic, attempt));
+    }
+
+    private Project update(Principal caller, ProjectRef ref, String name, String description, Boolean isPublic,
+                           AuditTrail.Attempt attempt) {
         caller.requireScope(Scope.PROJECTS);
         String cleanName = name == null ? null : checkName(name);
         checkDescription(description);
@@ -117,12 +145,23 @@ public final class ProjectService {
                     description == null ? p.description() : description, p.createdBy(),
                     isPublic == null ? p.isPublic() : isPublic, p.createdAt(), clock.now());
             tx.projects().update(updated);
+            attempt.ok(tx, AuditTarget.project(updated), AuditDetail.of()
+                    .change("name", p.name(), updated.name())
+                    .change("public", p.isPublic(), updated.isPublic())
+                    .put("description_changed", !Objects.equals(p.description(), updated.description())));
             return updated;
         });
     }
 
     /** Deletes an empty project; a project with files or folders is a conflict. */
     public void delete(Principal caller, ProjectRef ref) {
+        audit.attempt(caller, AuditAction.PROJECT_DELETE, AuditSubject.project(ref), attempt -> {
+            delete(caller, ref, attempt);
+            return null;
+        });
+    }
+
+    private void delete(Principal caller, ProjectRef ref, AuditTrail.Attempt attempt) {
         caller.requireScope(Scope.PROJECTS);
         store.write(tx -> {
             Project p = readable(tx, caller, ref);
@@ -137,6 +176,7 @@ public final class ProjectService {
             }
             tx.nodes().delete(p.rootFolderId());
             tx.projects().delete(p.id());
+            attempt.ok(tx, AuditTarget.project(p), null);
             return null;
         });
     }
@@ -160,6 +200,14 @@ public final class ProjectService {
      * Taking admin from the project's last admin is a conflict.
      */
     public Member putMember(Principal caller, ProjectRef ref, Username username, Permissions perms, boolean create) {
+        AuditAction action = create ? AuditAction.MEMBER_ADD : AuditAction.MEMBER_UPDATE;
+        return audit.attempt(caller, List.of(action), AuditSubject.member(ref, username),
+                AuditDetail.of().put("permissions", names(perms)),
+                attempt -> putMember(caller, ref, username, perms, create, attempt));
+    }
+
+    private Member putMember(Principal caller, ProjectRef ref, Username username, Permissions perms, boolean create,
+                             AuditTrail.Attempt attempt) {
         caller.requireScope(Scope.PROJECTS);
         return store.write(tx -> {
             Project p = readable(tx, caller, ref);
@@ -178,11 +226,20 @@ public final class ProjectService {
                 requireAnotherAdmin(tx, p, user.id(), username, "take the admin permission from");
             }
             tx.projects().putMember(p.id(), user.id(), perms);
+            attempt.ok(tx, AuditTarget.inProject(p, user.id(), username.value()), AuditDetail.of()
+                    .change("permissions", current.map(ProjectService::names).orElse(null), names(perms)));
             return new Member(p.id(), user.id(), username, perms);
         });
     }
 
     public void removeMember(Principal caller, ProjectRef ref, Username username) {
+        audit.attempt(caller, AuditAction.MEMBER_REMOVE, AuditSubject.member(ref, username), attempt -> {
+            removeMember(caller, ref, username, attempt);
+            return null;
+        });
+    }
+
+    private void removeMember(Principal caller, ProjectRef ref, Username username, AuditTrail.Attempt attempt) {
         caller.requireScope(Scope.PROJECTS);
         store.write(tx -> {
             Project p = readable(tx, caller, ref);
@@ -193,8 +250,21 @@ public final class ProjectService {
                 requireAnotherAdmin(tx, p, m.userId(), username, "remove");
             }
             tx.projects().deleteMember(p.id(), m.userId());
+            attempt.ok(tx, AuditTarget.inProject(p, m.userId(), username.value()),
+                    AuditDetail.of().put("permissions", names(m.permissions())));
             return null;
         });
+    }
+
+    /** Permissions as the audit trail shows them: the names of those granted, e.g. [read, write]. */
+    private static List<String> names(Permissions perms) {
+        List<String> names = new ArrayList<>();
+        for (Permission p : Permission.values()) {
+            if (perms.allows(p)) {
+                names.add(p.name().toLowerCase(Locale.ROOT));
+            }
+        }
+        return names;
     }
 
     /**

@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Consumer;
+import org.seqvault.domain.AuditAction;
+import org.seqvault.domain.AuditDetail;
 import org.seqvault.domain.Blob;
 import org.seqvault.domain.ByteSize;
 import org.seqvault.domain.FileKey;
@@ -25,6 +28,9 @@ import org.seqvault.domain.UploadPart;
 import org.seqvault.domain.UploadSession;
 import org.seqvault.domain.UploadState;
 import org.seqvault.domain.UserException;
+import org.seqvault.service.audit.AuditSubject;
+import org.seqvault.service.audit.AuditTarget;
+import org.seqvault.service.audit.AuditTrail;
 import org.seqvault.service.auth.Principal;
 import org.seqvault.service.file.ContentTypes;
 import org.seqvault.service.file.Folders;
@@ -41,7 +47,8 @@ import org.seqvault.service.support.Page;
  * Every way bytes come in is one upload session: OPEN → COMPLETING → DONE | ABORTED | EXPIRED.
  * Parts may arrive in any order and be re-sent (last wins). Completion checks the parts,
  * makes the blob durable, and only then commits the file row: a file is never visible before
- * its bytes are safe.
+ * its bytes are safe. A published file is recorded in the audit trail in the transaction that
+ * publishes it; an upload refused at its start or at its completion is recorded as refused.
  */
 public final class UploadService {
     private final MetadataStore store;
@@ -52,8 +59,10 @@ public final class UploadService {
     private final Folders folders;
     private final KeyedLocks locks = new KeyedLocks();
     private final UploadCounters counters = new UploadCounters();
+    private final AuditTrail audit;
 
-    public UploadService(MetadataStore store, BlobStore blobs, Clock clock, IdGenerator ids, UploadSettings settings) {
+    public UploadService(MetadataStore store, BlobStore blobs, Clock clock, IdGenerator ids, UploadSettings settings,
+                         AuditTrail audit) {
         // Parts above the single-PUT limit are cut at most that large; a store that refuses smaller
         // parts (S3: 5 MiB) could then never join them, so every such upload would end in a 409.
         if (settings.singlePutLimit() < blobs.minPartSize()) {
@@ -67,6 +76,7 @@ public final class UploadService {
         this.ids = ids;
         this.settings = settings;
         this.folders = new Folders(ids);
+        this.audit = audit;
     }
 
     public UploadSettings settings() {
@@ -88,6 +98,14 @@ public final class UploadService {
      */
     public UploadTicket open(Principal caller, Target target, long size, Long partSize, boolean overwrite,
                              String contentType, String description, String originTask) {
+        // Only a refusal is recorded here: the upload is recorded when it publishes a file.
+        return audit.attempt(caller, List.of(AuditAction.FILE_UPLOAD), subject(target),
+                AuditDetail.of().put("stage", "open").put("size", size).put("overwrite", overwrite),
+                attempt -> openSession(caller, target, size, partSize, overwrite, contentType, description, originTask));
+    }
+
+    private UploadTicket openSession(Principal caller, Target target, long size, Long partSize, boolean overwrite,
+                                     String contentType, String description, String originTask) {
         caller.requireScope(Scope.FILES);
         // Checked now, not at publish: the file row is where a bad one would fail, and by then the
         // bytes are all sent.
@@ -216,16 +234,34 @@ public final class UploadService {
      * same file again; a COMPLETING one (a crash or a concurrent call) is finished.
      */
     public Node complete(Principal caller, String uploadId, Claims claims) {
+        return complete(caller, uploadId, claims, s -> {
+        });
+    }
+
+    /**
+     * As {@link #complete(Principal, String, Claims)}, once {@code named} has accepted the session:
+     * it throws to refuse one that is not the upload the request names (v1: by file key, workspace
+     * and file name), a refusal the audit trail records like any other.
+     */
+    public Node complete(Principal caller, String uploadId, Claims claims, Consumer<UploadSession> named) {
+        return audit.attempt(caller, List.of(AuditAction.FILE_UPLOAD), AuditSubject.upload(uploadId),
+                AuditDetail.of().put("stage", "complete").put("upload_id", uploadId),
+                attempt -> complete(caller, uploadId, claims, named, attempt));
+    }
+
+    private Node complete(Principal caller, String uploadId, Claims claims, Consumer<UploadSession> named,
+                          AuditTrail.Attempt audited) {
         caller.requireScope(Scope.FILES);
         return locks.with(uploadId, () -> {
             for (int attempt = 0; ; attempt++) {
                 UploadSession s = owned(caller, uploadId);
+                named.accept(s);
                 store.read(tx -> {
                     Access.require(tx, caller, project(tx, s.projectId()), Permission.WRITE);
                     return null;
                 });
                 try {
-                    return finish(s, claims);
+                    return finish(s, claims, audited);
                 } catch (ConcurrentChange e) {
                     // Another replica moved the session on; look again at where it stands.
                     if (attempt == 2) {
@@ -280,9 +316,28 @@ public final class UploadService {
         }
     }
 
+    /**
+     * Refuses a caller whose token may not upload, before a form upload's bytes are read (so that
+     * they are never staged for nothing); the audit trail records the refusal.
+     */
+    public void requireUploadScope(Principal caller) {
+        audit.attempt(caller, List.of(AuditAction.FILE_UPLOAD), AuditSubject.NONE, AuditDetail.of().put("stage", "open"),
+                attempt -> {
+                    caller.requireScope(Scope.FILES);
+                    return null;
+                });
+    }
+
     /** Publishes staged form bytes at a key; on any refusal the staged bytes are dropped. */
     public Node publishStaged(Principal caller, Target.KeyInWorkspace target, boolean overwrite, String contentType,
                               String description, Staged staged) {
+        return audit.attempt(caller, List.of(AuditAction.FILE_UPLOAD), subject(target),
+                AuditDetail.of().put("stage", "form").put("size", staged.part().size()).put("overwrite", overwrite),
+                attempt -> publishStaged(caller, target, overwrite, contentType, description, staged, attempt));
+    }
+
+    private Node publishStaged(Principal caller, Target.KeyInWorkspace target, boolean overwrite, String contentType,
+                               String description, Staged staged, AuditTrail.Attempt attempt) {
         try {
             caller.requireScope(Scope.FILES);
             Instant now = clock.now();
@@ -304,7 +359,7 @@ public final class UploadService {
                 return s;
             });
             counters.opened.increment();
-            return locks.with(session.id(), () -> finish(session, Claims.NONE));
+            return locks.with(session.id(), () -> finish(session, Claims.NONE, attempt));
         } catch (RuntimeException e) {
             discard(staged);
             throw e;
@@ -350,7 +405,7 @@ public final class UploadService {
 
     // ---- completion -------------------------------------------------------------------
 
-    private Node finish(UploadSession s, Claims claims) {
+    private Node finish(UploadSession s, Claims claims, AuditTrail.Attempt attempt) {
         switch (s.state()) {
             case DONE:
                 return publishedFile(s);
@@ -381,7 +436,7 @@ public final class UploadService {
             return received;
         });
         try {
-            return assembleAndPublish(s, blobId, parts, claims);
+            return assembleAndPublish(s, blobId, parts, claims, attempt);
         } catch (RuntimeException | Error e) {
             // Bytes may have been assembled that no file will point to, e.g. when the session expired
             // meanwhile and the collector already looked at its blob: it is to look again.
@@ -390,7 +445,8 @@ public final class UploadService {
         }
     }
 
-    private Node assembleAndPublish(UploadSession s, String blobId, List<UploadPart> parts, Claims claims) {
+    private Node assembleAndPublish(UploadSession s, String blobId, List<UploadPart> parts, Claims claims,
+                                    AuditTrail.Attempt attempt) {
         Blob blob;
         try {
             blob = blobs.assemble(s.id(), blobId, parts, clock.now());
@@ -405,7 +461,7 @@ public final class UploadService {
         try {
             // One commit (one disk flush) for the file and the end of its parts' records.
             Node published = store.write(tx -> {
-                Node file = publish(tx, s, blob);
+                Node file = publish(tx, s, blob, attempt);
                 tx.uploads().deleteParts(s.id());
                 return file;
             });
@@ -429,7 +485,7 @@ public final class UploadService {
         }
     }
 
-    private Node publish(Tx tx, UploadSession s, Blob blob) {
+    private Node publish(Tx tx, UploadSession s, Blob blob, AuditTrail.Attempt attempt) {
         Instant now = clock.now();
         if (!tx.uploads().transition(s.id(), UploadState.COMPLETING, UploadState.COMPLETING, blob.id(), null)) {
             throw new ConcurrentChange();
@@ -440,11 +496,14 @@ public final class UploadService {
                 : folders.ensure(tx, project, FolderPath.parse(s.folderPath()), now);
         Placement place = new Placement(project, parent.id(), s.folderPath(), s.name(), parent.key());
         Optional<Node> existing = tx.nodes().child(place.parentId(), s.name());
+        AuditDetail detail = AuditDetail.of().put("upload_id", s.id()).put("size", blob.size())
+                .put("sha256", blob.checksums().sha256());
         if (existing.isPresent()) {
             if (existing.get().isFolder() || !s.overwrite()) {
                 throw nameExists(s.name());
             }
             tx.nodes().delete(existing.get().id());
+            detail.put("replaced", existing.get().id());
         }
         tx.blobs().insert(blob);
         Node file = new Node(ids.objectId(), project.id(), place.parentId(), s.name(), NodeType.FILE,
@@ -454,6 +513,7 @@ public final class UploadService {
             throw nameExists(s.name());
         }
         tx.uploads().transition(s.id(), UploadState.COMPLETING, UploadState.DONE, blob.id(), file.id());
+        attempt.ok(tx, AuditTarget.node(file, project.ref()), detail);
         return file;
     }
 
@@ -558,6 +618,18 @@ public final class UploadService {
         Project p = tx.projects().byId(workspaceId).orElseThrow(() -> Access.notFound(workspaceId));
         Access.require(tx, caller, p, Permission.WRITE, workspaceId);
         return p;
+    }
+
+    /** Where an upload goes, looked up only if it is refused. */
+    private static AuditSubject subject(Target target) {
+        return switch (target) {
+            case Target.KeyInWorkspace k -> AuditSubject.key(k.workspaceId(), k.key().value());
+            case Target.InFolder f -> tx -> {
+                AuditTarget folder = AuditSubject.node(f.parentFolderId()).resolve(tx);
+                String in = folder.name() == null || folder.name().equals("/") ? "" : folder.name();
+                return new AuditTarget(folder.projectId(), folder.project(), null, in + f.name());
+            };
+        };
     }
 
     private static void refuseExisting(Tx tx, Placement place) {

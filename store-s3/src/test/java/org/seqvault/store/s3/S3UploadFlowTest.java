@@ -29,11 +29,13 @@ import org.seqvault.domain.UploadPart;
 import org.seqvault.domain.UploadSession;
 import org.seqvault.domain.UploadState;
 import org.seqvault.domain.UserException;
+import org.seqvault.service.audit.AuditTrail;
 import org.seqvault.service.auth.IdentityService;
 import org.seqvault.service.auth.Principal;
 import org.seqvault.service.file.Container;
 import org.seqvault.service.file.FileService;
 import org.seqvault.service.file.NamespaceService;
+import org.seqvault.service.file.TrashRetention;
 import org.seqvault.service.gc.Collector;
 import org.seqvault.service.port.BlobStore.Presigned;
 import org.seqvault.service.port.Clock;
@@ -67,6 +69,7 @@ class S3UploadFlowTest {
     private S3BlobStore blobs;
     private UploadService uploads;
     private FileService files;
+    private AuditTrail audit;
     private Principal admin;
     private Project project;
 
@@ -85,15 +88,17 @@ class S3UploadFlowTest {
         metadata = SqlMetadataStore.open("jdbc:sqlite:" + dataDir.resolve("seqvault.db"), null, null);
         blobs = S3TestStores.store(s3, "flow/" + dataDir.getFileName(), clock);
         RandomIds ids = new RandomIds();
+        audit = new AuditTrail(metadata, clock, ids);
         uploads = new UploadService(metadata, blobs, clock, ids, new UploadSettings(64L * MIB, 5L << 30, 5L << 40,
-                Duration.ofHours(1), Duration.ofHours(24)));
+                Duration.ofHours(1), Duration.ofHours(24)), audit);
         // No server runs here, so the server's own download URLs are never fetched (see download()).
         files = new FileService(metadata, blobs, clock, Duration.ofHours(1),
-                new DownloadUrls(new UrlSigner(SigningKeys.of("s3-flow-signing-key-0123456789")), "http://127.0.0.1:9"));
-        IdentityService identity = new IdentityService(metadata, clock, ids);
+                new DownloadUrls(new UrlSigner(SigningKeys.of("s3-flow-signing-key-0123456789")), "http://127.0.0.1:9"),
+                TrashRetention.off(), audit);
+        IdentityService identity = new IdentityService(metadata, clock, ids, audit);
         identity.bootstrap(TOKEN);
         admin = identity.authenticate(TOKEN);
-        project = new ProjectService(metadata, clock, ids).create(admin, "WGS", null, false);
+        project = new ProjectService(metadata, clock, ids, audit).create(admin, "WGS", null, false);
     }
 
     @AfterEach
@@ -106,7 +111,7 @@ class S3UploadFlowTest {
     void aSinglePutLimitBelowS3sSmallestPartIsRefused() {
         UploadSettings tooSmall = new UploadSettings(64L * MIB, 1L * MIB, 5L << 40, Duration.ofHours(1),
                 Duration.ofHours(24));
-        assertThatThrownBy(() -> new UploadService(metadata, blobs, clock, new RandomIds(), tooSmall))
+        assertThatThrownBy(() -> new UploadService(metadata, blobs, clock, new RandomIds(), tooSmall, audit))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("single_put_limit (1 MiB)").hasMessageContaining("5 MiB");
     }
@@ -146,7 +151,7 @@ class S3UploadFlowTest {
         byte[] one = random(5 * MIB, 7);
         byte[] two = random(100, 8);
         UploadService crashing = new UploadService(metadata, new CrashAfterAssemble(blobs), clock, new RandomIds(),
-                uploads.settings());
+                uploads.settings(), audit);
         UploadSession session = crashing.open(admin, new Target.InFolder(project.rootFolderId(), "crash.bam"),
                 one.length + two.length, (long) one.length, false, null, null, null).session();
         PresignedHttp.put(crashing.presignPart(admin, session.id(), 1).url(), one);
@@ -358,7 +363,7 @@ class S3UploadFlowTest {
     @Test
     void aBlobAnotherFileStillPointsToIsKept() throws Exception {
         Node original = publish("original.bin", random(500, 51));
-        new NamespaceService(metadata, files, clock, new RandomIds()).copy(admin, original.id(),
+        new NamespaceService(metadata, files, clock, new RandomIds(), TrashRetention.off(), audit).copy(admin, original.id(),
                 new Container.Folder(project.rootFolderId()), "copy.bin");
         files.deleteByKey(admin, project.id(), FileKey.parse("original.bin"));
 

@@ -1,6 +1,7 @@
 package org.seqvault.store.sql;
 
 import org.jdbi.v3.core.Handle;
+import org.seqvault.service.port.AuditRepository;
 import org.seqvault.service.port.BlobRepository;
 import org.seqvault.service.port.MetadataStore;
 import org.seqvault.service.port.NodeRepository;
@@ -19,6 +20,7 @@ final class SqlTx implements MetadataStore.Tx {
     private final UploadRepository uploads;
     private final BlobRepository blobs;
     private final TrashRepository trash;
+    private final AuditRepository audit;
 
     SqlTx(Handle handle, Dialect dialect) {
         this.users = new SqlUserRepository(handle);
@@ -28,6 +30,7 @@ final class SqlTx implements MetadataStore.Tx {
         this.uploads = new SqlUploadRepository(handle, dialect);
         this.blobs = new SqlBlobRepository(handle);
         this.trash = new SqlTrashRepository(handle, dialect);
+        this.audit = new SqlAuditRepository(handle);
     }
 
     @Override
@@ -63,5 +66,10 @@ final class SqlTx implements MetadataStore.Tx {
     @Override
     public TrashRepository trash() {
         return trash;
+    }
+
+    @Override
+    public AuditRepository audit() {
+        return audit;
     }
 }

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.seqvault.domain.AuditRecord;
 import org.seqvault.domain.Blob;
 import org.seqvault.domain.Member;
 import org.seqvault.domain.Metadata;
@@ -38,6 +39,7 @@ import org.seqvault.domain.UploadSession;
 import org.seqvault.domain.UploadState;
 import org.seqvault.domain.User;
 import org.seqvault.domain.Username;
+import org.seqvault.service.port.AuditRepository;
 import org.seqvault.service.port.BlobRepository;
 import org.seqvault.service.port.MetadataStore;
 import org.seqvault.service.port.MetadataStore.Tx;
@@ -1151,6 +1153,99 @@ abstract class MetadataStoreContractTest {
             pool.shutdownNow();
         }
         assertThat(read((Tx tx) -> tx.nodes().count(NodeQuery.children(shared.id())))).isEqualTo(threads * writesPerThread);
+    }
+
+    // ---- audit trail ----
+
+    @Test
+    void auditRecordsRoundTripAndListNewestFirstByProjectUserActionAndTime() {
+        AuditRecord full = new AuditRecord("aud_full", T0, "file.rename", "ok", null, "usr_a", "alice", "tok_a", "req_1",
+                "10.0.0.7", "ws_1", "alice/p1", "f1", "raw/a.vcf", "{\"from\":\"raw/b.vcf\"}");
+        run(tx -> {
+            tx.audit().insert(full);
+            tx.audit().insert(audit("aud_2", T0.plusSeconds(1), "file.delete", "usr_b", "ws_1"));
+            tx.audit().insert(audit("aud_3", T0.plusSeconds(2), "file.download_url", "usr_a", "ws_2"));
+            tx.audit().insert(audit("aud_4", T0.plusSeconds(3), "token.create", "usr_a", null));
+            tx.audit().insert(audit("aud_5", T0.plusSeconds(4), "folder.create", "usr_b", "ws_2"));
+        });
+        assertThat(ids(AuditRepository.Query.ALL)).containsExactly("aud_5", "aud_4", "aud_3", "aud_2", "aud_full");
+        List<AuditRecord> all = records(AuditRepository.Query.ALL);
+        assertThat(all.getLast()).isEqualTo(full);
+
+        assertThat(ids(new AuditRepository.Query("ws_1", null, null, false, null, null))).containsExactly("aud_2", "aud_full");
+        assertThat(ids(new AuditRepository.Query(null, "usr_a", null, false, null, null)))
+                .containsExactly("aud_4", "aud_3", "aud_full");
+        assertThat(ids(new AuditRepository.Query(null, null, "file", true, null, null)))
+                .containsExactly("aud_3", "aud_2", "aud_full");
+        assertThat(ids(new AuditRepository.Query(null, null, "file.delete", false, null, null))).containsExactly("aud_2");
+        assertThat(ids(new AuditRepository.Query(null, null, null, false, T0.plusSeconds(1), T0.plusSeconds(3))))
+                .as("since inclusive, until exclusive").containsExactly("aud_3", "aud_2");
+        assertThat(ids(new AuditRepository.Query("ws_2", "usr_b", "folder", true, T0, null))).containsExactly("aud_5");
+    }
+
+    @Test
+    void auditPagesContinueAfterTheLastRecordAlsoWithinTheSameMicrosecond() {
+        run(tx -> {
+            for (String id : List.of("aud_c", "aud_a", "aud_d", "aud_b")) {
+                tx.audit().insert(audit(id, T0, "file.delete", "usr_a", "ws_1"));
+            }
+            tx.audit().insert(audit("aud_older", T0.minusNanos(1000), "file.delete", "usr_a", "ws_1"));
+        });
+        List<String> walked = new ArrayList<>();
+        AuditRepository.Cursor after = null;
+        while (true) {
+            AuditRepository.Cursor from = after;
+            List<AuditRecord> page = store.read(tx -> tx.audit().query(AuditRepository.Query.ALL, from, 2));
+            page.forEach(r -> walked.add(r.id()));
+            if (page.size() < 2) {
+                break;
+            }
+            after = new AuditRepository.Cursor(page.getLast().at(), page.getLast().id());
+        }
+        assertThat(walked).containsExactly("aud_d", "aud_c", "aud_b", "aud_a", "aud_older");
+    }
+
+    @Test
+    void anAuditRecordIsRolledBackWithItsTransaction() {
+        assertThatThrownBy(() -> run(tx -> {
+            tx.audit().insert(audit("aud_gone", T0, "file.delete", "usr_a", "ws_1"));
+            throw new IllegalStateException("the change failed after its record was written");
+        })).hasMessageContaining("the change failed");
+        assertThat(ids(AuditRepository.Query.ALL)).isEmpty();
+    }
+
+    @Test
+    void pruningDeletesOnlyRecordsOlderThanTheCutoffAtMostABatchAtATime() {
+        run(tx -> {
+            for (int i = 0; i < 5; i++) {
+                tx.audit().insert(audit("aud_old" + i, T0.plusSeconds(i), "file.delete", "usr_a", "ws_1"));
+            }
+            tx.audit().insert(audit("aud_at_cutoff", T0.plusSeconds(10), "file.delete", "usr_a", "ws_1"));
+        });
+        Instant cutoff = T0.plusSeconds(10);
+        assertThat(prune(cutoff, 3)).isEqualTo(3);
+        assertThat(ids(AuditRepository.Query.ALL)).as("the oldest went first")
+                .containsExactly("aud_at_cutoff", "aud_old4", "aud_old3");
+        assertThat(prune(cutoff, 3)).isEqualTo(2);
+        assertThat(prune(cutoff, 3)).isZero();
+        assertThat(ids(AuditRepository.Query.ALL)).containsExactly("aud_at_cutoff");
+    }
+
+    private static AuditRecord audit(String id, Instant at, String action, String userId, String projectId) {
+        return new AuditRecord(id, at, action, "ok", null, userId, userId, "tok", "req", "127.0.0.1", projectId,
+                projectId, "target", "path", null);
+    }
+
+    private List<String> ids(AuditRepository.Query query) {
+        return records(query).stream().map(AuditRecord::id).toList();
+    }
+
+    private List<AuditRecord> records(AuditRepository.Query query) {
+        return store.read(tx -> tx.audit().query(query, null, 100));
+    }
+
+    private int prune(Instant cutoff, int batch) {
+        return store.write(tx -> tx.audit().deleteBefore(cutoff, batch));
     }
 
     // ---- helpers ----

@@ -30,6 +30,7 @@ import org.seqvault.domain.UploadPart;
 import org.seqvault.domain.UploadSession;
 import org.seqvault.domain.UploadState;
 import org.seqvault.domain.User;
+import org.seqvault.service.audit.AuditTrail;
 import org.seqvault.service.auth.IdentityService;
 import org.seqvault.service.port.BlobRepository;
 import org.seqvault.service.port.Clock;
@@ -100,8 +101,12 @@ class PostgresReplicasTest {
     void replicasBootstrappingAnEmptyDatabaseAtOnceCreateOneAdmin() throws Exception {
         TestDatabase.Location empty = TestDatabase.POSTGRESQL.create(null);
         try (SqlMetadataStore first = empty.open(); SqlMetadataStore second = empty.open()) {
-            List<Boolean> created = race(i -> () -> new IdentityService(i % 2 == 0 ? first : second, Clock.system(),
-                    new RandomIds()).bootstrap("svt_bootstrap-token-0123456789abcdef").isPresent());
+            List<Boolean> created = race(i -> () -> {
+                SqlMetadataStore store = i % 2 == 0 ? first : second;
+                RandomIds ids = new RandomIds();
+                return new IdentityService(store, Clock.system(), ids, new AuditTrail(store, Clock.system(), ids))
+                        .bootstrap("svt_bootstrap-token-0123456789abcdef").isPresent();
+            });
             assertThat(created).containsOnlyOnce(true);
             long users = first.read(tx -> tx.users().count());
             assertThat(users).isEqualTo(1);
