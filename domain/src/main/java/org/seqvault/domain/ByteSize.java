@@ -26,6 +26,21 @@ public final class ByteSize {
         return n;
     }
 
+    /** Sizes for people, rounded to one decimal: 1536 → "1.5 KiB", 512 → "512 B". */
+    public static String human(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " B";
+        }
+        String[] units = {"KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
+        double v = bytes;
+        int u = -1;
+        while (v >= 1024 && u < units.length - 1) {
+            v /= 1024;
+            u++;
+        }
+        return String.format(Locale.ROOT, "%.1f %s", v, units[u]);
+    }
+
     /** "500 MiB" style text for messages. */
     public static String format(long bytes) {
         String[] units = {"B", "KiB", "MiB", "GiB", "TiB"};

@@ -29,5 +29,7 @@ public interface MetadataStore extends AutoCloseable {
         UploadRepository uploads();
 
         BlobRepository blobs();
+
+        StorageRepository storage();
     }
 }

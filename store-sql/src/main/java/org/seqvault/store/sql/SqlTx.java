@@ -5,6 +5,7 @@ import org.seqvault.service.port.BlobRepository;
 import org.seqvault.service.port.MetadataStore;
 import org.seqvault.service.port.NodeRepository;
 import org.seqvault.service.port.ProjectRepository;
+import org.seqvault.service.port.StorageRepository;
 import org.seqvault.service.port.TokenRepository;
 import org.seqvault.service.port.UploadRepository;
 import org.seqvault.service.port.UserRepository;
@@ -17,6 +18,7 @@ final class SqlTx implements MetadataStore.Tx {
     private final NodeRepository nodes;
     private final UploadRepository uploads;
     private final BlobRepository blobs;
+    private final StorageRepository storage;
 
     SqlTx(Handle handle, Dialect dialect) {
         this.users = new SqlUserRepository(handle);
@@ -25,6 +27,7 @@ final class SqlTx implements MetadataStore.Tx {
         this.nodes = new SqlNodeRepository(handle, dialect);
         this.uploads = new SqlUploadRepository(handle, dialect);
         this.blobs = new SqlBlobRepository(handle);
+        this.storage = new SqlStorageRepository(handle, dialect);
     }
 
     @Override
@@ -55,5 +58,10 @@ final class SqlTx implements MetadataStore.Tx {
     @Override
     public BlobRepository blobs() {
         return blobs;
+    }
+
+    @Override
+    public StorageRepository storage() {
+        return storage;
     }
 }
