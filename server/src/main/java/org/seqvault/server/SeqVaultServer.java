@@ -28,6 +28,7 @@ import org.seqvault.service.presign.DownloadUrls;
 import org.seqvault.service.presign.SigningKeys;
 import org.seqvault.service.presign.UrlSigner;
 import org.seqvault.service.project.ProjectService;
+import org.seqvault.service.project.QuotaService;
 import org.seqvault.service.support.RandomIds;
 import org.seqvault.service.upload.UploadService;
 import org.seqvault.service.upload.UploadSettings;
@@ -102,7 +103,8 @@ public final class SeqVaultServer implements AutoCloseable {
             // Per replica, in memory: shared counts would make every request with a made-up token a database write.
             RateLimiter authFailures = new RateLimiter(new LocalRateLimitStore(), clock, cfg.authFailureLimit(),
                     cfg.authFailureWindow().toSeconds());
-            ApiServices services = new ApiServices(identity, new ProjectService(store, clock, ids), files,
+            ApiServices services = new ApiServices(identity, new ProjectService(store, clock, ids),
+                    new QuotaService(store), files,
                     new NamespaceService(store, files, clock, ids), uploads, blobs, signer, clock, limiter, authFailures,
                     publicUrl);
 

@@ -21,6 +21,7 @@ import org.seqvault.service.presign.DownloadUrls;
 import org.seqvault.service.presign.SigningKeys;
 import org.seqvault.service.presign.UrlSigner;
 import org.seqvault.service.project.ProjectService;
+import org.seqvault.service.project.QuotaService;
 import org.seqvault.service.support.RandomIds;
 import org.seqvault.service.upload.UploadService;
 import org.seqvault.service.upload.UploadSettings;
@@ -65,7 +66,8 @@ final class WiredServer implements AutoCloseable {
         IdentityService identity = new IdentityService(store, clock, ids);
         UploadService uploads = new UploadService(store, blobs, clock, ids, settings);
         FileService files = new FileService(store, blobs, clock, Duration.ofHours(1), new DownloadUrls(signer, url));
-        ApiServices services = new ApiServices(identity, new ProjectService(store, clock, ids), files,
+        ApiServices services = new ApiServices(identity, new ProjectService(store, clock, ids),
+                new QuotaService(store), files,
                 new NamespaceService(store, files, clock, ids), uploads, blobs, signer, clock,
                 new RateLimiter((key, window, count) -> 0, clock, 0, 300),
                 new RateLimiter((key, window, count) -> 0, clock, 0, 60), url);
