@@ -7,7 +7,10 @@ import java.util.Map;
 import org.seqvault.client.internal.Api;
 import org.seqvault.client.internal.Call;
 
-/** Administration (needs the {@code admin} scope): users and their tokens. Reach it through {@link SeqVault#admin()}. */
+/**
+ * Administration (needs the {@code admin} scope): users, their tokens, and project quotas. Reach it
+ * through {@link SeqVault#admin()}.
+ */
 public final class Admin {
     private final Api api;
 
@@ -54,5 +57,64 @@ public final class Admin {
     public IssuedToken createToken(String username, List<String> scopes, Duration expiresIn, String description) {
         return api.as(Call.post("/admin/v1/tokens").body(Tokens.request(username, scopes, expiresIn, description)),
                 IssuedToken.class);
+    }
+
+    /**
+     * @param projectId {@code owner/slug}
+     * @return the project's quota and usage
+     * @throws NotFoundException when there is no such project
+     */
+    public ProjectStorage quota(String projectId) {
+        return api.as(Call.get(quotaPath(projectId)), ProjectStorage.class);
+    }
+
+    /**
+     * Sets both limits of a project's quota. A quota below what the project holds is allowed:
+     * nothing more can be added until enough is deleted.
+     *
+     * @param projectId {@code owner/slug}
+     * @param bytes     the byte limit, or null for none
+     * @param files     the file limit, or null for none
+     * @return the project's quota and usage
+     */
+    public ProjectStorage setQuota(String projectId, Long bytes, Long files) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("bytes", bytes);
+        body.put("files", files);
+        return putQuota(projectId, body);
+    }
+
+    /**
+     * Sets a project's byte limit and keeps its file limit.
+     *
+     * @param projectId {@code owner/slug}
+     * @param bytes     the byte limit, or null for none
+     * @return the project's quota and usage
+     */
+    public ProjectStorage setBytesQuota(String projectId, Long bytes) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("bytes", bytes);
+        return putQuota(projectId, body);
+    }
+
+    /**
+     * Sets a project's file limit and keeps its byte limit.
+     *
+     * @param projectId {@code owner/slug}
+     * @param files     the file limit, or null for none
+     * @return the project's quota and usage
+     */
+    public ProjectStorage setFilesQuota(String projectId, Long files) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("files", files);
+        return putQuota(projectId, body);
+    }
+
+    private ProjectStorage putQuota(String projectId, Map<String, Object> body) {
+        return api.as(Call.put(quotaPath(projectId)).body(body), ProjectStorage.class);
+    }
+
+    private static String quotaPath(String projectId) {
+        return "/admin/v1/projects/" + projectId + "/quota";
     }
 }
