@@ -162,6 +162,38 @@ class ProjectStorageTest {
         }
     }
 
+    /** Statements that add or remove many files of several projects at once (PostgreSQL counts per statement). */
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void oneStatementOverManyFilesOfSeveralProjectsCountsEachProject(TestDatabase database) throws SQLException {
+        TestDatabase.Location db = database.create(dir);
+        User alice = TestData.user("alice");
+        Project one = TestData.project(alice, "one", false);
+        Project two = TestData.project(alice, "two", false);
+        try (SqlMetadataStore store = db.open()) {
+            store.write(tx -> {
+                tx.users().insert(alice);
+                createProject(tx, one, alice);
+                createProject(tx, two, alice);
+                return null;
+            });
+            try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password())) {
+                String row = "(?, ?, ?, ?, ?, ?, ?, 0, 0)";
+                sql(c, "INSERT INTO nodes (id, project_id, parent_id, name, is_folder, node_key, size, created_at,"
+                                + " modified_at) VALUES " + String.join(", ", row, row, row, row),
+                        "m1", one.id(), one.rootFolderId(), "a", 0, "a", 100,
+                        "m2", one.id(), one.rootFolderId(), "b", 0, "b", 200,
+                        "m3", two.id(), two.rootFolderId(), "c", 0, "c", 400,
+                        "m4", two.id(), two.rootFolderId(), "d", 1, "d/", 0);
+                assertThat(usage(store, one)).isEqualTo(new Usage(300, 2, 0, 0));
+                assertThat(usage(store, two)).as("a folder is no file").isEqualTo(new Usage(400, 1, 0, 0));
+                sql(c, "DELETE FROM nodes WHERE id IN ('m2', 'm3', 'm4')");
+                assertThat(usage(store, one)).isEqualTo(new Usage(100, 1, 0, 0));
+                assertThat(usage(store, two)).isEqualTo(Usage.NONE);
+            }
+        }
+    }
+
     /**
      * A database that holds files before V8 (here made at V5, the version before it in this
      * branch) gets every project's counts when it is migrated, and they follow the rows from then on.
