@@ -105,7 +105,9 @@ class QuotaApiTest extends BackendSuite {
 
         assertThat(http.get("/admin/v1/projects/bea/nothing-here/quota", sc.admin).status()).isEqualTo(404);
         for (Object bad : List.of(Map.of("bytes", -1), Map.of("files", -5), Map.of("bytes", "lots"),
-                Map.of("files", "3"), Map.of("size", 10), Map.of("bytes", 1.5), List.of(1))) {
+                Map.of("files", "3"), Map.of("size", 10), Map.of("bytes", 1.5), List.of(1),
+                Map.of("bytes", "99999999999TiB"), Map.of("bytes", "123456789012345678901234567890"),
+                "{\"bytes\": 123456789012345678901234567890}")) {
             TestHttp.Response r = http.sendJson("PUT", path, sc.admin, bad);
             assertThat(r.status()).as("%s", bad).isEqualTo(400);
             assertThat(r.json().get("error").get("code").asText()).isEqualTo("invalid_request");
