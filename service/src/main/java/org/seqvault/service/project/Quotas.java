@@ -14,8 +14,8 @@ import org.seqvault.service.port.MetadataStore.Tx;
  * The one place project quotas are enforced, inside the write transaction that adds a file or
  * reserves room for one. A project with a quota has its storage locked first, so transactions
  * deciding on its last free bytes take turns and the limit holds exactly under concurrent
- * uploads; a project without one costs a single read. Refusals are 403 {@code QUOTA_EXCEEDED}
- * with the numbers in the message: a client must not retry them as it would a 5xx.
+ * uploads; a project without one costs a single read. Refusals are {@code QUOTA_EXCEEDED} (403)
+ * with the numbers in the message, never a 5xx, which clients would retry.
  */
 public final class Quotas {
     private static final String HOW_TO_FREE = "delete files (trashed files count until they are purged)"
