@@ -10,6 +10,7 @@ import org.seqvault.service.port.BlobStore;
 import org.seqvault.service.port.Clock;
 import org.seqvault.service.presign.UrlSigner;
 import org.seqvault.service.project.ProjectService;
+import org.seqvault.service.project.QuotaService;
 import org.seqvault.service.upload.UploadService;
 
 /**
@@ -17,7 +18,7 @@ import org.seqvault.service.upload.UploadService;
  * failed authentications per client address. {@code publicUrl} is the base of every absolute
  * href, without a trailing slash.
  */
-public record ApiServices(IdentityService identity, ProjectService projects, FileService files,
+public record ApiServices(IdentityService identity, ProjectService projects, QuotaService quotas, FileService files,
                           NamespaceService namespace, TrashService trash,
                           UploadService uploads, BlobStore blobStore, UrlSigner signer, Clock clock,
                           RateLimiter rateLimiter, RateLimiter authFailures, String publicUrl, AuditLog audit) {

@@ -20,6 +20,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.seqvault.api.RouteTable.Guard;
 import org.seqvault.api.admin.AdminRoutes;
 import org.seqvault.api.admin.AuditRoutes;
+import org.seqvault.api.admin.QuotaRoutes;
 import org.seqvault.api.blob.BlobRoutes;
 import org.seqvault.api.error.Errors;
 import org.seqvault.api.error.JettyErrors;
@@ -124,6 +125,7 @@ public final class HttpApi {
             new V1AccountRoutes(services, auth).register(routes);
             new AdminRoutes(services, auth).register(routes);
             new AuditRoutes(services.audit(), auth).register(routes);
+            new QuotaRoutes(services, auth).register(routes);
             new ProjectRoutes(services, auth).register(routes);
             new BlobRoutes(services).register(routes);
             registerV2Files(services, auth, routes);

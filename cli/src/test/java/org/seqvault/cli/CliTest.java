@@ -417,6 +417,52 @@ class CliTest {
         assertThat(admin.run("admin", "users", "create", "frank").exit()).isEqualTo(1);
     }
 
+    @Test
+    void adminSetsQuotasAndProjectsInfoShowsUsageAndQuota() throws Exception {
+        String p = project("Quota CLI");
+        Path thousand = Files.writeString(tmp.resolve("thousand.txt"), "x".repeat(1000));
+        ok("upload", thousand.toString(), p + "/raw");
+        CliRunner admin = cli.with("SEQVAULT_TOKEN", TestServer.ADMIN_TOKEN);
+
+        assertThat(admin.run("admin", "quota", p).out()).isEqualTo("project   " + p + "\n"
+                + "stored    1000 B in 1 file\n"
+                + "reserved  0 B by 0 unfinished uploads\n"
+                + "quota     none\n");
+        assertThat(admin.run("admin", "quota", p, "--bytes", "1KiB", "--files", "10").out()).isEqualTo(
+                "project   " + p + "\n"
+                        + "stored    1000 B in 1 file\n"
+                        + "reserved  0 B by 0 unfinished uploads\n"
+                        + "quota     1.0 KiB, 10 files\n"
+                        + "free      24 B, 9 files\n");
+        JsonNode info = ok("projects", "info", "--json", p).json();
+        assertThat(info.get("usage").toString())
+                .isEqualTo("{\"bytes\":1000,\"files\":1,\"reserved_bytes\":0,\"reserved_files\":0}");
+        assertThat(info.get("quota").toString()).isEqualTo("{\"bytes\":1024,\"files\":10}");
+        assertThat(ok("projects", "info", p).out()).startsWith("project    " + p + "\nname       Quota CLI\n")
+                .endsWith("stored     1000 B in 1 file\n"
+                        + "reserved   0 B by 0 unfinished uploads\n"
+                        + "quota      1.0 KiB, 10 files\n"
+                        + "free       24 B, 9 files\n");
+
+        Path more = Files.writeString(tmp.resolve("more.txt"), "y".repeat(100));
+        Result over = cli.run("upload", more.toString(), p + "/raw");
+        assertThat(over.exit()).as(over.toString()).isEqualTo(1);
+        assertThat(over.err()).contains("is over its quota: 1000 B used + 100 B requested > 1.0 KiB allowed");
+
+        JsonNode unlimited = admin.run("admin", "quota", p, "--bytes", "none", "--json").json();
+        assertThat(unlimited.get("quota").toString()).as("the file limit stays")
+                .isEqualTo("{\"bytes\":null,\"files\":10}");
+        assertThat(admin.run("admin", "quota", p, "--bytes", "1TB", "--json").json().get("quota").get("bytes").asLong())
+                .isEqualTo(1_000_000_000_000L);
+        ok("upload", more.toString(), p + "/raw");
+
+        assertThat(admin.run("admin", "quota", p, "--bytes", "lots").exit()).isEqualTo(2);
+        assertThat(admin.run("admin", "quota", p, "--files", "-1").exit()).isEqualTo(2);
+        Result notAdmin = cli.run("admin", "quota", p);
+        assertThat(notAdmin.exit()).isEqualTo(1);
+        assertThat(notAdmin.err()).contains("missing_scope");
+    }
+
     // ---- the command line itself ----------------------------------------------------------------------------
 
     @Test

@@ -9,7 +9,8 @@ import org.seqvault.client.internal.Call;
 import org.seqvault.client.internal.Pages;
 
 /**
- * Administration (needs the {@code admin} scope): users, their tokens, and the audit trail. Reach it
+ * Administration (needs the {@code admin} scope): users, their tokens, the audit trail and project
+ * quotas. Reach it
  * through {@link SeqVault#admin()}.
  */
 public final class Admin {
@@ -77,5 +78,66 @@ public final class Admin {
         return Pages.cursor(api, cursor -> Call.get(path).query("project", project).query("user", query.user())
                 .query("action", query.action()).query("since", query.since()).query("until", query.until())
                 .query("limit", 1000).query("cursor", cursor), "records", AuditRecord.class);
+    }
+
+    /**
+     * A project's quota and usage.
+     *
+     * @param projectId {@code owner/slug}
+     * @return the project's quota and usage
+     * @throws NotFoundException when there is no such project
+     */
+    public ProjectStorage quota(String projectId) {
+        return api.as(Call.get(quotaPath(projectId)), ProjectStorage.class);
+    }
+
+    /**
+     * Sets both limits of a project's quota. A quota below what the project holds is allowed:
+     * nothing more can be added until enough is deleted.
+     *
+     * @param projectId {@code owner/slug}
+     * @param bytes     the byte limit, or null for none
+     * @param files     the file limit, or null for none
+     * @return the project's quota and usage
+     */
+    public ProjectStorage setQuota(String projectId, Long bytes, Long files) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("bytes", bytes);
+        body.put("files", files);
+        return putQuota(projectId, body);
+    }
+
+    /**
+     * Sets a project's byte limit and keeps its file limit.
+     *
+     * @param projectId {@code owner/slug}
+     * @param bytes     the byte limit, or null for none
+     * @return the project's quota and usage
+     */
+    public ProjectStorage setBytesQuota(String projectId, Long bytes) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("bytes", bytes);
+        return putQuota(projectId, body);
+    }
+
+    /**
+     * Sets a project's file limit and keeps its byte limit.
+     *
+     * @param projectId {@code owner/slug}
+     * @param files     the file limit, or null for none
+     * @return the project's quota and usage
+     */
+    public ProjectStorage setFilesQuota(String projectId, Long files) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("files", files);
+        return putQuota(projectId, body);
+    }
+
+    private ProjectStorage putQuota(String projectId, Map<String, Object> body) {
+        return api.as(Call.put(quotaPath(projectId)).body(body), ProjectStorage.class);
+    }
+
+    private static String quotaPath(String projectId) {
+        return "/admin/v1/projects/" + projectId + "/quota";
     }
 }

@@ -15,9 +15,11 @@ import java.time.Instant;
  * @param modifiedOn  when it last changed
  * @param isPublic    readable (and copyable) by every authenticated user
  * @param workspaceId the same project's id in {@code /v1} ({@code ws_…})
+ * @param usage       what it holds (null from a server without quotas)
+ * @param quota       its limits (null from a server without quotas)
  */
 public record Project(String id, String name, String description, @JsonProperty("root_folder") String rootFolder,
                       @JsonProperty("created_by") String createdBy, @JsonProperty("created_on") Instant createdOn,
                       @JsonProperty("modified_on") Instant modifiedOn, @JsonProperty("public") boolean isPublic,
-                      @JsonProperty("workspace_id") String workspaceId) {
+                      @JsonProperty("workspace_id") String workspaceId, Usage usage, Quota quota) {
 }

@@ -3,8 +3,12 @@ package org.seqvault.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -120,7 +124,7 @@ class ReplicaE2ETest {
         assertThat(listed.get("files").findValuesAsText("key")).containsExactly("shared/sample.vcf");
         String url = b.call("GET", "/v1/files/download?workspace_id=" + workspace + "&key=" + q("shared/sample.vcf"),
                 token, null).json().get("url").asText();
-        assertThat(url).as("bytes come straight from the object store").startsWith(s3Bucket());
+        assertRedirectedToTheObjectStore(url);
         assertThat(b.send(b.request(url).GET().build()).raw().body()).isEqualTo(vcf);
 
         assertThat(b.call("DELETE", "/v1/files?workspace_id=" + workspace + "&key=" + q("shared/sample.vcf"), token, null)
@@ -280,7 +284,7 @@ class ReplicaE2ETest {
         assertThat(link.get("md5").asText()).as("MD5 known though the server never saw the bytes").hasSize(32);
         assertThat(link.get("sha256").asText()).isEqualTo(oneGibSha);
         String url = link.get("url").asText();
-        assertThat(url).startsWith(s3Bucket());
+        assertRedirectedToTheObjectStore(url);
         Client.Download whole = replica.download(url, null);
         String downloadCost = cost.next();
         assertThat(whole.status()).isEqualTo(200);
@@ -300,6 +304,20 @@ class ReplicaE2ETest {
             oneGibSha = TestFiles.random(file, GIB, 3);
         }
         return file;
+    }
+
+    /**
+     * A download URL is checked by a replica (so a deleted file's URLs stop at once), which then sends
+     * the client to the object store: the bytes still come straight from S3, never through a replica.
+     */
+    private static void assertRedirectedToTheObjectStore(String url) throws Exception {
+        try (HttpClient noRedirects = HttpClient.newHttpClient()) {
+            HttpResponse<Void> answer = noRedirects.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
+                    HttpResponse.BodyHandlers.discarding());
+            assertThat(answer.statusCode()).as("a download URL answers with a redirect").isEqualTo(307);
+            assertThat(answer.headers().firstValue("Location")).get(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                    .as("bytes come straight from the object store").startsWith(s3Bucket());
+        }
     }
 
     /** Where presigned URLs must point: the object store's bucket, path-style. */

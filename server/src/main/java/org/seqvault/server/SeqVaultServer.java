@@ -33,6 +33,7 @@ import org.seqvault.service.presign.DownloadUrls;
 import org.seqvault.service.presign.SigningKeys;
 import org.seqvault.service.presign.UrlSigner;
 import org.seqvault.service.project.ProjectService;
+import org.seqvault.service.project.QuotaService;
 import org.seqvault.service.support.RandomIds;
 import org.seqvault.service.upload.UploadService;
 import org.seqvault.service.upload.UploadSettings;
@@ -115,9 +116,10 @@ public final class SeqVaultServer implements AutoCloseable {
             // Per replica, in memory: shared counts would make every request with a made-up token a database write.
             RateLimiter authFailures = new RateLimiter(new LocalRateLimitStore(), clock, cfg.authFailureLimit(),
                     cfg.authFailureWindow().toSeconds());
-            ApiServices services = new ApiServices(identity, new ProjectService(store, clock, ids, audit), files,
-                    new NamespaceService(store, files, clock, ids, trash, audit), new TrashService(store, clock, ids, audit),
-                    uploads, blobs, signer, clock, limiter, authFailures, publicUrl, new AuditLog(store));
+            ApiServices services = new ApiServices(identity, new ProjectService(store, clock, ids, audit),
+                    new QuotaService(store), files, new NamespaceService(store, files, clock, ids, trash, audit),
+                    new TrashService(store, clock, ids, audit), uploads, blobs, signer, clock, limiter, authFailures,
+                    publicUrl, new AuditLog(store));
 
             identity.bootstrap(cfg.bootstrapToken()).ifPresent(issued -> {
                 if (cfg.bootstrapToken() == null) {

@@ -47,6 +47,7 @@ public final class SbErrors implements ErrorDialect {
         CODES.put(Problem.FORBIDDEN, 5001);
         CODES.put(Problem.UPLOAD_FORBIDDEN, 8001);
         CODES.put(Problem.BAD_SIGNATURE, 90003);
+        CODES.put(Problem.QUOTA_EXCEEDED, 90010); // SeqVault's own: the platform has no project quotas
         CODES.put(Problem.PROJECT_NOT_FOUND, 3002);
         CODES.put(Problem.FILE_NOT_FOUND, 5002);
         CODES.put(Problem.FOLDER_NOT_FOUND, 5026);

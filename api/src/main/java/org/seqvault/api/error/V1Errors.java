@@ -29,6 +29,8 @@ public final class V1Errors implements ErrorDialect {
                     return "size_mismatch";
                 case BAD_SIGNATURE:
                     return "forbidden";
+                case QUOTA_EXCEEDED:
+                    return "quota_exceeded";
                 default:
                     break;
             }

@@ -14,8 +14,12 @@ import org.apache.commons.fileupload2.core.FileItemInputIterator;
 import org.apache.commons.fileupload2.core.FileUploadException;
 import org.apache.commons.fileupload2.core.FileUploadSizeException;
 import org.apache.commons.fileupload2.jakarta.servlet6.JakartaServletFileUpload;
+import org.seqvault.api.http.Params;
 import org.seqvault.api.http.UnreadBodies;
 import org.seqvault.domain.ByteSize;
+import org.seqvault.domain.FileKey;
+import org.seqvault.domain.FolderPath;
+import org.seqvault.domain.NodeName;
 import org.seqvault.domain.Problem;
 import org.seqvault.domain.UserException;
 import org.seqvault.service.auth.Principal;
@@ -78,7 +82,8 @@ final class FormUpload {
                     contentType = item.getContentType();
                     try (InputStream in = item.getInputStream()) {
                         if (fields.containsKey(WORKSPACE)) {
-                            staged = uploads.stage(caller, fields.get(WORKSPACE), in, -1);
+                            staged = uploads.stage(caller, fields.get(WORKSPACE), in, -1,
+                                    replaceable(fields, fileName));
                         } else {
                             early = early(in);
                         }
@@ -96,7 +101,8 @@ final class FormUpload {
                 if (!fields.containsKey(WORKSPACE)) {
                     throw UserException.invalid("form field 'workspace_id' is required");
                 }
-                staged = uploads.stage(caller, fields.get(WORKSPACE), new ByteArrayInputStream(early), early.length);
+                staged = uploads.stage(caller, fields.get(WORKSPACE), new ByteArrayInputStream(early), early.length,
+                        replaceable(fields, fileName));
             }
         } catch (FileUploadSizeException e) {
             discard(uploads, staged);
@@ -126,6 +132,22 @@ final class FormUpload {
     private static void discard(UploadService uploads, Staged staged) {
         if (staged != null) {
             uploads.discard(staged);
+        }
+    }
+
+    /**
+     * The key of the file this upload replaces, when the form asked to overwrite before the file
+     * came: a project's quota then allows for that file's room while the bytes are staged. Null
+     * when it did not (yet) ask, or when the name is bad (the publication refuses it then).
+     */
+    private static FileKey replaceable(Map<String, String> fields, String fileName) {
+        try {
+            if (!Params.bool(fields.get("overwrite"), "overwrite", false) || fileName == null) {
+                return null;
+            }
+            return FileKey.of(FolderPath.parse(fields.get("path")), new NodeName(fileName));
+        } catch (UserException e) {
+            return null;
         }
     }
 

@@ -11,6 +11,7 @@ import org.seqvault.api.http.Auth;
 import org.seqvault.api.http.Json;
 import org.seqvault.api.http.Params;
 import org.seqvault.domain.Project;
+import org.seqvault.domain.ProjectStorage;
 import org.seqvault.domain.Scopes;
 import org.seqvault.domain.UserException;
 import org.seqvault.service.auth.IssuedToken;
@@ -70,7 +71,8 @@ public final class V1AccountRoutes {
         int limit = Params.integer(ctx, "limit", 100, 1, 1000);
         WorkspaceListing page = s.projects().listAfter(p, ctx.queryParam("cursor"), limit);
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("workspaces", page.workspaces().stream().map(V1Views::workspace).toList());
+        Map<String, ProjectStorage> storage = s.quotas().of(page.workspaces());
+        body.put("workspaces", page.workspaces().stream().map(w -> V1Views.workspace(w, storage.get(w.id()))).toList());
         body.put("next_cursor", page.nextCursor());
         ctx.json(body);
     }
@@ -82,6 +84,6 @@ public final class V1AccountRoutes {
         Principal p = auth.principal(ctx);
         WorkspaceRequest req = Json.body(ctx, WorkspaceRequest.class);
         Project project = s.projects().create(p, req.name(), req.description(), false);
-        ctx.status(201).json(V1Views.workspace(project));
+        ctx.status(201).json(V1Views.workspace(project, s.quotas().of(project)));
     }
 }

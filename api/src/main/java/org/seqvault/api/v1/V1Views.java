@@ -2,9 +2,11 @@ package org.seqvault.api.v1;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.seqvault.api.http.StorageJson;
 import org.seqvault.api.http.Times;
 import org.seqvault.domain.Node;
 import org.seqvault.domain.Project;
+import org.seqvault.domain.ProjectStorage;
 import org.seqvault.domain.Token;
 import org.seqvault.domain.User;
 import org.seqvault.service.auth.IssuedToken;
@@ -32,7 +34,7 @@ public final class V1Views {
         return m;
     }
 
-    public static Map<String, Object> workspace(Project p) {
+    public static Map<String, Object> workspace(Project p, ProjectStorage storage) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("workspace_id", p.id());
         m.put("name", p.name());
@@ -40,6 +42,8 @@ public final class V1Views {
         m.put("description", p.description());
         m.put("public", p.isPublic());
         m.put("created_at", Times.format(p.createdAt()));
+        m.put("usage", StorageJson.usage(storage.usage()));
+        m.put("quota", StorageJson.quota(storage.quota()));
         return m;
     }
 

@@ -13,6 +13,7 @@ import org.seqvault.domain.Member;
 import org.seqvault.domain.Permissions;
 import org.seqvault.domain.Project;
 import org.seqvault.domain.ProjectRef;
+import org.seqvault.domain.ProjectStorage;
 import org.seqvault.domain.UserException;
 import org.seqvault.domain.Username;
 import org.seqvault.service.auth.Principal;
@@ -61,7 +62,7 @@ public final class ProjectRoutes {
         JsonNode body = SbBodies.object(Json.tree(ctx));
         Project project = s.projects().create(p, SbBodies.text(body, "name"), SbBodies.text(body, "description"),
                 Boolean.TRUE.equals(bool(body, "public")));
-        ctx.status(201).json(views.project(project));
+        ctx.status(201).json(project(project));
     }
 
     private void list(Context ctx) {
@@ -72,13 +73,15 @@ public final class ProjectRoutes {
             limit = 50;
         }
         Page<Project> page = s.projects().list(p, offset, limit);
-        SbList.offsetPage(ctx, hrefs, "/projects", List.of(), page.items().stream().map(views::project).toList(),
-                offset, limit, page.total());
+        Map<String, ProjectStorage> storage = s.quotas().of(page.items());
+        SbList.offsetPage(ctx, hrefs, "/projects", List.of(),
+                page.items().stream().map(pr -> views.project(pr, storage.get(pr.id()))).toList(), offset, limit,
+                page.total());
     }
 
     private void get(Context ctx) {
         Principal p = auth.principal(ctx);
-        ctx.json(views.project(s.projects().get(p, ref(ctx))));
+        ctx.json(project(s.projects().get(p, ref(ctx))));
     }
 
     private void update(Context ctx) {
@@ -86,7 +89,12 @@ public final class ProjectRoutes {
         JsonNode body = SbBodies.object(Json.tree(ctx));
         Project project = s.projects().update(p, ref(ctx), SbBodies.text(body, "name"), SbBodies.text(body, "description"),
                 bool(body, "public"));
-        ctx.json(views.project(project));
+        ctx.json(project(project));
+    }
+
+    /** A project the caller was given by the project service, with its usage and quota. */
+    private Map<String, Object> project(Project project) {
+        return views.project(project, s.quotas().of(project));
     }
 
     private void delete(Context ctx) {

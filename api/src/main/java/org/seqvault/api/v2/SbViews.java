@@ -3,10 +3,12 @@ package org.seqvault.api.v2;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.seqvault.api.http.StorageJson;
 import org.seqvault.api.http.Times;
 import org.seqvault.domain.Member;
 import org.seqvault.domain.Permissions;
 import org.seqvault.domain.Project;
+import org.seqvault.domain.ProjectStorage;
 import org.seqvault.domain.User;
 
 /** Seven Bridges shapes for projects, members and users. */
@@ -17,7 +19,8 @@ public final class SbViews {
         this.hrefs = hrefs;
     }
 
-    public Map<String, Object> project(Project p) {
+    /** The platform's project keys, then SeqVault's {@code usage} and {@code quota} (clients ignore keys they do not know). */
+    public Map<String, Object> project(Project p, ProjectStorage storage) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("href", hrefs.of("/projects/" + p.ref().id()));
         m.put("id", p.ref().id());
@@ -32,6 +35,8 @@ public final class SbViews {
         m.put("settings", Map.of());
         m.put("public", p.isPublic());
         m.put("workspace_id", p.id());
+        m.put("usage", StorageJson.usage(storage.usage()));
+        m.put("quota", StorageJson.quota(storage.quota()));
         return m;
     }
 

@@ -10,9 +10,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** seqvault projects ls|create NAME */
-@Command(name = "projects", description = "List or create projects.",
-        subcommands = {ProjectsCommand.Ls.class, ProjectsCommand.Create.class})
+/** seqvault projects ls|create NAME|info PROJECT */
+@Command(name = "projects", description = "List, create or show projects.",
+        subcommands = {ProjectsCommand.Ls.class, ProjectsCommand.Create.class, ProjectsCommand.Info.class})
 public final class ProjectsCommand extends CommandGroup {
 
     /** projects ls [--json] */
@@ -36,6 +36,38 @@ public final class ProjectsCommand extends CommandGroup {
             for (Project p : projects) {
                 rows.add(new String[] {p.id(), p.workspaceId(), p.isPublic() ? "public" : "private", p.name()});
             }
+            Output.table(out(), rows);
+            return 0;
+        }
+    }
+
+    /** projects info [--json] PROJECT: the project with its usage and quota. */
+    @Command(name = "info", description = "Show a project, with what it holds and its quota.")
+    static final class Info extends ClientCommand {
+        @Option(names = "--json", description = "Print the project as JSON (usage and quota included).")
+        boolean json;
+
+        @Parameters(paramLabel = "PROJECT", description = "The project id, owner/slug.")
+        String project;
+
+        Info(CliContext ctx) {
+            super(ctx);
+        }
+
+        @Override
+        public Integer call() {
+            Project p = sv().projects().get(project);
+            if (json) {
+                Output.json(out(), p);
+                return 0;
+            }
+            List<String[]> rows = Output.rows();
+            rows.add(new String[] {"project", p.id()});
+            rows.add(new String[] {"name", p.name()});
+            rows.add(new String[] {"workspace", p.workspaceId()});
+            rows.add(new String[] {"public", p.isPublic() ? "yes" : "no"});
+            rows.add(new String[] {"created", Output.time(p.createdOn()) + " by " + p.createdBy()});
+            StorageLines.add(rows, p.usage(), p.quota());
             Output.table(out(), rows);
             return 0;
         }

@@ -11,6 +11,7 @@ import org.seqvault.client.ConflictException;
 import org.seqvault.client.ForbiddenException;
 import org.seqvault.client.NotFoundException;
 import org.seqvault.client.PayloadTooLargeException;
+import org.seqvault.client.QuotaExceededException;
 import org.seqvault.client.RateLimitedException;
 import org.seqvault.client.ServerErrorException;
 import org.seqvault.client.UnauthorizedException;
@@ -52,7 +53,9 @@ public final class ErrorDecoder {
         return switch (status) {
             case 400 -> new BadRequestException(status, code, message, requestId);
             case 401 -> new UnauthorizedException(status, code, message, requestId);
-            case 403 -> new ForbiddenException(status, code, message, requestId);
+            case 403 -> "quota_exceeded".equals(code) || "90010".equals(code)
+                    ? new QuotaExceededException(status, code, message, requestId)
+                    : new ForbiddenException(status, code, message, requestId);
             case 404 -> new NotFoundException(status, code, message, requestId);
             case 409 -> new ConflictException(status, code, message, requestId);
             case 413 -> new PayloadTooLargeException(status, code, message, requestId);

@@ -10,7 +10,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.seqvault.client.ApiException;
 import org.seqvault.client.ConflictException;
+import org.seqvault.client.ForbiddenException;
 import org.seqvault.client.NotFoundException;
+import org.seqvault.client.QuotaExceededException;
 import org.seqvault.client.RateLimitedException;
 import org.seqvault.client.ServerErrorException;
 
@@ -51,6 +53,19 @@ class ErrorDecoderTest {
         assertThat(e.serverMessage()).isEqualTo("<html>Bad gateway");
         assertThat(ErrorDecoder.decode(503, headers(Map.of()), new byte[0]).serverMessage())
                 .isEqualTo("the server answered HTTP 503");
+    }
+
+    @Test
+    void aQuotaRefusalIsItsOwnKindOfForbiddenInBothDialects() {
+        ApiException v1 = ErrorDecoder.decode(403, headers(Map.of()),
+                bytes("{\"error\":{\"code\":\"quota_exceeded\",\"message\":\"over its quota\"}}"));
+        ApiException v2 = ErrorDecoder.decode(403, headers(Map.of()),
+                bytes("{\"status\":403,\"code\":90010,\"message\":\"over its quota\",\"more_info\":\"…\"}"));
+        ApiException scope = ErrorDecoder.decode(403, headers(Map.of()),
+                bytes("{\"error\":{\"code\":\"missing_scope\",\"message\":\"no files scope\"}}"));
+        assertThat(v1).isInstanceOf(QuotaExceededException.class);
+        assertThat(v2).isInstanceOf(QuotaExceededException.class);
+        assertThat(scope).isInstanceOf(ForbiddenException.class).isNotInstanceOf(QuotaExceededException.class);
     }
 
     @Test

@@ -99,7 +99,13 @@ final class RouteCases {
                         (w, c) -> Bodies.json("POST", "/admin/v1/tokens", Map.of("username", "zeta-extra",
                                 "scopes", List.of("files")))),
                 RouteCase.of("GET", "/admin/v1/audit", Need.of(Need.Scope.ADMIN, ADMIN), 200,
-                        (w, c) -> Request.of("GET", "/admin/v1/audit?limit=5")));
+                        (w, c) -> Request.of("GET", "/admin/v1/audit?limit=5")),
+                RouteCase.of("GET", "/admin/v1/projects/{owner}/{slug}/quota", Need.of(Need.Scope.ADMIN, ADMIN), 200,
+                        (w, c) -> Request.of("GET", "/admin/v1/projects/" + w.projectId + "/quota")),
+                // No limits: the world's other calls must not be refused for room.
+                RouteCase.of("PUT", "/admin/v1/projects/{owner}/{slug}/quota", Need.of(Need.Scope.ADMIN, ADMIN), 200,
+                        (w, c) -> new Request("PUT", "/admin/v1/projects/" + w.projectId + "/quota", "application/json",
+                                "{\"bytes\": null, \"files\": null}".getBytes(StandardCharsets.UTF_8))));
     }
 
     private static List<RouteCase> projects() {

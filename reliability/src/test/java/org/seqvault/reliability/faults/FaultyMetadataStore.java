@@ -9,6 +9,7 @@ import org.seqvault.service.port.BlobRepository;
 import org.seqvault.service.port.MetadataStore;
 import org.seqvault.service.port.NodeRepository;
 import org.seqvault.service.port.ProjectRepository;
+import org.seqvault.service.port.StorageRepository;
 import org.seqvault.service.port.TokenRepository;
 import org.seqvault.service.port.TrashRepository;
 import org.seqvault.service.port.UploadRepository;
@@ -103,6 +104,11 @@ final class FaultyMetadataStore implements MetadataStore {
         @Override
         public TrashRepository trash() {
             return faulty(TrashRepository.class, tx.trash());
+        }
+
+        @Override
+        public StorageRepository storage() {
+            return faulty(StorageRepository.class, tx.storage());
         }
 
         @Override

@@ -27,6 +27,7 @@ import org.seqvault.service.port.MetadataStore;
 import org.seqvault.service.presign.SigningKeys;
 import org.seqvault.service.presign.UrlSigner;
 import org.seqvault.service.project.ProjectService;
+import org.seqvault.service.project.QuotaService;
 import org.seqvault.service.support.RandomIds;
 import org.seqvault.service.upload.UploadService;
 import org.seqvault.service.upload.UploadSettings;
@@ -80,7 +81,8 @@ final class WiredServer implements AutoCloseable {
         UploadService uploads = new UploadService(wired, blobs, clock, ids, settings, audit);
         FileService files = new FileService(wired, blobs, clock, Duration.ofHours(1), new DownloadUrls(signer, url),
                 TrashRetention.off(), audit);
-        ApiServices services = new ApiServices(identity, new ProjectService(wired, clock, ids, audit), files,
+        ApiServices services = new ApiServices(identity, new ProjectService(wired, clock, ids, audit),
+                new QuotaService(wired), files,
                 new NamespaceService(wired, files, clock, ids, TrashRetention.off(), audit),
                 new TrashService(wired, clock, ids, audit), uploads, blobs, signer, clock,
                 new RateLimiter((key, window, count) -> 0, clock, 0, 300),

@@ -30,6 +30,7 @@ import org.seqvault.service.port.MetadataStore.Tx;
 import org.seqvault.service.port.NodeQuery;
 import org.seqvault.service.port.NodeRepository;
 import org.seqvault.service.port.NodeRepository.NodeCursor;
+import org.seqvault.service.project.Quotas;
 import org.seqvault.service.support.Page;
 
 /**
@@ -240,6 +241,8 @@ public final class NamespaceService {
             }
             Located parent = NodeLookup.folder(tx, caller, target, Permission.WRITE);
             NodeName name = new NodeName(newName == null ? source.name() : newName);
+            // A copy shares the bytes but is a file of the target project, so it counts there in full.
+            Quotas.requireRoom(tx, parent.node().projectId(), parent.project(), source.size(), null);
             Instant now = clock.now();
             Node copy = new Node(ids.objectId(), parent.node().projectId(), parent.node().id(), name.value(),
                     NodeType.FILE, Keys.file(parent.node().key(), name), source.blobId(), source.size(),

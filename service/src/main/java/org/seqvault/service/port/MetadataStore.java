@@ -33,5 +33,7 @@ public interface MetadataStore extends AutoCloseable {
         TrashRepository trash();
 
         AuditRepository audit();
+
+        StorageRepository storage();
     }
 }

@@ -41,6 +41,7 @@ import org.seqvault.service.port.IdGenerator;
 import org.seqvault.service.port.MetadataStore;
 import org.seqvault.service.port.MetadataStore.Tx;
 import org.seqvault.service.project.Access;
+import org.seqvault.service.project.Quotas;
 import org.seqvault.service.support.Page;
 
 /**
@@ -126,6 +127,8 @@ public final class UploadService {
                 if (!overwrite) {
                     refuseExisting(tx, place);
                 }
+                // Before a byte is sent: the declared size is reserved until the session ends.
+                reserveRoom(tx, place, size, overwrite);
                 UploadSession s = new UploadSession(uploadId, caller.userId(), place.project().id(),
                         place.parentId(), place.folderPath(), place.name(), size, chosenPart,
                         UploadSession.partCount(size, chosenPart), overwrite, UploadState.OPEN,
@@ -297,19 +300,40 @@ public final class UploadService {
      * is not found, exactly like one that does not exist.
      */
     public Staged stage(Principal caller, String workspaceId, InputStream in, long contentLength) {
+        return stage(caller, workspaceId, in, contentLength, null);
+    }
+
+    /**
+     * As {@link #stage(Principal, String, InputStream, long)}, for a form that asked to replace the
+     * file at {@code replacing} (if there is one): the quota allows for that file's room.
+     */
+    public Staged stage(Principal caller, String workspaceId, InputStream in, long contentLength, FileKey replacing) {
         caller.requireScope(Scope.FILES);
-        store.read(tx -> writableWorkspace(tx, caller, workspaceId));
+        Project project = store.read(tx -> writableWorkspace(tx, caller, workspaceId));
         if (contentLength > settings.maxFormUpload()) {
             throw tooLargeForForm();
         }
+        // The size is known only once the bytes are in (and checked exactly at publication), but no
+        // more is stored than the project's quota leaves room for.
+        Node replaced = replacing == null ? null
+                : store.read(tx -> tx.nodes().fileByKey(project.id(), replacing.value())).orElse(null);
+        Long room = store.read(tx -> Quotas.roomForStaging(tx, project.id(), project.ref(), replaced));
+        boolean cutByQuota = room != null && room < settings.maxFormUpload();
+        long max = cutByQuota ? room : settings.maxFormUpload();
+        if (contentLength > max) {
+            throw quotaRefusal(project, replaced, room, contentLength);
+        }
         String uploadId = ids.prefixed("up_");
         try {
-            return new Staged(uploadId, blobs.writePart(uploadId, 1, in, settings.maxFormUpload(), true));
+            return new Staged(uploadId, blobs.writePart(uploadId, 1, in, max, true));
         } catch (UserException e) {
             // The id is this request's alone, so nothing else writes there; left behind, a staging
             // area with no session would wait out the collector's one-hour grace.
             discardQuietly(uploadId);
-            throw e.problem() == Problem.PAYLOAD_TOO_LARGE ? tooLargeForForm() : e;
+            if (e.problem() != Problem.PAYLOAD_TOO_LARGE) {
+                throw e;
+            }
+            throw cutByQuota ? quotaRefusal(project, replaced, room, -1) : tooLargeForForm();
         } catch (IOException e) {
             discardQuietly(uploadId);
             throw new UncheckedIOException(e);
@@ -326,6 +350,11 @@ public final class UploadService {
                     caller.requireScope(Scope.FILES);
                     return null;
                 });
+    }
+
+    /** A form upload of {@code size} bytes (-1: more than {@code room}) that the project's quota has no room for. */
+    private UserException quotaRefusal(Project project, Node replaced, long room, long size) {
+        return store.read(tx -> Quotas.formTooLarge(tx, project.id(), project.ref(), replaced, room, size));
     }
 
     /** Publishes staged form bytes at a key; on any refusal the staged bytes are dropped. */
@@ -350,6 +379,7 @@ public final class UploadService {
                     refuseExisting(tx, place);
                 }
                 long size = staged.part().size();
+                reserveRoom(tx, place, size, overwrite);
                 UploadSession s = new UploadSession(staged.uploadId(), caller.userId(), place.project().id(),
                         place.parentId(), place.folderPath(), place.name(), size, Math.max(size, 1), 1, overwrite,
                         UploadState.COMPLETING, ContentTypes.choose(contentType, place.name()), description, null,
@@ -505,6 +535,7 @@ public final class UploadService {
             tx.nodes().delete(existing.get().id());
             detail.put("replaced", existing.get().id());
         }
+        Quotas.requireRoomToPublish(tx, project.id(), project.ref(), blob.size());
         tx.blobs().insert(blob);
         Node file = new Node(ids.objectId(), project.id(), place.parentId(), s.name(), NodeType.FILE,
                 place.parentKey() + s.name(), blob.id(), blob.size(), blob.checksums(), s.contentType(),
@@ -633,12 +664,24 @@ public final class UploadService {
     }
 
     private static void refuseExisting(Tx tx, Placement place) {
-        Optional<Node> existing = place.parentId() != null
-                ? tx.nodes().child(place.parentId(), place.name())
-                : tx.nodes().fileByKey(place.project().id(), place.parentKey() + place.name());
-        if (existing.isPresent()) {
+        if (existing(tx, place).isPresent()) {
             throw nameExists(place.name());
         }
+    }
+
+    private static Optional<Node> existing(Tx tx, Placement place) {
+        return place.parentId() != null
+                ? tx.nodes().child(place.parentId(), place.name())
+                : tx.nodes().fileByKey(place.project().id(), place.parentKey() + place.name());
+    }
+
+    /**
+     * Refuses an upload the project's quota has no room for, beside its files and the other
+     * unfinished uploads; an overwrite may use the room of the file it replaces.
+     */
+    private static void reserveRoom(Tx tx, Placement place, long size, boolean overwrite) {
+        Node replaced = overwrite ? existing(tx, place).filter(n -> !n.isFolder()).orElse(null) : null;
+        Quotas.requireRoom(tx, place.project().id(), place.project().ref(), size, replaced);
     }
 
     private UploadSession owned(Principal caller, String uploadId) {

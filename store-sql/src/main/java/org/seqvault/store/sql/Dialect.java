@@ -53,12 +53,13 @@ enum Dialect {
     }
 
     /**
-     * Where the Flyway migrations are: the shared ones, and PostgreSQL's own statistics objects.
-     * Those take versions between the shared ones (3.1 after 3), so both sets stay one order.
+     * Where the Flyway migrations are: the shared ones, and each database's own (PostgreSQL's
+     * statistics objects; each one's trigger syntax). Those take versions between the shared ones
+     * (3.1 after 3), so both sets stay one order.
      */
     List<String> migrationLocations() {
         return this == POSTGRESQL ? List.of("classpath:db/migration", "classpath:db/postgresql")
-                : List.of("classpath:db/migration");
+                : List.of("classpath:db/migration", "classpath:db/sqlite");
     }
 
     /** Flyway placeholders of the migrations: text keys compare by bytes in both databases. */

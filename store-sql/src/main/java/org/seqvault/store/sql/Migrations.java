@@ -4,7 +4,8 @@ import org.flywaydb.core.Flyway;
 
 /**
  * Brings the schema up to date with the migrations in db/migration, shared by both databases,
- * plus the few a database has alone (db/postgresql: planner statistics SQLite has no form of).
+ * plus the few a database has alone (db/postgresql: planner statistics SQLite has no form of;
+ * db/postgresql and db/sqlite: triggers, whose syntax differs).
  */
 final class Migrations {
     private Migrations() {

@@ -6,6 +6,7 @@ import org.seqvault.service.port.BlobRepository;
 import org.seqvault.service.port.MetadataStore;
 import org.seqvault.service.port.NodeRepository;
 import org.seqvault.service.port.ProjectRepository;
+import org.seqvault.service.port.StorageRepository;
 import org.seqvault.service.port.TokenRepository;
 import org.seqvault.service.port.TrashRepository;
 import org.seqvault.service.port.UploadRepository;
@@ -21,6 +22,7 @@ final class SqlTx implements MetadataStore.Tx {
     private final BlobRepository blobs;
     private final TrashRepository trash;
     private final AuditRepository audit;
+    private final StorageRepository storage;
 
     SqlTx(Handle handle, Dialect dialect) {
         this.users = new SqlUserRepository(handle);
@@ -31,6 +33,7 @@ final class SqlTx implements MetadataStore.Tx {
         this.blobs = new SqlBlobRepository(handle);
         this.trash = new SqlTrashRepository(handle, dialect);
         this.audit = new SqlAuditRepository(handle);
+        this.storage = new SqlStorageRepository(handle, dialect);
     }
 
     @Override
@@ -71,5 +74,10 @@ final class SqlTx implements MetadataStore.Tx {
     @Override
     public AuditRepository audit() {
         return audit;
+    }
+
+    @Override
+    public StorageRepository storage() {
+        return storage;
     }
 }

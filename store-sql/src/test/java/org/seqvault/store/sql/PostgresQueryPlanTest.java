@@ -252,6 +252,29 @@ class PostgresQueryPlanTest {
         assertPlan("blobs being assembled", tx -> tx.uploads().blobsBeingAssembled(), "uploads_by_state");
     }
 
+    /**
+     * Every upload start and file publication in a project with a quota reads its storage: one row
+     * of project_storage (the stored counts are kept by triggers) and its unfinished uploads through
+     * the partial index, never the project's files. project_storage has a row per project; with the
+     * 100 projects here it is one page, which PostgreSQL rightly reads whole rather than through its
+     * primary key, so that one table alone may be read sequentially.
+     */
+    @Test
+    void projectStorageIsOneRowAndItsUnfinishedUploads() {
+        for (String label : List.of("project storage", "project storage, locked")) {
+            String plan = plan(tx -> {
+                if (label.endsWith("locked")) {
+                    tx.storage().lock(BIG_PROJECT);
+                }
+                return tx.storage().of(BIG_PROJECT);
+            });
+            PLANS.put(label, plan);
+            assertThat(plan.replace("Seq Scan on project_storage", "")).as(label)
+                    .doesNotContain("Seq Scan").doesNotContain(" on nodes");
+            assertThat(plan).as(label).contains("Index Only Scan using uploads_unfinished_by_project");
+        }
+    }
+
     @Test
     void unreferencedBlobsAreAnAntiJoinOfTwoIndexes() {
         assertPlan("unreferenced blobs", tx -> tx.blobs().unreferenced(Instant.ofEpochSecond(1_000_000), 100),

@@ -25,16 +25,20 @@ import org.junit.jupiter.api.Timeout;
 import org.seqvault.domain.Blob;
 import org.seqvault.domain.Node;
 import org.seqvault.domain.Permissions;
+import org.seqvault.domain.Problem;
 import org.seqvault.domain.Project;
+import org.seqvault.domain.Quota;
 import org.seqvault.domain.UploadPart;
 import org.seqvault.domain.UploadSession;
 import org.seqvault.domain.UploadState;
 import org.seqvault.domain.User;
 import org.seqvault.service.audit.AuditTrail;
+import org.seqvault.domain.UserException;
 import org.seqvault.service.auth.IdentityService;
 import org.seqvault.service.port.BlobRepository;
 import org.seqvault.service.port.Clock;
 import org.seqvault.service.port.MetadataStore;
+import org.seqvault.service.project.Quotas;
 import org.seqvault.service.support.RandomIds;
 
 /**
@@ -86,7 +90,8 @@ class PostgresReplicasTest {
         try (Connection c = DriverManager.getConnection(empty.jdbcUrl(), empty.user(), empty.password());
              Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT version, COUNT(*), bool_and(success) FROM flyway_schema_history"
-                     + " WHERE version IS NOT NULL GROUP BY version ORDER BY version")) {
+                     // In the order applied: versions are text, so "10" would sort before "2".
+                     + " WHERE version IS NOT NULL GROUP BY version ORDER BY MIN(installed_rank)")) {
             List<String> versions = new ArrayList<>();
             while (rs.next()) {
                 assertThat(rs.getInt(2)).as("times version %s was applied", rs.getString(1)).isEqualTo(1);
@@ -217,6 +222,37 @@ class PostgresReplicasTest {
         List<Long> all = counts.stream().flatMap(List::stream).sorted().toList();
         assertThat(all).hasSize(THREADS * perThread).doesNotHaveDuplicates();
         assertThat(all.getLast()).isEqualTo(THREADS * perThread);
+    }
+
+    /**
+     * Eight uploads starting on two replicas race for a project's last bytes: room for five and
+     * one byte short of a sixth. The storage lock orders them across replicas, so exactly five
+     * reserve their room and the others are refused.
+     */
+    @Test
+    void racingUploadsOnTwoReplicasReserveExactlyTheRoomThereIs() throws Exception {
+        replicaA.write(tx -> {
+            tx.storage().setQuota(project.id(), new Quota(5 * 1000L + 999, null));
+            return null;
+        });
+        List<Boolean> reserved = race(i -> () -> {
+            try {
+                return replica(i).write(tx -> {
+                    Quotas.requireRoom(tx, project.id(), project.ref(), 1000, null);
+                    UploadSession s = TestData.upload(alice, project, TestData.T0, TestData.T0.plusSeconds(3600));
+                    tx.uploads().insert(new UploadSession(s.id(), s.userId(), s.projectId(), s.parentId(),
+                            s.folderPath(), "racer-" + i, 1000, 1000, 1, false, UploadState.OPEN, s.contentType(),
+                            null, null, null, null, null, s.createdAt(), s.expiresAt()));
+                    return true;
+                });
+            } catch (UserException e) {
+                assertThat(e.problem()).isEqualTo(Problem.QUOTA_EXCEEDED);
+                return false;
+            }
+        });
+        assertThat(reserved.stream().filter(r -> r).count()).isEqualTo(5);
+        long reservedBytes = replicaB.read(tx -> tx.storage().of(project.id()).usage().reservedBytes());
+        assertThat(reservedBytes).isEqualTo(5000L);
     }
 
     private MetadataStore replica(int i) {
