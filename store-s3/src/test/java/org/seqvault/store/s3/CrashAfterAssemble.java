@@ -1,24 +1,18 @@
 package org.seqvault.store.s3;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
-import java.util.stream.Stream;
 import org.seqvault.domain.Blob;
-import org.seqvault.domain.Checksums;
 import org.seqvault.domain.UploadPart;
-import org.seqvault.domain.UploadSession;
 import org.seqvault.service.port.BlobStore;
 
 /** A store that, once, dies right after S3 completed an upload, before anyone hears of it. */
-final class CrashAfterAssemble implements BlobStore {
-    private final BlobStore store;
+final class CrashAfterAssemble extends ForwardingBlobStore {
     private boolean crashed;
 
     CrashAfterAssemble(BlobStore store) {
-        this.store = store;
+        super(store);
     }
 
     @Override
@@ -29,81 +23,5 @@ final class CrashAfterAssemble implements BlobStore {
             throw new IllegalStateException("simulated crash after CompleteMultipartUpload");
         }
         return blob;
-    }
-
-    @Override
-    public String beginUpload(String uploadId) throws IOException {
-        return store.beginUpload(uploadId);
-    }
-
-    @Override
-    public List<UploadPart> directParts(UploadSession session) throws IOException {
-        return store.directParts(session);
-    }
-
-    @Override
-    public Optional<String> blobIdFor(String uploadId) {
-        return store.blobIdFor(uploadId);
-    }
-
-    @Override
-    public long minPartSize() {
-        return store.minPartSize();
-    }
-
-    @Override
-    public UploadPart writePart(String uploadId, int partNumber, InputStream in, long maxBytes, boolean onlyPart)
-            throws IOException {
-        return store.writePart(uploadId, partNumber, in, maxBytes, onlyPart);
-    }
-
-    @Override
-    public void discardPart(String uploadId, String locator) {
-        store.discardPart(uploadId, locator);
-    }
-
-    @Override
-    public Presigned presignPartUpload(UploadSession session, int partNumber, Instant expires) {
-        return store.presignPartUpload(session, partNumber, expires);
-    }
-
-    @Override
-    public Optional<Presigned> presignDownload(String blobId, String fileName, Instant expires) {
-        return store.presignDownload(blobId, fileName, expires);
-    }
-
-    @Override
-    public void discardUpload(String uploadId) throws IOException {
-        store.discardUpload(uploadId);
-    }
-
-    @Override
-    public void delete(String blobId) throws IOException {
-        store.delete(blobId);
-    }
-
-    @Override
-    public BlobReader open(String blobId) throws IOException {
-        return store.open(blobId);
-    }
-
-    @Override
-    public Checksums checksums(String blobId) throws IOException {
-        return store.checksums(blobId);
-    }
-
-    @Override
-    public Stream<String> blobIds() throws IOException {
-        return store.blobIds();
-    }
-
-    @Override
-    public Stream<String> stagedUploadIds() throws IOException {
-        return store.stagedUploadIds();
-    }
-
-    @Override
-    public boolean stagedRecently(String uploadId) throws IOException {
-        return store.stagedRecently(uploadId);
     }
 }
