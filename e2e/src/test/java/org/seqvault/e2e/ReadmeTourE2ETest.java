@@ -49,15 +49,7 @@ class ReadmeTourE2ETest {
         TestPostgres.Database db = TestPostgres.newDatabase();
         S3TestServer s3 = S3TestServer.shared();
         try {
-            runTour(Map.of(
-                    "SEQVAULT_DB_URL", db.jdbcUrl(),
-                    "SEQVAULT_DB_USER", db.user(),
-                    "SEQVAULT_BLOB_STORE", s3.blobStoreUri(S3_PREFIX),
-                    "SEQVAULT_S3_ENDPOINT", s3.endpoint().toString(),
-                    "SEQVAULT_S3_PATH_STYLE", "true",
-                    "AWS_ACCESS_KEY_ID", S3TestServer.ACCESS_KEY,
-                    "AWS_SECRET_ACCESS_KEY", S3TestServer.SECRET_KEY,
-                    "SEQVAULT_SIGNING_KEY", "readme-tour-signing-key-0123456789"));
+            runTour(PostgresAndS3.settings(db, s3, S3_PREFIX, "readme-tour-signing-key-0123456789"));
         } finally {
             s3.clear(S3_PREFIX);
         }

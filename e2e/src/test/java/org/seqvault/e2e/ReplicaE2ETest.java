@@ -61,16 +61,7 @@ class ReplicaE2ETest {
     static void startTwoReplicasAtOnceOnAnEmptyDatabase() throws Exception {
         db = TestPostgres.newDatabase();
         s3 = S3TestServer.shared();
-        Map<String, String> env = Map.of(
-                "SEQVAULT_DB_URL", db.jdbcUrl(),
-                "SEQVAULT_DB_USER", db.user(),
-                "SEQVAULT_BLOB_STORE", s3.blobStoreUri(S3_PREFIX),
-                "SEQVAULT_S3_ENDPOINT", s3.endpoint().toString(),
-                "SEQVAULT_S3_REGION", S3TestServer.REGION,
-                "SEQVAULT_S3_PATH_STYLE", "true",
-                "AWS_ACCESS_KEY_ID", S3TestServer.ACCESS_KEY,
-                "AWS_SECRET_ACCESS_KEY", S3TestServer.SECRET_KEY,
-                "SEQVAULT_SIGNING_KEY", SIGNING_KEY);
+        Map<String, String> env = PostgresAndS3.settings(db, s3, S3_PREFIX, SIGNING_KEY);
         CompletableFuture<ServerProcess> startA = CompletableFuture.supplyAsync(() -> start("a", env));
         CompletableFuture<ServerProcess> startB = CompletableFuture.supplyAsync(() -> start("b", env));
         replicaA = startA.join();

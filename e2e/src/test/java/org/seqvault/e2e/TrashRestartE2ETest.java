@@ -38,15 +38,7 @@ class TrashRestartE2ETest {
         TestPostgres.Database db = TestPostgres.newDatabase();
         S3TestServer s3 = S3TestServer.shared();
         try {
-            deleteRestartRestore(Map.of(
-                    "SEQVAULT_DB_URL", db.jdbcUrl(),
-                    "SEQVAULT_DB_USER", db.user(),
-                    "SEQVAULT_BLOB_STORE", s3.blobStoreUri(S3_PREFIX),
-                    "SEQVAULT_S3_ENDPOINT", s3.endpoint().toString(),
-                    "SEQVAULT_S3_PATH_STYLE", "true",
-                    "AWS_ACCESS_KEY_ID", S3TestServer.ACCESS_KEY,
-                    "AWS_SECRET_ACCESS_KEY", S3TestServer.SECRET_KEY,
-                    "SEQVAULT_SIGNING_KEY", "trash-restart-signing-key-0123456789"));
+            deleteRestartRestore(PostgresAndS3.settings(db, s3, S3_PREFIX, "trash-restart-signing-key-0123456789"));
         } finally {
             s3.clear(S3_PREFIX);
         }
