@@ -36,7 +36,6 @@ import org.seqvault.service.support.Page;
  */
 public final class TrashService {
     /** How far "_N_name" goes looking for a free name before a restore gives up. */
-    private static final int MAX_RENAMES = 1000;
 
     private final MetadataStore store;
     private final Clock clock;
@@ -90,8 +89,8 @@ public final class TrashService {
             Project project = project(tx, caller, ref, Permission.WRITE);
             TrashItem item = tx.trash().item(project.id(), itemId, now).orElseThrow(() -> notInTrash(itemId, ref));
             Node parent = folders.ensure(tx, project, FolderPath.parse(item.folderKey()), now);
-            for (int n = 0; n <= MAX_RENAMES; n++) {
-                NodeName name = candidate(item, n);
+            for (int n = 0; n <= ClashNames.MAX_RENAMES; n++) {
+                NodeName name = ClashNames.candidate(item.name(), item.isFolder(), n);
                 if (tx.nodes().child(parent.id(), name.value()).isPresent()) {
                     continue;
                 }
@@ -108,8 +107,7 @@ public final class TrashService {
                     throw notInTrash(itemId, ref);
                 }
             }
-            throw new UserException(Problem.NAME_EXISTS, "'" + item.name() + "' and _1_ to _" + MAX_RENAMES + "_"
-                    + item.name() + " are all taken in the folder it was in; rename some of them first");
+            throw ClashNames.allTaken(item.name());
         });
     }
 
@@ -128,16 +126,6 @@ public final class TrashService {
                 return emptied;
             });
         });
-    }
-
-    /** The name for a restore's {@code n}th try: the item's own, then _1_name, _2_name, … */
-    private static NodeName candidate(TrashItem item, int n) {
-        String name = n == 0 ? item.name() : "_" + n + "_" + item.name();
-        if (name.length() > NodeName.MAX_LENGTH) {
-            throw new UserException(Problem.NAME_EXISTS, "'" + item.name() + "' is taken in the folder it was in, and"
-                    + " a name with a _" + n + "_ prefix would be too long; rename or delete what is there first");
-        }
-        return item.isFolder() ? NodeName.folder(name) : new NodeName(name);
     }
 
     private static Project project(Tx tx, Principal caller, ProjectRef ref, Permission needed) {
