@@ -131,11 +131,13 @@ public final class Retrier {
 
     /** Makes every call of this client wait {@code wait} from now (or longer, if a pause already ends later). */
     private void pause(String what, Duration wait) {
-        long until = System.nanoTime() + wait.toNanos();
+        long now = System.nanoTime();
+        long until = now + wait.toNanos();
         boolean newPause;
         synchronized (this) {
-            newPause = !paused;
-            if (!paused || until - pausedUntil > 0) {
+            // A pause that is over but that no call has cleared yet is not one to join.
+            newPause = !paused || pausedUntil - now <= 0;
+            if (newPause || until - pausedUntil > 0) {
                 pausedUntil = until;
             }
             paused = true;
