@@ -3,6 +3,7 @@ package org.seqvault.server.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,6 +15,10 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.seqvault.domain.Blob;
 import org.seqvault.domain.Checksums;
 import org.seqvault.domain.FileJob;
@@ -24,6 +29,7 @@ import org.seqvault.domain.Problem;
 import org.seqvault.domain.Project;
 import org.seqvault.domain.Scope;
 import org.seqvault.domain.Scopes;
+import org.seqvault.domain.UserException;
 import org.seqvault.domain.Username;
 import org.seqvault.service.audit.AuditTrail;
 import org.seqvault.service.auth.IdentityService;
@@ -39,15 +45,23 @@ import org.seqvault.store.sql.SqlMetadataStore;
 import org.seqvault.testkit.stores.TestPostgres;
 
 /**
- * Two job runners over one PostgreSQL database, as on two replicas: a job is run by one runner at a time;
+ * Two job runners over one database (PostgreSQL, as two replicas share it; and SQLite, as a server
+ * restarted on its data finds it), each with its own connections: a job is run by one runner at a time;
  * a runner whose lease ran out and was taken cannot commit another step, and the runner that took it goes
  * on exactly where the last committed step left off, so every node is copied once. The runners are driven
  * step by step on a clock the test moves, so the hand-over happens exactly where the test says.
  */
+@ParameterizedClass(name = "{0}")
+@ValueSource(strings = {"postgresql", "sqlite"})
 class FileJobLeaseTest {
     private static final String ADMIN_SECRET = "svt_lease-test-admin-token-0123456789abcdefghij";
     private static final Duration LEASE = Duration.ofSeconds(15);
     private static final int BATCH = 10;
+
+    @Parameter
+    String database;
+    @TempDir
+    Path dir;
 
     private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-03-01T10:00:00Z"));
     private final Clock clock = now::get;
@@ -67,9 +81,15 @@ class FileJobLeaseTest {
 
     @BeforeEach
     void twoReplicasOfOneDatabase() {
-        TestPostgres.Database db = TestPostgres.newDatabase();
-        storeA = SqlMetadataStore.open(db.jdbcUrl(), db.user(), db.password());
-        storeB = SqlMetadataStore.open(db.jdbcUrl(), db.user(), db.password());
+        if (database.equals("postgresql")) {
+            TestPostgres.Database db = TestPostgres.newDatabase();
+            storeA = SqlMetadataStore.open(db.jdbcUrl(), db.user(), db.password());
+            storeB = SqlMetadataStore.open(db.jdbcUrl(), db.user(), db.password());
+        } else {
+            String url = "jdbc:sqlite:" + dir.resolve("seqvault.db");
+            storeA = SqlMetadataStore.open(url, null, null);
+            storeB = SqlMetadataStore.open(url, null, null);
+        }
         AuditTrail auditA = new AuditTrail(storeA, clock, ids);
         IdentityService identity = new IdentityService(storeA, clock, ids, auditA);
         identity.bootstrap(ADMIN_SECRET);
@@ -121,6 +141,12 @@ class FileJobLeaseTest {
         assertThat(copyOf(id)).as("every node copied once").isEqualTo(treeNodes);
         assertThat(keysBelow(copyRoot(id))).isEqualTo(keysBelow(tree));
         assertThat(runnerA.claim(id)).as("a finished job is nobody's").isFalse();
+
+        now.set(now.get().plus(Duration.ofDays(7)));
+        assertThat(runnerA.prune(Duration.ofDays(7))).as("finished just 7 days ago").isZero();
+        now.set(now.get().plusSeconds(1));
+        assertThat(runnerB.prune(Duration.ofDays(7))).isEqualTo(1);
+        assertThatThrownBy(() -> job(id)).isInstanceOf(UserException.class).hasMessageContaining("not found");
     }
 
     @Test
