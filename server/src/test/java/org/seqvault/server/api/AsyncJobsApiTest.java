@@ -57,13 +57,14 @@ class AsyncJobsApiTest extends BackendSuite {
         String raw = ok(sb.post("/files", Map.of("name", "raw", "type", "folder", "project", pid)), 200).get("id").asText();
         String a = sb.upload("project", pid, "a.vcf", new byte[] {1}, 1024).get("id").asText();
 
-        JsonNode submitted = ok(sb.post("/async/files/copy", Map.of("items", List.of(
+        TestHttp.Response posted = sb.post("/async/files/copy", Map.of("items", List.of(
                 Map.of("file", a, "parent", raw),
                 Map.of("file", a, "parent", raw),
                 Map.of("file", NO_SUCH_ID, "project", pid),
                 Map.of("file", raw, "parent", raw),
                 Map.of("file", a, "parent", NO_SUCH_ID),
-                Map.of("file", a, "parent", raw, "project", pid)))), 200);
+                Map.of("file", a, "parent", raw, "project", pid))));
+        JsonNode submitted = ok(posted, 200);
         golden.assertMatches("v2-async-copy-submitted", submitted);
         JsonNode finished = finish(sb, submitted);
         golden.assertMatches("v2-async-copy-finished", finished);
@@ -72,6 +73,17 @@ class AsyncJobsApiTest extends BackendSuite {
         assertThat(finished.get("total_files").asLong()).isEqualTo(6);
         assertThat(finished.get("completed_files").asLong()).isEqualTo(2);
         assertThat(finished.get("failed_files").asLong()).isEqualTo(4);
+        List<String> outcomes = new ArrayList<>();
+        for (JsonNode record : ok(http.get("/admin/v1/audit?action=file.copy&limit=100", sc.admin), 200).get("records")) {
+            if (record.at("/detail/job").asText().equals(submitted.get("id").asText())) {
+                assertThat(record.get("username").asText()).isEqualTo("golden-jobber");
+                assertThat(record.get("request_id").asText()).as("the submitting request")
+                        .isEqualTo(posted.header("X-Request-Id"));
+                outcomes.add(record.at("/detail/item").asInt() + ":" + record.get("outcome").asText());
+            }
+        }
+        assertThat(outcomes).as("one audit record per item").containsExactlyInAnyOrder("0:ok", "1:ok", "2:not_found",
+                "3:invalid", "4:not_found", "5:invalid");
 
         JsonNode moved = finish(sb, ok(sb.post("/async/files/move", Map.of("items", List.of(
                 Map.of("file", a, "parent", raw, "name", "moved.vcf")))), 200));
