@@ -39,6 +39,14 @@ public interface NodeRepository {
 
     boolean hasChildren(String folderId);
 
+    /**
+     * Moves a file or a folder with everything below it to {@code parentId} under {@code name}, keeping
+     * every id: the root gets its new place, every key below it trades the root's old key for
+     * {@code key}, and every node of it goes to project {@code projectId}. False (nothing changed) when
+     * the parent already has that name.
+     */
+    boolean moveTree(Node root, String parentId, String name, String key, String projectId, java.time.Instant at);
+
     /** Files (never folders) of a project whose key starts with {@code prefix} and sorts after {@code afterKey} (null: from the start), by key. */
     List<Node> filesByKeyPrefix(String projectId, String prefix, String afterKey, int limit);
 

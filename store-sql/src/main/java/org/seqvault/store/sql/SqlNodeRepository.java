@@ -1,5 +1,6 @@
 package org.seqvault.store.sql;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,6 +19,7 @@ final class SqlNodeRepository implements NodeRepository {
     /** The folders-first listing order; the nodes_listing index has exactly this shape. */
     private static final String LISTING_ORDER = " ORDER BY n.is_folder DESC, n.name, n.id";
     private static final String UPDATE_SAVEPOINT = "node_update";
+    private static final String MOVE_SAVEPOINT = "node_move";
 
     private final Handle handle;
     private final Dialect dialect;
@@ -167,6 +169,49 @@ final class SqlNodeRepository implements NodeRepository {
         handle.createUpdate(note.text()).bindMap(note.args()).execute();
         SqlFragment delete = Subtree.where(new SqlFragment().sql("DELETE FROM nodes WHERE "), "", folder);
         return handle.createUpdate(delete.text()).bindMap(delete.args()).execute();
+    }
+
+    /**
+     * In a savepoint: the root's new (parent, name) first, which the unique index refuses when taken;
+     * then one statement rewrites the keys (and the project) of the whole subtree, a range on the old
+     * root key. On PostgreSQL the subtree's rows are locked first, as for a delete, so a file created in
+     * it meanwhile waits for the move. The project is set only when it changes: the storage trigger runs
+     * for every row whose project_id is written.
+     */
+    @Override
+    public boolean moveTree(Node root, String parentId, String name, String key, String projectId, Instant at) {
+        if (root.isRoot()) {
+            throw new IllegalArgumentException("the root folder of project " + root.projectId() + " cannot move");
+        }
+        if (dialect.locksRows()) {
+            SqlFragment lock = Subtree.where(new SqlFragment().sql(
+                    "SELECT COUNT(*) FROM (SELECT id FROM nodes WHERE "), "", root).sql(" FOR UPDATE) subtree");
+            handle.createQuery(lock.text()).bindMap(lock.args()).mapTo(Long.class).one();
+        }
+        handle.savepoint(MOVE_SAVEPOINT);
+        try {
+            handle.createUpdate("UPDATE nodes SET parent_id = :parentId, name = :name, modified_at = :at WHERE id = :id")
+                    .bind("parentId", parentId)
+                    .bind("name", name)
+                    .bind("at", Micros.of(at))
+                    .bind("id", root.id())
+                    .execute();
+        } catch (UnableToExecuteStatementException e) {
+            if (!dialect.isUniqueViolation(e)) {
+                throw e;
+            }
+            handle.rollbackToSavepoint(MOVE_SAVEPOINT);
+            return false;
+        }
+        handle.releaseSavepoint(MOVE_SAVEPOINT);
+        int keyFrom = root.key().codePointCount(0, root.key().length()) + 1;
+        SqlFragment rewrite = new SqlFragment().sql("UPDATE nodes SET node_key = ").arg(key)
+                .sql(" || substr(node_key, ").arg(keyFrom).sql(")");
+        if (!projectId.equals(root.projectId())) {
+            rewrite.sql(", project_id = ").arg(projectId);
+        }
+        handle.createUpdate(Subtree.where(rewrite.sql(" WHERE "), "", root).text()).bindMap(rewrite.args()).execute();
+        return true;
     }
 
     /**
