@@ -5,9 +5,9 @@ import me.tongfei.progressbar.ProgressBar;
 import org.seqvault.client.JobProgress;
 
 /**
- * How far a copy, move or delete job has got, in files done (failed ones included) of the total,
- * on stderr: a progress bar on a terminal, else a line each time the count changes (for logs),
- * or nothing with {@code --no-progress}.
+ * How far a copy, move or delete job has got, in files and folders done (failed ones included) of
+ * the total (the server counts both), on stderr: a progress bar on a terminal, else a line each
+ * time the count changes (for logs), or nothing with {@code --no-progress}.
  */
 public final class JobProgressDisplay implements Consumer<JobProgress>, AutoCloseable {
     /** How progress is shown. */
@@ -38,7 +38,7 @@ public final class JobProgressDisplay implements Consumer<JobProgress>, AutoClos
         if (mode == Mode.BAR) {
             // Indefinite (-1) until the server has counted the files.
             return new JobProgressDisplay(ctx, task, ProgressDisplay.onStderr(ctx, task).setInitialMax(-1)
-                    .setUnit(" files", 1).build());
+                    .setUnit(" files and folders", 1).build());
         }
         return new JobProgressDisplay(ctx, mode == Mode.LINES ? task : null, null);
     }
@@ -53,7 +53,7 @@ public final class JobProgressDisplay implements Consumer<JobProgress>, AutoClos
             }
             bar.setExtraMessage(p.failedFiles() > 0 ? " " + p.failedFiles() + " failed" : "");
         } else if (task != null && p.totalFiles() > 0 && !p.equals(shown)) {
-            ctx.err().println(task + ": " + done + "/" + p.totalFiles() + " files"
+            ctx.err().println(task + ": " + done + "/" + p.totalFiles() + " files and folders"
                     + (p.failedFiles() > 0 ? ", " + p.failedFiles() + " failed" : ""));
         }
         shown = p;

@@ -30,7 +30,8 @@ class FolderJobsCliTest {
     static void start() throws Exception {
         server = TestServer.start(Files.createDirectories(tmp.resolve("data")));
         Path home = Files.createDirectories(tmp.resolve("home"));
-        cli = new CliRunner(Map.of("HOME", home.toString(), "SEQVAULT_CONFIG_FILE", home.resolve("none.json").toString(),
+        cli = new CliRunner(Map.of("HOME", home.toString(),
+                "SEQVAULT_CONFIG_FILE", home.resolve("none.json").toString(),
                 "SEQVAULT_URL", server.url(), "SEQVAULT_TOKEN", server.userToken("gus")));
         other = cli.with("SEQVAULT_TOKEN", server.userToken("hal"));
     }
@@ -81,7 +82,8 @@ class FolderJobsCliTest {
 
         Result copied = ok("cp", "-r", p + "/src", q);
         assertThat(copied.out()).isEqualTo("copied " + p + "/src/ -> " + q + "/src/\n");
-        assertThat(copied.err()).as("stderr is no terminal: progress as lines").endsWith("copy: 3/3 files\n");
+        assertThat(copied.err()).as("stderr is no terminal: progress as lines")
+                .endsWith("copy: 6/6 files and folders\n");
         assertThat(ids(q + "/src").keySet()).containsExactlyInAnyOrder("/NA12878", "/NA12878/reads_1.fq",
                 "/NA12878/reads_2.fq", "/calls.vcf", "/empty");
 
@@ -110,7 +112,7 @@ class FolderJobsCliTest {
         assertThat(ids(p + "/renamed")).isEqualTo(before);
         Result across = ok("mv", "-r", p + "/renamed", q);
         assertThat(across.out()).isEqualTo("moved " + p + "/renamed/ -> " + q + "/renamed/\n");
-        assertThat(across.err()).endsWith("move: 3/3 files\n");
+        assertThat(across.err()).endsWith("move: 6/6 files and folders\n");
         assertThat(ids(q + "/renamed")).isEqualTo(before);
         assertThat(ids(p)).isEmpty();
     }
@@ -131,7 +133,7 @@ class FolderJobsCliTest {
         assertThat(r.out()).isEqualTo("deleted " + p + "/src/\ndeleted " + p + "/other/\n");
         assertThat(r.err()).contains("seqvault: " + p + "/nope: no such file or folder\n")
                 .contains("seqvault: " + shared + "/data: ").contains("(HTTP 403, 5001)")
-                .contains("delete: 3/3 files\n");
+                .contains("delete: 9/9 files and folders, 1 failed\n");
         assertThat(ids(p)).isEmpty();
         assertThat(ids(shared)).as("the item that failed changed nothing").containsOnlyKeys("/data");
     }

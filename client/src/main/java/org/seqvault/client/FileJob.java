@@ -12,9 +12,9 @@ import java.util.List;
  * @param type           what it does
  * @param state          how far it is
  * @param result         one result per item, in the items' order; may be empty until {@link State#FINISHED}
- * @param totalFiles     the files it touches, folders' contents included (0 until resolved)
- * @param completedFiles the files done
- * @param failedFiles    the files that failed
+ * @param totalFiles     the files and folders it touches, each item and everything in it (0 until resolved)
+ * @param completedFiles those done
+ * @param failedFiles    those that failed
  * @param startedOn      when it was submitted
  * @param finishedOn     when it finished, or null
  */
@@ -48,7 +48,7 @@ public record FileJob(String id, JobType type, State state, List<JobResult> resu
         return state == State.FINISHED;
     }
 
-    /** @return its counts of files */
+    /** @return its counts of files and folders */
     @JsonIgnore
     public JobProgress progress() {
         return new JobProgress(totalFiles, completedFiles, failedFiles);

@@ -38,7 +38,8 @@ public final class FileJobs {
      * Submits a copy job: each item (file or folder, a folder with its whole subtree) is copied
      * into its destination; copies share the stored bytes and keep metadata and tags.
      *
-     * @param items 1 to {@value #MAX_ITEMS} items with a destination ({@link JobItem#intoFolder}, {@link JobItem#intoProject})
+     * @param items 1 to {@value #MAX_ITEMS} items with a destination ({@link JobItem#intoFolder},
+     *              {@link JobItem#intoProject})
      * @return the job as submitted
      */
     public FileJob copy(List<JobItem> items) {

@@ -1,16 +1,17 @@
 package org.seqvault.client;
 
 /**
- * How far a job (or the jobs of one selection) has got, counted in files: what the items are and
- * hold, folders' contents included. {@code totalFiles} is 0 until the server has resolved the items.
+ * How far a job (or the jobs of one selection) has got, as the server counts it: files and folders
+ * alike, each item and everything in it (an item that cannot run at all counts one, failed).
+ * {@code totalFiles} is 0 until the server has resolved the items.
  *
- * @param totalFiles     the files the job touches
- * @param completedFiles the files done so far
- * @param failedFiles    the files that failed so far
+ * @param totalFiles     the files and folders the job touches
+ * @param completedFiles those done so far
+ * @param failedFiles    those that failed so far
  */
 public record JobProgress(long totalFiles, long completedFiles, long failedFiles) {
 
-    /** @return the files done so far, failed ones included */
+    /** @return the files and folders done so far, failed ones included */
     public long doneFiles() {
         return completedFiles + failedFiles;
     }

@@ -90,7 +90,8 @@ class FileJobsSdkTest {
         assertThat(unknown.error().status()).isEqualTo(404);
         assertThatThrownBy(unknown::orThrow).isInstanceOf(NotFoundException.class);
 
-        assertThat(done.completedFiles()).as("the three files of runs/").isEqualTo(3);
+        assertThat(done.progress()).as("runs/, r1/, r2/ and their three files; the unknown item counts one, failed")
+                .isEqualTo(new JobProgress(7, 6, 1));
         assertThat(seen).as("told at once and after every look").isNotEmpty();
         assertThat(seen.get(seen.size() - 1)).isEqualTo(done.progress());
         assertThat(seen).extracting(JobProgress::doneFiles).isSorted();
@@ -116,7 +117,8 @@ class FileJobsSdkTest {
         RemoteFile runs = runs(from);
         RemoteFile a = sv.tree().resolve(RemotePath.parse(from.id() + "/runs/r1/a.fq"));
 
-        FileJob moved = sv.jobs().wait(sv.jobs().move(List.of(JobItem.intoProject(runs.id(), to.id()).named("old-runs"))));
+        JobItem item = JobItem.intoProject(runs.id(), to.id()).named("old-runs");
+        FileJob moved = sv.jobs().wait(sv.jobs().move(List.of(item)));
         RemoteFile folder = moved.result().get(0).orThrow();
         assertThat(folder.id()).isEqualTo(runs.id());
         assertThat(folder.name()).isEqualTo("old-runs");
