@@ -94,6 +94,11 @@ class FolderJobsCliTest {
         assertThat(ok("cp", "-r", "--no-progress", p + "/src", q + "/named").out())
                 .isEqualTo("copied " + p + "/src/ -> " + q + "/named/\n");
 
+        Result project = ok("cp", "-r", "--no-progress", p, q + "/whole");
+        assertThat(project.out()).as("a project's root is not copied as such: what it holds is")
+                .isEqualTo("copied " + p + "/src/ -> " + q + "/whole/src/\n");
+        assertThat(ids(q + "/whole")).containsKeys("/src/NA12878/reads_1.fq", "/src/empty");
+
         Result notRecursive = cli.run("cp", p + "/src", q + "/x");
         assertThat(notRecursive.exit()).isEqualTo(1);
         assertThat(notRecursive.err()).isEqualTo("seqvault: " + p + "/src is a folder (use -r)\n");

@@ -1,5 +1,6 @@
 package org.seqvault.cli.commands;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.seqvault.cli.CliContext;
 import org.seqvault.cli.ClientCommand;
@@ -49,11 +50,27 @@ public final class CpCommand extends ClientCommand {
             sv().tree().copy(node.id(), to.folderId(), name);
             return Main.OK;
         }
-        JobItem item = JobItem.intoFolder(node.id(), to.folderId()).named(name);
         RemotePath into = to.name() != null ? dest.parent() : dest;
-        int failed = FolderJobs.run(ctx, JobType.COPY, List.of(new FolderJobs.Entry(source, item, into)),
-                JobProgressDisplay.Mode.of(ctx, noProgress), this::failed);
+        List<FolderJobs.Entry> entries = source.isProjectRoot()
+                ? projectContents(node, to.folderId(), into.child(name))
+                : List.of(new FolderJobs.Entry(source, JobItem.intoFolder(node.id(), to.folderId()).named(name), into));
+        int failed = FolderJobs.run(ctx, JobType.COPY, entries, JobProgressDisplay.Mode.of(ctx, noProgress),
+                this::failed);
         return failed == 0 ? Main.OK : Main.FAILED;
+    }
+
+    /**
+     * A project's root folder cannot be copied as such (the server refuses it): a new folder takes
+     * its place, named as asked, and what the root holds is copied into it, an item each.
+     */
+    private List<FolderJobs.Entry> projectContents(RemoteFile root, String parentId, RemotePath folder) {
+        RemoteFile copy = sv().tree().createFolder(parentId, folder.name());
+        List<FolderJobs.Entry> entries = new ArrayList<>();
+        for (RemoteFile child : sv().tree().list(root.id())) {
+            entries.add(new FolderJobs.Entry(source.child(child.name()), JobItem.intoFolder(child.id(), copy.id()),
+                    folder));
+        }
+        return entries;
     }
 
     private static String slug(RemotePath project) {

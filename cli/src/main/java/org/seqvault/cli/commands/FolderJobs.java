@@ -11,15 +11,15 @@ import org.seqvault.client.RemotePath;
 
 /**
  * Runs the server's copy, move or delete jobs for {@code cp -r}, {@code mv} and {@code rm -r} of
- * folders: progress in files while they run, then one line per item on stdout (where it ended up:
- * a taken name gets {@code _1_NAME}), or its error on stderr.
+ * folders: progress in files and folders while they run, then one line per item on stdout (where
+ * it ended up: a taken name gets {@code _1_NAME}; folders end in {@code /}), or its error on stderr.
  */
 final class FolderJobs {
     /**
-     * One folder to work on.
+     * One item to work on: a folder, or what a copied project holds.
      *
-     * @param from   the folder, as the user wrote it
-     * @param item   the job item
+     * @param from       the folder (or a file in a copied project), as the user wrote it
+     * @param item       the job item
      * @param intoFolder where it goes (copy, move), for the report; null for a delete
      */
     record Entry(RemotePath from, JobItem item, RemotePath intoFolder) {
@@ -48,12 +48,11 @@ final class FolderJobs {
             if (!result.ok()) {
                 failed.accept(entry.from().toString(), result.error().toException());
                 failures++;
-            } else if (type == JobType.DELETE) {
-                ctx.out().println("deleted " + entry.from() + "/");
             } else {
-                String verb = type == JobType.COPY ? "copied " : "moved ";
-                ctx.out().println(verb + entry.from() + "/ -> " + entry.intoFolder().child(result.resource().name())
-                        + "/");
+                String slash = result.resource().isFolder() ? "/" : "";
+                ctx.out().println(type == JobType.DELETE ? "deleted " + entry.from() + slash
+                        : (type == JobType.COPY ? "copied " : "moved ") + entry.from() + slash + " -> "
+                        + entry.intoFolder().child(result.resource().name()) + slash);
             }
         }
         return failures;
