@@ -156,6 +156,25 @@ class FileJobsSdkTest {
     }
 
     @Test
+    void aJobTheServerRefusesGivesEachOfItsItemsTheError() throws Exception {
+        Project p = sv.projects().create("Jobs refused");
+        RemoteFile folder = sv.tree().mkdirs(RemotePath.parse(p.id() + "/kept"));
+        List<JobItem> items = IntStream.range(0, 150).mapToObj(i -> JobItem.delete(folder.id())).toList();
+        String projectsOnly = sv.tokens().create(List.of("projects"), null, "no files scope").token();
+        List<JobProgress> seen = new ArrayList<>();
+
+        List<JobResult> results;
+        try (SeqVault limited = SeqVault.connect(server.url(), projectsOnly)) {
+            results = limited.jobs().run(JobType.DELETE, items, seen::add);
+        }
+
+        assertThat(results).as("both jobs refused: the token lacks the files scope").hasSize(150)
+                .allSatisfy(r -> assertThat(r.error().toException()).isInstanceOf(ForbiddenException.class));
+        assertThat(seen).as("nothing ran").isEmpty();
+        assertThat(sv.tree().get(folder.id()).name()).isEqualTo("kept");
+    }
+
+    @Test
     void itemsAreCheckedBeforeAnythingIsSent() {
         List<JobItem> tooMany = IntStream.range(0, 101).mapToObj(i -> JobItem.delete(UNKNOWN)).toList();
         assertThatThrownBy(() -> sv.jobs().submit(JobType.DELETE, tooMany))
