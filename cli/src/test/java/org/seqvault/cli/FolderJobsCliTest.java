@@ -86,6 +86,14 @@ class FolderJobsCliTest {
                 .endsWith("copy: 6/6 files and folders\n");
         assertThat(ids(q + "/src").keySet()).containsExactlyInAnyOrder("/NA12878", "/NA12878/reads_1.fq",
                 "/NA12878/reads_2.fq", "/calls.vcf", "/empty");
+        JsonNode newest = ok("jobs", "ls", "--json", "--limit", "1").json();
+        assertThat(newest).hasSize(1);
+        assertThat(newest.get(0).get("type").asText()).isEqualTo("COPY");
+        assertThat(newest.get(0).get("total_files").asLong()).isEqualTo(6);
+        assertThat(newest.get(0).get("result").get(0).get("resource").get("name").asText()).isEqualTo("src");
+        String table = ok("jobs", "ls", "--limit", "1").out();
+        assertThat(table).startsWith("ID").contains(newest.get(0).get("id").asText() + "  COPY  FINISHED   6/6")
+                .hasLineCount(2);
 
         Result again = ok("cp", "-r", "--no-progress", p + "/src", q);
         assertThat(again.out()).as("the name is taken: renamed, not refused")
