@@ -161,46 +161,44 @@ public final class FileJobs {
      */
     public List<JobResult> run(JobType type, List<JobItem> items, Consumer<JobProgress> progress) {
         items.forEach(item -> item.check(type));
-        List<List<JobItem>> batches = new ArrayList<>();
+        List<Batch> batches = new ArrayList<>();
         for (int i = 0; i < items.size(); i += MAX_ITEMS) {
-            batches.add(items.subList(i, Math.min(items.size(), i + MAX_ITEMS)));
+            batches.add(Batch.submit(this, type, items.subList(i, Math.min(items.size(), i + MAX_ITEMS))));
         }
-        List<FileJob> jobs = new ArrayList<>();
-        List<ApiException> refusals = new ArrayList<>();
-        JobProgress[] latest = new JobProgress[batches.size()];
-        for (int b = 0; b < batches.size(); b++) {
-            try {
-                FileJob job = submit(type, batches.get(b));
-                jobs.add(job);
-                refusals.add(null);
-                latest[b] = job.progress();
-            } catch (ApiException refused) {
-                jobs.add(null);
-                refusals.add(refused);
-                latest[b] = new JobProgress(0, 0, 0);
-            }
-        }
+        JobProgress[] latest = batches.stream().map(b -> b.job() == null ? new JobProgress(0, 0, 0)
+                : b.job().progress()).toArray(JobProgress[]::new);
         List<JobResult> results = new ArrayList<>(items.size());
         for (int b = 0; b < batches.size(); b++) {
-            int batch = b;
-            List<JobItem> its = batches.get(b);
-            if (jobs.get(b) == null) {
-                ApiException e = refusals.get(b);
-                JobError error = new JobError(e.status(), e.code(), e.serverMessage(), null);
-                its.forEach(item -> results.add(new JobResult(null, error)));
+            Batch batch = batches.get(b);
+            if (batch.job() == null) {
+                JobError error = new JobError(batch.refused().status(), batch.refused().code(),
+                        batch.refused().serverMessage(), null);
+                batch.items().forEach(item -> results.add(new JobResult(null, error)));
                 continue;
             }
-            FileJob done = wait(jobs.get(b), p -> {
-                latest[batch] = p;
+            int index = b;
+            FileJob done = wait(batch.job(), p -> {
+                latest[index] = p;
                 progress.accept(sum(latest));
             });
-            if (done.result().size() != its.size()) {
+            if (done.result().size() != batch.items().size()) {
                 throw new SeqVaultException("unexpected answer from the server: job " + done.id() + " has "
-                        + done.result().size() + " results for " + its.size() + " items", null);
+                        + done.result().size() + " results for " + batch.items().size() + " items", null);
             }
             results.addAll(done.result());
         }
         return results;
+    }
+
+    /** Up to {@value #MAX_ITEMS} items of a selection: the job that runs them, or the server's refusal of it. */
+    private record Batch(List<JobItem> items, FileJob job, ApiException refused) {
+        static Batch submit(FileJobs jobs, JobType type, List<JobItem> items) {
+            try {
+                return new Batch(items, jobs.submit(type, items), null);
+            } catch (ApiException refused) {
+                return new Batch(items, null, refused);
+            }
+        }
     }
 
     private static JobProgress sum(JobProgress[] all) {
