@@ -18,8 +18,8 @@ import picocli.CommandLine.Parameters;
 /** seqvault cp [-r] [--no-progress] SRC DEST */
 @Command(name = "cp", description = {"Copy a file (or with -r a folder), also into another project.",
         "Into DEST when it is a folder; else to DEST's folder under DEST's name. A copy shares the stored bytes "
-        + "and keeps metadata and tags. A folder is copied by a job on the server, with its progress in files; "
-        + "if its name is taken in DEST, the copy is named _1_NAME (_2_NAME, ...)."})
+        + "and keeps metadata and tags. A folder is copied by a job on the server, with its progress in files and "
+        + "folders; if its name is taken in DEST, the copy is named _1_NAME (_2_NAME, ...)."})
 public final class CpCommand extends ClientCommand {
     @Option(names = {"-r", "--recursive"}, description = "Copy a folder and everything in it.")
     boolean recursive;

@@ -18,8 +18,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "mv", description = {"Move or rename a file or folder.",
         "Into DEST when it is a folder; else to DEST's folder under DEST's name. Files keep their id within a "
         + "project; across projects they are copied, then deleted. A folder is moved by a job on the server "
-        + "(everything in it keeps its id, also across projects), with its progress in files; if its name is "
-        + "taken in DEST, it is named _1_NAME (_2_NAME, ...)."})
+        + "(everything in it keeps its id, also across projects), with its progress in files and folders; if its "
+        + "name is taken in DEST, it is named _1_NAME (_2_NAME, ...)."})
 public final class MvCommand extends ClientCommand {
     @Option(names = {"-r", "--recursive"}, description = "Accepted for symmetry with cp and rm: mv moves folders "
             + "with everything in them either way.")

@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
 
 /** seqvault rm [-r] [--no-progress] REMOTE… */
 @Command(name = "rm", description = {"Delete files, and with -r folders with everything in them.",
-        "Folders are deleted by jobs on the server (100 folders a job), with their progress in files."})
+        "Folders are deleted by jobs on the server (100 folders a job), with their progress in files and folders."})
 public final class RmCommand extends ClientCommand {
     @Option(names = {"-r", "--recursive"}, description = "Delete folders and their contents.")
     boolean recursive;
