@@ -124,10 +124,13 @@ class AsyncJobsApiTest extends BackendSuite {
         for (int i = 0; i < contents.length; i++) {
             blobFiles.add(sb.upload("project", pid, "seed" + i + ".bin", contents[i], 1024).get("id").asText());
         }
+        ok(sb.patch("/files/" + blobFiles.get(1) + "/metadata", Map.of("sample_id", "S1", "platform", "ONT")), 200);
+        ok(sb.put("/files/" + blobFiles.get(1) + "/tags", List.of("wgs", "batch-2")), 200);
         String tree = buildTree(pid, "tree", blobFiles);
         Map<String, String> source = walk(sb, tree);
         assertThat(source).hasSizeGreaterThanOrEqualTo(500);
         assertThat(source.keySet()).anyMatch(path -> path.chars().filter(c -> c == '/').count() >= 3);
+        assertThat(source.values()).anyMatch(v -> v.contains("\"sample_id\":\"S1\"") && v.contains("batch-2"));
         long nodes = source.size() + 1;
 
         String root = ok(sb.get("/projects/" + pid), 200).get("root_folder").asText();
@@ -262,7 +265,7 @@ class AsyncJobsApiTest extends BackendSuite {
         return codes;
     }
 
-    /** Every node below a folder, by path relative to it ("a/b/x.bin", folders with a trailing "/"), with its size. */
+    /** Every node below a folder, by path relative to it ("a/b/x.bin", folders with a trailing "/"), with its size, metadata and tags. */
     static Map<String, String> walk(SbHttp sb, String folder) {
         Map<String, String> out = new TreeMap<>();
         walk(sb, folder, "", out, false);
@@ -282,7 +285,8 @@ class AsyncJobsApiTest extends BackendSuite {
                 boolean isFolder = node.get("type").asText().equals("folder");
                 String path = prefix + node.get("name").asText() + (isFolder ? "/" : "");
                 assertThat(out).as("listed once").doesNotContainKey(path);
-                out.put(path, ids ? node.get("id").asText() : node.get("size").asText());
+                out.put(path, ids ? node.get("id").asText()
+                        : node.get("size").asText() + " " + node.get("metadata") + " " + node.get("tags"));
                 if (isFolder) {
                     walk(sb, node.get("id").asText(), path, out, ids);
                 }

@@ -1,7 +1,12 @@
 package org.seqvault.service.file;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.seqvault.domain.AuditAction;
 import org.seqvault.domain.AuditDetail;
 import org.seqvault.domain.FileJob;
@@ -23,6 +28,7 @@ import org.seqvault.service.port.JobRepository;
 import org.seqvault.service.port.JobRepository.QueuedFolder;
 import org.seqvault.service.port.MetadataStore.Tx;
 import org.seqvault.service.port.NodeQuery;
+import org.seqvault.service.port.NodeRepository;
 import org.seqvault.service.port.NodeRepository.NodeCursor;
 import org.seqvault.service.project.Quotas;
 
@@ -183,14 +189,12 @@ final class FileJobWork {
     /**
      * Copies up to a batch of the tree below a folder copy: the next children of the first folder queued,
      * then of the next, until the batch is full; child folders join the queue. Copies share the source's
-     * bytes; a project with a quota is checked file by file.
+     * bytes and are written set-based, a few statements per folder's share of the batch. A project with a
+     * quota must have room for each folder's share as a whole.
      */
     private void continueCopy(Tx tx, Principal caller, FileJob job, FileJobItem item, Instant now) {
         NodeLookup.node(tx, caller, item.sourceId(), Permission.COPY);
         Located root = NodeLookup.node(tx, caller, item.resultId(), Permission.WRITE);
-        ProjectRef targetProject = root.project();
-        String targetProjectId = root.node().projectId();
-        boolean quota = tx.storage().of(targetProjectId).quota().limits();
         JobRepository jobs = tx.jobs();
         int budget = batchSize;
         long copied = 0;
@@ -199,15 +203,7 @@ final class FileJobWork {
             Node into = tx.nodes().byId(folder.copyId()).orElse(null);
             List<Node> children = into == null ? List.of()
                     : tx.nodes().queryAfter(NodeQuery.children(folder.sourceId()), folder.after(), budget);
-            for (Node child : children) {
-                if (quota && !child.isFolder()) {
-                    Quotas.requireRoom(tx, targetProjectId, targetProject, child.size(), null);
-                }
-                Node copy = insertCopy(tx, child, into, child.name(), now);
-                if (child.isFolder()) {
-                    jobs.enqueue(job.id(), item.position(), child.id(), copy.id());
-                }
-            }
+            copyChildren(tx, job, item, root, into, children, now);
             copied += children.size();
             budget -= children.size();
             if (budget > 0) {
@@ -230,6 +226,42 @@ final class FileJobWork {
     }
 
     /**
+     * Copies {@code children} of one source folder into {@code into} under their own names, queuing the
+     * folders among them; a name someone took in the copy meanwhile gets {@code _1_name}, … instead.
+     */
+    private void copyChildren(Tx tx, FileJob job, FileJobItem item, Located root, Node into, List<Node> children,
+                              Instant now) {
+        if (children.isEmpty()) {
+            return;
+        }
+        long bytes = 0;
+        long files = 0;
+        List<NodeRepository.CopyOf> copies = new ArrayList<>(children.size());
+        Map<String, Node> sources = new HashMap<>();
+        for (Node child : children) {
+            NodeName name = child.isFolder() ? NodeName.folder(child.name()) : new NodeName(child.name());
+            copies.add(new NodeRepository.CopyOf(child.id(), ids.objectId(), key(into, name, child.isFolder())));
+            sources.put(child.id(), child);
+            if (!child.isFolder()) {
+                bytes += child.size();
+                files++;
+            }
+        }
+        Quotas.requireRoomForFiles(tx, into.projectId(), root.project(), bytes, files);
+        Set<String> skipped = new HashSet<>(tx.nodes().insertCopies(into.projectId(), into.id(), copies, now));
+        for (NodeRepository.CopyOf copy : copies) {
+            Node child = sources.get(copy.sourceId());
+            String copyId = copy.id();
+            if (skipped.contains(copy.sourceId())) {
+                copyId = insertCopy(tx, child, into, child.name(), now).id();
+            }
+            if (child.isFolder()) {
+                tx.jobs().enqueue(job.id(), item.position(), child.id(), copyId);
+            }
+        }
+    }
+
+    /**
      * Moves a file or a folder with its whole tree, ids kept, in this one transaction (set-based
      * statements), so nobody ever sees half of a tree moved.
      */
@@ -239,7 +271,7 @@ final class FileJobWork {
         Node target = p.target().node();
         JobRepository.Totals totals = tx.jobs().subtree(source);
         if (!source.projectId().equals(target.projectId())) {
-            Quotas.requireRoom(tx, target.projectId(), p.target().project(), totals.bytes(), null);
+            Quotas.requireRoomForFiles(tx, target.projectId(), p.target().project(), totals.bytes(), totals.files());
         }
         String name = null;
         String key = null;

@@ -49,10 +49,10 @@ public interface JobRepository {
     /** Writes an item's state, counts and result. */
     void updateItem(String jobId, FileJobItem item);
 
-    /** Nodes and file bytes in a subtree (a file: itself). */
+    /** Nodes, files and file bytes in a subtree (a file: itself). */
     Totals subtree(Node root);
 
-    record Totals(long nodes, long bytes) {
+    record Totals(long nodes, long files, long bytes) {
     }
 
     /** Queues a folder whose children are to be copied into {@code copyId}, behind every folder queued. */

@@ -160,9 +160,10 @@ final class SqlJobRepository implements JobRepository {
     @Override
     public Totals subtree(Node root) {
         SqlFragment sql = Subtree.where(new SqlFragment().sql(
-                "SELECT COUNT(*) AS nodes, COALESCE(SUM(size), 0) AS bytes FROM nodes WHERE "), "", root);
+                "SELECT COUNT(*) AS nodes, COALESCE(SUM(1 - is_folder), 0) AS files, COALESCE(SUM(size), 0) AS bytes"
+                        + " FROM nodes WHERE "), "", root);
         return handle.createQuery(sql.text()).bindMap(sql.args())
-                .map((rs, ctx) -> new Totals(rs.getLong("nodes"), rs.getLong("bytes"))).one();
+                .map((rs, ctx) -> new Totals(rs.getLong("nodes"), rs.getLong("files"), rs.getLong("bytes"))).one();
     }
 
     @Override
