@@ -20,10 +20,12 @@ import java.util.Map;
  * @param origin     {@code {"task": id}} for task outputs, else empty
  * @param metadata   string keys and values, never null
  * @param tags       in order, never null
+ * @param drsUri     where a GA4GH DRS client resolves the file ({@code drs://host/id}); null for folders
  */
 public record RemoteFile(String id, String name, long size, String project, String parent, String type,
                          @JsonProperty("created_on") Instant createdOn, @JsonProperty("modified_on") Instant modifiedOn,
-                         Map<String, String> origin, Map<String, String> metadata, List<String> tags) {
+                         Map<String, String> origin, Map<String, String> metadata, List<String> tags,
+                         @JsonProperty("drs_uri") String drsUri) {
 
     /** Empty maps and lists for keys the server left out. */
     public RemoteFile {

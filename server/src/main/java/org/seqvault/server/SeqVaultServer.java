@@ -18,6 +18,7 @@ import org.seqvault.api.ops.MetricsPage;
 import org.seqvault.service.audit.AuditLog;
 import org.seqvault.service.audit.AuditTrail;
 import org.seqvault.service.auth.IdentityService;
+import org.seqvault.service.file.DrsService;
 import org.seqvault.service.file.FileService;
 import org.seqvault.service.file.NamespaceService;
 import org.seqvault.service.file.TrashRetention;
@@ -119,7 +120,7 @@ public final class SeqVaultServer implements AutoCloseable {
             ApiServices services = new ApiServices(identity, new ProjectService(store, clock, ids, audit),
                     new QuotaService(store), files, new NamespaceService(store, files, clock, ids, trash, audit),
                     new TrashService(store, clock, ids, audit), uploads, blobs, signer, clock, limiter, authFailures,
-                    publicUrl, new AuditLog(store));
+                    publicUrl, new AuditLog(store), new DrsService(store, files, audit));
 
             identity.bootstrap(cfg.bootstrapToken()).ifPresent(issued -> {
                 if (cfg.bootstrapToken() == null) {

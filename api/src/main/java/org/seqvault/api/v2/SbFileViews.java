@@ -42,6 +42,8 @@ final class SbFileViews {
         m.put("metadata", n.metadata().values());
         m.put("tags", n.tags().values());
         m.put("_secondary_files", List.of());
+        // SeqVault's own: where a GA4GH DRS client resolves the file (folders are not DRS objects).
+        m.put("drs_uri", n.isFolder() ? null : hrefs.drsUri(n.id()));
         return m;
     }
 
