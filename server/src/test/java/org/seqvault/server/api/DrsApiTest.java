@@ -90,6 +90,19 @@ class DrsApiTest extends BackendSuite {
         assertThat(ok(get("/objects/" + a + "/access/https", null), 401)).isEqualTo(anonymousPrivate);
         golden.assertMatches("drs-error-401-bad-token", ok(get("/objects/" + a, "svt_not-a-real-token"), 401));
 
+        // Every URL handed out is in the audit trail; an anonymous one names no user but the client's address.
+        JsonNode handedOut = ok(http.get("/admin/v1/audit?action=file.download_url&limit=100", sc.admin), 200);
+        assertThat(handedOut.get("records")).anySatisfy(r -> {
+            assertThat(r.get("target_id").asText()).isEqualTo(ref);
+            assertThat(r.get("user_id").isNull()).isTrue();
+            assertThat(r.get("client_address").asText()).isEqualTo("127.0.0.1");
+            assertThat(r.at("/detail/via").asText()).isEqualTo("drs");
+        });
+        assertThat(handedOut.get("records")).anySatisfy(r -> {
+            assertThat(r.get("target_id").asText()).isEqualTo(a);
+            assertThat(r.get("username").asText()).isEqualTo("dora");
+        });
+
         // With a token: the rest of the service's rules (404 for what the caller may not read).
         JsonNode strangers = ok(get("/objects/" + a, sam), 404);
         golden.assertMatches("drs-error-404", strangers);
