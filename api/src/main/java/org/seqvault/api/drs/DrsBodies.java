@@ -51,18 +51,31 @@ final class DrsBodies {
     }
 
     /**
-     * The body's list of requests, at most {@link DrsService#MAX_BULK_IDS} long (413 past it). GA4GH
-     * passports are not accepted: an empty list is fine, a passport is refused rather than ignored.
+     * The body of POST /objects/{id} and POST /objects/{id}/access/{access_id}: nothing, or an object
+     * whose passports (refused, as in bulk calls) and {@code expand} (a boolean, with no effect) are checked.
+     */
+    static void single(JsonNode body) {
+        if (body.isNull()) {
+            return;
+        }
+        if (!body.isObject()) {
+            throw UserException.invalid("the body must be a JSON object (or empty)");
+        }
+        rejectPassports(body);
+        JsonNode expand = body.path("expand");
+        if (!expand.isMissingNode() && !expand.isNull() && !expand.isBoolean()) {
+            throw UserException.invalid("'expand' must be true or false");
+        }
+    }
+
+    /**
+     * The body's list of requests, at most {@link DrsService#MAX_BULK_IDS} long (413 past it), and no passports.
      */
     private static JsonNode bulkArray(JsonNode body, String field) {
         if (!body.isObject()) {
             throw UserException.invalid("the body must be a JSON object with '" + field + "'");
         }
-        JsonNode passports = body.path("passports");
-        if (!passports.isMissingNode() && !passports.isNull() && !(passports.isArray() && passports.isEmpty())) {
-            throw UserException.invalid("GA4GH passports are not accepted here; send a bearer token"
-                    + " (Authorization: Bearer ...) instead");
-        }
+        rejectPassports(body);
         JsonNode list = body.path(field);
         if (!list.isArray() || list.isEmpty()) {
             throw UserException.invalid("'" + field + "' must list at least one id");
@@ -72,6 +85,15 @@ final class DrsBodies {
                     + DrsService.MAX_BULK_IDS + " ids (maxBulkRequestLength); this one has " + list.size());
         }
         return list;
+    }
+
+    /** GA4GH passports are not accepted: an empty list is fine, a passport is refused rather than ignored. */
+    private static void rejectPassports(JsonNode body) {
+        JsonNode passports = body.path("passports");
+        if (!passports.isMissingNode() && !passports.isNull() && !(passports.isArray() && passports.isEmpty())) {
+            throw UserException.invalid("GA4GH passports are not accepted here; send a bearer token"
+                    + " (Authorization: Bearer ...) instead");
+        }
     }
 
     private static String text(JsonNode v, String field) {

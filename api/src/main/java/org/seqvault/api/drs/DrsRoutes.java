@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,8 +52,10 @@ public final class DrsRoutes {
                 .add(HandlerType.POST, BASE + "/objects/access", open, this::bulkAccess)
                 .add(HandlerType.POST, BASE + "/objects", open, this::bulkObjects)
                 .add(HandlerType.GET, OBJECT, open, this::object)
+                .add(HandlerType.POST, OBJECT, open, this::postObject)
                 .add(HandlerType.OPTIONS, OBJECT, open, this::authorizations)
-                .add(HandlerType.GET, OBJECT + "/access/{access_id}", open, this::access);
+                .add(HandlerType.GET, OBJECT + "/access/{access_id}", open, this::access)
+                .add(HandlerType.POST, OBJECT + "/access/{access_id}", open, this::postAccess);
     }
 
     private DrsCaller caller(Context ctx) {
@@ -64,6 +67,20 @@ public final class DrsRoutes {
         DrsCaller caller = caller(ctx);
         expand(ctx);
         ctx.json(views.object(drs.object(caller, uris.fileId(ctx.pathParam("object_id")))));
+    }
+
+    /** DRS 1.2's POST form of GET /objects/{id}, made for passports in the body; answered as the GET. */
+    private void postObject(Context ctx) {
+        DrsCaller caller = caller(ctx);
+        DrsBodies.single(Json.tree(ctx));
+        ctx.json(views.object(drs.object(caller, uris.fileId(ctx.pathParam("object_id")))));
+    }
+
+    /** DRS 1.2's POST form of GET /objects/{id}/access/{access_id}; answered as the GET. */
+    private void postAccess(Context ctx) {
+        DrsCaller caller = caller(ctx);
+        DrsBodies.single(Json.tree(ctx));
+        accessUrl(ctx, caller);
     }
 
     /**
@@ -79,7 +96,10 @@ public final class DrsRoutes {
     }
 
     private void access(Context ctx) {
-        DrsCaller caller = caller(ctx);
+        accessUrl(ctx, caller(ctx));
+    }
+
+    private void accessUrl(Context ctx, DrsCaller caller) {
         String fileId = uris.fileId(ctx.pathParam("object_id"));
         String accessId = ctx.pathParam("access_id");
         if (!DrsViews.HTTPS.equals(accessId)) {
@@ -195,7 +215,7 @@ public final class DrsRoutes {
             return host + ".drs";
         }
         List<String> labels = new ArrayList<>(List.of(host.split("\\.")));
-        java.util.Collections.reverse(labels);
+        Collections.reverse(labels);
         return String.join(".", labels) + ".drs";
     }
 

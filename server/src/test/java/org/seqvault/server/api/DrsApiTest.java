@@ -66,6 +66,10 @@ class DrsApiTest extends BackendSuite {
         assertThat(ok(http.send("GET", DRS + "/objects/" + a, null, null, null, "X-SBG-Auth-Token", dora), 200))
                 .as("the Seven Bridges header works too").isEqualTo(object);
         assertThat(ok(get("/objects/" + a + "?expand=true", dora), 200)).isEqualTo(object);
+        assertThat(ok(post("/objects/" + a, dora, Map.of("expand", false, "passports", List.of())), 200))
+                .as("DRS 1.2's POST form").isEqualTo(object);
+        golden.assertMatches("drs-error-400-post-passport",
+                ok(post("/objects/" + a, dora, Map.of("passports", List.of("eyJhbGciOi"))), 400));
         assertThat(ok(sb.get("/files/" + raw), 200).get("drs_uri").isNull()).as("folders have none").isTrue();
 
         // Its bytes: a presigned URL that needs no token, serves ranges, and works more than once.
@@ -83,6 +87,9 @@ class DrsApiTest extends BackendSuite {
         golden.assertMatches("drs-object-public", publicObject);
         String publicUrl = ok(get("/objects/" + ref + "/access/https", null), 200).get("url").asText();
         assertThat(http.send("GET", publicUrl, null, null, null).bytes()).isEqualTo(FASTA);
+        String postedUrl = ok(post("/objects/" + ref + "/access/https", null, "{}"), 200).get("url").asText();
+        assertThat(http.send("GET", postedUrl, null, null, null, "Range", "bytes=1-4").bytes())
+                .isEqualTo(Arrays.copyOfRange(FASTA, 1, 5));
         JsonNode anonymousPrivate = ok(get("/objects/" + a, null), 401);
         golden.assertMatches("drs-error-401-no-token", anonymousPrivate);
         assertThat(ok(get("/objects/" + NO_SUCH_ID, null), 401).get("msg").asText())
