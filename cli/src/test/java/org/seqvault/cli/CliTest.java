@@ -255,6 +255,31 @@ class CliTest {
         assertThat(folder.err()).contains("is a folder (use -r)");
     }
 
+    @Test
+    void downloadWithIndexFetchesTheIndexFilesLinkedToEachNamedFile() throws Exception {
+        String p = project("Indexed");
+        Path local = Files.createDirectories(tmp.resolve("indexed"));
+        Files.writeString(local.resolve("NA12878.bam"), "bam bytes");
+        Files.writeString(local.resolve("NA12878.bam.bai"), "bai bytes");
+        Files.writeString(local.resolve("NA12878.bai"), "old-style bai");
+        Files.writeString(local.resolve("other.bam"), "no index");
+        ok("upload", "-r", local.toString(), p);
+        Path out = tmp.resolve("indexed-out");
+
+        JsonNode listed = ok("ls", "--json", p + "/indexed/NA12878.bam").json();
+        assertThat(listed.findValues("_secondary_files").getFirst()).hasSize(2);
+        Result r = ok("download", "--with-index", p + "/indexed/NA12878.bam", p + "/indexed/other.bam", out.toString());
+        assertThat(r.err()).contains("downloaded 4 files");
+        assertThat(Files.readString(out.resolve("NA12878.bam.bai"))).isEqualTo("bai bytes");
+        assertThat(Files.readString(out.resolve("NA12878.bai"))).isEqualTo("old-style bai");
+
+        ok("download", p + "/indexed/NA12878.bam", out.resolve("plain").toString());
+        try (var files = Files.list(out.resolve("plain"))) {
+            assertThat(files.map(f -> f.getFileName().toString())).as("no index without --with-index")
+                    .containsExactly("NA12878.bam");
+        }
+    }
+
     /**
      * A server (here: ours behind a proxy that rewrites its listings) that names a folder "..", a
      * file "a/b" or a folder NUL: the download refuses those names and what is below them, and

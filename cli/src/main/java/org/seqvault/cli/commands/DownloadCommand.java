@@ -39,6 +39,10 @@ public final class DownloadCommand extends ClientCommand {
             description = "Ranges (or small files) in flight at once. Default: ${DEFAULT-VALUE}.")
     int parallel;
 
+    @Option(names = "--with-index", description = "With each BAM, CRAM, VCF.gz or BCF named, also download its "
+            + "index files (x.bam.bai, x.bai, …: the files the server links to it).")
+    boolean withIndex;
+
     @Option(names = "--json", description = "Print a JSON summary of what was downloaded and what failed.")
     boolean json;
 
@@ -115,6 +119,11 @@ public final class DownloadCommand extends ClientCommand {
         }
         if (!found.get().isFolder()) {
             items.add(new Item(remote, target, found.get().size()));
+            if (withIndex) {
+                RemotePath folder = remote.parent();
+                found.get().secondaryFiles().forEach(index ->
+                        items.add(new Item(folder.child(index.name()), target, index.size())));
+            }
             return;
         }
         if (!recursive) {

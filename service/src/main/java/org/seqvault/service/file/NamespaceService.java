@@ -66,9 +66,10 @@ public final class NamespaceService {
 
     // ---- reading ------------------------------------------------------------------------
 
+    /** A file or folder, with the index files beside it when it is an indexable data file. */
     public Located get(Principal caller, String id) {
         caller.requireScope(Scope.FILES);
-        return store.read(tx -> NodeLookup.node(tx, caller, id, Permission.READ));
+        return store.read(tx -> IndexFiles.attach(tx, NodeLookup.node(tx, caller, id, Permission.READ)));
     }
 
     /**
@@ -91,7 +92,7 @@ public final class NamespaceService {
             NodeQuery query = filter.in(folder.node().id());
             NodeRepository.CountedPage page = tx.nodes().queryCounted(query, offset, limit);
             long total = page.total() >= 0 ? page.total() : total(tx, query, offset, limit, page.rows().size());
-            return new Page<>(located(page.rows(), folder.project()), total);
+            return new Page<>(IndexFiles.attach(tx, located(page.rows(), folder.project())), total);
         });
     }
 
@@ -119,7 +120,7 @@ public final class NamespaceService {
             String next = last == null ? null : ScrollToken.encode(new NodeCursor(last.isFolder(), last.name(), last.id()));
             // The first page of a scroll is an offset page at 0; later ones do not know what lies before them.
             long total = after == null ? total(tx, query, 0, limit + 1, rows.size()) : tx.nodes().count(query);
-            return new ScrollPage(located(page, folder.project()), next, total);
+            return new ScrollPage(IndexFiles.attach(tx, located(page, folder.project())), next, total);
         });
     }
 

@@ -1,5 +1,6 @@
 package org.seqvault.service.port;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.seqvault.domain.Node;
@@ -15,6 +16,9 @@ public interface NodeRepository {
     List<Node> byIds(List<String> ids);
 
     Optional<Node> child(String parentId, String name);
+
+    /** The children of a folder that have one of the given names (at most 1000 names), in no particular order. */
+    List<Node> children(String parentId, Collection<String> names);
 
     /** The blob of file {@code id} (not a folder), by primary key alone; empty once the file is deleted. */
     Optional<String> fileBlobId(String id);

@@ -1,6 +1,7 @@
 package org.seqvault.store.sql;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -92,6 +93,17 @@ final class SqlNodeRepository implements NodeRepository {
                 .bind("name", name)
                 .map(MAPPER)
                 .findOne());
+    }
+
+    /** Each name is a lookup on the (parent_id, name) unique index. */
+    @Override
+    public List<Node> children(String parentId, Collection<String> names) {
+        if (names.isEmpty()) {
+            return List.of();
+        }
+        SqlFragment sql = new SqlFragment().sql(SELECT + " WHERE n.parent_id = ").arg(parentId)
+                .sql(" AND n.name IN ").argList(names);
+        return details.attach(list(sql));
     }
 
     @Override
