@@ -51,6 +51,7 @@ public final class DrsRoutes {
         routes.add(HandlerType.GET, BASE + "/service-info", Guard.PUBLIC, this::serviceInfo)
                 .add(HandlerType.POST, BASE + "/objects/access", open, this::bulkAccess)
                 .add(HandlerType.POST, BASE + "/objects", open, this::bulkObjects)
+                .add(HandlerType.OPTIONS, BASE + "/objects", open, this::bulkAuthorizations)
                 .add(HandlerType.GET, OBJECT, open, this::object)
                 .add(HandlerType.POST, OBJECT, open, this::postObject)
                 .add(HandlerType.OPTIONS, OBJECT, open, this::authorizations)
@@ -95,6 +96,29 @@ public final class DrsRoutes {
         ctx.json(views.authorizations(asked, open, publicUrl));
     }
 
+    /** OPTIONS /objects: {@link #authorizations} for several ids, in the bulk answer's shape. */
+    private void bulkAuthorizations(Context ctx) {
+        DrsCaller caller = caller(ctx);
+        List<String> asked = DrsBodies.objectIds(Json.tree(ctx));
+        DrsViews.Unresolved unresolved = new DrsViews.Unresolved();
+        ValidIds valid = valid(asked, unresolved);
+        List<Map<String, Object>> resolved = new ArrayList<>();
+        List<DrsService.Openness> results = drs.openToAnyone(caller, valid.fileIds());
+        for (int i = 0; i < results.size(); i++) {
+            DrsService.Openness r = results.get(i);
+            if (r.error() == null) {
+                resolved.add(views.authorizations(valid.asked().get(i), r.open(), publicUrl));
+            } else {
+                unresolved.add(valid.asked().get(i), r.error());
+            }
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("summary", DrsViews.summary(asked.size(), resolved.size(), unresolved.count()));
+        body.put("unresolved_drs_objects", unresolved.view());
+        body.put("resolved_drs_object", resolved);
+        ctx.json(body);
+    }
+
     private void access(Context ctx) {
         accessUrl(ctx, caller(ctx));
     }
@@ -115,24 +139,15 @@ public final class DrsRoutes {
         expand(ctx);
         List<String> asked = DrsBodies.objectIds(Json.tree(ctx));
         DrsViews.Unresolved unresolved = new DrsViews.Unresolved();
-        List<String> askedValid = new ArrayList<>();
-        List<String> fileIds = new ArrayList<>();
-        for (String id : asked) {
-            try {
-                fileIds.add(uris.fileId(id));
-                askedValid.add(id);
-            } catch (UserException e) {
-                unresolved.add(id, e);
-            }
-        }
+        ValidIds valid = valid(asked, unresolved);
         List<Map<String, Object>> resolved = new ArrayList<>();
-        List<BulkResult> results = drs.objects(caller, fileIds);
+        List<BulkResult> results = drs.objects(caller, valid.fileIds());
         for (int i = 0; i < results.size(); i++) {
             BulkResult r = results.get(i);
             if (r.error() == null) {
                 resolved.add(views.object(r.file()));
             } else {
-                unresolved.add(askedValid.get(i), r.error());
+                unresolved.add(valid.asked().get(i), r.error());
             }
         }
         Map<String, Object> body = new LinkedHashMap<>();
@@ -181,6 +196,25 @@ public final class DrsRoutes {
         body.put("resolved_drs_object_access_urls", urls);
         ctx.header("Cache-Control", "no-store");
         ctx.json(body);
+    }
+
+    /** Ids of a bulk body that name a file of this server, as asked and as file ids, in the same order. */
+    private record ValidIds(List<String> asked, List<String> fileIds) {
+    }
+
+    /** The ids that name a file here; the others (another server's URI, a compact one) go to {@code unresolved}. */
+    private ValidIds valid(List<String> asked, DrsViews.Unresolved unresolved) {
+        List<String> kept = new ArrayList<>();
+        List<String> fileIds = new ArrayList<>();
+        for (String id : asked) {
+            try {
+                fileIds.add(uris.fileId(id));
+                kept.add(id);
+            } catch (UserException e) {
+                unresolved.add(id, e);
+            }
+        }
+        return new ValidIds(kept, fileIds);
     }
 
     /** GA4GH service-info with the DRS 1.5 fields; the counts are the stored files of every project. */

@@ -258,6 +258,8 @@ final class RouteCases {
                 RouteCase.drsBulk(base + "/objects", DRS_PUBLIC_READ,
                         (w, c) -> Bodies.json("POST", base + "/objects", Map.of("bulk_object_ids",
                                 List.of(w.publicFileId)))),
+                RouteCase.drsBulk("OPTIONS", base + "/objects", DRS_AUTH_INFO,
+                        (w, c) -> Bodies.json("OPTIONS", base + "/objects", Map.of("bulk_object_ids", List.of(w.fileId)))),
                 RouteCase.drsBulk(base + "/objects/access", DRS_READ,
                         (w, c) -> Bodies.json("POST", base + "/objects/access", Map.of("bulk_object_access_ids",
                                 List.of(Map.of("bulk_object_id", w.fileId, "bulk_access_ids", List.of("https")))))));

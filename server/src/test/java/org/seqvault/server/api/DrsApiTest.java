@@ -132,6 +132,11 @@ class DrsApiTest extends BackendSuite {
                 .isEqualTo(privateOptions.toString().replace(a, NO_SUCH_ID));
         assertThat(ok(options("/objects/" + a, dora), 200)).isEqualTo(privateOptions);
         assertThat(ok(options("/objects/" + a, sam), 404)).isEqualTo(strangers);
+        List<String> several = List.of(ref, a, NO_SUCH_ID, "drs://elsewhere.org/" + a);
+        golden.assertMatches("drs-options-bulk-no-token",
+                ok(http.sendJson("OPTIONS", DRS + "/objects", null, Map.of("bulk_object_ids", several)), 200));
+        golden.assertMatches("drs-options-bulk",
+                ok(http.sendJson("OPTIONS", DRS + "/objects", sam, Map.of("bulk_object_ids", several)), 200));
 
         // Bulk: found, missing and forbidden ids; forbidden ones are answered as missing ones.
         List<String> ids = List.of(ref, NO_SUCH_ID, a, "drs://elsewhere.org/" + a, raw);

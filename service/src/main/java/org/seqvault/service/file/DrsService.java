@@ -67,18 +67,28 @@ public final class DrsService {
      */
     public boolean openToAnyone(DrsCaller caller, String id) {
         requireScope(caller);
+        return store.read(tx -> openToAnyone(tx, caller, id));
+    }
+
+    /** {@link #openToAnyone} for several ids in one read transaction; an id that fails is its own result, in order. */
+    public List<Openness> openToAnyone(DrsCaller caller, List<String> ids) {
+        requireScope(caller);
+        requireBulkSize(ids.size());
         return store.read(tx -> {
-            Located found;
-            try {
-                found = file(tx, caller, id);
-            } catch (UserException e) {
-                if (caller.isAnonymous() && e.problem() == Problem.UNAUTHORIZED) {
-                    return false;
+            List<Openness> results = new ArrayList<>(ids.size());
+            for (String id : ids) {
+                try {
+                    results.add(new Openness(openToAnyone(tx, caller, id), null));
+                } catch (UserException e) {
+                    results.add(new Openness(false, e));
                 }
-                throw e;
             }
-            return tx.projects().byId(found.node().projectId()).map(p -> Access.anonymous(p).read()).orElse(false);
+            return results;
         });
+    }
+
+    /** Whether one id may be read without a token, or why the caller is not told. */
+    public record Openness(boolean open, UserException error) {
     }
 
     /** A presigned link to a file's bytes. */
@@ -112,6 +122,19 @@ public final class DrsService {
     }
 
     // ---- helpers --------------------------------------------------------------------------
+
+    private static boolean openToAnyone(Tx tx, DrsCaller caller, String id) {
+        Located found;
+        try {
+            found = file(tx, caller, id);
+        } catch (UserException e) {
+            if (caller.isAnonymous() && e.problem() == Problem.UNAUTHORIZED) {
+                return false;
+            }
+            throw e;
+        }
+        return tx.projects().byId(found.node().projectId()).map(p -> Access.anonymous(p).read()).orElse(false);
+    }
 
     private DownloadLink link(Tx tx, DrsCaller caller, String id, Recorder record) {
         Located found = file(tx, caller, id);
