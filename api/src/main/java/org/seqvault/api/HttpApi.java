@@ -22,6 +22,7 @@ import org.seqvault.api.admin.AdminRoutes;
 import org.seqvault.api.admin.AuditRoutes;
 import org.seqvault.api.admin.QuotaRoutes;
 import org.seqvault.api.blob.BlobRoutes;
+import org.seqvault.api.drs.DrsRoutes;
 import org.seqvault.api.error.Errors;
 import org.seqvault.api.error.JettyErrors;
 import org.seqvault.api.http.Auth;
@@ -130,6 +131,7 @@ public final class HttpApi {
             new ProjectRoutes(services, auth).register(routes);
             new BlobRoutes(services).register(routes);
             registerV2Files(services, auth, routes);
+            new DrsRoutes(services.drs(), auth, services.publicUrl()).register(routes);
             table[0] = routes;
         });
         return new HttpApi(app, table[0].routes(), tls);

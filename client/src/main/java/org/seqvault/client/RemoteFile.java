@@ -22,11 +22,13 @@ import java.util.Map;
  * @param tags       in order, never null
  * @param secondaryFiles the index files linked to this data file by name in its folder ({@code x.bam.bai},
  *                   {@code x.bai}, …), most usual first; empty for other files, never null
+ * @param drsUri     where a GA4GH DRS client resolves the file ({@code drs://host/id}); null for folders
  */
 public record RemoteFile(String id, String name, long size, String project, String parent, String type,
                          @JsonProperty("created_on") Instant createdOn, @JsonProperty("modified_on") Instant modifiedOn,
                          Map<String, String> origin, Map<String, String> metadata, List<String> tags,
-                         @JsonProperty("_secondary_files") List<RemoteFile> secondaryFiles) {
+                         @JsonProperty("_secondary_files") List<RemoteFile> secondaryFiles,
+                         @JsonProperty("drs_uri") String drsUri) {
 
     /** Empty maps and lists for keys the server left out. */
     public RemoteFile {

@@ -221,6 +221,16 @@ class SdkCallsTest {
     }
 
     @Test
+    void aFileCarriesItsDrsUriAndAFolderNone() throws Exception {
+        RemoteFile f = sv.transfers().upload(file("drs.fq", "@r1\nACGT\n+\nIIII\n"),
+                RemotePath.parse(project.id() + "/drs"), UploadOptions.defaults());
+        String host = URI.create(server.url()).getHost();
+        assertThat(f.drsUri()).isEqualTo("drs://" + host + "/" + f.id());
+        assertThat(sv.tree().get(f.id()).drsUri()).isEqualTo(f.drsUri());
+        assertThat(sv.tree().resolve(RemotePath.parse(project.id() + "/drs")).drsUri()).isNull();
+    }
+
+    @Test
     void metadataTagsAndQueries() throws Exception {
         RemoteFile folder = sv.tree().mkdirs(RemotePath.parse(project.id() + "/query"));
         RemoteFile s1 = sv.transfers().upload(file("s1.bam", "1"), folder.id(), UploadOptions.defaults()

@@ -20,6 +20,7 @@ import org.seqvault.service.audit.AuditTrail;
 import org.seqvault.service.auth.IdentityService;
 import org.seqvault.service.file.FileJobRunner;
 import org.seqvault.service.file.FileJobService;
+import org.seqvault.service.file.DrsService;
 import org.seqvault.service.file.FileService;
 import org.seqvault.service.file.NamespaceService;
 import org.seqvault.service.file.TrashRetention;
@@ -124,7 +125,8 @@ public final class SeqVaultServer implements AutoCloseable {
             ApiServices services = new ApiServices(identity, new ProjectService(store, clock, ids, audit),
                     new QuotaService(store), files, new NamespaceService(store, files, clock, ids, trash, audit),
                     new TrashService(store, clock, ids, audit), uploads, blobs, signer, clock, limiter, authFailures,
-                    publicUrl, new AuditLog(store), new FileJobService(store, clock, ids, audit, jobRunner::wake));
+                    publicUrl, new AuditLog(store), new FileJobService(store, clock, ids, audit, jobRunner::wake),
+                    new DrsService(store, files, audit));
 
             identity.bootstrap(cfg.bootstrapToken()).ifPresent(issued -> {
                 if (cfg.bootstrapToken() == null) {

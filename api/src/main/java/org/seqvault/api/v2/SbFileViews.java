@@ -43,6 +43,8 @@ final class SbFileViews {
         m.put("tags", n.tags().values());
         // The platform's key for a file's index files; sevenbridges-python reads it as file.secondary_files.
         m.put("_secondary_files", located.indexFiles().stream().map(i -> file(new Located(i, located.project()))).toList());
+        // SeqVault's own: where a GA4GH DRS client resolves the file (folders are not DRS objects).
+        m.put("drs_uri", n.isFolder() ? null : hrefs.drsUri(n.id()));
         return m;
     }
 

@@ -3,6 +3,9 @@ package org.seqvault.reliability.auth;
 import static org.seqvault.reliability.auth.Need.Access.ADMIN;
 import static org.seqvault.reliability.auth.Need.Access.ANY;
 import static org.seqvault.reliability.auth.Need.Access.COPY;
+import static org.seqvault.reliability.auth.Need.Access.DRS_AUTH_INFO;
+import static org.seqvault.reliability.auth.Need.Access.DRS_PUBLIC_READ;
+import static org.seqvault.reliability.auth.Need.Access.DRS_READ;
 import static org.seqvault.reliability.auth.Need.Access.OWN_TOKEN;
 import static org.seqvault.reliability.auth.Need.Access.PROJECT_ADMIN;
 import static org.seqvault.reliability.auth.Need.Access.PUBLIC;
@@ -40,6 +43,7 @@ final class RouteCases {
         all.addAll(bulk());
         all.addAll(asyncJobs());
         all.addAll(uploads());
+        all.addAll(drs());
         return all;
     }
 
@@ -248,6 +252,43 @@ final class RouteCases {
                     w.sendPart(id);
                     return Request.json("POST", "/v2/upload/multipart/" + id + "/complete", "null");
                 }));
+    }
+
+    /** GA4GH DRS: each object route on the private file and on the public project's file. */
+    private static List<RouteCase> drs() {
+        String base = "/ga4gh/drs/v1";
+        String object = base + "/objects/{object_id}";
+        return List.of(
+                RouteCase.of("GET", base + "/service-info", Need.of(NONE, PUBLIC), 200,
+                        (w, c) -> Request.of("GET", base + "/service-info")),
+                RouteCase.of("GET", object, Need.of(FILES, DRS_READ), 200,
+                        (w, c) -> Request.of("GET", base + "/objects/" + w.fileId)),
+                RouteCase.of("GET", object, Need.of(FILES, DRS_PUBLIC_READ), 200,
+                        (w, c) -> Request.of("GET", base + "/objects/" + w.publicFileId)),
+                RouteCase.of("POST", object, Need.of(FILES, DRS_READ), 200,
+                        (w, c) -> Request.json("POST", base + "/objects/" + w.fileId, "{\"passports\": []}")),
+                RouteCase.of("POST", object, Need.of(FILES, DRS_PUBLIC_READ), 200,
+                        (w, c) -> Request.json("POST", base + "/objects/" + w.publicFileId, "{}")),
+                RouteCase.of("POST", object + "/access/{access_id}", Need.of(FILES, DRS_READ), 200,
+                        (w, c) -> Request.json("POST", base + "/objects/" + w.fileId + "/access/https", "{}")),
+                RouteCase.of("POST", object + "/access/{access_id}", Need.of(FILES, DRS_PUBLIC_READ), 200,
+                        (w, c) -> Request.json("POST", base + "/objects/" + w.publicFileId + "/access/https", "{}")),
+                RouteCase.of("OPTIONS", object, Need.of(FILES, DRS_AUTH_INFO), 200,
+                        (w, c) -> Request.of("OPTIONS", base + "/objects/" + w.fileId)),
+                RouteCase.of("GET", object + "/access/{access_id}", Need.of(FILES, DRS_READ), 200,
+                        (w, c) -> Request.of("GET", base + "/objects/" + w.fileId + "/access/https")),
+                RouteCase.of("GET", object + "/access/{access_id}", Need.of(FILES, DRS_PUBLIC_READ), 200,
+                        (w, c) -> Request.of("GET", base + "/objects/" + w.publicFileId + "/access/https")),
+                RouteCase.drsBulk(base + "/objects", DRS_READ,
+                        (w, c) -> Bodies.json("POST", base + "/objects", Map.of("bulk_object_ids", List.of(w.fileId)))),
+                RouteCase.drsBulk(base + "/objects", DRS_PUBLIC_READ,
+                        (w, c) -> Bodies.json("POST", base + "/objects", Map.of("bulk_object_ids",
+                                List.of(w.publicFileId)))),
+                RouteCase.drsBulk("OPTIONS", base + "/objects", DRS_AUTH_INFO,
+                        (w, c) -> Bodies.json("OPTIONS", base + "/objects", Map.of("bulk_object_ids", List.of(w.fileId)))),
+                RouteCase.drsBulk(base + "/objects/access", DRS_READ,
+                        (w, c) -> Bodies.json("POST", base + "/objects/access", Map.of("bulk_object_access_ids",
+                                List.of(Map.of("bulk_object_id", w.fileId, "bulk_access_ids", List.of("https")))))));
     }
 
     private static Map<String, Object> report(String etag) {
