@@ -244,8 +244,9 @@ public final class FileTree {
             }
             return folder;
         }
-        return api.as(Call.post("/v2/files/" + id + "/actions/copy").body(target(targetFolderId, newName)),
-                RemoteFile.class);
+        // The platform would rename the copy to _1_name; this SDK refuses a taken name instead.
+        return api.as(Call.post("/v2/files/" + id + "/actions/copy").query("on_clash", "fail")
+                .body(target(targetFolderId, newName)), RemoteFile.class);
     }
 
     private static Map<String, Object> target(String folderId, String name) {

@@ -195,7 +195,12 @@ final class RouteCases {
                                 Map.of("items", List.of(Map.of("id", w.fileId, "tags", List.of("bulk")))))),
                 RouteCase.bulk("/v2/bulk/files/edit", WRITE,
                         (w, c) -> Bodies.json("POST", "/v2/bulk/files/edit",
-                                Map.of("items", List.of(Map.of("id", w.fileId, "metadata", Map.of("bulk", "yes")))))));
+                                Map.of("items", List.of(Map.of("id", w.fileId, "metadata", Map.of("bulk", "yes")))))),
+                // The destination project is the whole call's (write needed, else 403, or 404 when hidden);
+                // each id then needs copy in its own project and fails alone in the keyed answer.
+                RouteCase.of("POST", "/v2/action/files/copy", Need.of(FILES, WRITE), 200,
+                        (w, c) -> Bodies.json("POST", "/v2/action/files/copy",
+                                Map.of("file_ids", List.of(w.fileId), "project", w.projectId))));
     }
 
     private static List<RouteCase> uploads() {

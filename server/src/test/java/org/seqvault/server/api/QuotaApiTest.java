@@ -342,7 +342,9 @@ class QuotaApiTest extends BackendSuite {
         assertThat(refused.status()).as("%s", refused.json()).isEqualTo(403);
         assertThat(refused.json().get("code").asInt()).isEqualTo(V2_QUOTA_CODE);
         assertThat(refused.json().get("message").asText()).contains("(1000 + 1000 > 1500 bytes)");
-        assertThat(ok(sb.get("/upload/multipart/" + second), 200).get("status").asText()).isEqualTo("ABORTED");
+        TestHttp.Response ended = sb.get("/upload/multipart/" + second);
+        assertThat(ended.status()).as("the refused upload ended ABORTED, which is gone (spec §12.5)").isEqualTo(404);
+        assertThat(ended.json().get("code").asInt()).isEqualTo(8003);
         assertThat(usage(pid)).isEqualTo(usageJson(SIZE, 1, 0, 0));
     }
 
