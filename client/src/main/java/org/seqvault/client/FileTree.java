@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.seqvault.client.internal.Api;
 import org.seqvault.client.internal.Call;
 import org.seqvault.client.internal.Json;
+import org.seqvault.client.internal.Labels;
 import org.seqvault.client.internal.Pages;
 
 /**
@@ -370,12 +371,7 @@ public final class FileTree {
      * @return the changed file
      */
     public RemoteFile label(String id, Map<String, String> metadata, List<String> tags) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("metadata", metadata == null ? Map.of() : metadata);
-        if (tags != null) {
-            body.put("tags", tags);
-        }
-        return api.as(Call.patch("/v2/files/" + id).body(body).repeatable(), RemoteFile.class);
+        return Labels.merge(api, id, metadata, tags);
     }
 
     /**
