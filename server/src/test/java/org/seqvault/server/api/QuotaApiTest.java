@@ -391,6 +391,25 @@ class QuotaApiTest extends BackendSuite {
                 .isEqualTo(usageJson(SIZE, 1, 0, 0));
     }
 
+    @Test
+    void aBulkCopyChecksTheQuotaForEachFileAndRefusesOnlyWhatDoesNotFit() {
+        String lu = sc.user("lu", "files", "projects");
+        SbHttp sb = new SbHttp(http, lu);
+        JsonNode source = sc.project(lu, "Bulk Quota Source", false);
+        String targetId = sc.project(lu, "Bulk Quota Target", false).get("id").asText();
+        String small = sb.upload("project", source.get("id").asText(), "small.txt", bytes(400), SIZE).get("id").asText();
+        String big = sb.upload("project", source.get("id").asText(), "big.bam", bytes(SIZE), SIZE).get("id").asText();
+        setQuota(targetId, Map.of("bytes", SIZE), 200);
+
+        JsonNode answer = ok(sb.post("/action/files/copy", Map.of("project", targetId, "file_ids", List.of(small, big))),
+                200);
+        assertThat(answer.get(small).get("status").asText()).isEqualTo("OK");
+        assertThat(answer.get(big).get("status").asText()).isEqualTo("FORBIDDEN");
+        assertThat(answer.get(big).get("code").asInt()).isEqualTo(V2_QUOTA_CODE);
+        assertThat(answer.get(big).get("message").asText()).contains("(400 + 1000 > 1000 bytes)");
+        assertThat(usage(targetId)).as("only the copy that fit").isEqualTo(usageJson(400, 1, 0, 0));
+    }
+
     // ---- reservations end with their upload ----------------------------------------------
 
     @Test
