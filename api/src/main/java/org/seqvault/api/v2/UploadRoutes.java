@@ -125,7 +125,7 @@ public final class UploadRoutes {
         UploadSession session = uploads.session(p, uploadId);
         Map<String, Object> body = views.upload(session, projectOf(p, session));
         List<UploadPart> received = uploads.parts(p, uploadId);
-        body.put("uploaded_parts_count", received.size());
+        body.put("uploaded_parts_count", UploadService.receivedPartCount(session, received));
         if (Params.bool(ctx.queryParam("list_parts"), "list_parts", false)) {
             body.put("parts", received.stream().map(SbUploadViews::part).toList());
         }

@@ -99,6 +99,8 @@ class SbUploadApiTest extends BackendSuite {
 
         JsonNode file = ok(sb.post("/upload/multipart/" + uid + "/complete", "null"), 200);
         golden.assertMatches("v2-upload-complete", file);
+        assertThat(ok(sb.get("/upload/multipart/" + uid), 200).get("uploaded_parts_count").asInt())
+                .as("a complete upload received all its parts").isEqualTo(4);
         assertThat(file.get("size").asLong()).isEqualTo(content.length);
         assertThat(ok(sb.post("/upload/multipart/" + uid + "/complete", "null"), 200).get("id"))
                 .as("completing twice gives the same file").isEqualTo(file.get("id"));

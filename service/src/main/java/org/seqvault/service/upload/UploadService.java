@@ -225,6 +225,14 @@ public final class UploadService {
         return received(store.read(tx -> tx.uploads().parts(uploadId)), direct);
     }
 
+    /**
+     * How many parts an upload has received, given what {@link #parts} listed: every planned part
+     * once it is complete, since publishing drops the part records.
+     */
+    public static int receivedPartCount(UploadSession s, List<UploadPart> listed) {
+        return s.state() == UploadState.DONE ? s.partCount() : listed.size();
+    }
+
     /** One offset page of the caller's uploads still OPEN, newest first, and how many there are. */
     public Page<UploadSession> openSessions(Principal caller, long offset, int limit) {
         caller.requireScope(Scope.FILES);
