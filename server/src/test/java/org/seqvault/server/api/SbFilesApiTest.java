@@ -11,6 +11,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
@@ -184,6 +189,30 @@ class SbFilesApiTest extends BackendSuite {
         assertThat(refused.status()).as("the SDK's opt-out keeps the name or fails").isEqualTo(409);
         assertThat(names(sb, "/files?project=" + pid)).containsExactly("_1_calls.vcf", "_2_calls.vcf", "_3_calls.vcf",
                 "_4_calls.vcf", "calls.vcf");
+    }
+
+    @Test
+    void copiesRacingForOneNameEachTakeTheirOwnNumber() throws Exception {
+        String rex = sc.user("rex", "files", "projects");
+        SbHttp sb = new SbHttp(http, rex);
+        String pid = sc.project(rex, "Racing Copies", false).get("id").asText();
+        String id = sb.upload("project", pid, "r.bam", new byte[] {1}, 1024).get("id").asText();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<TestHttp.Response>> copies = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                copies.add(pool.submit(() -> sb.post("/files/" + id + "/actions/copy", Map.of("project", pid))));
+            }
+            Set<String> names = new TreeSet<>();
+            for (Future<TestHttp.Response> copy : copies) {
+                names.add(ok(copy.get(), 200).get("name").asText());
+            }
+            assertThat(names).as("eight copies, eight names, none refused")
+                    .containsExactly("_1_r.bam", "_2_r.bam", "_3_r.bam", "_4_r.bam", "_5_r.bam", "_6_r.bam", "_7_r.bam",
+                            "_8_r.bam");
+        } finally {
+            pool.shutdown();
+        }
     }
 
     @Test
