@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.seqvault.api.error.SbErrors;
 import org.seqvault.api.http.Times;
+import org.seqvault.domain.Kind;
 import org.seqvault.domain.Node;
 import org.seqvault.domain.UserException;
 import org.seqvault.service.file.BulkResult;
@@ -57,6 +58,26 @@ final class SbFileViews {
 
     List<Map<String, Object>> files(List<Located> items) {
         return items.stream().map(this::file).toList();
+    }
+
+    /**
+     * One entry of a bulk copy's answer (spec §12.2): {"status": "OK", "new_file_id", "new_file_name"},
+     * or for a failure {"status": the error's kind as an HTTP reason (BAD_REQUEST, FORBIDDEN, NOT_FOUND, …),
+     * "code", "message"}.
+     */
+    static Map<String, Object> copyOutcome(BulkResult result) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        if (result.error() == null) {
+            m.put("status", "OK");
+            m.put("new_file_id", result.file().node().id());
+            m.put("new_file_name", result.file().node().name());
+            return m;
+        }
+        UserException e = result.error();
+        m.put("status", e.kind() == Kind.INVALID ? "BAD_REQUEST" : e.kind().name());
+        m.put("code", SbErrors.body(e.kind().httpStatus(), e.problem(), e.getMessage()).get("code"));
+        m.put("message", e.getMessage());
+        return m;
     }
 
     /** One item of a bulk answer: {"resource": file} or {"error": {status, code, message, more_info}}. */

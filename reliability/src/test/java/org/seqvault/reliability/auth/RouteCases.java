@@ -59,7 +59,10 @@ final class RouteCases {
                 RouteCase.of("HEAD", "/_blob/dl/{file}/{name}", Need.of(NONE, SIGNED_URL), 200,
                         (w, c) -> Request.of("HEAD", downloadPath(w))),
                 RouteCase.of("GET", "/v2/rate_limit", Need.of(NONE, ANY), 200, (w, c) -> Request.of("GET", "/v2/rate_limit")),
-                RouteCase.of("GET", "/v2/user", Need.of(NONE, ANY), 200, (w, c) -> Request.of("GET", "/v2/user")));
+                RouteCase.of("GET", "/v2/user", Need.of(NONE, ANY), 200, (w, c) -> Request.of("GET", "/v2/user")),
+                // A user is shown to themself and to an admin; to anyone else it is not found.
+                RouteCase.of("GET", "/v2/users/{username}", Need.of(NONE, OWN_TOKEN), 200,
+                        (w, c) -> Request.of("GET", "/v2/users/zeta-owner")));
     }
 
     private static List<RouteCase> v1Files() {
@@ -119,6 +122,9 @@ final class RouteCases {
                 RouteCase.of("POST", "/v2/projects", Need.of(PROJECTS, ANY), 201,
                         (w, c) -> Bodies.json("POST", "/v2/projects", Map.of("name", w.unique("matrix-project")))),
                 RouteCase.of("GET", "/v2/projects", Need.of(NONE, ANY), 200, (w, c) -> Request.of("GET", "/v2/projects")),
+                // Anyone may ask; the list holds only the owner's projects the caller can read.
+                RouteCase.of("GET", "/v2/projects/{owner}", Need.of(NONE, ANY), 200,
+                        (w, c) -> Request.of("GET", "/v2/projects/zeta-owner")),
                 RouteCase.of("GET", project, Need.of(NONE, READ), 200,
                         (w, c) -> Request.of("GET", "/v2/projects/" + w.projectId)),
                 RouteCase.of("PATCH", project, Need.of(PROJECTS, PROJECT_ADMIN), 200,
@@ -137,6 +143,9 @@ final class RouteCases {
                 RouteCase.of("PATCH", project + "/members/{username}", Need.of(PROJECTS, PROJECT_ADMIN), 200,
                         (w, c) -> Bodies.json("PATCH", "/v2/projects/" + w.projectId + "/members/zeta-extra",
                                 Map.of("permissions", Map.of("read", true)))),
+                RouteCase.of("PATCH", project + "/members/{username}/permissions", Need.of(PROJECTS, PROJECT_ADMIN), 200,
+                        (w, c) -> Bodies.json("PATCH", "/v2/projects/" + w.projectId + "/members/zeta-extra/permissions",
+                                Map.of("read", true))),
                 RouteCase.of("DELETE", project + "/members/{username}", Need.of(PROJECTS, PROJECT_ADMIN), 204,
                         (w, c) -> Request.of("DELETE", "/v2/projects/" + w.projectId + "/members/" + w.freshMember())),
                 RouteCase.of("GET", project + "/trash", Need.of(FILES, READ), 200,
@@ -225,7 +234,12 @@ final class RouteCases {
                                 Map.of("items", List.of(Map.of("id", w.fileId, "tags", List.of("bulk")))))),
                 RouteCase.bulk("/v2/bulk/files/edit", WRITE,
                         (w, c) -> Bodies.json("POST", "/v2/bulk/files/edit",
-                                Map.of("items", List.of(Map.of("id", w.fileId, "metadata", Map.of("bulk", "yes")))))));
+                                Map.of("items", List.of(Map.of("id", w.fileId, "metadata", Map.of("bulk", "yes")))))),
+                // The destination project is the whole call's (write needed, else 403, or 404 when hidden);
+                // each id then needs copy in its own project and fails alone in the keyed answer.
+                RouteCase.of("POST", "/v2/action/files/copy", Need.of(FILES, WRITE), 200,
+                        (w, c) -> Bodies.json("POST", "/v2/action/files/copy",
+                                Map.of("file_ids", List.of(w.fileId), "project", w.projectId))));
     }
 
     private static List<RouteCase> uploads() {

@@ -172,7 +172,7 @@ public final class UploadService {
      * by the caller of this method).
      */
     public UploadPart receivePart(String uploadId, int partNumber, InputStream in, long contentLength) {
-        UploadSession s = store.read(tx -> tx.uploads().byId(uploadId)).orElseThrow(() -> uploadNotFound(uploadId));
+        UploadSession s = known(uploadId);
         requireOpen(s, clock.now());
         checkPartNumber(s, partNumber);
         // Checked before the first byte when the length is declared; else the store stops at it.
@@ -231,6 +231,14 @@ public final class UploadService {
         return received(store.read(tx -> tx.uploads().parts(uploadId)), direct);
     }
 
+    /**
+     * How many parts an upload has received, given what {@link #parts} listed: every planned part
+     * once it is complete, since publishing drops the part records.
+     */
+    public static int receivedPartCount(UploadSession s, List<UploadPart> listed) {
+        return s.state() == UploadState.DONE ? s.partCount() : listed.size();
+    }
+
     /** One offset page of the caller's uploads still OPEN, newest first, and how many there are. */
     public Page<UploadSession> openSessions(Principal caller, long offset, int limit) {
         caller.requireScope(Scope.FILES);
@@ -282,7 +290,7 @@ public final class UploadService {
         });
     }
 
-    /** Abandons an upload and drops its bytes; aborting twice is fine, aborting a finished one is not. */
+    /** Abandons an upload and drops its bytes; afterwards the upload is unknown, and aborting a finished one is refused. */
     public void abort(Principal caller, String uploadId) {
         caller.requireScope(Scope.FILES);
         locks.with(uploadId, () -> {
@@ -692,7 +700,7 @@ public final class UploadService {
 
     private UploadSession owned(Principal caller, String uploadId) {
         caller.requireScope(Scope.FILES);
-        UploadSession s = store.read(tx -> tx.uploads().byId(uploadId)).orElseThrow(() -> uploadNotFound(uploadId));
+        UploadSession s = known(uploadId);
         if (!s.userId().equals(caller.userId()) && !caller.isAdmin()) {
             throw new UserException(Problem.UPLOAD_FORBIDDEN, "upload " + uploadId + " belongs to another user");
         }
@@ -793,6 +801,16 @@ public final class UploadService {
             e = e.substring(2);
         }
         return e.length() >= 2 && e.startsWith("\"") && e.endsWith("\"") ? e.substring(1, e.length() - 1) : e;
+    }
+
+    /**
+     * A session that exists and was not aborted: an aborted upload (by its user, or by a completion
+     * that could not succeed) is gone, and answers exactly as an unknown id (Seven Bridges: 404, 8003).
+     */
+    private UploadSession known(String uploadId) {
+        return store.read(tx -> tx.uploads().byId(uploadId))
+                .filter(s -> s.state() != UploadState.ABORTED)
+                .orElseThrow(() -> uploadNotFound(uploadId));
     }
 
     private static UserException uploadNotFound(String uploadId) {
