@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.seqvault.service.port.AuditRepository;
 import org.seqvault.service.port.BlobRepository;
+import org.seqvault.service.port.ExtractionRepository;
 import org.seqvault.service.port.MetadataStore;
 import org.seqvault.service.port.NodeRepository;
 import org.seqvault.service.port.ProjectRepository;
@@ -109,6 +110,11 @@ final class FaultyMetadataStore implements MetadataStore {
         @Override
         public StorageRepository storage() {
             return faulty(StorageRepository.class, tx.storage());
+        }
+
+        @Override
+        public ExtractionRepository extractions() {
+            return faulty(ExtractionRepository.class, tx.extractions());
         }
 
         @Override
