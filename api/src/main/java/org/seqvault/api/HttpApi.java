@@ -42,6 +42,7 @@ import org.seqvault.api.v2.FileRoutes;
 import org.seqvault.api.v2.Hrefs;
 import org.seqvault.api.v2.ProjectRoutes;
 import org.seqvault.api.v2.RateLimitRoutes;
+import org.seqvault.api.v2.SbFileViews;
 import org.seqvault.api.v2.TrashRoutes;
 import org.seqvault.api.v2.UploadRoutes;
 import org.seqvault.service.file.NamespaceService;
@@ -138,11 +139,12 @@ public final class HttpApi {
     private static void registerV2Files(ApiServices services, Auth auth, RouteTable routes) {
         NamespaceService namespace = services.namespace();
         Hrefs hrefs = new Hrefs(services.publicUrl());
-        new FileRoutes(namespace, auth, hrefs).register(routes);
-        new BulkFileRoutes(namespace, auth, hrefs).register(routes);
-        new UploadRoutes(services.uploads(), services.projects(), namespace, auth, hrefs).register(routes);
+        SbFileViews files = new SbFileViews(hrefs, services.extraction());
+        new FileRoutes(namespace, auth, hrefs, files).register(routes);
+        new BulkFileRoutes(namespace, auth, hrefs, files).register(routes);
+        new UploadRoutes(services.uploads(), services.projects(), namespace, auth, hrefs, files).register(routes);
         new RateLimitRoutes(auth, services.clock()).register(routes);
-        new TrashRoutes(services.trash(), auth, hrefs).register(routes);
+        new TrashRoutes(services.trash(), auth, hrefs, files).register(routes);
     }
 
     public HttpApi start() {

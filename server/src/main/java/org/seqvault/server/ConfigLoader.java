@@ -144,6 +144,7 @@ public final class ConfigLoader {
         Duration trashRetention = get(Setting.TRASH_RETENTION, ConfigLoader::parseRetention, TrashRetention.DEFAULT);
         Duration auditRetention = get(Setting.AUDIT_RETENTION, ConfigLoader::parseDuration,
                 ServerConfig.DEFAULT_AUDIT_RETENTION);
+        boolean extractMetadata = get(Setting.EXTRACT_METADATA, ConfigLoader::parseBoolean, true);
         if ((tlsCert == null) != (tlsKey == null)) {
             throw new ConfigException("HTTPS needs both tls_cert and tls_key (" + (tlsCert == null ? "tls_key" : "tls_cert")
                     + " is set alone)");
@@ -154,7 +155,7 @@ public final class ConfigLoader {
                 s3Endpoint, s3Region, s3PathStyle, signingKey, presignTtl, maxFormUpload, singlePutLimit, uploadTtl,
                 rateLimit, rateLimitWindow, bootstrapToken, idleTimeout, authFailureLimit, authFailureWindow,
                 previousSigningKeys, adminBind, adminPort, logFormat, tls, forwardedHeaders, finishedUploadRetention,
-                trashRetention, auditRetention);
+                trashRetention, auditRetention, extractMetadata);
         return new EffectiveConfig(config, sources, configFile);
     }
 

@@ -155,6 +155,11 @@ final class ServeCommand implements Callable<Integer> {
                     + "Env: SEQVAULT_AUDIT_RETENTION. Default: 365d.")
     String auditRetention;
 
+    @Option(names = "--extract-metadata", paramLabel = "true|false", arity = "0..1", fallbackValue = "true",
+            description = "Read the headers of published BAM, CRAM, SAM, VCF, BCF and FASTQ files for the metadata "
+                    + "keys the user has not set (docs/genomics.md). Env: SEQVAULT_EXTRACT_METADATA. Default: true.")
+    String extractMetadata;
+
     private final Map<String, String> env;
 
     ServeCommand(Map<String, String> env) {
@@ -189,6 +194,7 @@ final class ServeCommand implements Callable<Integer> {
         StoreOptions.put(flags, Setting.FINISHED_UPLOAD_RETENTION, finishedUploadRetention);
         StoreOptions.put(flags, Setting.TRASH_RETENTION, trashRetention);
         StoreOptions.put(flags, Setting.AUDIT_RETENTION, auditRetention);
+        StoreOptions.put(flags, Setting.EXTRACT_METADATA, extractMetadata);
         return flags;
     }
 

@@ -48,6 +48,8 @@ import org.seqvault.service.file.TrashRetention;
  * @param trashRetention  how long deleted files and folders stay in their project's trash (default 14 days);
  *                        zero turns the trash off and deletes are final at once
  * @param auditRetention  how long audit records are kept before they are pruned (default 365 days)
+ * @param extractMetadata whether published BAM, CRAM, SAM, VCF, BCF and FASTQ files have their headers read
+ *                        for the metadata keys the user has not set (default true; docs/genomics.md)
  */
 public record ServerConfig(String bind, int port, String publicUrl, Path dataDir, String dbUrl, String dbUser,
                            String dbPassword, String blobStore, String s3Endpoint, String s3Region,
@@ -56,7 +58,8 @@ public record ServerConfig(String bind, int port, String publicUrl, Path dataDir
                            String bootstrapToken, Duration idleTimeout, long authFailureLimit,
                            Duration authFailureWindow, List<String> previousSigningKeys, String adminBind,
                            Integer adminPort, LogFormat logFormat, TlsSettings tls, boolean forwardedHeaders,
-                           Duration finishedUploadRetention, Duration trashRetention, Duration auditRetention) {
+                           Duration finishedUploadRetention, Duration trashRetention, Duration auditRetention,
+                           boolean extractMetadata) {
 
     /** What {@link #idleTimeout} is when nothing sets it. */
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
@@ -76,6 +79,24 @@ public record ServerConfig(String bind, int port, String publicUrl, Path dataDir
         previousSigningKeys = previousSigningKeys == null ? List.of() : List.copyOf(previousSigningKeys);
         trashRetention = trashRetention == null ? TrashRetention.DEFAULT : trashRetention;
         auditRetention = auditRetention == null ? DEFAULT_AUDIT_RETENTION : auditRetention;
+    }
+
+    /**
+     * The configuration before header extraction existed, with it on (its default); kept so that code
+     * building a config by hand needs no change for a setting it does not care about.
+     */
+    public ServerConfig(String bind, int port, String publicUrl, Path dataDir, String dbUrl, String dbUser,
+                        String dbPassword, String blobStore, String s3Endpoint, String s3Region,
+                        boolean s3PathStyle, String signingKey, Duration presignTtl, long maxFormUpload,
+                        long singlePutLimit, Duration uploadTtl, long rateLimit, Duration rateLimitWindow,
+                        String bootstrapToken, Duration idleTimeout, long authFailureLimit,
+                        Duration authFailureWindow, List<String> previousSigningKeys, String adminBind,
+                        Integer adminPort, LogFormat logFormat, TlsSettings tls, boolean forwardedHeaders,
+                        Duration finishedUploadRetention, Duration trashRetention, Duration auditRetention) {
+        this(bind, port, publicUrl, dataDir, dbUrl, dbUser, dbPassword, blobStore, s3Endpoint, s3Region, s3PathStyle,
+                signingKey, presignTtl, maxFormUpload, singlePutLimit, uploadTtl, rateLimit, rateLimitWindow,
+                bootstrapToken, idleTimeout, authFailureLimit, authFailureWindow, previousSigningKeys, adminBind,
+                adminPort, logFormat, tls, forwardedHeaders, finishedUploadRetention, trashRetention, auditRetention, true);
     }
 
     /**
@@ -115,7 +136,7 @@ public record ServerConfig(String bind, int port, String publicUrl, Path dataDir
         return new ServerConfig(bind, port, publicUrl, dataDir, dbUrl, dbUser, dbPassword, blobStore, s3Endpoint,
                 s3Region, s3PathStyle, signingKey, presignTtl, maxFormUpload, singlePutLimit, uploadTtl, rateLimit,
                 rateLimitWindow, bootstrapToken, idleTimeout, limit, window, previousSigningKeys, adminBind, adminPort,
-                logFormat, tls, forwardedHeaders, finishedUploadRetention, trashRetention, auditRetention);
+                logFormat, tls, forwardedHeaders, finishedUploadRetention, trashRetention, auditRetention, extractMetadata);
     }
 
     /** This configuration with another trash retention (zero: no trash). */
@@ -123,7 +144,8 @@ public record ServerConfig(String bind, int port, String publicUrl, Path dataDir
         return new ServerConfig(bind, port, publicUrl, dataDir, dbUrl, dbUser, dbPassword, blobStore, s3Endpoint,
                 s3Region, s3PathStyle, signingKey, presignTtl, maxFormUpload, singlePutLimit, uploadTtl, rateLimit,
                 rateLimitWindow, bootstrapToken, idleTimeout, authFailureLimit, authFailureWindow, previousSigningKeys,
-                adminBind, adminPort, logFormat, tls, forwardedHeaders, finishedUploadRetention, retention, auditRetention);
+                adminBind, adminPort, logFormat, tls, forwardedHeaders, finishedUploadRetention, retention, auditRetention,
+                extractMetadata);
     }
 
     /** This configuration with another audit retention. */
@@ -131,7 +153,17 @@ public record ServerConfig(String bind, int port, String publicUrl, Path dataDir
         return new ServerConfig(bind, port, publicUrl, dataDir, dbUrl, dbUser, dbPassword, blobStore, s3Endpoint,
                 s3Region, s3PathStyle, signingKey, presignTtl, maxFormUpload, singlePutLimit, uploadTtl, rateLimit,
                 rateLimitWindow, bootstrapToken, idleTimeout, authFailureLimit, authFailureWindow, previousSigningKeys,
-                adminBind, adminPort, logFormat, tls, forwardedHeaders, finishedUploadRetention, trashRetention, retention);
+                adminBind, adminPort, logFormat, tls, forwardedHeaders, finishedUploadRetention, trashRetention, retention,
+                extractMetadata);
+    }
+
+    /** This configuration with header extraction on or off. */
+    public ServerConfig withExtractMetadata(boolean extract) {
+        return new ServerConfig(bind, port, publicUrl, dataDir, dbUrl, dbUser, dbPassword, blobStore, s3Endpoint,
+                s3Region, s3PathStyle, signingKey, presignTtl, maxFormUpload, singlePutLimit, uploadTtl, rateLimit,
+                rateLimitWindow, bootstrapToken, idleTimeout, authFailureLimit, authFailureWindow, previousSigningKeys,
+                adminBind, adminPort, logFormat, tls, forwardedHeaders, finishedUploadRetention, trashRetention,
+                auditRetention, extract);
     }
 
     /** Like the record's own, but with the secrets (and any password in a URL) redacted. */
@@ -150,6 +182,6 @@ public record ServerConfig(String bind, int port, String publicUrl, Path dataDir
                 + ", adminBind=" + adminBind + ", adminPort=" + adminPort + ", logFormat=" + logFormat
                 + ", tls=" + tls + ", forwardedHeaders=" + forwardedHeaders
                 + ", finishedUploadRetention=" + finishedUploadRetention + ", trashRetention=" + trashRetention
-                + ", auditRetention=" + auditRetention + "]";
+                + ", auditRetention=" + auditRetention + ", extractMetadata=" + extractMetadata + "]";
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.Update;
 import org.seqvault.service.extract.ExtractionStatus;
 import org.seqvault.service.port.ExtractionRepository;
@@ -16,6 +17,8 @@ final class SqlExtractionRepository implements ExtractionRepository {
     private static final String PENDING = "PENDING";
     private static final String RUNNING = "RUNNING";
     private static final String DONE = "DONE";
+    /** Ids per IN list: a page of files is at most a few hundred. */
+    private static final int IN_BATCH = 500;
 
     private final Handle handle;
 
@@ -123,20 +126,29 @@ final class SqlExtractionRepository implements ExtractionRepository {
     @Override
     public Map<String, ExtractionStatus> statuses(Collection<String> fileIds) {
         Map<String, ExtractionStatus> found = new LinkedHashMap<>();
-        if (fileIds.isEmpty()) {
-            return found;
+        List<String> ids = List.copyOf(fileIds);
+        for (int from = 0; from < ids.size(); from += IN_BATCH) {
+            List<String> batch = ids.subList(from, Math.min(ids.size(), from + IN_BATCH));
+            StringJoiner params = new StringJoiner(", ",
+                    "SELECT file_id, state, status, extracted_keys FROM header_extractions WHERE file_id IN (", ")");
+            for (int i = 0; i < batch.size(); i++) {
+                params.add(":id" + i);
+            }
+            Query query = handle.createQuery(params.toString());
+            for (int i = 0; i < batch.size(); i++) {
+                query.bind("id" + i, batch.get(i));
+            }
+            query.map((rs, ctx) -> {
+                String state = rs.getString("state");
+                String status = rs.getString("status");
+                String shown = DONE.equals(state) ? status : status == null ? ExtractionStatus.PENDING : status;
+                return new Row(rs.getString("file_id"), new ExtractionStatus(shown, keys(rs.getString("extracted_keys"))));
+            }).forEach(r -> found.put(r.fileId(), r.status()));
         }
-        handle.createQuery("SELECT file_id, state, status, extracted_keys FROM header_extractions WHERE file_id IN (<ids>)")
-                .bindList("ids", List.copyOf(fileIds))
-                .map((rs, ctx) -> {
-                    String state = rs.getString("state");
-                    String status = rs.getString("status");
-                    String shown = DONE.equals(state) ? status : status == null ? ExtractionStatus.PENDING : status;
-                    found.put(rs.getString("file_id"), new ExtractionStatus(shown, keys(rs.getString("extracted_keys"))));
-                    return null;
-                })
-                .list();
         return found;
+    }
+
+    private record Row(String fileId, ExtractionStatus status) {
     }
 
     @Override
