@@ -2,7 +2,7 @@ package org.seqvault.api;
 
 import org.seqvault.service.audit.AuditLog;
 import org.seqvault.service.auth.IdentityService;
-import org.seqvault.service.extract.ExtractionStatuses;
+import org.seqvault.service.extract.MetadataExtraction;
 import org.seqvault.service.file.FileService;
 import org.seqvault.service.file.NamespaceService;
 import org.seqvault.service.file.TrashService;
@@ -17,20 +17,21 @@ import org.seqvault.service.upload.UploadService;
 /**
  * What the HTTP adapters call. {@code rateLimiter} counts requests per token, {@code authFailures}
  * failed authentications per client address. {@code publicUrl} is the base of every absolute
- * href, without a trailing slash. {@code extraction} says where each file's header extraction stands.
+ * href, without a trailing slash. {@code extraction} reads files' headers for metadata; null when
+ * {@code extract_metadata} is off.
  */
 public record ApiServices(IdentityService identity, ProjectService projects, QuotaService quotas, FileService files,
                           NamespaceService namespace, TrashService trash,
                           UploadService uploads, BlobStore blobStore, UrlSigner signer, Clock clock,
                           RateLimiter rateLimiter, RateLimiter authFailures, String publicUrl, AuditLog audit,
-                          ExtractionStatuses extraction) {
+                          MetadataExtraction extraction) {
 
-    /** The services before header extraction existed: no file has an extraction status. */
+    /** The services before header extraction existed: it is off. */
     public ApiServices(IdentityService identity, ProjectService projects, QuotaService quotas, FileService files,
                        NamespaceService namespace, TrashService trash, UploadService uploads, BlobStore blobStore,
                        UrlSigner signer, Clock clock, RateLimiter rateLimiter, RateLimiter authFailures, String publicUrl,
                        AuditLog audit) {
         this(identity, projects, quotas, files, namespace, trash, uploads, blobStore, signer, clock, rateLimiter,
-                authFailures, publicUrl, audit, ExtractionStatuses.NONE);
+                authFailures, publicUrl, audit, null);
     }
 }

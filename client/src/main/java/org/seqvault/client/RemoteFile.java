@@ -20,16 +20,45 @@ import java.util.Map;
  * @param origin     {@code {"task": id}} for task outputs, else empty
  * @param metadata   string keys and values, never null
  * @param tags       in order, never null
+ * @param extractedMetadata where reading the file's header for metadata stands, and which metadata keys
+ *                   came from it; null for a file that is not a BAM, CRAM, SAM, VCF, BCF or FASTQ, or when the
+ *                   server does not read headers (docs/genomics.md)
  */
 public record RemoteFile(String id, String name, long size, String project, String parent, String type,
                          @JsonProperty("created_on") Instant createdOn, @JsonProperty("modified_on") Instant modifiedOn,
-                         Map<String, String> origin, Map<String, String> metadata, List<String> tags) {
+                         Map<String, String> origin, Map<String, String> metadata, List<String> tags,
+                         @JsonProperty("extracted_metadata") HeaderMetadata extractedMetadata) {
 
     /** Empty maps and lists for keys the server left out. */
     public RemoteFile {
         origin = origin == null ? Map.of() : origin;
         metadata = metadata == null ? Map.of() : metadata;
         tags = tags == null ? List.of() : tags;
+    }
+
+    /** A file without an extraction status (as before header extraction existed). */
+    public RemoteFile(String id, String name, long size, String project, String parent, String type, Instant createdOn,
+                      Instant modifiedOn, Map<String, String> origin, Map<String, String> metadata, List<String> tags) {
+        this(id, name, size, project, parent, type, createdOn, modifiedOn, origin, metadata, tags, null);
+    }
+
+    /**
+     * Where reading a file's header stands.
+     *
+     * @param status {@code pending}, {@code retrying: <why>}, {@code done}, {@code unreadable: <why>},
+     *               {@code header_too_large} or {@code failed: <why>}
+     * @param keys   the metadata keys whose values were read from the header (a key the user set is never one)
+     */
+    public record HeaderMetadata(String status, List<String> keys) {
+        public HeaderMetadata {
+            keys = keys == null ? List.of() : List.copyOf(keys);
+        }
+
+        /** @return true once the header was read and its keys filled in */
+        @JsonIgnore
+        public boolean isDone() {
+            return "done".equals(status);
+        }
     }
 
     /** @return true for a folder */

@@ -19,7 +19,6 @@ import org.seqvault.genomics.HtsHeaderReader;
 import org.seqvault.service.audit.AuditLog;
 import org.seqvault.service.audit.AuditTrail;
 import org.seqvault.service.auth.IdentityService;
-import org.seqvault.service.extract.ExtractionStatuses;
 import org.seqvault.service.extract.MetadataExtraction;
 import org.seqvault.service.file.FileService;
 import org.seqvault.service.file.NamespaceService;
@@ -135,7 +134,7 @@ public final class SeqVaultServer implements AutoCloseable {
             ApiServices services = new ApiServices(identity, new ProjectService(store, clock, ids, audit),
                     new QuotaService(store), files, new NamespaceService(store, files, clock, ids, trash, audit),
                     new TrashService(store, clock, ids, audit), uploads, blobs, signer, clock, limiter, authFailures,
-                    publicUrl, new AuditLog(store), cfg.extractMetadata() ? extraction : ExtractionStatuses.NONE);
+                    publicUrl, new AuditLog(store), cfg.extractMetadata() ? extraction : null);
 
             identity.bootstrap(cfg.bootstrapToken()).ifPresent(issued -> {
                 if (cfg.bootstrapToken() == null) {

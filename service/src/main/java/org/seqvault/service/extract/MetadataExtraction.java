@@ -14,12 +14,16 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.seqvault.domain.Metadata;
 import org.seqvault.domain.Node;
+import org.seqvault.domain.ProjectRef;
+import org.seqvault.domain.Scope;
 import org.seqvault.domain.UserException;
+import org.seqvault.service.auth.Principal;
 import org.seqvault.service.port.BlobStore;
 import org.seqvault.service.port.BlobStore.BlobReader;
 import org.seqvault.service.port.Clock;
 import org.seqvault.service.port.ExtractionRepository.Due;
 import org.seqvault.service.port.MetadataStore;
+import org.seqvault.service.project.ProjectService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -221,12 +225,22 @@ public final class MetadataExtraction implements ExtractionStatuses {
         return store.read(tx -> tx.extractions().statuses(fileIds));
     }
 
-    /** Queues again every readable file of a project (null: of all projects); returns how many. */
-    public int requeue(String projectId) {
+    /** What a re-run queued, and the queue's rows by state just after. */
+    public record Requeued(int queued, Map<String, Long> queue) {
+    }
+
+    /**
+     * Queues again (admin scope) every file of a project (null: of every project) whose name is a
+     * format SeqVault reads, for the worker to read their headers: files published before extraction
+     * was on, or to fill keys a user has since removed. Keys the user set still win.
+     */
+    public Requeued requeue(Principal caller, ProjectRef project) {
+        caller.requireScope(Scope.ADMIN);
         Instant now = clock.now();
-        int queued = store.write(tx -> tx.extractions().enqueueAll(projectId, HeaderFormat.allSuffixes(), now));
+        int queued = store.write(tx -> tx.extractions().enqueueAll(
+                project == null ? null : ProjectService.readable(tx, caller, project).id(), HeaderFormat.allSuffixes(), now));
         wake();
-        return queued;
+        return new Requeued(queued, counts());
     }
 
     /** Rows by state (pending, running, done), for the admin command. */
