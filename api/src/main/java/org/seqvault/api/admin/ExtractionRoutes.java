@@ -50,10 +50,10 @@ public final class ExtractionRoutes {
 
     /** The body's project, or null (no body, or no "project"): every project. */
     private static ProjectRef project(Context ctx) {
-        if (ctx.body().isBlank()) {
+        JsonNode body = Json.tree(ctx);
+        if (body.isNull()) {
             return null;
         }
-        JsonNode body = Json.tree(ctx);
         if (!body.isObject()) {
             throw UserException.invalid("send a JSON object: {\"project\": \"owner/slug\"}, or no body for every project");
         }

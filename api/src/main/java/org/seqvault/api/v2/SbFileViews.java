@@ -17,7 +17,7 @@ import org.seqvault.service.file.Located;
  * The Seven Bridges file shape. Every key of the platform's is always present (empty, never missing):
  * the client re-fetches a file whenever code reads a key that is absent. One key is SeqVault's own,
  * and only on files queued for header extraction: {@code extracted_metadata}, {status, keys}
- * (docs/genomics.md); the platform's clients keep keys they do not know without reading them.
+ * (docs/genomics.md), a key the platform does not define.
  */
 public final class SbFileViews {
     /** Where this server keeps bytes, in the platform's storage notation. */

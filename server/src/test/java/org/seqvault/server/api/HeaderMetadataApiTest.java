@@ -59,14 +59,14 @@ class HeaderMetadataApiTest extends BackendSuite {
         GenomicsFiles files = new GenomicsFiles(dir);
         Path bamPath = files.bam("NA12878.bam", 500);
         Path vcfPath = files.variants("HG002.vcf.gz", List.of("HG002"), "1");
-        long uploaded = System.nanoTime();
         String bam = formUpload(bamPath);
+        long answered = System.nanoTime();
+        JsonNode bamFile = extracted(bam);
+        // Printed, not asserted: how long after the upload's answer the file showed its header's keys.
+        System.out.printf("header metadata on %s: BAM's keys shown %d ms after its upload was answered%n", backend,
+                (System.nanoTime() - answered) / 1_000_000);
         String vcf = multipartUpload(vcfPath);
 
-        JsonNode bamFile = extracted(bam);
-        // Printed, not asserted: how long after its upload started a file showed its header's keys.
-        System.out.printf("header metadata on %s: BAM shown %d ms after its upload began%n", backend,
-                (System.nanoTime() - uploaded) / 1_000_000);
         fx.golden().assertMatches("v2-file-header-metadata", bamFile);
         JsonNode vcfFile = extracted(vcf);
         assertThat(vcfFile.get("metadata")).as(vcfFile.toString()).isEqualTo(json(Map.of("sample_id", "HG002", "sample_count", "1",
@@ -114,6 +114,31 @@ class HeaderMetadataApiTest extends BackendSuite {
                 "read_group_count", "reference_genome", "sample_count", "sort_order")));
         assertThat(extracted(fastq).get("metadata")).isEqualTo(json(Map.of("paired_end", "2",
                 "file_segment_number", "1", "quality_scale", "sanger")));
+    }
+
+    @Test
+    void anAdminRerunFillsAKeyTheUserRemovedAndKeepsTheOnesTheySet() throws Exception {
+        start(true);
+        String bam = formUpload(new GenomicsFiles(dir).bam("NA12878.bam", 100));
+        extracted(bam);
+        Map<String, Object> edit = new java.util.HashMap<>();
+        edit.put("library_id", null);
+        edit.put("sample_id", "patient-17");
+        ok(sb.patch("/files/" + bam + "/metadata", edit), 200);
+        assertThat(ok(sb.get("/files/" + bam), 200).get("metadata").has("library_id")).isFalse();
+
+        JsonNode run = ok(fx.http.postJson("/admin/v1/extract-metadata", ServerFixture.ADMIN_TOKEN,
+                Map.of("project", project)), 202);
+        assertThat(run.get("project").asText()).isEqualTo(project);
+        assertThat(run.get("queued").asInt()).isEqualTo(1);
+
+        JsonNode again = extracted(bam);
+        assertThat(again.get("metadata").get("library_id").asText()).isEqualTo("lib1");
+        assertThat(again.get("metadata").get("sample_id").asText()).isEqualTo("patient-17");
+        assertThat(again.get("extracted_metadata").get("keys")).isEqualTo(json(List.of("library_id", "platform",
+                "quality_scale", "read_group_count", "reference_genome", "sample_count", "sort_order")));
+        assertThat(fx.http.postJson("/admin/v1/extract-metadata", ServerFixture.ADMIN_TOKEN,
+                Map.of("project", "nobody/nothing")).status()).isEqualTo(404);
     }
 
     /** The file's answer once its header has been read (its status is no longer pending). */
