@@ -107,21 +107,6 @@ public final class MetadataExtraction implements ExtractionStatuses {
         return new Pass(done, unreadable, retried, failed);
     }
 
-    /** Runs passes until nothing is due (the admin command; the server's worker waits between passes instead). */
-    public Pass drain() {
-        int done = 0;
-        int unreadable = 0;
-        int failed = 0;
-        Pass pass;
-        do {
-            pass = runOnce();
-            done += pass.done();
-            unreadable += pass.unreadable();
-            failed += pass.failed();
-        } while (pass.total() > 0 && pass.retried() == 0);
-        return new Pass(done, unreadable, pass.retried(), failed);
-    }
-
     private enum Outcome { DONE, UNREADABLE, RETRY, FAILED, LOST }
 
     private Outcome process(Due row, Instant lease) {
