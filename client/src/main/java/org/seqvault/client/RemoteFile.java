@@ -1,6 +1,7 @@
 package org.seqvault.client;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.List;
@@ -27,7 +28,8 @@ import java.util.Map;
 public record RemoteFile(String id, String name, long size, String project, String parent, String type,
                          @JsonProperty("created_on") Instant createdOn, @JsonProperty("modified_on") Instant modifiedOn,
                          Map<String, String> origin, Map<String, String> metadata, List<String> tags,
-                         @JsonProperty("extracted_metadata") HeaderMetadata extractedMetadata) {
+                         @JsonProperty("extracted_metadata") @JsonInclude(JsonInclude.Include.NON_NULL)
+                         HeaderMetadata extractedMetadata) {
 
     /** Empty maps and lists for keys the server left out. */
     public RemoteFile {
