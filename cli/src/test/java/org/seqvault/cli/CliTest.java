@@ -465,6 +465,25 @@ class CliTest {
     }
 
     @Test
+    void adminExtractMetadataQueuesAProjectsGenomicsFilesAgain() throws Exception {
+        String p = project("Headers CLI");
+        ok("upload", Files.writeString(tmp.resolve("calls.vcf"), "not really a VCF\n").toString(), p + "/raw");
+        ok("upload", Files.writeString(tmp.resolve("notes.txt"), "notes\n").toString(), p + "/raw");
+        CliRunner admin = cli.with("SEQVAULT_TOKEN", TestServer.ADMIN_TOKEN);
+
+        Result run = admin.run("admin", "extract-metadata", "--project", p);
+        assertThat(run.exit()).as(run.toString()).isZero();
+        assertThat(run.out()).startsWith("project  " + p + "\nqueued   1\npending  ");
+        JsonNode json = admin.run("admin", "extract-metadata", "--project", p, "--json").json();
+        assertThat(json.get("queued").asInt()).as("the .vcf, not the .txt").isEqualTo(1);
+        assertThat(json.get("queue").has("done")).isTrue();
+
+        Result notAdmin = cli.run("admin", "extract-metadata");
+        assertThat(notAdmin.exit()).isEqualTo(1);
+        assertThat(notAdmin.err()).contains("missing_scope");
+    }
+
+    @Test
     void adminSetsQuotasAndProjectsInfoShowsUsageAndQuota() throws Exception {
         String p = project("Quota CLI");
         Path thousand = Files.writeString(tmp.resolve("thousand.txt"), "x".repeat(1000));

@@ -26,10 +26,10 @@ public final class BulkFileRoutes {
     private final Auth auth;
     private final SbFileViews views;
 
-    public BulkFileRoutes(NamespaceService namespace, Auth auth, Hrefs hrefs) {
+    public BulkFileRoutes(NamespaceService namespace, Auth auth, Hrefs hrefs, SbFileViews views) {
         this.namespace = namespace;
         this.auth = auth;
-        this.views = new SbFileViews(hrefs);
+        this.views = views;
     }
 
     public void register(RouteTable routes) {

@@ -28,11 +28,11 @@ public final class FileRoutes {
     private final Hrefs hrefs;
     private final SbFileViews views;
 
-    public FileRoutes(NamespaceService namespace, Auth auth, Hrefs hrefs) {
+    public FileRoutes(NamespaceService namespace, Auth auth, Hrefs hrefs, SbFileViews views) {
         this.namespace = namespace;
         this.auth = auth;
         this.hrefs = hrefs;
-        this.views = new SbFileViews(hrefs);
+        this.views = views;
     }
 
     public void register(RouteTable routes) {

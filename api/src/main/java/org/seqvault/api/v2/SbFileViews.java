@@ -9,24 +9,34 @@ import org.seqvault.api.http.Times;
 import org.seqvault.domain.Kind;
 import org.seqvault.domain.Node;
 import org.seqvault.domain.UserException;
+import org.seqvault.service.extract.ExtractionStatus;
+import org.seqvault.service.extract.ExtractionStatuses;
 import org.seqvault.service.file.BulkResult;
 import org.seqvault.service.file.Located;
 
 /**
- * The Seven Bridges file shape. Every key is always present (empty, never missing): the client
- * re-fetches a file whenever code reads a key that is absent.
+ * The Seven Bridges file shape. Every key of the platform's is always present (empty, never missing):
+ * the client re-fetches a file whenever code reads a key that is absent. One key is SeqVault's own,
+ * and only on files queued for header extraction: {@code extracted_metadata}, {status, keys}
+ * (docs/genomics.md), a key the platform does not define.
  */
-final class SbFileViews {
+public final class SbFileViews {
     /** Where this server keeps bytes, in the platform's storage notation. */
     static final Map<String, Object> STORAGE = storage();
 
     private final Hrefs hrefs;
+    private final ExtractionStatuses extraction;
 
-    SbFileViews(Hrefs hrefs) {
+    public SbFileViews(Hrefs hrefs, ExtractionStatuses extraction) {
         this.hrefs = hrefs;
+        this.extraction = extraction;
     }
 
     Map<String, Object> file(Located located) {
+        return file(located, extraction.of(List.of(located.node().id())).get(located.node().id()));
+    }
+
+    private Map<String, Object> file(Located located, ExtractionStatus status) {
         Node n = located.node();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("href", hrefs.of("/files/" + n.id()));
@@ -43,9 +53,15 @@ final class SbFileViews {
         m.put("metadata", n.metadata().values());
         m.put("tags", n.tags().values());
         // The platform's key for a file's index files; sevenbridges-python reads it as file.secondary_files.
-        m.put("_secondary_files", located.indexFiles().stream().map(i -> file(new Located(i, located.project()))).toList());
+        m.put("_secondary_files", located.indexFiles().stream().map(i -> file(new Located(i, located.project()), null)).toList());
         // SeqVault's own: where a GA4GH DRS client resolves the file (folders are not DRS objects).
         m.put("drs_uri", n.isFolder() ? null : hrefs.drsUri(n.id()));
+        if (status != null) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("status", status.status());
+            e.put("keys", status.keys());
+            m.put("extracted_metadata", e);
+        }
         return m;
     }
 
@@ -56,8 +72,10 @@ final class SbFileViews {
         return Collections.unmodifiableMap(m);
     }
 
+    /** A page of files, with their extraction statuses looked up in one query. */
     List<Map<String, Object>> files(List<Located> items) {
-        return items.stream().map(this::file).toList();
+        Map<String, ExtractionStatus> statuses = extraction.of(items.stream().map(l -> l.node().id()).toList());
+        return items.stream().map(l -> file(l, statuses.get(l.node().id()))).toList();
     }
 
     /**

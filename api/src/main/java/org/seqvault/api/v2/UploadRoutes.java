@@ -41,14 +41,14 @@ public final class UploadRoutes {
     private final SbFileViews files;
 
     public UploadRoutes(UploadService uploads, ProjectService projects, NamespaceService namespace, Auth auth,
-                        Hrefs hrefs) {
+                        Hrefs hrefs, SbFileViews fileViews) {
         this.uploads = uploads;
         this.projects = projects;
         this.namespace = namespace;
         this.auth = auth;
         this.hrefs = hrefs;
         this.views = new SbUploadViews(hrefs);
-        this.files = new SbFileViews(hrefs);
+        this.files = fileViews;
     }
 
     public void register(RouteTable routes) {

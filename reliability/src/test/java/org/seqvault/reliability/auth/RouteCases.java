@@ -113,7 +113,9 @@ final class RouteCases {
                 // No limits: the world's other calls must not be refused for room.
                 RouteCase.of("PUT", "/admin/v1/projects/{owner}/{slug}/quota", Need.of(Need.Scope.ADMIN, ADMIN), 200,
                         (w, c) -> new Request("PUT", "/admin/v1/projects/" + w.projectId + "/quota", "application/json",
-                                "{\"bytes\": null, \"files\": null}".getBytes(StandardCharsets.UTF_8))));
+                                "{\"bytes\": null, \"files\": null}".getBytes(StandardCharsets.UTF_8))),
+                RouteCase.of("POST", "/admin/v1/extract-metadata", Need.of(Need.Scope.ADMIN, ADMIN), 202,
+                        (w, c) -> Bodies.json("POST", "/admin/v1/extract-metadata", Map.of("project", w.projectId))));
     }
 
     private static List<RouteCase> projects() {

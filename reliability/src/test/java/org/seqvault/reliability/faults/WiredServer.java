@@ -89,7 +89,7 @@ final class WiredServer implements AutoCloseable {
                 new TrashService(wired, clock, ids, audit), uploads, blobs, signer, clock,
                 new RateLimiter((key, window, count) -> 0, clock, 0, 300),
                 new RateLimiter((key, window, count) -> 0, clock, 0, 60), url, new AuditLog(wired),
-                new FileJobService(wired, clock, ids, audit, () -> { }), new DrsService(wired, files, audit));
+                new FileJobService(wired, clock, ids, audit, () -> { }), new DrsService(wired, files, audit), null);
         identity.bootstrap(ServerProcess.ADMIN_TOKEN);
         Health health = new Health();
         // Up to 10 s to drain at stop: on a loaded 2-core machine a 1 s drain was sometimes exceeded, and

@@ -341,7 +341,8 @@ public final class ProjectService {
         }
     }
 
-    static Project readable(Tx tx, Principal caller, ProjectRef ref) {
+    /** The project {@code ref} names, if the caller may read it; else not found (no existence leak). */
+    public static Project readable(Tx tx, Principal caller, ProjectRef ref) {
         Project p = tx.projects().byRef(ref).orElseThrow(() -> Access.notFound(ref.id()));
         if (!Access.of(tx, caller, p).read()) {
             throw Access.notFound(ref.id());

@@ -32,6 +32,7 @@ import org.seqvault.service.audit.AuditSubject;
 import org.seqvault.service.audit.AuditTarget;
 import org.seqvault.service.audit.AuditTrail;
 import org.seqvault.service.auth.Principal;
+import org.seqvault.service.extract.ExtractionQueue;
 import org.seqvault.service.file.ContentTypes;
 import org.seqvault.service.file.Folders;
 import org.seqvault.service.port.BlobStore;
@@ -61,9 +62,16 @@ public final class UploadService {
     private final KeyedLocks locks = new KeyedLocks();
     private final UploadCounters counters = new UploadCounters();
     private final AuditTrail audit;
+    private final ExtractionQueue extraction;
 
     public UploadService(MetadataStore store, BlobStore blobs, Clock clock, IdGenerator ids, UploadSettings settings,
                          AuditTrail audit) {
+        this(store, blobs, clock, ids, settings, audit, ExtractionQueue.OFF);
+    }
+
+    /** As the other constructor, queueing each published file that SeqVault can read the header of on {@code extraction}. */
+    public UploadService(MetadataStore store, BlobStore blobs, Clock clock, IdGenerator ids, UploadSettings settings,
+                         AuditTrail audit, ExtractionQueue extraction) {
         // Parts above the single-PUT limit are cut at most that large; a store that refuses smaller
         // parts (S3: 5 MiB) could then never join them, so every such upload would end in a 409.
         if (settings.singlePutLimit() < blobs.minPartSize()) {
@@ -84,6 +92,7 @@ public final class UploadService {
         this.settings = settings;
         this.folders = new Folders(ids);
         this.audit = audit;
+        this.extraction = extraction;
     }
 
     public UploadSettings settings() {
@@ -510,6 +519,7 @@ public final class UploadService {
                 return file;
             });
             counters.completed.increment();
+            extraction.wake();
             return published;
         } catch (UserException e) {
             giveUp(s, blobId);
@@ -558,6 +568,8 @@ public final class UploadService {
             throw nameExists(s.name());
         }
         tx.uploads().transition(s.id(), UploadState.COMPLETING, UploadState.DONE, blob.id(), file.id());
+        // In this transaction: a file published just before a crash is still read after the restart.
+        extraction.offer(tx, file, now);
         attempt.ok(tx, AuditTarget.node(file, project.ref()), detail);
         return file;
     }
