@@ -7,6 +7,7 @@ limit is lowered to 4 MiB so the switch to the presigned flow costs little to te
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
 import shutil
@@ -57,6 +58,23 @@ def _read_listening_url(process: subprocess.Popen, log: Path) -> str:
     raise RuntimeError(f"the server ended before listening; its log: {log}\n{log.read_text()[-3000:]}")
 
 
+@contextlib.contextmanager
+def running_server(work: Path, *options: str) -> Iterator[str]:
+    """``bin/seqvault serve`` on a fresh data folder in ``work``; yields the URL it listens on."""
+    log = work / "server.log"
+    env = dict(os.environ, SEQVAULT_BOOTSTRAP_TOKEN=ADMIN_TOKEN)
+    with open(log, "w") as log_out:
+        process = subprocess.Popen(
+            [str(ROOT / "bin" / "seqvault"), "serve", "--port", "0", "--data-dir", str(work / "data"),
+             "--trash-retention", "0", "--rate-limit", "0", *options],
+            stdout=subprocess.PIPE, stderr=log_out, text=True, env=env)
+    try:
+        yield _read_listening_url(process, log)
+    finally:
+        process.terminate()
+        process.wait(timeout=60)
+
+
 @pytest.fixture(scope="session")
 def server() -> Iterator[Server]:
     work = Path(tempfile.mkdtemp(prefix="seqvault-python-tests-"))
@@ -65,23 +83,14 @@ def server() -> Iterator[Server]:
                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     assert proxy.stdout is not None and proxy.stdin is not None
     proxy_port = int(proxy.stdout.readline())
-    log = work / "server.log"
-    env = dict(os.environ, SEQVAULT_BOOTSTRAP_TOKEN=ADMIN_TOKEN)
-    with open(log, "w") as log_out:
-        process = subprocess.Popen(
-            [str(ROOT / "bin" / "seqvault"), "serve", "--port", "0", "--data-dir", str(work / "data"),
-             "--public-url", f"http://127.0.0.1:{proxy_port}", "--max-form-upload", str(FORM_LIMIT),
-             "--trash-retention", "0", "--rate-limit", "0"],
-            stdout=subprocess.PIPE, stderr=log_out, text=True, env=env)
     try:
-        url = _read_listening_url(process, log)
-        proxy.stdin.write(url.split("//", 1)[1] + "\n")
-        proxy.stdin.flush()
-        yield Server(url, cut_file)
+        with running_server(work, "--public-url", f"http://127.0.0.1:{proxy_port}",
+                            "--max-form-upload", str(FORM_LIMIT)) as url:
+            proxy.stdin.write(url.split("//", 1)[1] + "\n")
+            proxy.stdin.flush()
+            yield Server(url, cut_file)
     finally:
-        process.terminate()
         proxy.terminate()
-        process.wait(timeout=60)
         proxy.wait(timeout=10)
         shutil.rmtree(work, ignore_errors=True)
 
