@@ -32,6 +32,7 @@ import org.seqvault.service.auth.IdentityService;
 import org.seqvault.service.file.TrashRetention;
 import org.seqvault.service.presign.SigningKeys;
 import org.seqvault.service.upload.UploadSettings;
+import org.seqvault.store.s3.S3BlobStore;
 
 /**
  * Computes the effective {@link ServerConfig}: command-line flags beat {@code SEQVAULT_*}
@@ -51,9 +52,16 @@ public final class ConfigLoader {
     static final String DEFAULT_DATA_DIR = "./seqvault-data";
     static final Duration DEFAULT_PRESIGN_TTL = Duration.ofHours(1);
     static final long DEFAULT_MAX_FORM_UPLOAD = 500L << 20;
-    static final long DEFAULT_SINGLE_PUT_LIMIT = 5L << 30;
+    /** With an S3 blob store: S3's largest single PUT. Local files take every size in one PUT. */
+    static final long DEFAULT_S3_SINGLE_PUT_LIMIT = S3BlobStore.MAX_PART_SIZE;
     static final Duration DEFAULT_UPLOAD_TTL = Duration.ofHours(24);
-    static final long DEFAULT_RATE_LIMIT = 1000;
+    /**
+     * Per-token limiting is off unless asked for: one user's bulk work (10,000 small files take some
+     * 40,000 requests) must never meet it, and what protects the server from overload (bounded pools
+     * answering 503 with Retry-After, the idle timeout, request limits, the failed-authentication
+     * limit) does not depend on it. A per-token quota divides a shared server among tenants.
+     */
+    static final long DEFAULT_RATE_LIMIT = 0;
     static final Duration DEFAULT_RATE_LIMIT_WINDOW = Duration.ofMinutes(5);
 
     private static final Pattern DURATION = Pattern.compile("(\\d{1,12})\\s*(s|sec|secs|seconds?|m|min|mins|minutes?|h|hours?|d|days?)?",
@@ -119,7 +127,7 @@ public final class ConfigLoader {
         List<String> previousSigningKeys = get(Setting.PREVIOUS_SIGNING_KEYS, ConfigLoader::parseSigningKeys, List.of());
         Duration presignTtl = get(Setting.PRESIGN_TTL, ConfigLoader::parseDuration, DEFAULT_PRESIGN_TTL);
         long maxFormUpload = get(Setting.MAX_FORM_UPLOAD, ConfigLoader::parseSize, DEFAULT_MAX_FORM_UPLOAD);
-        long singlePutLimit = get(Setting.SINGLE_PUT_LIMIT, ConfigLoader::parseSize, DEFAULT_SINGLE_PUT_LIMIT);
+        long singlePutLimit = get(Setting.SINGLE_PUT_LIMIT, ConfigLoader::parseSize, defaultSinglePutLimit(blobStore));
         Duration uploadTtl = get(Setting.UPLOAD_TTL, ConfigLoader::parseDuration, DEFAULT_UPLOAD_TTL);
         long rateLimit = get(Setting.RATE_LIMIT, ConfigLoader::parseCount, DEFAULT_RATE_LIMIT);
         Duration rateLimitWindow = get(Setting.RATE_LIMIT_WINDOW, ConfigLoader::parseDuration, DEFAULT_RATE_LIMIT_WINDOW);
@@ -156,6 +164,14 @@ public final class ConfigLoader {
                 previousSigningKeys, adminBind, adminPort, logFormat, tls, forwardedHeaders, finishedUploadRetention,
                 trashRetention, auditRetention);
         return new EffectiveConfig(config, sources, configFile);
+    }
+
+    /**
+     * One presigned PUT for every size the blob store takes in one: any size on local disk (the
+     * seed's {@code requests.put(uploadUrl, data=f)} works for a 200 GB BAM), 5 GiB on S3.
+     */
+    static long defaultSinglePutLimit(String blobStore) {
+        return blobStore.startsWith("s3://") ? DEFAULT_S3_SINGLE_PUT_LIMIT : UploadSettings.MAX_FILE_SIZE;
     }
 
     /** The value of the first source that sets {@code s}, parsed; else the default. */

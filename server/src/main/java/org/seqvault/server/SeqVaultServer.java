@@ -48,7 +48,6 @@ import org.slf4j.LoggerFactory;
 /** Wires the stores, services and HTTP API together with plain constructors, and runs them. */
 public final class SeqVaultServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SeqVaultServer.class);
-    private static final long MAX_FILE_SIZE = 5L << 40;
     private static final long DRAIN_MILLIS = 30_000;
     private static final String S3_SCHEME = "s3://";
 
@@ -103,7 +102,7 @@ public final class SeqVaultServer implements AutoCloseable {
             SqlMetadataStore store = SqlMetadataStore.open(cfg.dbUrl(), cfg.dbUser(), cfg.dbPassword());
             BlobStore blobs = openBlobStore(cfg, signer, publicUrl);
 
-            UploadSettings uploadSettings = new UploadSettings(cfg.maxFormUpload(), cfg.singlePutLimit(), MAX_FILE_SIZE,
+            UploadSettings uploadSettings = new UploadSettings(cfg.maxFormUpload(), cfg.singlePutLimit(), UploadSettings.MAX_FILE_SIZE,
                     cfg.presignTtl(), cfg.uploadTtl(), cfg.finishedUploadRetention());
             AuditTrail audit = new AuditTrail(store, clock, ids);
             IdentityService identity = new IdentityService(store, clock, ids, audit);

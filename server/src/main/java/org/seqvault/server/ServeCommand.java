@@ -72,7 +72,9 @@ final class ServeCommand implements Callable<Integer> {
     String maxFormUpload;
 
     @Option(names = "--single-put-limit", paramLabel = "SIZE",
-            description = "Largest size handed out as one presigned PUT. Env: SEQVAULT_SINGLE_PUT_LIMIT. Default: 5GiB.")
+            description = "Largest size handed out as one presigned PUT; larger uploads get parts. "
+                    + "Env: SEQVAULT_SINGLE_PUT_LIMIT. Default: every size (5TiB) on local disk, 5GiB (the most S3 takes) "
+                    + "on S3.")
     String singlePutLimit;
 
     @Option(names = "--upload-ttl", paramLabel = "SECONDS",
@@ -80,7 +82,8 @@ final class ServeCommand implements Callable<Integer> {
     String uploadTtl;
 
     @Option(names = "--rate-limit", paramLabel = "N",
-            description = "Requests per token per window; 0 turns limiting off. Env: SEQVAULT_RATE_LIMIT. Default: 1000.")
+            description = "Requests per token per window, e.g. 1000 (the Seven Bridges platform's, per 300 s) for a server "
+                    + "shared by tenants; 0 turns limiting off. Env: SEQVAULT_RATE_LIMIT. Default: 0 (off).")
     String rateLimit;
 
     @Option(names = "--rate-limit-window", paramLabel = "SECONDS",

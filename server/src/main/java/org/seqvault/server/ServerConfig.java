@@ -22,10 +22,11 @@ import org.seqvault.service.file.TrashRetention;
  * @param signingKey      URL-signing key; null means: read or create &lt;data&gt;/signing.key (mode 600)
  * @param presignTtl      presigned URL lifetime (default 3600 s)
  * @param maxFormUpload   form upload limit in bytes (default 500 MiB)
- * @param singlePutLimit  largest size handed out as one presigned PUT (default 5 GiB)
+ * @param singlePutLimit  largest size handed out as one presigned PUT (default: every size, 5 TiB, on local
+ *                        disk; 5 GiB, S3's largest single PUT, on S3, where more is refused at start)
  * @param uploadTtl       how long an unconfirmed upload lives (default 24 h)
- * @param rateLimit       requests per token per window; 0 turns limiting off (default 1000)
- * @param rateLimitWindow the rate-limit window (default 300 s, as on the Seven Bridges platform)
+ * @param rateLimit       requests per token per window; 0 turns limiting off (the default)
+ * @param rateLimitWindow the rate-limit window (default 300 s, as on the Seven Bridges platform, whose limit is 1000)
  * @param bootstrapToken  admin token to create on an empty database, or null
  * @param idleTimeout     how long a connection may stay silent, between requests or in the middle of one,
  *                        before the server closes it (default 30 s): a client that opens uploads and
