@@ -178,47 +178,57 @@ class Files:
             parts = []
             for part in info["parts"]:
                 offset = (int(part["partNumber"]) - 1) * part_size
-                _, etag = self._put(part["uploadUrl"], local, offset, min(part_size, size - offset), headers)
+                etag = self._put_part(part["uploadUrl"], local, offset, min(part_size, size - offset), headers)
                 parts.append({"partNumber": part["partNumber"], "etag": etag})
             return self.upload_confirm(file_key=info["fileKey"], workspace_id=workspace_id, filename=local.name,
                                        size=size, parts=parts)
-        sha256, _ = self._put(info["uploadUrl"], local, 0, size, headers)
+        sha256 = self._put_whole(info["uploadUrl"], local, size, headers)
         return self.upload_confirm(file_key=info["fileKey"], workspace_id=workspace_id, filename=local.name,
                                    size=size, sha256=sha256)
 
-    def _put(self, url: str, local: Path, offset: int, length: int, headers: Dict[str, str]) -> "tuple[str, str]":
-        """PUTs a slice of the file; returns its SHA-256 and the stored part's ETag, checked against its MD5."""
+    def _put_whole(self, url: str, local: Path, size: int, headers: Dict[str, str]) -> str:
+        """PUTs the whole file; returns its SHA-256, which the confirmation has the server check."""
         sent: List[_HashingSlice] = []
 
         def body() -> _HashingSlice:
-            sent.append(_HashingSlice(local, offset, length))
+            sent.append(_HashingSlice(local, 0, size, hashlib.sha256()))
+            return sent[-1]
+
+        self._http.call("PUT", url, body=body, headers=headers).close()
+        return sent[-1].digest.hexdigest()
+
+    def _put_part(self, url: str, local: Path, offset: int, length: int, headers: Dict[str, str]) -> str:
+        """PUTs one part; returns the stored part's ETag, checked against the MD5 of what was sent
+        (a parted confirmation takes no checksum of the whole, so this is the end-to-end check)."""
+        sent: List[_HashingSlice] = []
+
+        def body() -> _HashingSlice:
+            sent.append(_HashingSlice(local, offset, length, hashlib.md5()))
             return sent[-1]
 
         answer = self._http.call("PUT", url, body=body, headers=headers)
         answer.close()
         etag = answer.headers.get("ETag", "")
-        if etag.strip('"') != sent[-1].md5.hexdigest():
+        if etag.strip('"') != sent[-1].digest.hexdigest():
             raise IntegrityError(None, "checksum_mismatch",
                                  f"the server stored {local.name} bytes {offset}..{offset + length} with ETag {etag}, "
-                                 f"not the MD5 of what was sent ({sent[-1].md5.hexdigest()})")
-        return sent[-1].sha256.hexdigest(), etag
+                                 f"not the MD5 of what was sent ({sent[-1].digest.hexdigest()})")
+        return etag
 
     def _download_info(self, key: str, workspace_id: str) -> Dict[str, Any]:
         return self._http.call("GET", "/v1/files/download", params={"workspace_id": workspace_id, "key": key}).json()
 
 
 class _HashingSlice(FileSlice):
-    """A file slice that hashes what it hands out (MD5 for the part's ETag, SHA-256 for the confirm)."""
+    """A file slice that hashes what it hands out, with the one digest its upload is checked by."""
 
-    def __init__(self, path: PathLike, offset: int, length: int) -> None:
+    def __init__(self, path: PathLike, offset: int, length: int, digest: Any) -> None:
         super().__init__(path, offset, length)
-        self.md5 = hashlib.md5()
-        self.sha256 = hashlib.sha256()
+        self.digest = digest
 
     def read(self, size: Optional[int] = -1) -> bytes:
         chunk = super().read(size)
-        self.md5.update(chunk)
-        self.sha256.update(chunk)
+        self.digest.update(chunk)
         return chunk
 
 
