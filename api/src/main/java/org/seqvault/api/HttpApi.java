@@ -125,6 +125,7 @@ public final class HttpApi {
             Errors.install(config.routes);
             RouteTable routes = new RouteTable(config.routes);
             routes.add(HandlerType.GET, "/healthz", Guard.PUBLIC, health::handle);
+            routes.add(HandlerType.GET, OpenApi.PATH, Guard.PUBLIC, OpenApi::serve);
             routes.get("/metrics", ctx -> metrics.handleForAdmins(ctx, auth));
             new V1FileRoutes(services, auth).register(routes);
             new V1AccountRoutes(services, auth).register(routes);

@@ -50,6 +50,7 @@ final class RouteCases {
     private static List<RouteCase> infrastructure() {
         return List.of(
                 RouteCase.of("GET", "/healthz", Need.of(NONE, PUBLIC), 200, (w, c) -> Request.of("GET", "/healthz")),
+                RouteCase.of("GET", "/openapi.json", Need.of(NONE, PUBLIC), 200, (w, c) -> Request.of("GET", "/openapi.json")),
                 RouteCase.of("GET", "/metrics", Need.of(Need.Scope.ADMIN, ADMIN), 200, (w, c) -> Request.of("GET", "/metrics")),
                 RouteCase.of("PUT", "/_blob/up/{upload}/{part}", Need.of(NONE, SIGNED_URL), 200,
                         (w, c) -> new Request("PUT", "/_blob/up/" + w.uploadId + "/1", "application/octet-stream",
