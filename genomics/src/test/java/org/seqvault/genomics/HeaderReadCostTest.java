@@ -26,6 +26,7 @@ import org.seqvault.store.fs.FsBlobStore;
 import org.seqvault.store.s3.S3BlobStore;
 import org.seqvault.store.s3.S3Location;
 import org.seqvault.store.s3.S3Settings;
+import org.seqvault.testkit.genomics.GenomicsFiles;
 import org.seqvault.testkit.stores.S3TestServer;
 
 /**

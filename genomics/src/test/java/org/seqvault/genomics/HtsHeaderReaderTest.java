@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.seqvault.service.extract.HeaderFormat;
 import org.seqvault.service.extract.HeaderReader.Reading;
+import org.seqvault.testkit.genomics.GenomicsFiles;
 
 class HtsHeaderReaderTest {
     @TempDir

@@ -14,8 +14,8 @@ import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.seqvault.genomics.GenomicsFiles;
 import org.seqvault.service.port.Clock;
+import org.seqvault.testkit.genomics.GenomicsFiles;
 
 /**
  * Header metadata through the real HTTP API: files made with htsjdk's writers are uploaded through

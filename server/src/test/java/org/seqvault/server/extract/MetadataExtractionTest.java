@@ -19,7 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.seqvault.domain.FileKey;
 import org.seqvault.domain.Node;
 import org.seqvault.domain.Project;
-import org.seqvault.genomics.GenomicsFiles;
 import org.seqvault.genomics.HtsHeaderReader;
 import org.seqvault.service.audit.AuditTrail;
 import org.seqvault.service.auth.IdentityService;
@@ -39,6 +38,7 @@ import org.seqvault.service.upload.UploadService;
 import org.seqvault.service.upload.UploadSettings;
 import org.seqvault.store.fs.FsBlobStore;
 import org.seqvault.store.sql.SqlMetadataStore;
+import org.seqvault.testkit.genomics.GenomicsFiles;
 
 /**
  * The extraction queue's promises on a real SQLite database and local blob store, with time moved by

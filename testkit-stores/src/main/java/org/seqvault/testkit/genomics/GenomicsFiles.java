@@ -1,4 +1,4 @@
-package org.seqvault.genomics;
+package org.seqvault.testkit.genomics;
 
 import htsjdk.samtools.SAMFileHeader;
 import htsjdk.samtools.SAMFileWriter;
