@@ -44,6 +44,7 @@ import org.seqvault.api.v2.ProjectRoutes;
 import org.seqvault.api.v2.RateLimitRoutes;
 import org.seqvault.api.v2.TrashRoutes;
 import org.seqvault.api.v2.UploadRoutes;
+import org.seqvault.api.web.WebAssets;
 import org.seqvault.service.file.NamespaceService;
 
 /** Builds the HTTP application: every dialect's routes, one error mapping, request ids. */
@@ -129,6 +130,7 @@ public final class HttpApi {
             new ProjectRoutes(services, auth).register(routes);
             new BlobRoutes(services).register(routes);
             registerV2Files(services, auth, routes);
+            WebAssets.register(routes);
             table[0] = routes;
         });
         return new HttpApi(app, table[0].routes(), tls);

@@ -1,0 +1,159 @@
+// The one way the page talks to the server: the public v2 API (and the web sign-in exchange),
+// same origin, the token in a header. Errors become ApiError with the server's own words.
+
+export class ApiError extends Error {
+  constructor(readonly status: number, message: string) {
+    super(message);
+  }
+}
+
+export interface Listing<T> {
+  items: T[];
+  total: number;
+}
+
+export interface SbFile {
+  id: string;
+  name: string;
+  type: 'file' | 'folder';
+  size: number;
+  project: string;
+  parent: string | null;
+  created_on: string;
+  modified_on: string;
+  origin: { task?: string };
+  tags: string[];
+  metadata: Record<string, string>;
+  md5?: string | null;
+  sha256?: string | null;
+  drs_uri?: string | null;
+  _secondary_files?: SbFile[];
+  [key: string]: unknown;
+}
+
+export interface SbProject {
+  id: string;
+  name: string;
+  description: string | null;
+  root_folder: string;
+  created_by: string;
+}
+
+export interface Permissions {
+  read: boolean;
+  write: boolean;
+  copy: boolean;
+  execute: boolean;
+  admin: boolean;
+}
+
+export interface SbMember {
+  username: string;
+  permissions: Permissions;
+}
+
+export interface SbUser {
+  username: string;
+  email?: string;
+}
+
+/** Words a person understands for a failure the server did not explain. */
+function fallbackMessage(status: number): string {
+  if (status === 401) return 'Your sign-in is no longer valid. Sign in again.';
+  if (status === 403) return 'You do not have permission to do that.';
+  if (status === 404) return 'Not found: it may have been moved or deleted.';
+  if (status === 429) return 'The server is busy; try again in a moment.';
+  return `The server could not do that (HTTP ${status}).`;
+}
+
+async function errorOf(response: Response): Promise<ApiError> {
+  let message = fallbackMessage(response.status);
+  try {
+    const body = await response.json();
+    const said = body?.message ?? body?.error?.message;
+    if (typeof said === 'string' && said.length > 0) message = said;
+  } catch {
+    // Not JSON: keep the plain words.
+  }
+  return new ApiError(response.status, message);
+}
+
+export type Query = Record<string, string | number | undefined | null>;
+
+function withQuery(path: string, query?: Query): string {
+  if (!query) return path;
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null && value !== '') params.append(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `${path}?${text}` : path;
+}
+
+export class Api {
+  constructor(private readonly token: string, private readonly onUnauthorized: () => void = () => {}) {}
+
+  async call<T>(method: string, path: string, body?: unknown, query?: Query): Promise<{ json: T; headers: Headers }> {
+    let response: Response;
+    try {
+      response = await fetch(withQuery(path, query), {
+        method,
+        headers: {
+          'X-SBG-Auth-Token': this.token,
+          ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        cache: 'no-store',
+      });
+    } catch {
+      throw new ApiError(0, 'Could not reach the server. Check your connection and try again.');
+    }
+    if (!response.ok) {
+      if (response.status === 401) this.onUnauthorized();
+      throw await errorOf(response);
+    }
+    const json = response.status === 204 ? (null as T) : ((await response.json()) as T);
+    return { json, headers: response.headers };
+  }
+
+  async get<T>(path: string, query?: Query): Promise<T> {
+    return (await this.call<T>('GET', path, undefined, query)).json;
+  }
+
+  async send<T>(method: string, path: string, body?: unknown, query?: Query): Promise<T> {
+    return (await this.call<T>(method, path, body ?? null, query)).json;
+  }
+
+  /** A page of a v2 list envelope with the X-Total-Matching-Query count. */
+  async list<T>(path: string, query: Query): Promise<Listing<T>> {
+    const { json, headers } = await this.call<{ items: T[] }>('GET', path, undefined, query);
+    const total = Number(headers.get('X-Total-Matching-Query') ?? json.items.length);
+    return { items: json.items, total };
+  }
+
+  me(): Promise<SbUser> {
+    return this.get('/v2/user');
+  }
+
+  file(id: string): Promise<SbFile> {
+    return this.get(`/v2/files/${encodeURIComponent(id)}`);
+  }
+}
+
+/** Exchanges a one-time web sign-in code (from `seqvault web`) for a session token; no token needed. */
+export async function exchangeSignInCode(code: string): Promise<string> {
+  let response: Response;
+  try {
+    response = await fetch('/v1/web/signin', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ code }),
+      cache: 'no-store',
+    });
+  } catch {
+    throw new ApiError(0, 'Could not reach the server. Check your connection and try again.');
+  }
+  if (!response.ok) throw await errorOf(response);
+  const body = (await response.json()) as { token: string };
+  return body.token;
+}

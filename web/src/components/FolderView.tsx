@@ -1,0 +1,414 @@
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
+import type { Api, SbFile, SbProject } from '../api/client';
+import {
+  allMatches, copyAll, deleteAll, downloadAll, ensureFolder, moveAll, type Outcome, resolveFolderPath,
+} from '../listing/actions';
+import { PAGE_SIZE, usePagedListing } from '../listing/usePagedListing';
+import { pagesOf, rowRange, visibleRows } from '../listing/window';
+import { hrefOf, navigate } from '../route';
+import { uploadFiles } from '../upload/upload';
+import { Breadcrumbs } from './Breadcrumbs';
+import { DetailsPanel } from './DetailsPanel';
+import { Dialog, NameDialog } from './Dialog';
+import { useNotices } from './notices';
+
+const ROW_HEIGHT = 36;
+const OVERSCAN = 8;
+
+interface Filters {
+  name: string;
+  metaKey: string;
+  metaValue: string;
+  tag: string;
+  task: string;
+}
+
+const NO_FILTERS: Filters = { name: '', metaKey: '', metaValue: '', tag: '', task: '' };
+
+/** The listing query of the filters: `name_contains` is SeqVault's extension; the rest are v2's own. */
+function queryOf(filters: Filters): Record<string, string> {
+  const query: Record<string, string> = {};
+  if (filters.name.trim()) query.name_contains = filters.name.trim();
+  if (filters.metaKey.trim()) query[`metadata.${filters.metaKey.trim()}`] = filters.metaValue;
+  if (filters.tag.trim()) query.tag = filters.tag.trim();
+  if (filters.task.trim()) query['origin.task'] = filters.task.trim();
+  return query;
+}
+
+function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  const units = ['KiB', 'MiB', 'GiB', 'TiB'];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
+}
+
+function formatDate(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString();
+}
+
+type Pending = null | 'new-folder' | 'delete' | 'copy' | 'move' | 'rename';
+
+export function FolderView({ api, route }: {
+  api: Api;
+  route: { project: string; folder?: string; file?: string };
+}) {
+  const notices = useNotices();
+  const [project, setProject] = useState<SbProject | null>(null);
+  useEffect(() => {
+    setProject(null);
+    const [owner, slug] = route.project.split('/');
+    api.get<SbProject>(`/v2/projects/${encodeURIComponent(owner)}/${encodeURIComponent(slug)}`)
+      .then(setProject, (e) => notices.error(e));
+  }, [api, route.project, notices]);
+  if (!project) return <p>Loading project…</p>;
+  return <Folder api={api} project={project} folder={route.folder ?? project.root_folder} file={route.file} />;
+}
+
+function Folder({ api, project, folder, file }: { api: Api; project: SbProject; folder: string; file?: string }) {
+  const notices = useNotices();
+  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  const [applied, setApplied] = useState<Filters>(NO_FILTERS);
+  const query = useMemo(() => queryOf(applied), [applied]);
+  const listPath = `/v2/files/${encodeURIComponent(folder)}/list`;
+  const listing = usePagedListing(api, listPath, query);
+  const [selected, setSelected] = useState<Map<string, SbFile>>(new Map());
+  const [allSelected, setAllSelected] = useState(false);
+  const anchor = useRef<number | null>(null);
+  const [pending, setPending] = useState<Pending>(null);
+  const [busy, setBusy] = useState(false);
+
+  // A filter applies a moment after typing stops, so each keystroke is not a request.
+  useEffect(() => {
+    const timer = setTimeout(() => setApplied(filters), 250);
+    return () => clearTimeout(timer);
+  }, [filters]);
+  useEffect(() => {
+    setSelected(new Map());
+    setAllSelected(false);
+    anchor.current = null;
+  }, [folder, query]);
+  useEffect(() => { if (listing.error) notices.error(listing.error); }, [listing.error, notices]);
+
+  const selection = useCallback(async (): Promise<SbFile[]> => {
+    if (allSelected) return allMatches(api, listPath, query);
+    return [...selected.values()];
+  }, [allSelected, api, listPath, query, selected]);
+
+  const selectedCount = allSelected ? listing.total ?? 0 : selected.size;
+
+  const toggle = (index: number, row: SbFile, shift: boolean) => {
+    setAllSelected(false);
+    const next = new Map(allSelected ? [] : selected);
+    const on = !next.has(row.id);
+    const indexes = shift && anchor.current !== null ? rowRange(anchor.current, index) : [index];
+    for (const i of indexes) {
+      const r = listing.rowAt(i);
+      if (!r) continue;
+      if (on) next.set(r.id, r);
+      else next.delete(r.id);
+    }
+    anchor.current = index;
+    setSelected(next);
+  };
+
+  const run = async (label: string, act: (items: SbFile[]) => Promise<Outcome>) => {
+    setBusy(true);
+    try {
+      const items = await selection();
+      const outcome = await act(items);
+      if (outcome.failures.length > 0) {
+        notices.error(`${label}: ${outcome.done} of ${items.length} done. ${outcome.failures.join('; ')}`);
+      } else {
+        notices.info(`${label}: ${outcome.done} of ${items.length} done.`);
+      }
+      setSelected(new Map());
+      setAllSelected(false);
+      listing.reload();
+    } catch (error) {
+      notices.error(error);
+    } finally {
+      setBusy(false);
+      setPending(null);
+    }
+  };
+  const progress = (label: string) => (done: number, total: number) => notices.info(`${label}: ${done} of ${total}…`);
+
+  const upload = async (files: File[], into = folder) => {
+    if (files.length === 0) return;
+    setBusy(true);
+    try {
+      // A folder picked or dropped keeps its structure: each file goes into its relative path's folders.
+      const groups = new Map<string, File[]>();
+      for (const f of files) {
+        const relative = (f as File & { webkitRelativePath?: string }).webkitRelativePath ?? '';
+        const dir = relative.includes('/') ? relative.slice(0, relative.lastIndexOf('/')) : '';
+        groups.set(dir, [...(groups.get(dir) ?? []), f]);
+      }
+      let sent = 0;
+      for (const [dir, group] of groups) {
+        let target = into;
+        for (const name of dir.split('/').filter((p) => p.length > 0)) target = await ensureFolder(api, target, name);
+        await uploadFiles(api, { folder: target }, group, (p) => notices.info(
+          `Uploading ${p.file} (${sent + p.fileIndex + 1} of ${files.length}): ${formatSize(p.bytesSent)} of ${formatSize(p.bytesTotal)}`));
+        sent += group.length;
+      }
+      notices.info(`Uploaded ${files.length} file${files.length === 1 ? '' : 's'}.`);
+      listing.reload();
+    } catch (error) {
+      notices.error(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const single = selected.size === 1 && !allSelected ? [...selected.values()][0] : null;
+  const filterId = useId();
+
+  return (
+    <section class="folder" aria-label="Files">
+      <Breadcrumbs api={api} project={project} folder={folder} />
+      <div class="toolbar" role="toolbar" aria-label="File actions">
+        <button type="button" onClick={() => setPending('new-folder')}>New folder</button>
+        <label class="file-button">
+          <span>Upload files</span>
+          <input type="file" multiple aria-label="Upload files" disabled={busy}
+                 onChange={(e) => { const input = e.currentTarget; upload([...(input.files ?? [])]).finally(() => { input.value = ''; }); }} />
+        </label>
+        <label class="file-button">
+          <span>Upload a folder</span>
+          <input type="file" multiple aria-label="Upload a folder" disabled={busy}
+                 {...{ webkitdirectory: '' }}
+                 onChange={(e) => { const input = e.currentTarget; upload([...(input.files ?? [])]).finally(() => { input.value = ''; }); }} />
+        </label>
+        <span class="sep" />
+        <button type="button" disabled={busy || selectedCount === 0}
+                onClick={() => run('Download', (items) => downloadAll(api, items, progress('Download')))}>Download</button>
+        <button type="button" disabled={busy || selectedCount === 0} onClick={() => setPending('copy')}>Copy</button>
+        <button type="button" disabled={busy || selectedCount === 0} onClick={() => setPending('move')}>Move</button>
+        <button type="button" disabled={busy || !single} onClick={() => setPending('rename')}>Rename</button>
+        <button type="button" class="danger" disabled={busy || selectedCount === 0} onClick={() => setPending('delete')}>Delete</button>
+        <a class="members-link" href={hrefOf({ view: 'members', project: project.id })}>Members</a>
+      </div>
+      <form class="filters" role="search" aria-label="Filter files" onSubmit={(e) => { e.preventDefault(); setApplied(filters); }}>
+        <label for={filterId}>Filter</label>
+        <input id={filterId} type="search" value={filters.name} placeholder="name contains…" autocomplete="off"
+               onInput={(e) => setFilters({ ...filters, name: e.currentTarget.value })} />
+        <label for={`${filterId}-k`}>Metadata key</label>
+        <input id={`${filterId}-k`} value={filters.metaKey} size={10}
+               onInput={(e) => setFilters({ ...filters, metaKey: e.currentTarget.value })} />
+        <label for={`${filterId}-v`}>Metadata value</label>
+        <input id={`${filterId}-v`} value={filters.metaValue} size={10}
+               onInput={(e) => setFilters({ ...filters, metaValue: e.currentTarget.value })} />
+        <label for={`${filterId}-t`}>Tag filter</label>
+        <input id={`${filterId}-t`} value={filters.tag} size={8}
+               onInput={(e) => setFilters({ ...filters, tag: e.currentTarget.value })} />
+        <label for={`${filterId}-o`}>Origin task</label>
+        <input id={`${filterId}-o`} value={filters.task} size={10}
+               onInput={(e) => setFilters({ ...filters, task: e.currentTarget.value })} />
+      </form>
+      <div class="summary">
+        <span>{listing.total === null ? 'Loading…' : `${listing.total.toLocaleString()} ${Object.keys(query).length ? 'matches' : 'items'}`}</span>
+        {selectedCount > 0 && <span> · {selectedCount.toLocaleString()} selected</span>}
+        {listing.total !== null && listing.total > 0 && !allSelected && (
+          <button type="button" class="link" onClick={() => { setAllSelected(true); setSelected(new Map()); }}>
+            Select all {listing.total.toLocaleString()} {Object.keys(query).length ? 'matches' : 'items'}
+          </button>
+        )}
+        {selectedCount > 0 && (
+          <button type="button" class="link" onClick={() => { setAllSelected(false); setSelected(new Map()); }}>Clear selection</button>
+        )}
+      </div>
+      <FileTable listing={listing} project={project} folder={folder}
+                 isSelected={(row) => allSelected || selected.has(row.id)} onToggle={toggle}
+                 onDropFiles={(files, into) => upload(files, into ?? folder)} />
+      {pending === 'new-folder' && (
+        <NameDialog title="New folder" onClose={() => setPending(null)} onCreate={async (name) => {
+          try {
+            await api.send('POST', '/v2/files', { name, type: 'folder', parent: folder });
+            notices.info(`Folder ${name} created.`);
+            setPending(null);
+            listing.reload();
+          } catch (error) {
+            notices.error(error);
+          }
+        }} />
+      )}
+      {pending === 'delete' && (
+        <Dialog title={`Delete ${selectedCount.toLocaleString()} item${selectedCount === 1 ? '' : 's'}?`} onClose={() => setPending(null)}>
+          <p>They go to the project's trash, from where they can be restored until it is emptied. Folders are
+            deleted with everything in them.</p>
+          <div class="actions">
+            <button type="button" onClick={() => setPending(null)}>Cancel</button>
+            <button type="button" class="danger" disabled={busy}
+                    onClick={() => run('Delete', (items) => deleteAll(api, items, progress('Delete')))}>Delete</button>
+          </div>
+        </Dialog>
+      )}
+      {(pending === 'copy' || pending === 'move') && (
+        <DestinationDialog verb={pending === 'copy' ? 'Copy' : 'Move'} count={selectedCount} busy={busy}
+                           onClose={() => setPending(null)}
+                           onChoose={async (path) => {
+                             const verb = pending === 'copy' ? 'Copy' : 'Move';
+                             try {
+                               const target = await resolveFolderPath(api, project.root_folder, path);
+                               await run(verb, (items) => (pending === 'copy' ? copyAll : moveAll)(api, items, target, progress(verb)));
+                             } catch (error) {
+                               notices.error(error);
+                             }
+                           }} />
+      )}
+      {pending === 'rename' && single && (
+        <RenameDialog file={single} onClose={() => setPending(null)} onRename={async (name) => {
+          try {
+            await api.send('PATCH', `/v2/files/${encodeURIComponent(single.id)}`, { name });
+            notices.info(`Renamed ${single.name} to ${name}.`);
+            setPending(null);
+            setSelected(new Map());
+            listing.reload();
+          } catch (error) {
+            notices.error(error);
+          }
+        }} />
+      )}
+      {file && (
+        <DetailsPanel api={api} project={project} id={file} onChanged={listing.reload}
+                      onClose={() => navigate({ view: 'folder', project: project.id, folder })}
+                      linkOf={(id) => hrefOf({ view: 'folder', project: project.id, folder, file: id })} />
+      )}
+    </section>
+  );
+}
+
+function FileTable({ listing, project, folder, isSelected, onToggle, onDropFiles }: {
+  listing: ReturnType<typeof usePagedListing>;
+  project: SbProject;
+  folder: string;
+  isSelected: (row: SbFile) => boolean;
+  onToggle: (index: number, row: SbFile, shift: boolean) => void;
+  onDropFiles: (files: File[], into?: string) => void;
+}) {
+  const viewport = useRef<HTMLDivElement>(null);
+  const [scrollTop, setScrollTop] = useState(0);
+  const [height, setHeight] = useState(480);
+  const [dropping, setDropping] = useState(false);
+  const total = listing.total ?? 0;
+  const rows = visibleRows(scrollTop, height, ROW_HEIGHT, total, OVERSCAN);
+
+  useEffect(() => {
+    const element = viewport.current!;
+    const observer = new ResizeObserver(() => setHeight(element.clientHeight));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+  useEffect(() => {
+    viewport.current!.scrollTop = 0;
+    setScrollTop(0);
+  }, [folder]);
+  useEffect(() => { listing.need(pagesOf(rows, PAGE_SIZE)); });
+
+  const dropTarget = (into?: string) => ({
+    onDragOver: (e: DragEvent) => { if (e.dataTransfer?.types.includes('Files')) { e.preventDefault(); setDropping(true); } },
+    onDragLeave: () => setDropping(false),
+    onDrop: (e: DragEvent) => {
+      e.preventDefault();
+      e.stopPropagation();
+      setDropping(false);
+      onDropFiles([...(e.dataTransfer?.files ?? [])], into);
+    },
+  });
+
+  const body = [];
+  for (let index = rows.first; index < rows.end; index++) {
+    const row = listing.rowAt(index);
+    const style = { transform: `translateY(${index * ROW_HEIGHT}px)` };
+    if (!row) {
+      body.push(<div role="row" class="row loading" aria-rowindex={index + 2} style={style} key={`l${index}`}>
+        <span role="cell" class="cell">Loading…</span>
+      </div>);
+      continue;
+    }
+    const href = row.type === 'folder'
+      ? hrefOf({ view: 'folder', project: project.id, folder: row.id })
+      : hrefOf({ view: 'folder', project: project.id, folder, file: row.id });
+    body.push(
+      <div role="row" class={isSelected(row) ? 'row selected' : 'row'} aria-rowindex={index + 2} style={style} key={row.id}
+           {...(row.type === 'folder' ? dropTarget(row.id) : {})}>
+        <span role="cell" class="cell check">
+          <input type="checkbox" aria-label={`Select ${row.name}`} checked={isSelected(row)}
+                 onClick={(e) => onToggle(index, row, e.shiftKey)} />
+        </span>
+        <span role="cell" class="cell name">
+          <span aria-hidden="true" class="icon">{row.type === 'folder' ? '📁' : '📄'}</span>
+          <a href={href}>{row.name}</a>
+        </span>
+        <span role="cell" class="cell size">{row.type === 'folder' ? '' : formatSize(row.size)}</span>
+        <span role="cell" class="cell date">{formatDate(row.modified_on)}</span>
+      </div>,
+    );
+  }
+
+  return (
+    <div role="table" aria-label="Folder contents" aria-rowcount={total + 1} class={dropping ? 'table dropping' : 'table'}
+         {...dropTarget()}>
+      <div role="rowgroup" class="thead">
+        <div role="row" aria-rowindex={1} class="row head">
+          <span role="columnheader" class="cell check"><span class="sr-only">Selected</span></span>
+          <span role="columnheader" class="cell name">Name</span>
+          <span role="columnheader" class="cell size">Size</span>
+          <span role="columnheader" class="cell date">Modified</span>
+        </div>
+      </div>
+      <div ref={viewport} class="viewport" onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
+        <div role="rowgroup" class="rows" style={{ height: `${total * ROW_HEIGHT}px` }}>
+          {body}
+        </div>
+        {listing.total === 0 && <p class="empty">Nothing here. Drop files here, or use Upload files.</p>}
+      </div>
+    </div>
+  );
+}
+
+function DestinationDialog({ verb, count, busy, onClose, onChoose }: {
+  verb: string;
+  count: number;
+  busy: boolean;
+  onClose: () => void;
+  onChoose: (path: string) => void;
+}) {
+  const id = useId();
+  return (
+    <Dialog title={`${verb} ${count.toLocaleString()} item${count === 1 ? '' : 's'}`} onClose={onClose}>
+      <form class="stack" onSubmit={(e) => {
+        e.preventDefault();
+        onChoose((e.currentTarget.elements.namedItem('path') as HTMLInputElement).value);
+      }}>
+        <label for={id}>Destination folder</label>
+        <input id={id} name="path" placeholder="raw/2024 (empty for the project's top)" autoFocus autocomplete="off" />
+        <p class="muted">A folder of this project, by its path from the top.</p>
+        <div class="actions"><button type="submit" disabled={busy}>{verb}</button></div>
+      </form>
+    </Dialog>
+  );
+}
+
+function RenameDialog({ file, onClose, onRename }: { file: SbFile; onClose: () => void; onRename: (name: string) => void }) {
+  const id = useId();
+  return (
+    <Dialog title={`Rename ${file.name}`} onClose={onClose}>
+      <form class="stack" onSubmit={(e) => {
+        e.preventDefault();
+        onRename((e.currentTarget.elements.namedItem('name') as HTMLInputElement).value.trim());
+      }}>
+        <label for={id}>Name</label>
+        <input id={id} name="name" defaultValue={file.name} required autoFocus autocomplete="off" />
+        <div class="actions"><button type="submit">Rename</button></div>
+      </form>
+    </Dialog>
+  );
+}
