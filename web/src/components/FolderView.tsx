@@ -1,12 +1,14 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
 import type { Api, SbFile, SbProject } from '../api/client';
 import {
-  allMatches, copyAll, deleteAll, downloadAll, ensureFolder, moveAll, type Outcome, resolveFolderPath,
+  allMatches, copyAll, deleteAll, downloadAll, moveAll, type Outcome, resolveFolderPath,
 } from '../listing/actions';
 import { PAGE_SIZE, usePagedListing } from '../listing/usePagedListing';
 import { pagesOf, rowRange, visibleRows } from '../listing/window';
 import { hrefOf, navigate } from '../route';
-import { uploadFiles } from '../upload/upload';
+import { itemsOfDrop, itemsOfPicked } from '../upload/entries';
+import type { UploadItem } from '../upload/manager';
+import { UploadPanel, uploadManagerFor } from '../upload/UploadPanel';
 import { Breadcrumbs } from './Breadcrumbs';
 import { DetailsPanel } from './DetailsPanel';
 import { Dialog, NameDialog } from './Dialog';
@@ -139,32 +141,11 @@ function Folder({ api, project, folder, file }: { api: Api; project: SbProject; 
   };
   const progress = (label: string) => (done: number, total: number) => notices.info(`${label}: ${done} of ${total}…`);
 
-  const upload = async (files: File[], into = folder) => {
-    if (files.length === 0) return;
-    setBusy(true);
-    try {
-      // A folder picked or dropped keeps its structure: each file goes into its relative path's folders.
-      const groups = new Map<string, File[]>();
-      for (const f of files) {
-        const relative = (f as File & { webkitRelativePath?: string }).webkitRelativePath ?? '';
-        const dir = relative.includes('/') ? relative.slice(0, relative.lastIndexOf('/')) : '';
-        groups.set(dir, [...(groups.get(dir) ?? []), f]);
-      }
-      let sent = 0;
-      for (const [dir, group] of groups) {
-        let target = into;
-        for (const name of dir.split('/').filter((p) => p.length > 0)) target = await ensureFolder(api, target, name);
-        await uploadFiles(api, { folder: target }, group, (p) => notices.info(
-          `Uploading ${p.file} (${sent + p.fileIndex + 1} of ${files.length}): ${formatSize(p.bytesSent)} of ${formatSize(p.bytesTotal)}`));
-        sent += group.length;
-      }
-      notices.info(`Uploaded ${files.length} file${files.length === 1 ? '' : 's'}.`);
-      listing.reload();
-    } catch (error) {
-      notices.error(error);
-    } finally {
-      setBusy(false);
-    }
+  // Uploads go to the upload manager, which outlives this view: browsing on does not stop them.
+  const upload = (items: UploadItem[], into = folder) => {
+    if (items.length === 0) return;
+    uploadManagerFor(api).add(into, items);
+    notices.info(`${items.length.toLocaleString()} file${items.length === 1 ? '' : 's'} queued for upload.`);
   };
 
   const single = selected.size === 1 && !allSelected ? [...selected.values()][0] : null;
@@ -178,13 +159,13 @@ function Folder({ api, project, folder, file }: { api: Api; project: SbProject; 
         <label class="file-button">
           <span>Upload files</span>
           <input type="file" multiple aria-label="Upload files" disabled={busy}
-                 onChange={(e) => { const input = e.currentTarget; upload([...(input.files ?? [])]).finally(() => { input.value = ''; }); }} />
+                 onChange={(e) => { const input = e.currentTarget; upload(itemsOfPicked(input.files ?? [])); input.value = ''; }} />
         </label>
         <label class="file-button">
           <span>Upload a folder</span>
           <input type="file" multiple aria-label="Upload a folder" disabled={busy}
                  {...{ webkitdirectory: '' }}
-                 onChange={(e) => { const input = e.currentTarget; upload([...(input.files ?? [])]).finally(() => { input.value = ''; }); }} />
+                 onChange={(e) => { const input = e.currentTarget; upload(itemsOfPicked(input.files ?? [])); input.value = ''; }} />
         </label>
         <span class="sep" />
         <button type="button" disabled={busy || selectedCount === 0}
@@ -195,6 +176,7 @@ function Folder({ api, project, folder, file }: { api: Api; project: SbProject; 
         <button type="button" class="danger" disabled={busy || selectedCount === 0} onClick={() => setPending('delete')}>Delete</button>
         <a class="members-link" href={hrefOf({ view: 'members', project: project.id })}>Members</a>
       </div>
+      <UploadPanel api={api} onFilesDone={listing.reload} />
       <form class="filters" role="search" aria-label="Filter files" onSubmit={(e) => { e.preventDefault(); setApplied(filters); }}>
         <label for={filterId}>Filter</label>
         <input id={filterId} type="search" value={filters.name} placeholder="name contains…" autocomplete="off"
@@ -226,7 +208,7 @@ function Folder({ api, project, folder, file }: { api: Api; project: SbProject; 
       </div>
       <FileTable listing={listing} project={project} folder={folder}
                  isSelected={(row) => allSelected || selected.has(row.id)} onToggle={toggle}
-                 onDropFiles={(files, into) => upload(files, into ?? folder)} />
+                 onDropFiles={(items, into) => items.then((i) => upload(i, into ?? folder), (e) => notices.error(e))} />
       {pending === 'new-folder' && (
         <NameDialog title="New folder" onClose={() => setPending(null)} onCreate={async (name) => {
           try {
@@ -291,7 +273,7 @@ function FileTable({ listing, project, folder, isSelected, onToggle, onDropFiles
   folder: string;
   isSelected: (row: SbFile) => boolean;
   onToggle: (index: number, row: SbFile, shift: boolean) => void;
-  onDropFiles: (files: File[], into?: string) => void;
+  onDropFiles: (items: Promise<UploadItem[]>, into?: string) => void;
 }) {
   const viewport = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
@@ -319,7 +301,7 @@ function FileTable({ listing, project, folder, isSelected, onToggle, onDropFiles
       e.preventDefault();
       e.stopPropagation();
       setDropping(false);
-      onDropFiles([...(e.dataTransfer?.files ?? [])], into);
+      if (e.dataTransfer) onDropFiles(itemsOfDrop(e.dataTransfer), into);
     },
   });
 
