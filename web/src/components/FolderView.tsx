@@ -9,6 +9,7 @@ import { hrefOf, navigate } from '../route';
 import { itemsOfDrop, itemsOfPicked } from '../upload/entries';
 import type { UploadItem } from '../upload/manager';
 import { UploadPanel, uploadManagerFor } from '../upload/UploadPanel';
+import { ManifestActions } from '../manifest/ManifestActions';
 import { Breadcrumbs } from './Breadcrumbs';
 import { DetailsPanel } from './DetailsPanel';
 import { Dialog, NameDialog } from './Dialog';
@@ -167,6 +168,7 @@ function Folder({ api, project, folder, file }: { api: Api; project: SbProject; 
                  {...{ webkitdirectory: '' }}
                  onChange={(e) => { const input = e.currentTarget; upload(itemsOfPicked(input.files ?? [])); input.value = ''; }} />
         </label>
+        <ManifestActions api={api} folder={folder} folderName={project.name} onImported={listing.reload} />
         <span class="sep" />
         <button type="button" disabled={busy || selectedCount === 0}
                 onClick={() => run('Download', (items) => downloadAll(api, items, progress('Download')))}>Download</button>
