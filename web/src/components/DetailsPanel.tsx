@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useId, useState } from 'preact/hooks';
 import type { Api, SbFile, SbProject } from '../api/client';
+import { Preview } from '../preview/Preview';
 import { Dialog } from './Dialog';
 import { useNotices } from './notices';
 
@@ -140,6 +141,7 @@ export function DetailsPanel({ api, project, id, onClose, onChanged, linkOf }: {
           <button type="button" onClick={() => setEditing(true)}>Edit metadata</button>
         )}
       </section>
+      {file.type !== 'folder' && <Preview api={api} file={file} />}
     </Dialog>
   );
 }
