@@ -74,11 +74,11 @@ const failed = await withBrowser(executablePath, async (browser) => {
     }],
     ['Filter matches names containing the text, whatever the case, and shows the count', async () => {
       await page.getByLabel('Filter', { exact: true }).fill('SAMPLE');
-      await page.getByText('3 matches').waitFor();
+      await page.getByText('3 matches', { exact: true }).waitFor();
       await table().getByRole('link', { name: 'notes.txt', exact: true }).waitFor({ state: 'detached' });
       await screenshot(page, '03-filter');
       await page.getByLabel('Filter', { exact: true }).fill('');
-      await page.getByText('4 items').waitFor();
+      await page.getByText('4 items', { exact: true }).waitFor();
     }],
     ['a file name opens its details: Size, MD5, SHA-256, DRS URI, and its index file', async () => {
       await table().getByRole('link', { name: 'Sample_A.bam', exact: true }).click();
@@ -115,18 +115,18 @@ const failed = await withBrowser(executablePath, async (browser) => {
     ['the metadata and tag filters find the edited file', async () => {
       await page.getByLabel('Metadata key').fill('sample_id');
       await page.getByLabel('Metadata value').fill('S-0001');
-      await page.getByText('1 matches').waitFor();
+      await page.getByText('1 matches', { exact: true }).waitFor();
       await page.getByLabel('Metadata key').fill('');
       await page.getByLabel('Metadata value').fill('');
       await page.getByLabel('Tag filter').fill('tumor');
-      await page.getByText('1 matches').waitFor();
+      await page.getByText('1 matches', { exact: true }).waitFor();
       await page.getByLabel('Tag filter').fill('');
-      await page.getByText('4 items').waitFor();
+      await page.getByText('4 items', { exact: true }).waitFor();
     }],
     ['Select <name> checkboxes, Shift-click selects the range between', async () => {
       await page.getByRole('checkbox', { name: 'Select Sample_A.bam', exact: true }).click();
       await page.getByRole('checkbox', { name: 'Select notes.txt', exact: true }).click({ modifiers: ['Shift'] });
-      await page.getByText('3 selected').waitFor();
+      await page.getByText('3 selected', { exact: true }).waitFor();
       await page.getByRole('button', { name: 'Clear selection' }).click();
     }],
     ['Download starts the browser download of the selected file', async () => {
@@ -178,7 +178,7 @@ const failed = await withBrowser(executablePath, async (browser) => {
       await details.waitFor({ state: 'detached' });
       await page.getByRole('checkbox', { name: 'Select Sample_A.bam', exact: true }).focus();
       await page.keyboard.press('Space');
-      await page.getByText('1 selected').waitFor();
+      await page.getByText('1 selected', { exact: true }).waitFor();
     }],
     ['members of the project, for its admin', async () => {
       await page.getByRole('link', { name: 'Members' }).click();
