@@ -120,7 +120,8 @@ function Folder({ api, project, folder, file }: { api: Api; project: SbProject; 
     setSelected(next);
   };
 
-  const run = async (label: string, act: (items: SbFile[]) => Promise<Outcome>) => {
+  /** Runs an action on the selection; one that changes the folder (changes=true) clears the selection and reloads. */
+  const run = async (label: string, act: (items: SbFile[]) => Promise<Outcome>, changes = true) => {
     setBusy(true);
     try {
       const items = await selection();
@@ -130,9 +131,11 @@ function Folder({ api, project, folder, file }: { api: Api; project: SbProject; 
       } else {
         notices.info(`${label}: ${outcome.done} of ${items.length} done.`);
       }
-      setSelected(new Map());
-      setAllSelected(false);
-      listing.reload();
+      if (changes) {
+        setSelected(new Map());
+        setAllSelected(false);
+        listing.reload();
+      }
     } catch (error) {
       notices.error(error);
     } finally {
@@ -171,7 +174,7 @@ function Folder({ api, project, folder, file }: { api: Api; project: SbProject; 
         <ManifestActions api={api} folder={folder} folderName={project.name} onImported={listing.reload} />
         <span class="sep" />
         <button type="button" disabled={busy || selectedCount === 0}
-                onClick={() => run('Download', (items) => downloadAll(api, items, progress('Download')))}>Download</button>
+                onClick={() => run('Download', (items) => downloadAll(api, items, progress('Download')), false)}>Download</button>
         <button type="button" disabled={busy || selectedCount === 0} onClick={() => setPending('copy')}>Copy</button>
         <button type="button" disabled={busy || selectedCount === 0} onClick={() => setPending('move')}>Move</button>
         <button type="button" disabled={busy || !single} onClick={() => setPending('rename')}>Rename</button>
@@ -198,7 +201,7 @@ function Folder({ api, project, folder, file }: { api: Api; project: SbProject; 
       </form>
       <div class="summary">
         <span>{listing.total === null ? 'Loading…' : `${listing.total.toLocaleString()} ${Object.keys(query).length ? 'matches' : 'items'}`}</span>
-        {selectedCount > 0 && <span> · {selectedCount.toLocaleString()} selected</span>}
+        {selectedCount > 0 && <><span aria-hidden="true"> · </span><span>{selectedCount.toLocaleString()} selected</span></>}
         {listing.total !== null && listing.total > 0 && !allSelected && (
           <button type="button" class="link" onClick={() => { setAllSelected(true); setSelected(new Map()); }}>
             Select all {listing.total.toLocaleString()} {Object.keys(query).length ? 'matches' : 'items'}
