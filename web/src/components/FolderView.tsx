@@ -148,8 +148,13 @@ function Folder({ api, project, folder, file }: { api: Api; project: SbProject; 
   // Uploads go to the upload manager, which outlives this view: browsing on does not stop them.
   const upload = (items: UploadItem[], into = folder) => {
     if (items.length === 0) return;
-    uploadManagerFor(api).add(into, items);
-    notices.info(`${items.length.toLocaleString()} file${items.length === 1 ? '' : 's'} queued for upload.`);
+    notices.info(`Uploading ${items.length.toLocaleString()} file${items.length === 1 ? '' : 's'}…`);
+    void uploadManagerFor(api).add(into, items).then((uploads) => {
+      const done = uploads.filter((u) => u.state === 'done').length;
+      const failed = uploads.filter((u) => u.state === 'failed').length;
+      if (failed > 0) notices.error(new Error(`${failed.toLocaleString()} of ${uploads.length.toLocaleString()} files failed to upload: see Uploads.`));
+      else if (done > 0) notices.info(`Uploaded ${done.toLocaleString()} file${done === 1 ? '' : 's'}.`);
+    });
   };
 
   const single = selected.size === 1 && !allSelected ? [...selected.values()][0] : null;

@@ -227,3 +227,13 @@ async function until(condition: () => boolean): Promise<void> {
   for (let i = 0; i < 2000 && !condition(); i++) await new Promise((r) => setTimeout(r, 1));
   if (!condition()) throw new Error('the condition never came true');
 }
+
+describe('UploadManager.add', () => {
+  it('resolves when every file it added is done or failed', async () => {
+    const server = new ServerSide();
+    server.failNext.push(...Array.from({ length: 3 }, () => ({ part: 1, error: new HttpFailure(500, 'no room') })));
+    const manager = managerFor(server, new MemoryStorage(), { maxFiles: 1 });
+    const settled = await manager.add('root', [{ file: fileOf('a', 2), path: 'a' }, { file: fileOf('b', 2), path: 'b' }]);
+    expect(settled.map((u) => [u.name, u.state])).toEqual([['a', 'failed'], ['b', 'done']]);
+  });
+});

@@ -51,6 +51,8 @@ interface Job {
   folder: string;
   control: AbortController | null;
   uploadId: string | null;
+  /** Called once, when the file is first done, failed or cancelled. */
+  onSettled: (() => void) | null;
 }
 
 export interface ManagerOptions {
@@ -101,19 +103,25 @@ export class UploadManager {
     this.partSlots = new Slots(options.maxParts ?? 4);
   }
 
-  /** Queues the files for `folder`; returns at once (progress comes through subscribe). */
-  add(folder: string, items: UploadItem[]): void {
+  /**
+   * Queues the files for `folder` and returns at once; the promise tells when each of them is
+   * first done, failed or cancelled (progress comes through subscribe).
+   */
+  add(folder: string, items: UploadItem[]): Promise<FileUpload[]> {
+    const settled: Promise<FileUpload>[] = [];
     for (const item of items) {
       const view: FileUpload = {
         key: this.nextKey++, name: item.file.name, path: item.path, size: item.file.size, state: 'queued', sent: 0,
         speed: null, secondsLeft: null, retries: 0, resumed: false, error: null, result: null,
       };
-      const job: Job = { view, item, folder, control: null, uploadId: null };
+      const job: Job = { view, item, folder, control: null, uploadId: null, onSettled: null };
+      settled.push(new Promise((resolve) => { job.onSettled = () => resolve(view); }));
       this.jobs.push(job);
       this.queue.push(job);
     }
     this.changed();
     this.pump();
+    return Promise.all(settled);
   }
 
   uploads(): readonly FileUpload[] {
@@ -233,6 +241,10 @@ export class UploadManager {
   private settle(job: Job, state: UploadState): void {
     job.view.state = state;
     if (state !== 'running') job.view.speed = null;
+    if (state === 'done' || state === 'failed' || state === 'cancelled') {
+      job.onSettled?.();
+      job.onSettled = null;
+    }
     this.changed();
   }
 
