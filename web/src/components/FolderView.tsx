@@ -173,7 +173,7 @@ function Folder({ api, project, folder, file }: { api: Api; project: SbProject; 
         <label class="file-button">
           <span>Upload a folder</span>
           <input type="file" multiple aria-label="Upload a folder" disabled={busy}
-                 {...{ webkitdirectory: '' }}
+                 {...{ webkitdirectory: true }}
                  onChange={(e) => { const input = e.currentTarget; upload(itemsOfPicked(input.files ?? [])); input.value = ''; }} />
         </label>
         <ManifestActions api={api} folder={folder} folderName={project.name} onImported={listing.reload} />
