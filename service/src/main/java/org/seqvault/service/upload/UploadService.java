@@ -71,6 +71,12 @@ public final class UploadService {
                     + ") must be at least the blob store's smallest part (" + ByteSize.format(blobs.minPartSize())
                     + "), or multi-part uploads could never be completed");
         }
+        // A presigned PUT the store cannot take would fail only once the client had sent 5 GiB.
+        if (settings.singlePutLimit() > blobs.maxPartSize()) {
+            throw new IllegalArgumentException("single_put_limit (" + ByteSize.format(settings.singlePutLimit())
+                    + ") must be at most the blob store's largest single PUT (" + ByteSize.format(blobs.maxPartSize())
+                    + "); larger uploads are handed out in parts");
+        }
         this.store = store;
         this.blobs = blobs;
         this.clock = clock;
