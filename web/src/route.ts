@@ -4,7 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 
 export type Route =
   | { view: 'projects' }
-  | { view: 'signin'; code: string }
+  | { view: 'signin'; tokenId: string; secret: string }
   | { view: 'members'; project: string }
   | { view: 'folder'; project: string; folder?: string; file?: string };
 
@@ -14,7 +14,7 @@ function decode(part: string | undefined): string | undefined {
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter((p) => p.length > 0);
-  if (parts[0] === 'signin' && parts[1]) return { view: 'signin', code: decode(parts[1])! };
+  if (parts[0] === 'signin' && parts[1] && parts[2]) return { view: 'signin', tokenId: decode(parts[1])!, secret: decode(parts[2])! };
   if (parts[0] === 'p' && parts.length >= 3) {
     const project = `${decode(parts[1])}/${decode(parts[2])}`;
     if (parts[3] === 'members') return { view: 'members', project };
@@ -35,7 +35,7 @@ export function hrefOf(route: Route): string {
     case 'projects':
       return '#/';
     case 'signin':
-      return `#/signin/${encodeURIComponent(route.code)}`;
+      return `#/signin/${encodeURIComponent(route.tokenId)}/${encodeURIComponent(route.secret)}`;
     case 'members':
       return `${projectPath(route.project)}/members`;
     case 'folder': {

@@ -140,20 +140,25 @@ export class Api {
   }
 }
 
-/** Exchanges a one-time web sign-in code (from `seqvault web`) for a session token; no token needed. */
-export async function exchangeSignInCode(code: string): Promise<string> {
-  let response: Response;
+export const SESSION_LIFETIME_SECONDS = 12 * 60 * 60;
+
+/**
+ * Trades a sign-in link from `seqvault web` (a token of the user that lives 60 seconds) for a
+ * session token of the same user (12 hours), then revokes the link's token so it works once.
+ */
+export async function tradeSignInLink(tokenId: string, secret: string): Promise<{ id: string; token: string }> {
+  const link = new Api(secret);
+  let session: { id: string; token: string };
   try {
-    response = await fetch('/v1/web/signin', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ code }),
-      cache: 'no-store',
+    session = await link.send('POST', '/v1/tokens', {
+      scopes: ['files', 'projects', 'tokens'], expires_in: SESSION_LIFETIME_SECONDS, description: 'web session',
     });
-  } catch {
-    throw new ApiError(0, 'Could not reach the server. Check your connection and try again.');
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) {
+      throw new ApiError(401, 'This sign-in link has expired or was already used. Run seqvault web again.');
+    }
+    throw error;
   }
-  if (!response.ok) throw await errorOf(response);
-  const body = (await response.json()) as { token: string };
-  return body.token;
+  await link.send('DELETE', `/v1/tokens/${encodeURIComponent(tokenId)}`, {});
+  return session;
 }

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
-import { Api, exchangeSignInCode } from '../api/client';
-import { forgetToken, storeToken, storedToken } from '../api/session';
+import { Api, tradeSignInLink } from '../api/client';
+import { forgetToken, sessionTokenId, storeSessionTokenId, storeToken, storedToken } from '../api/session';
 import { navigate, useRoute } from '../route';
 import { FolderView } from './FolderView';
 import { Members } from './Members';
@@ -23,6 +23,10 @@ function Shell() {
   const [username, setUsername] = useState<string | null>(null);
 
   const signOut = useCallback(() => {
+    // A session token the page made from a sign-in link is revoked; a pasted token is the user's own to keep.
+    const made = sessionTokenId();
+    const current = storedToken();
+    if (made && current) new Api(current).send('DELETE', `/v1/tokens/${encodeURIComponent(made)}`, {}).catch(() => {});
     forgetToken();
     setToken(null);
     setUsername(null);
@@ -37,12 +41,17 @@ function Shell() {
     notices.clear();
   }, [notices]);
 
-  // A one-time link from `seqvault web`: exchange the code, then drop it from the address and history.
+  // A one-time link from `seqvault web`: drop it from the address and history at once, then trade it.
   useEffect(() => {
     if (route.view !== 'signin') return;
-    const code = route.code;
+    const { tokenId, secret } = route;
     navigate({ view: 'projects' }, true);
-    exchangeSignInCode(code).then(signIn).catch((error) => notices.error(error));
+    tradeSignInLink(tokenId, secret)
+      .then(async (session) => {
+        await signIn(session.token);
+        storeSessionTokenId(session.id);
+      })
+      .catch((error) => notices.error(error));
   }, [route, signIn, notices]);
 
   useEffect(() => {

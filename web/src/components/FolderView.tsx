@@ -346,7 +346,7 @@ function FileTable({ listing, project, folder, isSelected, onToggle, onDropFiles
   }
 
   return (
-    <div role="table" aria-label="Folder contents" aria-rowcount={total + 1} class={dropping ? 'table dropping' : 'table'}
+    <div role="table" aria-label="Folder contents" aria-rowcount={listing.total === null ? -1 : total + 1} class={dropping ? 'table dropping' : 'table'}
          {...dropTarget()}>
       <div role="rowgroup" class="thead">
         <div role="row" aria-rowindex={1} class="row head">

@@ -57,6 +57,18 @@ export async function runSteps(steps) {
 
 export { assert };
 
+/** Waits until an element's attribute has the value (the page updates it after the server answers). */
+export async function attributeBecomes(locator, name, value, timeoutMs = 30_000) {
+  const until = Date.now() + timeoutMs;
+  let seen;
+  while (Date.now() < until) {
+    seen = await locator.getAttribute(name);
+    if (seen === value) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`${name} stayed ${seen}, expected ${value}`);
+}
+
 /** Calls the server's v2 API directly (test set-up only; the page itself is what is tested). */
 export async function api(url, token, method, path, body) {
   const response = await fetch(url + path, {

@@ -1,6 +1,6 @@
 // The web file browser, driven in headless Chromium by accessible names only (roles and labels),
 // against a real server process: SEQVAULT_URL and SEQVAULT_TOKEN (see docs/web.md).
-import { api, assert, runSteps, screenshot, settings, withBrowser } from './harness.mjs';
+import { api, assert, attributeBecomes, runSteps, screenshot, settings, withBrowser } from './harness.mjs';
 
 const { url, token, executablePath } = settings();
 const stamp = Date.now().toString(36);
@@ -59,7 +59,7 @@ const failed = await withBrowser(executablePath, async (browser) => {
       await page.getByLabel('Upload files').setInputFiles(files);
       await status().filter({ hasText: 'Uploaded 4 files.' }).waitFor();
       for (const f of files) await table().getByRole('link', { name: f.name, exact: true }).waitFor();
-      assert.equal(await table().getAttribute('aria-rowcount'), '5');
+      await attributeBecomes(table(), 'aria-rowcount', '5');
       await screenshot(page, '02-folder');
     }],
     ['a folder URL survives a reload, and back/forward walk the folders', async () => {
@@ -166,7 +166,7 @@ const failed = await withBrowser(executablePath, async (browser) => {
       await confirm.getByRole('button', { name: 'Delete' }).click();
       await status().filter({ hasText: 'Delete: 2 of 2 done.' }).waitFor();
       await table().getByRole('link', { name: 'notes.txt', exact: true }).waitFor({ state: 'detached' });
-      assert.equal(await table().getAttribute('aria-rowcount'), '2');
+      await attributeBecomes(table(), 'aria-rowcount', '2');
     }],
     ['keyboard: Tab reaches a file link, Enter opens it, Esc closes the details', async () => {
       const link = table().getByRole('link', { name: 'Sample_A.bam', exact: true });
@@ -198,6 +198,30 @@ const failed = await withBrowser(executablePath, async (browser) => {
       await page.getByRole('button', { name: 'Sign out' }).click();
       await page.getByLabel('Token').waitFor();
       assert.equal(await page.evaluate(() => sessionStorage.getItem('seqvault.token')), null);
+    }],
+    ['a sign-in link (what seqvault web opens) signs in once, leaves no secret in the address or history', async () => {
+      const link = await api(url, token, 'POST', '/v1/tokens',
+        { scopes: ['files', 'projects', 'tokens'], expires_in: 60, description: 'web sign-in link (test)' });
+      const tab = await browser.newPage();
+      await tab.goto(`${url}/`);
+      await tab.goto(`${url}/#/signin/${link.id}/${link.token}`);
+      await tab.getByRole('button', { name: 'Sign out' }).waitFor();
+      assert.ok(!tab.url().includes(link.token), tab.url());
+      const session = await tab.evaluate(() => sessionStorage.getItem('seqvault.token'));
+      assert.ok(session && session !== link.token);
+      const linkAnswer = await fetch(`${url}/v2/user`, { headers: { 'X-SBG-Auth-Token': link.token } });
+      assert.equal(linkAnswer.status, 401, 'the link works once: its token is revoked');
+      await tab.getByRole('button', { name: 'Sign out' }).click();
+      await tab.getByLabel('Token').waitFor();
+      let sessionAnswer = 0;
+      for (let i = 0; i < 50 && sessionAnswer !== 401; i++) {
+        sessionAnswer = (await fetch(`${url}/v2/user`, { headers: { 'X-SBG-Auth-Token': session } })).status;
+        if (sessionAnswer !== 401) await tab.waitForTimeout(100);
+      }
+      assert.equal(sessionAnswer, 401, 'Sign out revokes the session token the link made');
+      await tab.goto(`${url}/#/signin/${link.id}/${link.token}`);
+      await tab.getByRole('alert').filter({ hasText: 'expired or was already used' }).waitFor();
+      await tab.close();
     }],
     ['no errors in the console (a CSP violation would be one)', async () => {
       assert.deepEqual(consoleErrors.filter((e) => !e.includes('401')), []);

@@ -2,6 +2,7 @@ package org.seqvault.api;
 
 import org.seqvault.service.audit.AuditLog;
 import org.seqvault.service.auth.IdentityService;
+import org.seqvault.service.file.FileJobService;
 import org.seqvault.service.file.FileService;
 import org.seqvault.service.file.NamespaceService;
 import org.seqvault.service.file.TrashService;
@@ -16,10 +17,11 @@ import org.seqvault.service.upload.UploadService;
 /**
  * What the HTTP adapters call. {@code rateLimiter} counts requests per token, {@code authFailures}
  * failed authentications per client address. {@code publicUrl} is the base of every absolute
- * href, without a trailing slash.
+ * href, without a trailing slash. {@code jobs} takes async file jobs (a runner beside it runs them).
  */
 public record ApiServices(IdentityService identity, ProjectService projects, QuotaService quotas, FileService files,
                           NamespaceService namespace, TrashService trash,
                           UploadService uploads, BlobStore blobStore, UrlSigner signer, Clock clock,
-                          RateLimiter rateLimiter, RateLimiter authFailures, String publicUrl, AuditLog audit) {
+                          RateLimiter rateLimiter, RateLimiter authFailures, String publicUrl, AuditLog audit,
+                          FileJobService jobs) {
 }

@@ -37,6 +37,7 @@ import org.seqvault.api.tls.PlainHttpRedirect;
 import org.seqvault.api.tls.TlsSettings;
 import org.seqvault.api.v1.V1AccountRoutes;
 import org.seqvault.api.v1.V1FileRoutes;
+import org.seqvault.api.v2.AsyncJobRoutes;
 import org.seqvault.api.v2.BulkFileRoutes;
 import org.seqvault.api.v2.FileRoutes;
 import org.seqvault.api.v2.Hrefs;
@@ -136,7 +137,7 @@ public final class HttpApi {
         return new HttpApi(app, table[0].routes(), tls);
     }
 
-    /** The Seven Bridges files API: files, folders, bulk calls, multipart uploads, rate limit; and the trash. */
+    /** The Seven Bridges files API: files, folders, bulk calls, async jobs, multipart uploads, rate limit; and the trash. */
     private static void registerV2Files(ApiServices services, Auth auth, RouteTable routes) {
         NamespaceService namespace = services.namespace();
         Hrefs hrefs = new Hrefs(services.publicUrl());
@@ -145,6 +146,7 @@ public final class HttpApi {
         new UploadRoutes(services.uploads(), services.projects(), namespace, auth, hrefs).register(routes);
         new RateLimitRoutes(auth, services.clock()).register(routes);
         new TrashRoutes(services.trash(), auth, hrefs).register(routes);
+        new AsyncJobRoutes(services.jobs(), auth, hrefs).register(routes);
     }
 
     public HttpApi start() {

@@ -9,6 +9,7 @@ import org.seqvault.cli.commands.AdminCommand;
 import org.seqvault.cli.commands.CompletionCommand;
 import org.seqvault.cli.commands.CpCommand;
 import org.seqvault.cli.commands.DownloadCommand;
+import org.seqvault.cli.commands.JobsCommand;
 import org.seqvault.cli.commands.LoginCommand;
 import org.seqvault.cli.commands.LsCommand;
 import org.seqvault.cli.commands.MetaCommand;
@@ -19,6 +20,7 @@ import org.seqvault.cli.commands.RmCommand;
 import org.seqvault.cli.commands.TagCommand;
 import org.seqvault.cli.commands.TokensCommand;
 import org.seqvault.cli.commands.TrashCommand;
+import org.seqvault.cli.commands.WebCommand;
 import org.seqvault.cli.commands.UploadCommand;
 import org.seqvault.client.ClientOptions;
 import org.seqvault.client.RemotePath;
@@ -44,8 +46,9 @@ import picocli.CommandLine.Spec;
         footer = {"", "Run 'seqvault COMMAND --help' for a command's options.",
                 "Exit codes: 0 done, 1 something failed, 2 usage error."},
         subcommands = {LoginCommand.class, LsCommand.class, MkdirCommand.class, UploadCommand.class,
-                DownloadCommand.class, RmCommand.class, MvCommand.class, CpCommand.class, MetaCommand.class,
+                DownloadCommand.class, RmCommand.class, MvCommand.class, CpCommand.class, JobsCommand.class, MetaCommand.class,
                 TagCommand.class, TrashCommand.class, ProjectsCommand.class, TokensCommand.class, AdminCommand.class,
+                WebCommand.class,
                 CompletionCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
     public static final int OK = 0;

@@ -38,6 +38,7 @@ public final class SeqVault implements AutoCloseable {
     private final Tokens tokens;
     private final Admin admin;
     private final Trash trash;
+    private final FileJobs jobs;
 
     private SeqVault(URI base, String token, ClientOptions options) {
         // HTTP/1.1: parallel parts then get connections of their own instead of sharing one HTTP/2 stream.
@@ -57,6 +58,7 @@ public final class SeqVault implements AutoCloseable {
         this.tokens = new Tokens(api);
         this.admin = new Admin(api);
         this.trash = new Trash(api);
+        this.jobs = new FileJobs(api);
     }
 
     /**
@@ -126,6 +128,11 @@ public final class SeqVault implements AutoCloseable {
     /** @return projects' trash: what deletes put there, listed, restored and emptied */
     public Trash trash() {
         return trash;
+    }
+
+    /** @return asynchronous jobs that copy, move or delete many files and folders at once, with progress */
+    public FileJobs jobs() {
+        return jobs;
     }
 
     /** @return users and tokens for anyone (needs the {@code admin} scope) */

@@ -29,6 +29,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.seqvault.domain.ByteSize;
 import org.seqvault.service.auth.IdentityService;
+import org.seqvault.service.file.FileJobRunner;
 import org.seqvault.service.file.TrashRetention;
 import org.seqvault.service.presign.SigningKeys;
 import org.seqvault.service.upload.UploadSettings;
@@ -62,6 +63,8 @@ public final class ConfigLoader {
      * limit) does not depend on it. A per-token quota divides a shared server among tenants.
      */
     static final long DEFAULT_RATE_LIMIT = 0;
+    /** A larger batch would hold the database's writer (SQLite) for seconds at a time. */
+    static final int MAX_JOB_BATCH_SIZE = 100_000;
     static final Duration DEFAULT_RATE_LIMIT_WINDOW = Duration.ofMinutes(5);
 
     private static final Pattern DURATION = Pattern.compile("(\\d{1,12})\\s*(s|sec|secs|seconds?|m|min|mins|minutes?|h|hours?|d|days?)?",
@@ -152,6 +155,7 @@ public final class ConfigLoader {
         Duration trashRetention = get(Setting.TRASH_RETENTION, ConfigLoader::parseRetention, TrashRetention.DEFAULT);
         Duration auditRetention = get(Setting.AUDIT_RETENTION, ConfigLoader::parseDuration,
                 ServerConfig.DEFAULT_AUDIT_RETENTION);
+        int jobBatchSize = get(Setting.JOB_BATCH_SIZE, ConfigLoader::parseBatchSize, FileJobRunner.DEFAULT_BATCH_SIZE);
         if ((tlsCert == null) != (tlsKey == null)) {
             throw new ConfigException("HTTPS needs both tls_cert and tls_key (" + (tlsCert == null ? "tls_key" : "tls_cert")
                     + " is set alone)");
@@ -162,7 +166,7 @@ public final class ConfigLoader {
                 s3Endpoint, s3Region, s3PathStyle, signingKey, presignTtl, maxFormUpload, singlePutLimit, uploadTtl,
                 rateLimit, rateLimitWindow, bootstrapToken, idleTimeout, authFailureLimit, authFailureWindow,
                 previousSigningKeys, adminBind, adminPort, logFormat, tls, forwardedHeaders, finishedUploadRetention,
-                trashRetention, auditRetention);
+                trashRetention, auditRetention, jobBatchSize);
         return new EffectiveConfig(config, sources, configFile);
     }
 
@@ -467,6 +471,19 @@ public final class ConfigLoader {
                     + " characters, as it becomes an admin token (e.g. the output of: openssl rand -hex 32)");
         }
         return v;
+    }
+
+    /** Nodes per transaction of an async job: 1 to 100,000. */
+    static int parseBatchSize(String v) {
+        try {
+            int n = Integer.parseInt(v.trim());
+            if (n >= 1 && n <= MAX_JOB_BATCH_SIZE) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // Reported below.
+        }
+        throw new BadValue("must be a whole number from 1 to " + MAX_JOB_BATCH_SIZE);
     }
 
     /** A whole number of requests, 0 or more. */

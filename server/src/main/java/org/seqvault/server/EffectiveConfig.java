@@ -89,6 +89,7 @@ public record EffectiveConfig(ServerConfig config, Map<Setting, ConfigSource> so
                     : c.trashRetention().toSeconds() + "s";
             case AUDIT_RETENTION -> c.auditRetention().toSeconds() % 86_400 == 0 ? c.auditRetention().toDays() + "d"
                     : c.auditRetention().toSeconds() + "s";
+            case JOB_BATCH_SIZE -> c.jobBatchSize() + " nodes per transaction";
         };
     }
 

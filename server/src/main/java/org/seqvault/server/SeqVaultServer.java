@@ -18,6 +18,8 @@ import org.seqvault.api.ops.MetricsPage;
 import org.seqvault.service.audit.AuditLog;
 import org.seqvault.service.audit.AuditTrail;
 import org.seqvault.service.auth.IdentityService;
+import org.seqvault.service.file.FileJobRunner;
+import org.seqvault.service.file.FileJobService;
 import org.seqvault.service.file.FileService;
 import org.seqvault.service.file.NamespaceService;
 import org.seqvault.service.file.TrashRetention;
@@ -63,11 +65,12 @@ public final class SeqVaultServer implements AutoCloseable {
     private final AdminListener admin;
     private final AuditTrail audit;
     private final Duration auditRetention;
+    private final FileJobRunner jobRunner;
 
     private SeqVaultServer(MetadataStore store, HttpApi http, Health health, ScheduledExecutorService background,
                            String listenUrl, String publicUrl, Collector collector, RateLimiter limiter,
                            ServerMetrics metrics, AdminListener admin, AuditTrail audit,
-                           Duration auditRetention) {
+                           Duration auditRetention, FileJobRunner jobRunner) {
         this.store = store;
         this.http = http;
         this.health = health;
@@ -80,6 +83,7 @@ public final class SeqVaultServer implements AutoCloseable {
         this.admin = admin;
         this.audit = audit;
         this.auditRetention = auditRetention;
+        this.jobRunner = jobRunner;
     }
 
     /** Opens the stores, bootstraps an empty database, and starts serving. */
@@ -115,10 +119,12 @@ public final class SeqVaultServer implements AutoCloseable {
             // Per replica, in memory: shared counts would make every request with a made-up token a database write.
             RateLimiter authFailures = new RateLimiter(new LocalRateLimitStore(), clock, cfg.authFailureLimit(),
                     cfg.authFailureWindow().toSeconds());
+            FileJobRunner jobRunner = new FileJobRunner(store, clock, ids, trash, audit, cfg.jobBatchSize(),
+                    FileJobRunner.DEFAULT_LEASE);
             ApiServices services = new ApiServices(identity, new ProjectService(store, clock, ids, audit),
                     new QuotaService(store), files, new NamespaceService(store, files, clock, ids, trash, audit),
                     new TrashService(store, clock, ids, audit), uploads, blobs, signer, clock, limiter, authFailures,
-                    publicUrl, new AuditLog(store));
+                    publicUrl, new AuditLog(store), new FileJobService(store, clock, ids, audit, jobRunner::wake));
 
             identity.bootstrap(cfg.bootstrapToken()).ifPresent(issued -> {
                 if (cfg.bootstrapToken() == null) {
@@ -152,6 +158,10 @@ public final class SeqVaultServer implements AutoCloseable {
             // Only to forget the counts of windows that are over (they live in this process alone).
             background.scheduleWithFixedDelay(() -> flushQuietly(authFailures), 1, 1, TimeUnit.MINUTES);
             background.scheduleWithFixedDelay(() -> pruneQuietly(audit, cfg.auditRetention()), 5, 60, TimeUnit.MINUTES);
+            // Finished jobs are kept as long as finished upload sessions, for their submitters to read.
+            background.scheduleWithFixedDelay(() -> pruneJobsQuietly(jobRunner, cfg.finishedUploadRetention()), 7, 60,
+                    TimeUnit.MINUTES);
+            jobRunner.start();
             health.set(Health.State.READY);
             String listenUrl = scheme + "://" + hostFor(cfg.bind()) + ":" + http.port();
             LOG.info("SeqVault listening on {}://{}:{} (public URL {})", scheme, cfg.bind(), http.port(), publicUrl);
@@ -159,7 +169,7 @@ public final class SeqVaultServer implements AutoCloseable {
                 LOG.info("admin listener (GET /metrics, /healthz) on http://{}:{}", cfg.adminBind(), admin.port());
             }
             return new SeqVaultServer(store, http, health, background, listenUrl, publicUrl, collector, limiter, metrics,
-                    admin, audit, cfg.auditRetention());
+                    admin, audit, cfg.auditRetention(), jobRunner);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -203,6 +213,7 @@ public final class SeqVaultServer implements AutoCloseable {
         health.set(Health.State.DRAINING);
         background.shutdownNow();
         http.stop();
+        jobRunner.close(); // after the step under way; its job's lease is given up for the other replicas
         flushQuietly(limiter); // the last counts, for the replicas that go on
         if (admin != null) {
             admin.close();
@@ -255,6 +266,17 @@ public final class SeqVaultServer implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             LOG.warn("could not prune the audit trail; will retry", e);
+        }
+    }
+
+    private static void pruneJobsQuietly(FileJobRunner runner, Duration retention) {
+        try {
+            long pruned = runner.prune(retention);
+            if (pruned > 0) {
+                LOG.info("deleted {} async jobs finished more than {} ago", pruned, retention);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("could not delete old async jobs; will retry", e);
         }
     }
 

@@ -158,6 +158,11 @@ final class ServeCommand implements Callable<Integer> {
                     + "Env: SEQVAULT_AUDIT_RETENTION. Default: 365d.")
     String auditRetention;
 
+    @Option(names = "--job-batch-size", paramLabel = "NODES",
+            description = "How many files and folders of a folder's tree an async copy job copies per transaction "
+                    + "(each transaction also records the job's progress). Env: SEQVAULT_JOB_BATCH_SIZE. Default: 500.")
+    String jobBatchSize;
+
     private final Map<String, String> env;
 
     ServeCommand(Map<String, String> env) {
@@ -192,6 +197,7 @@ final class ServeCommand implements Callable<Integer> {
         StoreOptions.put(flags, Setting.FINISHED_UPLOAD_RETENTION, finishedUploadRetention);
         StoreOptions.put(flags, Setting.TRASH_RETENTION, trashRetention);
         StoreOptions.put(flags, Setting.AUDIT_RETENTION, auditRetention);
+        StoreOptions.put(flags, Setting.JOB_BATCH_SIZE, jobBatchSize);
         return flags;
     }
 

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import org.seqvault.api.tls.TlsSettings;
 import org.seqvault.service.upload.UploadSettings;
+import org.seqvault.service.file.FileJobRunner;
 import org.seqvault.service.file.TrashRetention;
 
 /**
@@ -49,6 +50,7 @@ import org.seqvault.service.file.TrashRetention;
  * @param trashRetention  how long deleted files and folders stay in their project's trash (default 14 days);
  *                        zero turns the trash off and deletes are final at once
  * @param auditRetention  how long audit records are kept before they are pruned (default 365 days)
+ * @param jobBatchSize    nodes of a folder's tree an async copy job copies per transaction (default 500)
  */
 public record ServerConfig(String bind, int port, String publicUrl, Path dataDir, String dbUrl, String dbUser,
                            String dbPassword, String blobStore, String s3Endpoint, String s3Region,
@@ -57,7 +59,8 @@ public record ServerConfig(String bind, int port, String publicUrl, Path dataDir
                            String bootstrapToken, Duration idleTimeout, long authFailureLimit,
                            Duration authFailureWindow, List<String> previousSigningKeys, String adminBind,
                            Integer adminPort, LogFormat logFormat, TlsSettings tls, boolean forwardedHeaders,
-                           Duration finishedUploadRetention, Duration trashRetention, Duration auditRetention) {
+                           Duration finishedUploadRetention, Duration trashRetention, Duration auditRetention,
+                           int jobBatchSize) {
 
     /** What {@link #idleTimeout} is when nothing sets it. */
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
@@ -77,6 +80,23 @@ public record ServerConfig(String bind, int port, String publicUrl, Path dataDir
         previousSigningKeys = previousSigningKeys == null ? List.of() : List.copyOf(previousSigningKeys);
         trashRetention = trashRetention == null ? TrashRetention.DEFAULT : trashRetention;
         auditRetention = auditRetention == null ? DEFAULT_AUDIT_RETENTION : auditRetention;
+        jobBatchSize = jobBatchSize == 0 ? FileJobRunner.DEFAULT_BATCH_SIZE : jobBatchSize;
+    }
+
+    /** The configuration before {@code jobBatchSize} existed, with its default. */
+    public ServerConfig(String bind, int port, String publicUrl, Path dataDir, String dbUrl, String dbUser,
+                        String dbPassword, String blobStore, String s3Endpoint, String s3Region,
+                        boolean s3PathStyle, String signingKey, Duration presignTtl, long maxFormUpload,
+                        long singlePutLimit, Duration uploadTtl, long rateLimit, Duration rateLimitWindow,
+                        String bootstrapToken, Duration idleTimeout, long authFailureLimit,
+                        Duration authFailureWindow, List<String> previousSigningKeys, String adminBind,
+                        Integer adminPort, LogFormat logFormat, TlsSettings tls, boolean forwardedHeaders,
+                        Duration finishedUploadRetention, Duration trashRetention, Duration auditRetention) {
+        this(bind, port, publicUrl, dataDir, dbUrl, dbUser, dbPassword, blobStore, s3Endpoint, s3Region, s3PathStyle,
+                signingKey, presignTtl, maxFormUpload, singlePutLimit, uploadTtl, rateLimit, rateLimitWindow,
+                bootstrapToken, idleTimeout, authFailureLimit, authFailureWindow, previousSigningKeys, adminBind,
+                adminPort, logFormat, tls, forwardedHeaders, finishedUploadRetention, trashRetention, auditRetention,
+                FileJobRunner.DEFAULT_BATCH_SIZE);
     }
 
     /**
@@ -116,7 +136,8 @@ public record ServerConfig(String bind, int port, String publicUrl, Path dataDir
         return new ServerConfig(bind, port, publicUrl, dataDir, dbUrl, dbUser, dbPassword, blobStore, s3Endpoint,
                 s3Region, s3PathStyle, signingKey, presignTtl, maxFormUpload, singlePutLimit, uploadTtl, rateLimit,
                 rateLimitWindow, bootstrapToken, idleTimeout, limit, window, previousSigningKeys, adminBind, adminPort,
-                logFormat, tls, forwardedHeaders, finishedUploadRetention, trashRetention, auditRetention);
+                logFormat, tls, forwardedHeaders, finishedUploadRetention, trashRetention, auditRetention,
+                jobBatchSize);
     }
 
     /** This configuration with another trash retention (zero: no trash). */
@@ -124,7 +145,8 @@ public record ServerConfig(String bind, int port, String publicUrl, Path dataDir
         return new ServerConfig(bind, port, publicUrl, dataDir, dbUrl, dbUser, dbPassword, blobStore, s3Endpoint,
                 s3Region, s3PathStyle, signingKey, presignTtl, maxFormUpload, singlePutLimit, uploadTtl, rateLimit,
                 rateLimitWindow, bootstrapToken, idleTimeout, authFailureLimit, authFailureWindow, previousSigningKeys,
-                adminBind, adminPort, logFormat, tls, forwardedHeaders, finishedUploadRetention, retention, auditRetention);
+                adminBind, adminPort, logFormat, tls, forwardedHeaders, finishedUploadRetention, retention, auditRetention,
+                jobBatchSize);
     }
 
     /** This configuration with another audit retention. */
@@ -132,7 +154,17 @@ public record ServerConfig(String bind, int port, String publicUrl, Path dataDir
         return new ServerConfig(bind, port, publicUrl, dataDir, dbUrl, dbUser, dbPassword, blobStore, s3Endpoint,
                 s3Region, s3PathStyle, signingKey, presignTtl, maxFormUpload, singlePutLimit, uploadTtl, rateLimit,
                 rateLimitWindow, bootstrapToken, idleTimeout, authFailureLimit, authFailureWindow, previousSigningKeys,
-                adminBind, adminPort, logFormat, tls, forwardedHeaders, finishedUploadRetention, trashRetention, retention);
+                adminBind, adminPort, logFormat, tls, forwardedHeaders, finishedUploadRetention, trashRetention, retention,
+                jobBatchSize);
+    }
+
+    /** This configuration with another async job batch size. */
+    public ServerConfig withJobBatchSize(int batchSize) {
+        return new ServerConfig(bind, port, publicUrl, dataDir, dbUrl, dbUser, dbPassword, blobStore, s3Endpoint,
+                s3Region, s3PathStyle, signingKey, presignTtl, maxFormUpload, singlePutLimit, uploadTtl, rateLimit,
+                rateLimitWindow, bootstrapToken, idleTimeout, authFailureLimit, authFailureWindow, previousSigningKeys,
+                adminBind, adminPort, logFormat, tls, forwardedHeaders, finishedUploadRetention, trashRetention,
+                auditRetention, batchSize);
     }
 
     /** Like the record's own, but with the secrets (and any password in a URL) redacted. */
@@ -151,6 +183,6 @@ public record ServerConfig(String bind, int port, String publicUrl, Path dataDir
                 + ", adminBind=" + adminBind + ", adminPort=" + adminPort + ", logFormat=" + logFormat
                 + ", tls=" + tls + ", forwardedHeaders=" + forwardedHeaders
                 + ", finishedUploadRetention=" + finishedUploadRetention + ", trashRetention=" + trashRetention
-                + ", auditRetention=" + auditRetention + "]";
+                + ", auditRetention=" + auditRetention + ", jobBatchSize=" + jobBatchSize + "]";
     }
 }

@@ -340,6 +340,23 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void jobBatchSizeFromEveryLayerWithinItsBounds() throws IOException {
+        assertThat(load(Map.of(), Map.of(), null).config().jobBatchSize()).isEqualTo(500);
+        assertThat(load(Map.of(), Map.of(), yaml("job_batch_size: 50\n")).config().jobBatchSize()).isEqualTo(50);
+        EffectiveConfig env = load(Map.of(), Map.of("SEQVAULT_JOB_BATCH_SIZE", "3"), yaml("job_batch_size: 50\n"));
+        assertThat(env.config().jobBatchSize()).isEqualTo(3);
+        assertThat(env.display(Setting.JOB_BATCH_SIZE)).isEqualTo("3 nodes per transaction");
+        assertThat(load(Map.of(Setting.JOB_BATCH_SIZE, "100000"), Map.of(), null).config().jobBatchSize())
+                .isEqualTo(100_000);
+        for (String bad : List.of("0", "-5", "100001", "many")) {
+            assertThatThrownBy(() -> load(Map.of(Setting.JOB_BATCH_SIZE, bad), Map.of(), null))
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessage("invalid job_batch_size '" + bad + "' (from flag --job-batch-size): must be a whole"
+                            + " number from 1 to 100000");
+        }
+    }
+
+    @Test
     void previousSigningKeysAreACommaSeparatedListOfSecrets() throws IOException {
         assertThat(load(Map.of(), Map.of(), null).config().previousSigningKeys()).isEmpty();
         ServerConfig c = load(Map.of(), Map.of("SEQVAULT_PREVIOUS_SIGNING_KEYS",

@@ -49,7 +49,8 @@ public final class ErrorDecoder {
         return of(status, code, message, requestId, retryAfter(headers));
     }
 
-    static ApiException of(int status, String code, String message, String requestId, Duration retryAfter) {
+    /** The exception for an error the server reported inside an answer (a bulk or job item's). */
+    public static ApiException of(int status, String code, String message, String requestId, Duration retryAfter) {
         return switch (status) {
             case 400 -> new BadRequestException(status, code, message, requestId);
             case 401 -> new UnauthorizedException(status, code, message, requestId);

@@ -40,6 +40,7 @@ final class RouteCases {
         all.addAll(projects());
         all.addAll(v2Files());
         all.addAll(bulk());
+        all.addAll(asyncJobs());
         all.addAll(uploads());
         return all;
     }
@@ -187,6 +188,31 @@ final class RouteCases {
                         (w, c) -> Request.of("GET", "/v2/files/" + w.folderId + "/scroll")),
                 RouteCase.of("GET", file + "/download_info", Need.of(FILES, READ), 200,
                         (w, c) -> Request.of("GET", "/v2/files/" + w.fileId + "/download_info")));
+    }
+
+    /**
+     * A submit is accepted from any caller with the files scope (each item is checked when the job runs);
+     * a job is read by its submitter (and the admin) alone, everyone else finds none.
+     */
+    private static List<RouteCase> asyncJobs() {
+        String base = "/v2/async/files";
+        return List.of(
+                RouteCase.of("GET", base, Need.of(FILES, ANY), 200, (w, c) -> Request.of("GET", base)),
+                RouteCase.of("POST", base + "/copy", Need.of(FILES, ANY), 200,
+                        (w, c) -> Bodies.json("POST", base + "/copy",
+                                Map.of("items", List.of(Map.of("file", w.fileId, "parent", w.folderId))))),
+                RouteCase.of("POST", base + "/move", Need.of(FILES, ANY), 200,
+                        (w, c) -> Bodies.json("POST", base + "/move", Map.of("items", List.of(
+                                Map.of("file", w.freshFile().get("file_id").asText(), "parent", w.rootFolderId))))),
+                RouteCase.of("POST", base + "/delete", Need.of(FILES, ANY), 200,
+                        (w, c) -> Bodies.json("POST", base + "/delete",
+                                Map.of("items", List.of(Map.of("file", w.freshFile().get("file_id").asText()))))),
+                RouteCase.of("GET", base + "/copy/{id}", Need.of(FILES, OWN_TOKEN), 200,
+                        (w, c) -> Request.of("GET", base + "/copy/" + w.ownerJob("copy"))),
+                RouteCase.of("GET", base + "/move/{id}", Need.of(FILES, OWN_TOKEN), 200,
+                        (w, c) -> Request.of("GET", base + "/move/" + w.ownerJob("move"))),
+                RouteCase.of("GET", base + "/delete/{id}", Need.of(FILES, OWN_TOKEN), 200,
+                        (w, c) -> Request.of("GET", base + "/delete/" + w.ownerJob("delete"))));
     }
 
     private static List<RouteCase> bulk() {

@@ -35,5 +35,7 @@ public interface MetadataStore extends AutoCloseable {
         AuditRepository audit();
 
         StorageRepository storage();
+
+        JobRepository jobs();
     }
 }
