@@ -33,6 +33,20 @@ class WebBrowserE2ETest {
         }
     }
 
+    /** Uploads (progress, resume after a reload, folders), CSV manifests and the look-inside preview. */
+    @Test
+    void uploadsManifestsAndPreviewWorkInChromium(@TempDir Path dataDir) throws Exception {
+        assertThat(run(List.of("bash", "scripts/ensure-chromium.sh"), Map.of(), "ensure-chromium.log"))
+                .as("Chromium for the browser tests (see web/target/ensure-chromium.log)").isZero();
+        try (ServerProcess server = ServerProcess.start(dataDir, "256m", Map.of())) {
+            int exit = run(List.of("node", "test/browser/transfer.mjs"),
+                    Map.of("SEQVAULT_URL", server.url, "SEQVAULT_TOKEN", ServerProcess.ADMIN_TOKEN), "transfer-tests.log");
+            String log = Files.readString(WEB.resolve("target/transfer-tests.log"), StandardCharsets.UTF_8);
+            assertThat(exit).as("browser tests:\n%s", log).isZero();
+            assertThat(log).doesNotContain("FAIL").contains("ok   no errors in the console");
+        }
+    }
+
     /** Runs a command in web/, its output to web/target/{logName}; returns its exit code. */
     private static int run(List<String> command, Map<String, String> env, String logName)
             throws IOException, InterruptedException {
