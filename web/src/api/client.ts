@@ -2,6 +2,9 @@
 // same origin, the token in a header. Errors become ApiError with the server's own words.
 
 export class ApiError extends Error {
+  /** A 429's Retry-After, in seconds (the upload manager waits that long before trying again). */
+  retryAfterSeconds: number | null = null;
+
   constructor(readonly status: number, message: string) {
     super(message);
   }
@@ -75,7 +78,10 @@ async function errorOf(response: Response): Promise<ApiError> {
   } catch {
     // Not JSON: keep the plain words.
   }
-  return new ApiError(response.status, message);
+  const error = new ApiError(response.status, message);
+  const retryAfter = Number(response.headers.get('Retry-After'));
+  if (Number.isFinite(retryAfter) && retryAfter > 0) error.retryAfterSeconds = retryAfter;
+  return error;
 }
 
 export type Query = Record<string, string | number | undefined | null>;

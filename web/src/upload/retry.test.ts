@@ -41,6 +41,33 @@ describe('withRetry', () => {
     expect(pauses).toEqual([]);
   });
 
+  it('waits out a 429 for as long as its Retry-After says, without using up a try', async () => {
+    const { pauses, sleep } = recordingSleep();
+    const limited = () => Object.assign(new HttpFailure(429, 'rate limit'), { retryAfterSeconds: 7 });
+    const failures = [limited(), limited(), limited(), limited(), new HttpFailure(503, 'busy'), limited()];
+    let calls = 0;
+    const result = await withRetry(async () => {
+      calls++;
+      const next = failures.shift();
+      if (next) throw next;
+      return 'ok';
+    }, { policy, sleep });
+    expect(result).toBe('ok');
+    expect(calls).toBe(7); // more calls than the policy's 4 tries: the 429s did not count
+    expect(pauses).toEqual([7000, 7000, 7000, 7000, 100, 7000]);
+  });
+
+  it('does not wait out 429s for ever', async () => {
+    const { pauses, sleep } = recordingSleep();
+    let calls = 0;
+    await expect(withRetry(async () => {
+      calls++;
+      throw Object.assign(new HttpFailure(429, 'rate limit'), { retryAfterSeconds: 1 });
+    }, { policy, sleep })).rejects.toThrow('rate limit');
+    expect(pauses.filter((p) => p === 1000)).toHaveLength(20);
+    expect(calls).toBe(20 + 4);
+  });
+
   it('stops at once when paused', async () => {
     const control = new AbortController();
     let calls = 0;

@@ -11,6 +11,10 @@ export interface RetryPolicy {
 
 export const DEFAULT_RETRY: RetryPolicy = { attempts: 5, baseDelayMs: 500, maxDelayMs: 15_000 };
 
+/** A rate limit's pause is waited out, not counted as a try, up to this long each time and this often. */
+export const MAX_RATE_LIMIT_WAIT_MS = 5 * 60_000;
+export const MAX_RATE_LIMIT_WAITS = 20;
+
 /** An HTTP answer that was not a success, with its status (0: no answer at all). */
 export class HttpFailure extends Error {
   constructor(readonly status: number, message: string) {
@@ -29,6 +33,13 @@ export function isRetryable(error: unknown): boolean {
   const status = (error as { status?: unknown })?.status;
   if (typeof status !== 'number') return true; // a TypeError from fetch: the network
   return status === 0 || status === 408 || status === 429 || status >= 500;
+}
+
+/** How long a 429 asked to wait (its Retry-After), or null for any other failure. */
+export function rateLimitWait(error: unknown): number | null {
+  const e = error as { status?: unknown; retryAfterSeconds?: unknown };
+  if (e?.status !== 429 || typeof e.retryAfterSeconds !== 'number') return null;
+  return Math.min(MAX_RATE_LIMIT_WAIT_MS, e.retryAfterSeconds * 1000);
 }
 
 /** The pause before try number `attempt` (2, 3, …): base·2^(attempt-2), capped. */
@@ -54,12 +65,22 @@ export async function withRetry<T>(work: () => Promise<T>, options: {
 } = {}): Promise<T> {
   const policy = options.policy ?? DEFAULT_RETRY;
   const sleep = options.sleep ?? realSleep;
+  let rateLimitWaits = 0;
   for (let attempt = 1; ; attempt++) {
     if (options.signal?.aborted) throw new Aborted();
     try {
       return await work();
     } catch (error) {
       if (options.signal?.aborted) throw new Aborted();
+      const wait = rateLimitWait(error);
+      if (wait !== null && rateLimitWaits < MAX_RATE_LIMIT_WAITS) {
+        // The server said when to come back: a wait, not a failed try (as the CLI and SDK do).
+        rateLimitWaits++;
+        attempt--;
+        options.onRetry?.(error, attempt);
+        await sleep(wait, options.signal);
+        continue;
+      }
       if (attempt >= policy.attempts || !isRetryable(error)) throw error;
       options.onRetry?.(error, attempt);
       await sleep(backoffDelay(policy, attempt + 1), options.signal);
