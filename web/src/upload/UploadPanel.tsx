@@ -2,7 +2,7 @@
 // resume, retry and cancel, the totals, and the uploads a reload interrupted. Only the files that
 // need a look are rendered (sending, paused, failed, the next few queued): thousands of queued
 // or finished files are counted, not drawn.
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Api } from '../api/client';
 import { formatBytes, formatDuration } from './format';
 import { type FileUpload, UploadManager } from './manager';
@@ -40,6 +40,27 @@ function useLeaveWarning(manager: UploadManager): void {
     window.addEventListener('beforeunload', warn);
     return () => window.removeEventListener('beforeunload', warn);
   }, [manager]);
+}
+
+/**
+ * Calls `act` when `value` changes, at most once per `everyMs` (and once more after the last
+ * change): thousands of files finishing reload the folder listing a few times, not thousands.
+ */
+function useThrottled(value: number | null, act: (() => void) | undefined, everyMs = 2000): void {
+  const last = useRef(0);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const latest = useRef(act);
+  latest.current = act;
+  useEffect(() => {
+    if (value === null || timer.current !== null) return;
+    const wait = Math.max(0, last.current + everyMs - Date.now());
+    timer.current = setTimeout(() => {
+      timer.current = null;
+      last.current = Date.now();
+      latest.current?.();
+    }, wait);
+  }, [value, everyMs]);
+  useEffect(() => () => { if (timer.current !== null) clearTimeout(timer.current); }, []);
 }
 
 function worthShowing(uploads: readonly FileUpload[]): FileUpload[] {
@@ -120,7 +141,7 @@ export function UploadPanel({ api, onFilesDone }: { api: Api; onFilesDone?: () =
   useManager(manager);
   useLeaveWarning(manager);
   const summary = manager.summary();
-  useEffect(() => { if (summary.done > 0) onFilesDone?.(); }, [summary.done]);
+  useThrottled(summary.done > 0 ? summary.done : null, onFilesDone);
 
   const shown = worthShowing(manager.uploads());
   const hidden = summary.active + summary.failed - shown.filter((u) => u.state !== 'paused').length;
