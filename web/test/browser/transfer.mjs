@@ -134,6 +134,21 @@ const failed = await withBrowser(executablePath, async (browser) => {
       await page.goto(folderUrl);
       await table().getByRole('link', { name: 'run1', exact: true }).waitFor();
     }],
+    ['files dropped on the row of a folder go into that folder', async () => {
+      const target = table().getByRole('row').filter({ has: page.getByRole('link', { name: 'run1', exact: true }) });
+      const dropped = await page.evaluateHandle(() => {
+        const data = new DataTransfer();
+        data.items.add(new File(['dropped one\n'], 'dropped-1.txt', { type: 'text/plain' }));
+        data.items.add(new File(['dropped two\n'], 'dropped-2.txt', { type: 'text/plain' }));
+        return data;
+      });
+      await target.dispatchEvent('dragover', { dataTransfer: dropped });
+      await target.dispatchEvent('drop', { dataTransfer: dropped });
+      await page.getByRole('status').filter({ hasText: 'Uploaded 2 files.' }).waitFor();
+      const [run1] = (await api(url, token, 'GET', `/v2/files?project=${encodeURIComponent(project.id)}&name=run1`)).items;
+      const inside = await api(url, token, 'GET', `/v2/files?parent=${run1.id}&name=dropped-1.txt&name=dropped-2.txt`);
+      assert.deepEqual(inside.items.map((f) => f.name).sort(), ['dropped-1.txt', 'dropped-2.txt']);
+    }],
     ['Export metadata downloads a CSV manifest of every file below the folder', async () => {
       const listed = await api(url, token, 'GET', `/v2/files?project=${encodeURIComponent(project.id)}&name=resumable.bin`);
       await api(url, token, 'PATCH', `/v2/files/${listed.items[0].id}/metadata`, { sample_id: 'S1', note: 'has, a "comma"' });
@@ -142,6 +157,7 @@ const failed = await withBrowser(executablePath, async (browser) => {
       assert.equal(csv.split('\r\n')[0], 'path,note,sample_id');
       assert.ok(csv.includes('resumable.bin,"has, a ""comma""",S1\r\n'), csv);
       assert.ok(csv.includes('run1/lane1/a.fastq,,\r\n'), csv);
+      assert.ok(csv.includes('run1/dropped-1.txt,,\r\n'), csv);
     }],
     ['Import metadata applies a manifest by path, leaves empty cells alone and reports unknown paths', async () => {
       const manifest = join(work, 'manifest.csv');
