@@ -53,7 +53,7 @@ const failed = await withBrowser(executablePath, async (browser) => {
       const rows = await table().getByRole('row').count();
       assert.ok(rows < 100, `${rows} rows in the DOM`);
       assert.equal(await table().getByRole('row').last().getAttribute('aria-rowindex'), String(entries + 1));
-      await screenshot(page, '08-big-folder-end');
+      await screenshot(page, '09-big-folder-end');
     }],
     ['the Filter box on the big folder', async () => {
       const started = Date.now();

@@ -115,11 +115,11 @@ const failed = await withBrowser(executablePath, async (browser) => {
     ['the metadata and tag filters find the edited file', async () => {
       await page.getByLabel('Metadata key').fill('sample_id');
       await page.getByLabel('Metadata value').fill('S-0001');
-      await page.getByText('1 matches', { exact: true }).waitFor();
+      await page.getByText('1 match', { exact: true }).waitFor();
       await page.getByLabel('Metadata key').fill('');
       await page.getByLabel('Metadata value').fill('');
       await page.getByLabel('Tag filter').fill('tumor');
-      await page.getByText('1 matches', { exact: true }).waitFor();
+      await page.getByText('1 match', { exact: true }).waitFor();
       await page.getByLabel('Tag filter').fill('');
       await page.getByText('4 items', { exact: true }).waitFor();
     }],
@@ -127,6 +127,29 @@ const failed = await withBrowser(executablePath, async (browser) => {
       await page.getByRole('checkbox', { name: 'Select Sample_A.bam', exact: true }).click();
       await page.getByRole('checkbox', { name: 'Select notes.txt', exact: true }).click({ modifiers: ['Shift'] });
       await page.getByText('3 selected', { exact: true }).waitFor();
+      await page.getByRole('button', { name: 'Clear selection' }).click();
+    }],
+    ['Edit selection: a table of the selected files, one column per key, saved in one bulk call', async () => {
+      await page.getByRole('checkbox', { name: 'Select Sample_A.bam', exact: true }).check();
+      await page.getByRole('checkbox', { name: 'Select notes.txt', exact: true }).check();
+      await page.getByRole('button', { name: 'Edit selection' }).click();
+      const editor = page.getByRole('dialog', { name: 'Edit 2 files' });
+      await editor.getByLabel('New key').fill('batch');
+      await editor.getByRole('button', { name: 'Add key' }).click();
+      await editor.getByLabel('sample_id of notes.txt').fill('S-0002');
+      await editor.getByLabel('batch of notes.txt').fill('B1');
+      await editor.getByLabel('batch of Sample_A.bam').fill('B1');
+      await editor.getByLabel('sample_id of Sample_A.bam').fill('');
+      await editor.getByLabel('Tags of notes.txt').fill('text, draft');
+      await screenshot(page, '05-edit-selection');
+      await editor.getByRole('button', { name: 'Save all' }).click();
+      await status().filter({ hasText: 'Saved 2 files.' }).waitFor();
+      const folder = new URL(page.url()).hash.split('/')[5];
+      const listed = await api(url, token, 'GET', `/v2/files/${folder}/list?limit=100`);
+      const byName = Object.fromEntries(listed.items.map((f) => [f.name, f]));
+      assert.deepEqual(byName['notes.txt'].metadata, { sample_id: 'S-0002', batch: 'B1' });
+      assert.deepEqual(byName['notes.txt'].tags, ['text', 'draft']);
+      assert.deepEqual(byName['Sample_A.bam'].metadata, { batch: 'B1' });
       await page.getByRole('button', { name: 'Clear selection' }).click();
     }],
     ['Download starts the browser download of the selected file', async () => {
@@ -162,7 +185,7 @@ const failed = await withBrowser(executablePath, async (browser) => {
       await page.getByRole('checkbox', { name: 'Select notes.txt', exact: true }).check();
       await page.getByRole('button', { name: 'Delete' }).click();
       const confirm = page.getByRole('dialog', { name: 'Delete 2 items?' });
-      await screenshot(page, '05-delete-confirm');
+      await screenshot(page, '06-delete-confirm');
       await confirm.getByRole('button', { name: 'Delete' }).click();
       await status().filter({ hasText: 'Delete: 2 of 2 done.' }).waitFor();
       await table().getByRole('link', { name: 'notes.txt', exact: true }).waitFor({ state: 'detached' });
@@ -184,14 +207,14 @@ const failed = await withBrowser(executablePath, async (browser) => {
       await page.getByRole('link', { name: 'Members' }).click();
       await page.getByRole('heading', { name: `Members of ${projectName}` }).waitFor();
       await page.getByLabel('Username').waitFor();
-      await screenshot(page, '06-members');
+      await screenshot(page, '07-members');
     }],
     ['a narrow window still shows the folder and its actions', async () => {
       await page.goBack();
       await page.setViewportSize({ width: 420, height: 800 });
       await table().getByRole('link', { name: 'Sample_A.bam', exact: true }).waitFor();
       await page.getByRole('button', { name: 'Delete' }).waitFor();
-      await screenshot(page, '07-narrow');
+      await screenshot(page, '08-narrow');
       await page.setViewportSize({ width: 1280, height: 800 });
     }],
     ['Sign out forgets the token', async () => {
