@@ -90,6 +90,7 @@ export function DetailsPanel({ api, project, id, onClose, onChanged, linkOf }: {
   if (!file) return <Dialog title="File details" onClose={onClose}><p>Loading…</p></Dialog>;
   const drs = typeof file.drs_uri === 'string' ? file.drs_uri : null;
   const secondary = file._secondary_files ?? [];
+  const fromHeader = new Set(file.extracted_metadata?.keys ?? []);
   return (
     <Dialog title={file.name} onClose={onClose} wide>
       <dl class="facts">
@@ -123,13 +124,17 @@ export function DetailsPanel({ api, project, id, onClose, onChanged, linkOf }: {
       </section>
       <section aria-label="Metadata" class="block">
         <h3>Metadata</h3>
+        {file.extracted_metadata && (
+          <p class="muted">Reading the file's header: {file.extracted_metadata.status}.</p>
+        )}
         {Object.keys(file.metadata).length === 0 ? <p class="muted">No metadata.</p> : (
           <table class="kv">
             <thead><tr><th scope="col">Key</th><th scope="col">Value</th><th scope="col"><span class="sr-only">Actions</span></th></tr></thead>
             <tbody>
               {Object.entries(file.metadata).map(([key, value]) => (
                 <tr key={key}>
-                  <th scope="row">{key}</th><td>{String(value)}</td>
+                  <th scope="row">{key}</th>
+                  <td>{String(value)}{fromHeader.has(key) && <span class="muted"> (read from the file's header)</span>}</td>
                   <td><button type="button" class="small" aria-label={`Remove ${key}`} onClick={() => saveMetadata(key, null)}>Remove</button></td>
                 </tr>
               ))}
