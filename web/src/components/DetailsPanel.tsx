@@ -62,6 +62,14 @@ export function DetailsPanel({ api, project, id, onClose, onChanged, linkOf }: {
     load().catch((e) => { notices.error(e); });
   }, [load, notices]);
 
+  // The header is read a moment after upload: look again while it is pending.
+  const extraction = file?.extracted_metadata?.status;
+  useEffect(() => {
+    if (extraction !== 'pending' && !extraction?.startsWith('retrying')) return;
+    const timer = setTimeout(() => { api.file(id).then(setFile, () => {}); }, 1500);
+    return () => clearTimeout(timer);
+  }, [api, id, extraction, file]);
+
   const changed = (next: SbFile) => {
     setFile(next);
     onChanged();

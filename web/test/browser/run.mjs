@@ -94,6 +94,20 @@ const failed = await withBrowser(executablePath, async (browser) => {
       await page.getByRole('dialog', { name: 'Sample_A.bam' }).waitFor();
       assert.equal(page.url(), here);
     }],
+    ['metadata read from a VCF header is marked as read from the file', async () => {
+      await page.keyboard.press('Escape');
+      const vcf = '##fileformat=VCFv4.2\n##reference=file:///refs/GRCh38.fa.gz\n'
+        + '#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tNA12878\n1\t100\t.\tA\tG\t50\tPASS\t.\tGT\t0/1\n';
+      await page.getByLabel('Upload files').setInputFiles([{ name: 'calls.vcf', mimeType: 'text/plain', buffer: Buffer.from(vcf) }]);
+      await status().filter({ hasText: 'Uploaded 1 file.' }).waitFor();
+      await table().getByRole('link', { name: 'calls.vcf', exact: true }).click();
+      const details = page.getByRole('dialog', { name: 'calls.vcf' });
+      await details.getByRole('row').filter({ hasText: 'NA12878' }).filter({ hasText: "read from the file's header" }).waitFor();
+      await page.keyboard.press('Escape');
+      await details.waitFor({ state: 'detached' });
+      await table().getByRole('link', { name: 'Sample_A.bam', exact: true }).click();
+      await page.getByRole('dialog', { name: 'Sample_A.bam' }).waitFor();
+    }],
     ['Edit metadata (Key, Value, Save) and Add tag (Tag) change the file', async () => {
       const details = page.getByRole('dialog', { name: 'Sample_A.bam' });
       await details.getByRole('button', { name: 'Edit metadata' }).click();
@@ -121,12 +135,12 @@ const failed = await withBrowser(executablePath, async (browser) => {
       await page.getByLabel('Tag filter').fill('tumor');
       await page.getByText('1 match', { exact: true }).waitFor();
       await page.getByLabel('Tag filter').fill('');
-      await page.getByText('4 items', { exact: true }).waitFor();
+      await page.getByText('5 items', { exact: true }).waitFor();
     }],
     ['Select <name> checkboxes, Shift-click selects the range between', async () => {
       await page.getByRole('checkbox', { name: 'Select Sample_A.bam', exact: true }).click();
       await page.getByRole('checkbox', { name: 'Select notes.txt', exact: true }).click({ modifiers: ['Shift'] });
-      await page.getByText('3 selected', { exact: true }).waitFor();
+      await page.getByText('4 selected', { exact: true }).waitFor();
       await page.getByRole('button', { name: 'Clear selection' }).click();
     }],
     ['Edit selection: a table of the selected files, one column per key, saved in one bulk call', async () => {
@@ -189,7 +203,7 @@ const failed = await withBrowser(executablePath, async (browser) => {
       await confirm.getByRole('button', { name: 'Delete' }).click();
       await status().filter({ hasText: 'Delete: 2 of 2 done.' }).waitFor();
       await table().getByRole('link', { name: 'notes.txt', exact: true }).waitFor({ state: 'detached' });
-      await attributeBecomes(table(), 'aria-rowcount', '2');
+      await attributeBecomes(table(), 'aria-rowcount', '3');
     }],
     ['keyboard: Tab reaches a file link, Enter opens it, Esc closes the details', async () => {
       const link = table().getByRole('link', { name: 'Sample_A.bam', exact: true });
