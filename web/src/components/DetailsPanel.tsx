@@ -108,9 +108,9 @@ export function DetailsPanel({ api, project, id, onClose, onChanged, linkOf }: {
         <dt>Created</dt><dd>{new Date(file.created_on).toLocaleString()}</dd>
         <dt>Modified</dt><dd>{new Date(file.modified_on).toLocaleString()}</dd>
         <dt>Origin task</dt><dd>{file.origin?.task ?? 'none'}</dd>
-        <dt>ID</dt><dd class="mono">{file.id} <CopyButton text={file.id} what="ID" /></dd>
+        <dt>ID</dt><dd class="mono"><span>{file.id}</span> <CopyButton text={file.id} what="ID" /></dd>
         <dt>DRS URI</dt>
-        <dd class="mono">{drs ? <>{drs} <CopyButton text={drs} what="DRS URI" /></> : 'not available on this server'}</dd>
+        <dd class="mono">{drs ? <><span>{drs}</span> <CopyButton text={drs} what="DRS URI" /></> : 'not available on this server'}</dd>
         <dt>Index files</dt>
         <dd>{secondary.length === 0 ? 'none' : (
           <ul>{secondary.map((s) => <li key={s.id}><a href={linkOf(s.id)}>{s.name}</a></li>)}</ul>

@@ -88,6 +88,8 @@ const failed = await withBrowser(executablePath, async (browser) => {
         await details.getByRole('term').filter({ hasText: new RegExp(`^${term}$`) }).waitFor();
       }
       await details.getByText(/^[0-9a-f]{64}$/).waitFor();
+      await details.getByText(/^drs:\/\/\S+$/).waitFor();
+      await details.getByRole('button', { name: 'Copy DRS URI' }).waitFor();
       await details.getByRole('link', { name: 'Sample_A.bam.bai' }).waitFor();
       const here = page.url();
       await page.reload();
