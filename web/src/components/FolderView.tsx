@@ -364,6 +364,15 @@ function FileTable({ listing, project, folder, isSelected, onToggle, onDropFiles
         <span role="cell" class="cell name">
           <span aria-hidden="true" class={row.type === 'folder' ? 'icon folder' : 'icon file'} />
           <a href={href}>{row.name}</a>
+          {(row._secondary_files ?? []).map((index) => (
+            <span class="index-badge" key={index.id}>
+              {' '}<span class="sr-only">index file </span>
+              <a href={hrefOf({ view: 'folder', project: project.id, folder, file: index.id })}
+                 aria-label={`${index.name} (index of ${row.name})`}>
+                {index.name.startsWith(row.name) ? index.name.slice(row.name.length) : index.name}
+              </a>
+            </span>
+          ))}
         </span>
         <span role="cell" class="cell size">{row.type === 'folder' ? '' : formatSize(row.size)}</span>
         <span role="cell" class="cell date">{formatDate(row.modified_on)}</span>

@@ -60,6 +60,7 @@ const failed = await withBrowser(executablePath, async (browser) => {
       await status().filter({ hasText: 'Uploaded 4 files.' }).waitFor();
       for (const f of files) await table().getByRole('link', { name: f.name, exact: true }).waitFor();
       await attributeBecomes(table(), 'aria-rowcount', '5');
+      await table().getByRole('link', { name: 'Sample_A.bam.bai (index of Sample_A.bam)', exact: true }).waitFor();
       await screenshot(page, '02-folder');
     }],
     ['a folder URL survives a reload, and back/forward walk the folders', async () => {
