@@ -31,6 +31,8 @@ export interface SbFile {
   sha256?: string | null;
   drs_uri?: string | null;
   _secondary_files?: SbFile[];
+  /** SeqVault's own: what was read from the file's header (docs/genomics.md); absent for other files. */
+  extracted_metadata?: { status: string; keys: string[] };
   [key: string]: unknown;
 }
 

@@ -63,6 +63,14 @@ export function DetailsPanel({ api, project, id, onClose, onChanged, linkOf }: {
     load().catch((e) => { notices.error(e); });
   }, [load, notices]);
 
+  // The header is read a moment after upload: look again while it is pending.
+  const extraction = file?.extracted_metadata?.status;
+  useEffect(() => {
+    if (extraction !== 'pending' && !extraction?.startsWith('retrying')) return;
+    const timer = setTimeout(() => { api.file(id).then(setFile, () => {}); }, 1500);
+    return () => clearTimeout(timer);
+  }, [api, id, extraction, file]);
+
   const changed = (next: SbFile) => {
     setFile(next);
     onChanged();
@@ -91,6 +99,7 @@ export function DetailsPanel({ api, project, id, onClose, onChanged, linkOf }: {
   if (!file) return <Dialog title="File details" onClose={onClose}><p>Loading…</p></Dialog>;
   const drs = typeof file.drs_uri === 'string' ? file.drs_uri : null;
   const secondary = file._secondary_files ?? [];
+  const fromHeader = new Set(file.extracted_metadata?.keys ?? []);
   return (
     <Dialog title={file.name} onClose={onClose} wide>
       <dl class="facts">
@@ -100,9 +109,9 @@ export function DetailsPanel({ api, project, id, onClose, onChanged, linkOf }: {
         <dt>Created</dt><dd>{new Date(file.created_on).toLocaleString()}</dd>
         <dt>Modified</dt><dd>{new Date(file.modified_on).toLocaleString()}</dd>
         <dt>Origin task</dt><dd>{file.origin?.task ?? 'none'}</dd>
-        <dt>ID</dt><dd class="mono">{file.id} <CopyButton text={file.id} what="ID" /></dd>
+        <dt>ID</dt><dd class="mono"><span>{file.id}</span> <CopyButton text={file.id} what="ID" /></dd>
         <dt>DRS URI</dt>
-        <dd class="mono">{drs ? <>{drs} <CopyButton text={drs} what="DRS URI" /></> : 'not available on this server'}</dd>
+        <dd class="mono">{drs ? <><span>{drs}</span> <CopyButton text={drs} what="DRS URI" /></> : 'not available on this server'}</dd>
         <dt>Index files</dt>
         <dd>{secondary.length === 0 ? 'none' : (
           <ul>{secondary.map((s) => <li key={s.id}><a href={linkOf(s.id)}>{s.name}</a></li>)}</ul>
@@ -124,13 +133,17 @@ export function DetailsPanel({ api, project, id, onClose, onChanged, linkOf }: {
       </section>
       <section aria-label="Metadata" class="block">
         <h3>Metadata</h3>
+        {file.extracted_metadata && (
+          <p class="muted">Reading the file's header: {file.extracted_metadata.status}.</p>
+        )}
         {Object.keys(file.metadata).length === 0 ? <p class="muted">No metadata.</p> : (
           <table class="kv">
             <thead><tr><th scope="col">Key</th><th scope="col">Value</th><th scope="col"><span class="sr-only">Actions</span></th></tr></thead>
             <tbody>
               {Object.entries(file.metadata).map(([key, value]) => (
                 <tr key={key}>
-                  <th scope="row">{key}</th><td>{String(value)}</td>
+                  <th scope="row">{key}</th>
+                  <td>{String(value)}{fromHeader.has(key) && <span class="muted"> (read from the file's header)</span>}</td>
                   <td><button type="button" class="small" aria-label={`Remove ${key}`} onClick={() => saveMetadata(key, null)}>Remove</button></td>
                 </tr>
               ))}

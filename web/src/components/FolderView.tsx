@@ -11,6 +11,7 @@ import type { UploadItem } from '../upload/manager';
 import { UploadPanel, uploadManagerFor } from '../upload/UploadPanel';
 import { ManifestActions } from '../manifest/ManifestActions';
 import { Breadcrumbs } from './Breadcrumbs';
+import { BulkEditor } from './BulkEditor';
 import { DetailsPanel } from './DetailsPanel';
 import { Dialog, NameDialog } from './Dialog';
 import { useNotices } from './notices';
@@ -38,6 +39,12 @@ function queryOf(filters: Filters): Record<string, string> {
   return query;
 }
 
+/** "1 item", "4 items", "1 match", "3 matches". */
+function countOf(n: number, filtered: boolean): string {
+  const noun = filtered ? (n === 1 ? 'match' : 'matches') : (n === 1 ? 'item' : 'items');
+  return `${n.toLocaleString()} ${noun}`;
+}
+
 function formatSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
   const units = ['KiB', 'MiB', 'GiB', 'TiB'];
@@ -55,7 +62,7 @@ function formatDate(iso: string): string {
   return Number.isNaN(date.getTime()) ? iso : date.toLocaleString();
 }
 
-type Pending = null | 'new-folder' | 'delete' | 'copy' | 'move' | 'rename';
+type Pending = null | 'new-folder' | 'delete' | 'copy' | 'move' | 'rename' | 'edit';
 
 export function FolderView({ api, route }: {
   api: Api;
@@ -85,6 +92,7 @@ function Folder({ api, project, folder, file }: { api: Api; project: SbProject; 
   const anchor = useRef<number | null>(null);
   const [pending, setPending] = useState<Pending>(null);
   const [busy, setBusy] = useState(false);
+  const [editing, setEditing] = useState<SbFile[]>([]);
 
   // A filter applies a moment after typing stops, so each keystroke is not a request.
   useEffect(() => {
@@ -183,6 +191,9 @@ function Folder({ api, project, folder, file }: { api: Api; project: SbProject; 
         <button type="button" disabled={busy || selectedCount === 0} onClick={() => setPending('copy')}>Copy</button>
         <button type="button" disabled={busy || selectedCount === 0} onClick={() => setPending('move')}>Move</button>
         <button type="button" disabled={busy || !single} onClick={() => setPending('rename')}>Rename</button>
+        <button type="button" disabled={busy || selectedCount === 0}
+                onClick={() => selection().then((items) => { setEditing(items.filter((f) => f.type !== 'folder')); setPending('edit'); },
+                  (e) => notices.error(e))}>Edit selection</button>
         <button type="button" class="danger" disabled={busy || selectedCount === 0} onClick={() => setPending('delete')}>Delete</button>
         <a class="members-link" href={hrefOf({ view: 'members', project: project.id })}>Members</a>
       </div>
@@ -205,11 +216,11 @@ function Folder({ api, project, folder, file }: { api: Api; project: SbProject; 
                onInput={(e) => setFilters({ ...filters, task: e.currentTarget.value })} />
       </form>
       <div class="summary">
-        <span>{listing.total === null ? 'Loading…' : `${listing.total.toLocaleString()} ${Object.keys(query).length ? 'matches' : 'items'}`}</span>
+        <span>{listing.total === null ? 'Loading…' : countOf(listing.total, Object.keys(query).length > 0)}</span>
         {selectedCount > 0 && <><span aria-hidden="true"> · </span><span>{selectedCount.toLocaleString()} selected</span></>}
         {listing.total !== null && listing.total > 0 && !allSelected && (
           <button type="button" class="link" onClick={() => { setAllSelected(true); setSelected(new Map()); }}>
-            Select all {listing.total.toLocaleString()} {Object.keys(query).length ? 'matches' : 'items'}
+            Select all {countOf(listing.total, Object.keys(query).length > 0)}
           </button>
         )}
         {selectedCount > 0 && (
@@ -267,6 +278,10 @@ function Folder({ api, project, folder, file }: { api: Api; project: SbProject; 
             notices.error(error);
           }
         }} />
+      )}
+      {pending === 'edit' && (
+        <BulkEditor api={api} files={editing} onClose={() => setPending(null)}
+                    onSaved={() => { setPending(null); listing.reload(); }} />
       )}
       {file && (
         <DetailsPanel api={api} project={project} id={file} onChanged={listing.reload}
@@ -336,8 +351,17 @@ function FileTable({ listing, project, folder, isSelected, onToggle, onDropFiles
                  onClick={(e) => onToggle(index, row, e.shiftKey)} />
         </span>
         <span role="cell" class="cell name">
-          <span aria-hidden="true" class="icon">{row.type === 'folder' ? '📁' : '📄'}</span>
+          <span aria-hidden="true" class={row.type === 'folder' ? 'icon folder' : 'icon file'} />
           <a href={href}>{row.name}</a>
+          {(row._secondary_files ?? []).map((index) => (
+            <span class="index-badge" key={index.id}>
+              {' '}<span class="sr-only">index file </span>
+              <a href={hrefOf({ view: 'folder', project: project.id, folder, file: index.id })}
+                 aria-label={`${index.name} (index of ${row.name})`}>
+                {index.name.startsWith(row.name) ? index.name.slice(row.name.length) : index.name}
+              </a>
+            </span>
+          ))}
         </span>
         <span role="cell" class="cell size">{row.type === 'folder' ? '' : formatSize(row.size)}</span>
         <span role="cell" class="cell date">{formatDate(row.modified_on)}</span>

@@ -24,39 +24,57 @@ async function eachOf(items: SbFile[], progress: Progress, act: (file: SbFile) =
   return { done, failures };
 }
 
-/** Files in batches of 100 through the bulk call; folders one by one with everything in them. */
-export async function deleteAll(api: Api, items: SbFile[], progress: Progress): Promise<Outcome> {
-  const files = items.filter((i) => i.type !== 'folder');
-  const folders = items.filter((i) => i.type === 'folder');
+type JobType = 'copy' | 'move' | 'delete';
+
+interface Job {
+  id: string;
+  state: 'SUBMITTED' | 'RESOLVING' | 'RUNNING' | 'FINISHED';
+  result: { resource?: SbFile; error?: { message: string } }[];
+  total_files: number;
+  completed_files: number;
+  failed_files: number;
+}
+
+const JOB_ITEMS = 100;
+const POLL_MILLIS = 400;
+
+/**
+ * Copies, moves or deletes through the server's durable jobs (/v2/async/files), 100 items a job:
+ * a folder goes with everything in it, and the progress is the job's own count of files and folders.
+ */
+async function runJobs(api: Api, type: JobType, items: SbFile[], destination: string | null,
+                       progress: Progress): Promise<Outcome> {
   const failures: string[] = [];
   let done = 0;
-  for (let start = 0; start < files.length; start += 100) {
-    const batch = files.slice(start, start + 100);
-    const answer = await api.send<{ items: { resource?: SbFile; error?: { message: string } }[] }>(
-      'POST', '/v2/bulk/files/delete', { file_ids: batch.map((f) => f.id) });
-    answer.items.forEach((item, i) => {
-      if (item.error) failures.push(`${batch[i].name}: ${item.error.message}`);
+  for (let start = 0; start < items.length; start += JOB_ITEMS) {
+    const batch = items.slice(start, start + JOB_ITEMS);
+    const body = { items: batch.map((f) => (destination === null ? { file: f.id } : { file: f.id, parent: destination })) };
+    let job = await api.send<Job>('POST', `/v2/async/files/${type}`, body);
+    while (job.state !== 'FINISHED') {
+      if (job.total_files > 0) progress(job.completed_files + job.failed_files, job.total_files);
+      await new Promise((resolve) => setTimeout(resolve, POLL_MILLIS));
+      job = await api.get<Job>(`/v2/async/files/${type}/${encodeURIComponent(job.id)}`);
+    }
+    job.result.forEach((entry, i) => {
+      if (entry.error) failures.push(`${batch[i].name}: ${entry.error.message}`);
       else done++;
     });
-    progress(done + failures.length, items.length);
+    progress(start + batch.length, items.length);
   }
-  const rest = await eachOf(folders, (n) => progress(files.length + n, items.length), async (folder) => {
-    await api.send('DELETE', `/v2/files/${encodeURIComponent(folder.id)}`, {}, { recursive: 'true' });
-  });
-  return { done: done + rest.done, failures: [...failures, ...rest.failures] };
+  return { done, failures };
+}
+
+/** Into the project's trash (folders with everything in them). */
+export function deleteAll(api: Api, items: SbFile[], progress: Progress): Promise<Outcome> {
+  return runJobs(api, 'delete', items, null, progress);
 }
 
 export function copyAll(api: Api, items: SbFile[], folder: string, progress: Progress): Promise<Outcome> {
-  return eachOf(items, progress, async (file) => {
-    if (file.type === 'folder') throw new Error('folders cannot be copied; copy the files in it');
-    await api.send('POST', `/v2/files/${encodeURIComponent(file.id)}/actions/copy`, { parent: folder });
-  });
+  return runJobs(api, 'copy', items, folder, progress);
 }
 
 export function moveAll(api: Api, items: SbFile[], folder: string, progress: Progress): Promise<Outcome> {
-  return eachOf(items, progress, async (file) => {
-    await api.send('POST', `/v2/files/${encodeURIComponent(file.id)}/actions/move`, { parent: folder });
-  });
+  return runJobs(api, 'move', items, folder, progress);
 }
 
 /** Starts the browser's own download of each file from its presigned URL (no token in it). */

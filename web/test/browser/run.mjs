@@ -60,6 +60,7 @@ const failed = await withBrowser(executablePath, async (browser) => {
       await status().filter({ hasText: 'Uploaded 4 files.' }).waitFor();
       for (const f of files) await table().getByRole('link', { name: f.name, exact: true }).waitFor();
       await attributeBecomes(table(), 'aria-rowcount', '5');
+      await table().getByRole('link', { name: 'Sample_A.bam.bai (index of Sample_A.bam)', exact: true }).waitFor();
       await screenshot(page, '02-folder');
     }],
     ['a folder URL survives a reload, and back/forward walk the folders', async () => {
@@ -88,11 +89,27 @@ const failed = await withBrowser(executablePath, async (browser) => {
         await details.getByRole('term').filter({ hasText: new RegExp(`^${term}$`) }).waitFor();
       }
       await details.getByText(/^[0-9a-f]{64}$/).waitFor();
+      await details.getByText(/^drs:\/\/\S+$/).waitFor();
+      await details.getByRole('button', { name: 'Copy DRS URI' }).waitFor();
       await details.getByRole('link', { name: 'Sample_A.bam.bai' }).waitFor();
       const here = page.url();
       await page.reload();
       await page.getByRole('dialog', { name: 'Sample_A.bam' }).waitFor();
       assert.equal(page.url(), here);
+    }],
+    ['metadata read from a VCF header is marked as read from the file', async () => {
+      await page.keyboard.press('Escape');
+      const vcf = '##fileformat=VCFv4.2\n##reference=file:///refs/GRCh38.fa.gz\n'
+        + '#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tNA12878\n1\t100\t.\tA\tG\t50\tPASS\t.\tGT\t0/1\n';
+      await page.getByLabel('Upload files').setInputFiles([{ name: 'calls.vcf', mimeType: 'text/plain', buffer: Buffer.from(vcf) }]);
+      await status().filter({ hasText: 'Uploaded 1 file.' }).waitFor();
+      await table().getByRole('link', { name: 'calls.vcf', exact: true }).click();
+      const details = page.getByRole('dialog', { name: 'calls.vcf' });
+      await details.getByRole('row').filter({ hasText: 'NA12878' }).filter({ hasText: "read from the file's header" }).waitFor();
+      await page.keyboard.press('Escape');
+      await details.waitFor({ state: 'detached' });
+      await table().getByRole('link', { name: 'Sample_A.bam', exact: true }).click();
+      await page.getByRole('dialog', { name: 'Sample_A.bam' }).waitFor();
     }],
     ['Edit metadata (Key, Value, Save) and Add tag (Tag) change the file', async () => {
       const details = page.getByRole('dialog', { name: 'Sample_A.bam' });
@@ -115,18 +132,41 @@ const failed = await withBrowser(executablePath, async (browser) => {
     ['the metadata and tag filters find the edited file', async () => {
       await page.getByLabel('Metadata key').fill('sample_id');
       await page.getByLabel('Metadata value').fill('S-0001');
-      await page.getByText('1 matches', { exact: true }).waitFor();
+      await page.getByText('1 match', { exact: true }).waitFor();
       await page.getByLabel('Metadata key').fill('');
       await page.getByLabel('Metadata value').fill('');
       await page.getByLabel('Tag filter').fill('tumor');
-      await page.getByText('1 matches', { exact: true }).waitFor();
+      await page.getByText('1 match', { exact: true }).waitFor();
       await page.getByLabel('Tag filter').fill('');
-      await page.getByText('4 items', { exact: true }).waitFor();
+      await page.getByText('5 items', { exact: true }).waitFor();
     }],
     ['Select <name> checkboxes, Shift-click selects the range between', async () => {
       await page.getByRole('checkbox', { name: 'Select Sample_A.bam', exact: true }).click();
       await page.getByRole('checkbox', { name: 'Select notes.txt', exact: true }).click({ modifiers: ['Shift'] });
-      await page.getByText('3 selected', { exact: true }).waitFor();
+      await page.getByText('4 selected', { exact: true }).waitFor();
+      await page.getByRole('button', { name: 'Clear selection' }).click();
+    }],
+    ['Edit selection: a table of the selected files, one column per key, saved in one bulk call', async () => {
+      await page.getByRole('checkbox', { name: 'Select Sample_A.bam', exact: true }).check();
+      await page.getByRole('checkbox', { name: 'Select notes.txt', exact: true }).check();
+      await page.getByRole('button', { name: 'Edit selection' }).click();
+      const editor = page.getByRole('dialog', { name: 'Edit 2 files' });
+      await editor.getByLabel('New key').fill('batch');
+      await editor.getByRole('button', { name: 'Add key' }).click();
+      await editor.getByLabel('sample_id of notes.txt').fill('S-0002');
+      await editor.getByLabel('batch of notes.txt').fill('B1');
+      await editor.getByLabel('batch of Sample_A.bam').fill('B1');
+      await editor.getByLabel('sample_id of Sample_A.bam').fill('');
+      await editor.getByLabel('Tags of notes.txt').fill('text, draft');
+      await screenshot(page, '05-edit-selection');
+      await editor.getByRole('button', { name: 'Save all' }).click();
+      await status().filter({ hasText: 'Saved 2 files.' }).waitFor();
+      const folder = new URL(page.url()).hash.split('/')[5];
+      const listed = await api(url, token, 'GET', `/v2/files/${folder}/list?limit=100`);
+      const byName = Object.fromEntries(listed.items.map((f) => [f.name, f]));
+      assert.deepEqual(byName['notes.txt'].metadata, { sample_id: 'S-0002', batch: 'B1' });
+      assert.deepEqual(byName['notes.txt'].tags, ['text', 'draft']);
+      assert.deepEqual(byName['Sample_A.bam'].metadata, { batch: 'B1' });
       await page.getByRole('button', { name: 'Clear selection' }).click();
     }],
     ['Download starts the browser download of the selected file', async () => {
@@ -162,11 +202,11 @@ const failed = await withBrowser(executablePath, async (browser) => {
       await page.getByRole('checkbox', { name: 'Select notes.txt', exact: true }).check();
       await page.getByRole('button', { name: 'Delete' }).click();
       const confirm = page.getByRole('dialog', { name: 'Delete 2 items?' });
-      await screenshot(page, '05-delete-confirm');
+      await screenshot(page, '06-delete-confirm');
       await confirm.getByRole('button', { name: 'Delete' }).click();
       await status().filter({ hasText: 'Delete: 2 of 2 done.' }).waitFor();
       await table().getByRole('link', { name: 'notes.txt', exact: true }).waitFor({ state: 'detached' });
-      await attributeBecomes(table(), 'aria-rowcount', '2');
+      await attributeBecomes(table(), 'aria-rowcount', '3');
     }],
     ['keyboard: Tab reaches a file link, Enter opens it, Esc closes the details', async () => {
       const link = table().getByRole('link', { name: 'Sample_A.bam', exact: true });
@@ -184,14 +224,14 @@ const failed = await withBrowser(executablePath, async (browser) => {
       await page.getByRole('link', { name: 'Members' }).click();
       await page.getByRole('heading', { name: `Members of ${projectName}` }).waitFor();
       await page.getByLabel('Username').waitFor();
-      await screenshot(page, '06-members');
+      await screenshot(page, '07-members');
     }],
     ['a narrow window still shows the folder and its actions', async () => {
       await page.goBack();
       await page.setViewportSize({ width: 420, height: 800 });
       await table().getByRole('link', { name: 'Sample_A.bam', exact: true }).waitFor();
       await page.getByRole('button', { name: 'Delete' }).waitFor();
-      await screenshot(page, '07-narrow');
+      await screenshot(page, '08-narrow');
       await page.setViewportSize({ width: 1280, height: 800 });
     }],
     ['Sign out forgets the token', async () => {

@@ -20,8 +20,10 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.seqvault.api.RouteTable.Guard;
 import org.seqvault.api.admin.AdminRoutes;
 import org.seqvault.api.admin.AuditRoutes;
+import org.seqvault.api.admin.ExtractionRoutes;
 import org.seqvault.api.admin.QuotaRoutes;
 import org.seqvault.api.blob.BlobRoutes;
+import org.seqvault.api.drs.DrsRoutes;
 import org.seqvault.api.error.Errors;
 import org.seqvault.api.error.JettyErrors;
 import org.seqvault.api.http.Auth;
@@ -43,6 +45,8 @@ import org.seqvault.api.v2.FileRoutes;
 import org.seqvault.api.v2.Hrefs;
 import org.seqvault.api.v2.ProjectRoutes;
 import org.seqvault.api.v2.RateLimitRoutes;
+import org.seqvault.api.v2.SbFileViews;
+import org.seqvault.service.extract.ExtractionStatuses;
 import org.seqvault.api.v2.TrashRoutes;
 import org.seqvault.api.v2.UploadRoutes;
 import org.seqvault.api.web.WebAssets;
@@ -128,9 +132,11 @@ public final class HttpApi {
             new AdminRoutes(services, auth).register(routes);
             new AuditRoutes(services.audit(), auth).register(routes);
             new QuotaRoutes(services, auth).register(routes);
+            new ExtractionRoutes(services, auth).register(routes);
             new ProjectRoutes(services, auth).register(routes);
             new BlobRoutes(services).register(routes);
             registerV2Files(services, auth, routes);
+            new DrsRoutes(services.drs(), auth, services.publicUrl()).register(routes);
             WebAssets.register(routes);
             table[0] = routes;
         });
@@ -141,12 +147,14 @@ public final class HttpApi {
     private static void registerV2Files(ApiServices services, Auth auth, RouteTable routes) {
         NamespaceService namespace = services.namespace();
         Hrefs hrefs = new Hrefs(services.publicUrl());
-        new FileRoutes(namespace, auth, hrefs).register(routes);
-        new BulkFileRoutes(namespace, auth, hrefs).register(routes);
-        new UploadRoutes(services.uploads(), services.projects(), namespace, auth, hrefs).register(routes);
+        SbFileViews files = new SbFileViews(hrefs,
+                services.extraction() == null ? ExtractionStatuses.NONE : services.extraction());
+        new FileRoutes(namespace, auth, hrefs, files).register(routes);
+        new BulkFileRoutes(namespace, auth, hrefs, files).register(routes);
+        new UploadRoutes(services.uploads(), services.projects(), namespace, auth, hrefs, files).register(routes);
         new RateLimitRoutes(auth, services.clock()).register(routes);
-        new TrashRoutes(services.trash(), auth, hrefs).register(routes);
-        new AsyncJobRoutes(services.jobs(), auth, hrefs).register(routes);
+        new TrashRoutes(services.trash(), auth, hrefs, files).register(routes);
+        new AsyncJobRoutes(services.jobs(), auth, hrefs, files).register(routes);
     }
 
     public HttpApi start() {

@@ -156,6 +156,7 @@ public final class ConfigLoader {
         Duration auditRetention = get(Setting.AUDIT_RETENTION, ConfigLoader::parseDuration,
                 ServerConfig.DEFAULT_AUDIT_RETENTION);
         int jobBatchSize = get(Setting.JOB_BATCH_SIZE, ConfigLoader::parseBatchSize, FileJobRunner.DEFAULT_BATCH_SIZE);
+        boolean extractMetadata = get(Setting.EXTRACT_METADATA, ConfigLoader::parseBoolean, true);
         if ((tlsCert == null) != (tlsKey == null)) {
             throw new ConfigException("HTTPS needs both tls_cert and tls_key (" + (tlsCert == null ? "tls_key" : "tls_cert")
                     + " is set alone)");
@@ -166,7 +167,7 @@ public final class ConfigLoader {
                 s3Endpoint, s3Region, s3PathStyle, signingKey, presignTtl, maxFormUpload, singlePutLimit, uploadTtl,
                 rateLimit, rateLimitWindow, bootstrapToken, idleTimeout, authFailureLimit, authFailureWindow,
                 previousSigningKeys, adminBind, adminPort, logFormat, tls, forwardedHeaders, finishedUploadRetention,
-                trashRetention, auditRetention, jobBatchSize);
+                trashRetention, auditRetention, jobBatchSize, extractMetadata);
         return new EffectiveConfig(config, sources, configFile);
     }
 

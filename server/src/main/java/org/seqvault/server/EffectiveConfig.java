@@ -85,6 +85,8 @@ public record EffectiveConfig(ServerConfig config, Map<Setting, ConfigSource> so
             case TLS_PLAIN_HTTP -> c.tls() == null ? "(no HTTPS)" : c.tls().plainHttp().name().toLowerCase(Locale.ROOT);
             case FORWARDED_HEADERS -> String.valueOf(c.forwardedHeaders());
             case FINISHED_UPLOAD_RETENTION -> c.finishedUploadRetention().toSeconds() + "s";
+            case EXTRACT_METADATA -> c.extractMetadata() ? "true (headers of BAM, CRAM, SAM, VCF, BCF and FASTQ files are read)"
+                    : "false";
             case TRASH_RETENTION -> c.trashRetention().isZero() ? "0 (no trash: deletes are final)"
                     : c.trashRetention().toSeconds() + "s";
             case AUDIT_RETENTION -> c.auditRetention().toSeconds() % 86_400 == 0 ? c.auditRetention().toDays() + "d"

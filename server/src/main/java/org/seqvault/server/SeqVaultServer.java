@@ -15,11 +15,14 @@ import org.seqvault.api.Health;
 import org.seqvault.api.HttpApi;
 import org.seqvault.api.ops.AdminListener;
 import org.seqvault.api.ops.MetricsPage;
+import org.seqvault.genomics.HtsHeaderReader;
 import org.seqvault.service.audit.AuditLog;
 import org.seqvault.service.audit.AuditTrail;
 import org.seqvault.service.auth.IdentityService;
 import org.seqvault.service.file.FileJobRunner;
 import org.seqvault.service.file.FileJobService;
+import org.seqvault.service.file.DrsService;
+import org.seqvault.service.extract.MetadataExtraction;
 import org.seqvault.service.file.FileService;
 import org.seqvault.service.file.NamespaceService;
 import org.seqvault.service.file.TrashRetention;
@@ -66,11 +69,13 @@ public final class SeqVaultServer implements AutoCloseable {
     private final AuditTrail audit;
     private final Duration auditRetention;
     private final FileJobRunner jobRunner;
+    private final ExtractionWorker extractionWorker;
 
     private SeqVaultServer(MetadataStore store, HttpApi http, Health health, ScheduledExecutorService background,
                            String listenUrl, String publicUrl, Collector collector, RateLimiter limiter,
                            ServerMetrics metrics, AdminListener admin, AuditTrail audit,
-                           Duration auditRetention, FileJobRunner jobRunner) {
+                           Duration auditRetention, FileJobRunner jobRunner,
+                           ExtractionWorker extractionWorker) {
         this.store = store;
         this.http = http;
         this.health = health;
@@ -84,6 +89,7 @@ public final class SeqVaultServer implements AutoCloseable {
         this.audit = audit;
         this.auditRetention = auditRetention;
         this.jobRunner = jobRunner;
+        this.extractionWorker = extractionWorker;
     }
 
     /** Opens the stores, bootstraps an empty database, and starts serving. */
@@ -93,6 +99,15 @@ public final class SeqVaultServer implements AutoCloseable {
 
     /** As {@link #start(ServerConfig)}, on the given clock (tests move time instead of waiting for it). */
     public static SeqVaultServer start(ServerConfig cfg, Clock clock) {
+        return start(cfg, clock, true);
+    }
+
+    /**
+     * As {@link #start(ServerConfig, Clock)}; with {@code readHeaders} false, published files are queued
+     * for header extraction (when it is on) but this process never reads them: what a replica killed
+     * before its worker ran leaves behind, for tests of what the next process does.
+     */
+    public static SeqVaultServer start(ServerConfig cfg, Clock clock, boolean readHeaders) {
         try {
             Files.createDirectories(cfg.dataDir());
             int port = cfg.port() == 0 ? freePort(cfg.bind()) : cfg.port();
@@ -110,7 +125,9 @@ public final class SeqVaultServer implements AutoCloseable {
                     cfg.presignTtl(), cfg.uploadTtl(), cfg.finishedUploadRetention());
             AuditTrail audit = new AuditTrail(store, clock, ids);
             IdentityService identity = new IdentityService(store, clock, ids, audit);
-            UploadService uploads = new UploadService(store, blobs, clock, ids, uploadSettings, audit);
+            MetadataExtraction extraction = new MetadataExtraction(store, blobs, new HtsHeaderReader(), clock);
+            UploadService uploads = new UploadService(store, blobs, clock, ids, uploadSettings, audit,
+                    extraction.queue(cfg.extractMetadata()));
             TrashRetention trash = new TrashRetention(cfg.trashRetention());
             FileService files = new FileService(store, blobs, clock, cfg.presignTtl(), new DownloadUrls(signer, publicUrl),
                     trash, audit);
@@ -124,7 +141,9 @@ public final class SeqVaultServer implements AutoCloseable {
             ApiServices services = new ApiServices(identity, new ProjectService(store, clock, ids, audit),
                     new QuotaService(store), files, new NamespaceService(store, files, clock, ids, trash, audit),
                     new TrashService(store, clock, ids, audit), uploads, blobs, signer, clock, limiter, authFailures,
-                    publicUrl, new AuditLog(store), new FileJobService(store, clock, ids, audit, jobRunner::wake));
+                    publicUrl, new AuditLog(store), new FileJobService(store, clock, ids, audit, jobRunner::wake),
+                    new DrsService(store, files, audit),
+                    cfg.extractMetadata() ? extraction : null);
 
             identity.bootstrap(cfg.bootstrapToken()).ifPresent(issued -> {
                 if (cfg.bootstrapToken() == null) {
@@ -162,6 +181,9 @@ public final class SeqVaultServer implements AutoCloseable {
             background.scheduleWithFixedDelay(() -> pruneJobsQuietly(jobRunner, cfg.finishedUploadRetention()), 7, 60,
                     TimeUnit.MINUTES);
             jobRunner.start();
+            // Off, nothing is queued and nothing read: rows left from when it was on wait for it to be on again.
+            ExtractionWorker extractionWorker = cfg.extractMetadata() && readHeaders
+                    ? new ExtractionWorker(extraction).start() : null;
             health.set(Health.State.READY);
             String listenUrl = scheme + "://" + hostFor(cfg.bind()) + ":" + http.port();
             LOG.info("SeqVault listening on {}://{}:{} (public URL {})", scheme, cfg.bind(), http.port(), publicUrl);
@@ -169,7 +191,8 @@ public final class SeqVaultServer implements AutoCloseable {
                 LOG.info("admin listener (GET /metrics, /healthz) on http://{}:{}", cfg.adminBind(), admin.port());
             }
             return new SeqVaultServer(store, http, health, background, listenUrl, publicUrl, collector, limiter, metrics,
-                    admin, audit, cfg.auditRetention(), jobRunner);
+                    admin, audit, cfg.auditRetention(), jobRunner,
+                    extractionWorker);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -214,6 +237,9 @@ public final class SeqVaultServer implements AutoCloseable {
         background.shutdownNow();
         http.stop();
         jobRunner.close(); // after the step under way; its job's lease is given up for the other replicas
+        if (extractionWorker != null) {
+            extractionWorker.close();
+        }
         flushQuietly(limiter); // the last counts, for the replicas that go on
         if (admin != null) {
             admin.close();

@@ -163,6 +163,11 @@ final class ServeCommand implements Callable<Integer> {
                     + "(each transaction also records the job's progress). Env: SEQVAULT_JOB_BATCH_SIZE. Default: 500.")
     String jobBatchSize;
 
+    @Option(names = "--extract-metadata", paramLabel = "true|false", arity = "0..1", fallbackValue = "true",
+            description = "Read the headers of published BAM, CRAM, SAM, VCF, BCF and FASTQ files for the metadata "
+                    + "keys the user has not set (docs/genomics.md). Env: SEQVAULT_EXTRACT_METADATA. Default: true.")
+    String extractMetadata;
+
     private final Map<String, String> env;
 
     ServeCommand(Map<String, String> env) {
@@ -198,6 +203,7 @@ final class ServeCommand implements Callable<Integer> {
         StoreOptions.put(flags, Setting.TRASH_RETENTION, trashRetention);
         StoreOptions.put(flags, Setting.AUDIT_RETENTION, auditRetention);
         StoreOptions.put(flags, Setting.JOB_BATCH_SIZE, jobBatchSize);
+        StoreOptions.put(flags, Setting.EXTRACT_METADATA, extractMetadata);
         return flags;
     }
 

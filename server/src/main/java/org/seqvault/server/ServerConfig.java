@@ -51,6 +51,8 @@ import org.seqvault.service.file.TrashRetention;
  *                        zero turns the trash off and deletes are final at once
  * @param auditRetention  how long audit records are kept before they are pruned (default 365 days)
  * @param jobBatchSize    nodes of a folder's tree an async copy job copies per transaction (default 500)
+ * @param extractMetadata whether published BAM, CRAM, SAM, VCF, BCF and FASTQ files have their headers read
+ *                        for the metadata keys the user has not set (default true; docs/genomics.md)
  */
 public record ServerConfig(String bind, int port, String publicUrl, Path dataDir, String dbUrl, String dbUser,
                            String dbPassword, String blobStore, String s3Endpoint, String s3Region,
@@ -60,7 +62,7 @@ public record ServerConfig(String bind, int port, String publicUrl, Path dataDir
                            Duration authFailureWindow, List<String> previousSigningKeys, String adminBind,
                            Integer adminPort, LogFormat logFormat, TlsSettings tls, boolean forwardedHeaders,
                            Duration finishedUploadRetention, Duration trashRetention, Duration auditRetention,
-                           int jobBatchSize) {
+                           int jobBatchSize, boolean extractMetadata) {
 
     /** What {@link #idleTimeout} is when nothing sets it. */
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
@@ -83,7 +85,10 @@ public record ServerConfig(String bind, int port, String publicUrl, Path dataDir
         jobBatchSize = jobBatchSize == 0 ? FileJobRunner.DEFAULT_BATCH_SIZE : jobBatchSize;
     }
 
-    /** The configuration before {@code jobBatchSize} existed, with its default. */
+    /**
+     * The configuration before the async job batch size and header extraction existed, with their
+     * defaults; kept so that code building a config by hand needs no change for settings it does not care about.
+     */
     public ServerConfig(String bind, int port, String publicUrl, Path dataDir, String dbUrl, String dbUser,
                         String dbPassword, String blobStore, String s3Endpoint, String s3Region,
                         boolean s3PathStyle, String signingKey, Duration presignTtl, long maxFormUpload,
@@ -96,7 +101,7 @@ public record ServerConfig(String bind, int port, String publicUrl, Path dataDir
                 signingKey, presignTtl, maxFormUpload, singlePutLimit, uploadTtl, rateLimit, rateLimitWindow,
                 bootstrapToken, idleTimeout, authFailureLimit, authFailureWindow, previousSigningKeys, adminBind,
                 adminPort, logFormat, tls, forwardedHeaders, finishedUploadRetention, trashRetention, auditRetention,
-                FileJobRunner.DEFAULT_BATCH_SIZE);
+                FileJobRunner.DEFAULT_BATCH_SIZE, true);
     }
 
     /**
@@ -137,7 +142,7 @@ public record ServerConfig(String bind, int port, String publicUrl, Path dataDir
                 s3Region, s3PathStyle, signingKey, presignTtl, maxFormUpload, singlePutLimit, uploadTtl, rateLimit,
                 rateLimitWindow, bootstrapToken, idleTimeout, limit, window, previousSigningKeys, adminBind, adminPort,
                 logFormat, tls, forwardedHeaders, finishedUploadRetention, trashRetention, auditRetention,
-                jobBatchSize);
+                jobBatchSize, extractMetadata);
     }
 
     /** This configuration with another trash retention (zero: no trash). */
@@ -146,7 +151,7 @@ public record ServerConfig(String bind, int port, String publicUrl, Path dataDir
                 s3Region, s3PathStyle, signingKey, presignTtl, maxFormUpload, singlePutLimit, uploadTtl, rateLimit,
                 rateLimitWindow, bootstrapToken, idleTimeout, authFailureLimit, authFailureWindow, previousSigningKeys,
                 adminBind, adminPort, logFormat, tls, forwardedHeaders, finishedUploadRetention, retention, auditRetention,
-                jobBatchSize);
+                jobBatchSize, extractMetadata);
     }
 
     /** This configuration with another audit retention. */
@@ -155,7 +160,7 @@ public record ServerConfig(String bind, int port, String publicUrl, Path dataDir
                 s3Region, s3PathStyle, signingKey, presignTtl, maxFormUpload, singlePutLimit, uploadTtl, rateLimit,
                 rateLimitWindow, bootstrapToken, idleTimeout, authFailureLimit, authFailureWindow, previousSigningKeys,
                 adminBind, adminPort, logFormat, tls, forwardedHeaders, finishedUploadRetention, trashRetention, retention,
-                jobBatchSize);
+                jobBatchSize, extractMetadata);
     }
 
     /** This configuration with another async job batch size. */
@@ -164,7 +169,16 @@ public record ServerConfig(String bind, int port, String publicUrl, Path dataDir
                 s3Region, s3PathStyle, signingKey, presignTtl, maxFormUpload, singlePutLimit, uploadTtl, rateLimit,
                 rateLimitWindow, bootstrapToken, idleTimeout, authFailureLimit, authFailureWindow, previousSigningKeys,
                 adminBind, adminPort, logFormat, tls, forwardedHeaders, finishedUploadRetention, trashRetention,
-                auditRetention, batchSize);
+                auditRetention, batchSize, extractMetadata);
+    }
+
+    /** This configuration with header extraction on or off. */
+    public ServerConfig withExtractMetadata(boolean extract) {
+        return new ServerConfig(bind, port, publicUrl, dataDir, dbUrl, dbUser, dbPassword, blobStore, s3Endpoint,
+                s3Region, s3PathStyle, signingKey, presignTtl, maxFormUpload, singlePutLimit, uploadTtl, rateLimit,
+                rateLimitWindow, bootstrapToken, idleTimeout, authFailureLimit, authFailureWindow, previousSigningKeys,
+                adminBind, adminPort, logFormat, tls, forwardedHeaders, finishedUploadRetention, trashRetention,
+                auditRetention, jobBatchSize, extract);
     }
 
     /** Like the record's own, but with the secrets (and any password in a URL) redacted. */
@@ -183,6 +197,7 @@ public record ServerConfig(String bind, int port, String publicUrl, Path dataDir
                 + ", adminBind=" + adminBind + ", adminPort=" + adminPort + ", logFormat=" + logFormat
                 + ", tls=" + tls + ", forwardedHeaders=" + forwardedHeaders
                 + ", finishedUploadRetention=" + finishedUploadRetention + ", trashRetention=" + trashRetention
-                + ", auditRetention=" + auditRetention + ", jobBatchSize=" + jobBatchSize + "]";
+                + ", auditRetention=" + auditRetention + ", jobBatchSize=" + jobBatchSize
+                + ", extractMetadata=" + extractMetadata + "]";
     }
 }

@@ -41,7 +41,8 @@ public enum Setting {
     FINISHED_UPLOAD_RETENTION,
     TRASH_RETENTION,
     AUDIT_RETENTION,
-    JOB_BATCH_SIZE;
+    JOB_BATCH_SIZE,
+    EXTRACT_METADATA;
 
     private final boolean secret;
 

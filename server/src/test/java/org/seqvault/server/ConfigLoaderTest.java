@@ -357,6 +357,20 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void headerExtractionIsOnUnlessALayerTurnsItOff() throws IOException {
+        assertThat(load(Map.of(), Map.of(), null).config().extractMetadata()).isTrue();
+        EffectiveConfig file = load(Map.of(), Map.of(), yaml("extract_metadata: false\n"));
+        assertThat(file.config().extractMetadata()).isFalse();
+        assertThat(file.display(Setting.EXTRACT_METADATA)).isEqualTo("false");
+        assertThat(load(Map.of(), Map.of("SEQVAULT_EXTRACT_METADATA", "false"), yaml("extract_metadata: true\n"))
+                .config().extractMetadata()).isFalse();
+        assertThat(load(Map.of(Setting.EXTRACT_METADATA, "true"), Map.of("SEQVAULT_EXTRACT_METADATA", "false"), null)
+                .config().extractMetadata()).isTrue();
+        assertThatThrownBy(() -> load(Map.of(), Map.of("SEQVAULT_EXTRACT_METADATA", "sometimes"), null))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("SEQVAULT_EXTRACT_METADATA");
+    }
+
+    @Test
     void previousSigningKeysAreACommaSeparatedListOfSecrets() throws IOException {
         assertThat(load(Map.of(), Map.of(), null).config().previousSigningKeys()).isEmpty();
         ServerConfig c = load(Map.of(), Map.of("SEQVAULT_PREVIOUS_SIGNING_KEYS",

@@ -23,13 +23,17 @@ public final class Errors {
     private static final Logger LOG = LoggerFactory.getLogger(Errors.class);
     private static final ErrorDialect V1 = new V1Errors();
     private static final ErrorDialect SB = new SbErrors();
+    private static final ErrorDialect DRS = new DrsErrors();
 
     private Errors() {
     }
 
-    /** The dialect of a path: Seven Bridges under /v2, the workspace format everywhere else. */
+    /** The dialect of a path: Seven Bridges under /v2, GA4GH DRS under /ga4gh/drs, the workspace format elsewhere. */
     public static ErrorDialect dialectFor(String path) {
-        return path.startsWith("/v2/") || path.equals("/v2") ? SB : V1;
+        if (path.startsWith("/v2/") || path.equals("/v2")) {
+            return SB;
+        }
+        return path.startsWith(DrsErrors.PREFIX) ? DRS : V1;
     }
 
     public static void install(RoutesConfig routes) {

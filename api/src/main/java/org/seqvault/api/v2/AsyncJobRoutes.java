@@ -33,11 +33,11 @@ public final class AsyncJobRoutes {
     private final Hrefs hrefs;
     private final SbFileViews files;
 
-    public AsyncJobRoutes(FileJobService jobs, Auth auth, Hrefs hrefs) {
+    public AsyncJobRoutes(FileJobService jobs, Auth auth, Hrefs hrefs, SbFileViews files) {
         this.jobs = jobs;
         this.auth = auth;
         this.hrefs = hrefs;
-        this.files = new SbFileViews(hrefs);
+        this.files = files;
     }
 
     public void register(RouteTable routes) {

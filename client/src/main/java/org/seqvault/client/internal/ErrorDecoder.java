@@ -49,6 +49,11 @@ public final class ErrorDecoder {
         return of(status, code, message, requestId, retryAfter(headers));
     }
 
+    /** The typed exception for a Seven Bridges error object already read, such as a failed bulk item's. */
+    public static ApiException item(JsonNode error) {
+        return of(error.path("status").asInt(), text(error.get("code")), text(error.get("message")), null, null);
+    }
+
     /** The exception for an error the server reported inside an answer (a bulk or job item's). */
     public static ApiException of(int status, String code, String message, String requestId, Duration retryAfter) {
         return switch (status) {

@@ -26,6 +26,9 @@ final class World {
     static final String OTHER_PROJECT_NAME = "Omega Private Cohort";
     static final String OTHER_FILE_NAME = "omega-private-sample.bam";
     private static final byte[] CONTENT = "##fileformat=VCFv4.3 zeta\n".getBytes(StandardCharsets.UTF_8);
+    static final String PUBLIC_PROJECT_NAME = "Psi Public Reference";
+    /** Other bytes than the secret file's: its checksums are secrets. */
+    private static final byte[] PUBLIC_CONTENT = ">psi\nACGT\n".getBytes(StandardCharsets.UTF_8);
 
     final Http http;
     final Accounts accounts;
@@ -46,6 +49,8 @@ final class World {
     final String otherProjectId;
     final String otherWorkspaceId;
     final String otherFileId;
+    /** A file of a public project of a fourth user: anyone reads it, through DRS even without a token. */
+    final String publicFileId;
     private final AtomicInteger unique = new AtomicInteger();
     /** Set while building a call the caller must be refused: it gets shared resources instead of fresh ones. */
     private boolean refusalExpected;
@@ -84,6 +89,13 @@ final class World {
         otherWorkspaceId = other.get("workspace_id").asText();
         otherFileId = expect(http.form("/v1/files/upload", otherToken, List.<String[]>of(
                 new String[] {"workspace_id", otherWorkspaceId}), OTHER_FILE_NAME, CONTENT), 201).get("file_id").asText();
+
+        String curatorToken = accounts.userWithToken("psi-curator", "files", "projects");
+        JsonNode open = expect(http.call("POST", "/v2/projects", curatorToken,
+                Map.of("name", PUBLIC_PROJECT_NAME, "public", true)), 201);
+        publicFileId = expect(http.form("/v1/files/upload", curatorToken, List.<String[]>of(
+                new String[] {"workspace_id", open.get("workspace_id").asText()}), "psi-reference.fa", PUBLIC_CONTENT), 201)
+                .get("file_id").asText();
     }
 
     /** Names and ids a caller who cannot see the project must never be told (unless it sent them itself). */

@@ -7,6 +7,7 @@ import java.util.function.Function;
 import org.seqvault.service.port.AuditRepository;
 import org.seqvault.service.port.BlobRepository;
 import org.seqvault.service.port.JobRepository;
+import org.seqvault.service.port.ExtractionRepository;
 import org.seqvault.service.port.MetadataStore;
 import org.seqvault.service.port.NodeRepository;
 import org.seqvault.service.port.ProjectRepository;
@@ -110,6 +111,11 @@ final class FaultyMetadataStore implements MetadataStore {
         @Override
         public StorageRepository storage() {
             return faulty(StorageRepository.class, tx.storage());
+        }
+
+        @Override
+        public ExtractionRepository extractions() {
+            return faulty(ExtractionRepository.class, tx.extractions());
         }
 
         @Override

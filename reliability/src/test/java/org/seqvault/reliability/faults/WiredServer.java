@@ -15,6 +15,7 @@ import org.seqvault.api.ops.MetricsPage;
 import org.seqvault.service.audit.AuditLog;
 import org.seqvault.service.audit.AuditTrail;
 import org.seqvault.service.auth.IdentityService;
+import org.seqvault.service.file.DrsService;
 import org.seqvault.service.file.FileService;
 import org.seqvault.service.file.FileJobService;
 import org.seqvault.service.file.NamespaceService;
@@ -88,7 +89,7 @@ final class WiredServer implements AutoCloseable {
                 new TrashService(wired, clock, ids, audit), uploads, blobs, signer, clock,
                 new RateLimiter((key, window, count) -> 0, clock, 0, 300),
                 new RateLimiter((key, window, count) -> 0, clock, 0, 60), url, new AuditLog(wired),
-                new FileJobService(wired, clock, ids, audit, () -> { }));
+                new FileJobService(wired, clock, ids, audit, () -> { }), new DrsService(wired, files, audit), null);
         identity.bootstrap(ServerProcess.ADMIN_TOKEN);
         Health health = new Health();
         // Up to 10 s to drain at stop: on a loaded 2-core machine a 1 s drain was sometimes exceeded, and

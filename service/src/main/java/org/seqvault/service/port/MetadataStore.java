@@ -37,5 +37,6 @@ public interface MetadataStore extends AutoCloseable {
         StorageRepository storage();
 
         JobRepository jobs();
+        ExtractionRepository extractions();
     }
 }

@@ -4,6 +4,7 @@ import org.jdbi.v3.core.Handle;
 import org.seqvault.service.port.AuditRepository;
 import org.seqvault.service.port.BlobRepository;
 import org.seqvault.service.port.JobRepository;
+import org.seqvault.service.port.ExtractionRepository;
 import org.seqvault.service.port.MetadataStore;
 import org.seqvault.service.port.NodeRepository;
 import org.seqvault.service.port.ProjectRepository;
@@ -25,6 +26,7 @@ final class SqlTx implements MetadataStore.Tx {
     private final AuditRepository audit;
     private final StorageRepository storage;
     private final JobRepository jobs;
+    private final ExtractionRepository extractions;
 
     SqlTx(Handle handle, Dialect dialect) {
         this.users = new SqlUserRepository(handle);
@@ -37,6 +39,7 @@ final class SqlTx implements MetadataStore.Tx {
         this.audit = new SqlAuditRepository(handle);
         this.storage = new SqlStorageRepository(handle, dialect);
         this.jobs = new SqlJobRepository(handle);
+        this.extractions = new SqlExtractionRepository(handle);
     }
 
     @Override
@@ -87,5 +90,10 @@ final class SqlTx implements MetadataStore.Tx {
     @Override
     public JobRepository jobs() {
         return jobs;
+    }
+
+    @Override
+    public ExtractionRepository extractions() {
+        return extractions;
     }
 }
