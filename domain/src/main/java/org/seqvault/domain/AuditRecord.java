@@ -10,7 +10,8 @@ import java.time.Instant;
  * @param action        an {@link AuditAction} wire name
  * @param outcome       an {@link AuditOutcome} wire name
  * @param problem       the refusal's problem code (e.g. {@code name_exists}), or null when it went through
- * @param userId        the caller, or null for the server itself (bootstrap)
+ * @param userId        the caller, or null for the server itself (bootstrap) and for callers without a token
+ *                      (a DRS download link to a file of a public project; request id and address are set)
  * @param clientAddress the client's IP address as the server saw it (the proxy's client with forwarded_headers)
  * @param projectId     the workspace id of the project the change touched, or null (tokens, users)
  * @param project       that project's owner/slug at the time

@@ -9,6 +9,7 @@ public record Permissions(boolean read, boolean write, boolean copy, boolean exe
     public static final Permissions NONE = new Permissions(false, false, false, false, false);
     public static final Permissions ALL = new Permissions(true, true, true, true, true);
     public static final Permissions READ_COPY = new Permissions(true, false, true, false, false);
+    public static final Permissions READ_ONLY = new Permissions(true, false, false, false, false);
 
     /** Write, copy and admin make no sense without read, so they imply it. */
     public Permissions {

@@ -11,6 +11,7 @@ import org.seqvault.domain.AuditOutcome;
 import org.seqvault.domain.AuditRecord;
 import org.seqvault.domain.Problem;
 import org.seqvault.domain.UserException;
+import org.seqvault.service.auth.Origin;
 import org.seqvault.service.auth.Principal;
 import org.seqvault.service.port.Clock;
 import org.seqvault.service.port.IdGenerator;
@@ -81,6 +82,17 @@ public final class AuditTrail {
     /** Records, in {@code tx}, a change the server made on its own (the first admin and token, at bootstrap). */
     public void bySystem(Tx tx, AuditAction action, AuditTarget target, AuditDetail detail) {
         tx.audit().insert(record(null, action, AuditOutcome.OK, null, target, detail));
+    }
+
+    /**
+     * Records, in {@code tx}, something handed out to a caller without a token (a download link to a
+     * file of a public project): no user, but the request and the client address it came from.
+     */
+    public void anonymous(Tx tx, Origin origin, AuditAction action, AuditTarget target, AuditDetail detail) {
+        AuditTarget t = target == null ? AuditTarget.NONE : target;
+        tx.audit().insert(new AuditRecord(ids.prefixed("aud_"), clock.now(), action.wireName(),
+                AuditOutcome.OK.wireName(), null, null, null, null, origin.requestId(), origin.clientAddress(),
+                t.projectId(), t.project(), clip(t.id()), clip(t.name()), detail == null ? null : detail.json()));
     }
 
     /**

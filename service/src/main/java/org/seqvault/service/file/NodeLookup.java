@@ -33,6 +33,22 @@ final class NodeLookup {
     }
 
     /**
+     * A file or folder for a caller without a token ({@link Access#anonymous}): only what public
+     * projects hold. A missing id and one in a private project get the same UNAUTHORIZED answer
+     * (what every other call without a token gets), so an anonymous caller learns nothing of either.
+     */
+    static Located publicNode(Tx tx, String id) {
+        requireId(id, "file id");
+        Node node = tx.nodes().byId(id).orElse(null);
+        Project project = node == null ? null : projectOf(tx, node);
+        if (project == null || !Access.anonymous(project).read()) {
+            throw new UserException(Problem.UNAUTHORIZED, "'" + id + "' is not a file of a public project;"
+                    + " send a token (Authorization: Bearer ...) to reach any other file");
+        }
+        return new Located(node, project.ref());
+    }
+
+    /**
      * The folder a container names: a project's root (PROJECT_NOT_FOUND when missing or
      * unreadable) or a folder by id (FOLDER_NOT_FOUND likewise, NOT_A_FOLDER for a file).
      */

@@ -25,6 +25,11 @@ public final class Access {
         return project.isPublic() ? own.union(Permissions.READ_COPY) : own;
     }
 
+    /** What a caller without any token may do: read the files of public projects, nothing else. */
+    public static Permissions anonymous(Project project) {
+        return project.isPublic() ? Permissions.READ_ONLY : Permissions.NONE;
+    }
+
     /** Throws PROJECT_NOT_FOUND without read access and FORBIDDEN without the needed permission. */
     public static void require(Tx tx, Principal caller, Project project, Permission needed) {
         require(tx, caller, project, needed, project.ref().id());
