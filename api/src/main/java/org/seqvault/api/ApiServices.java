@@ -3,6 +3,7 @@ package org.seqvault.api;
 import org.seqvault.service.audit.AuditLog;
 import org.seqvault.service.auth.IdentityService;
 import org.seqvault.service.file.FileService;
+import org.seqvault.service.file.HtsgetService;
 import org.seqvault.service.file.NamespaceService;
 import org.seqvault.service.file.TrashService;
 import org.seqvault.service.limit.RateLimiter;
@@ -21,5 +22,6 @@ import org.seqvault.service.upload.UploadService;
 public record ApiServices(IdentityService identity, ProjectService projects, QuotaService quotas, FileService files,
                           NamespaceService namespace, TrashService trash,
                           UploadService uploads, BlobStore blobStore, UrlSigner signer, Clock clock,
-                          RateLimiter rateLimiter, RateLimiter authFailures, String publicUrl, AuditLog audit) {
+                          RateLimiter rateLimiter, RateLimiter authFailures, String publicUrl, AuditLog audit,
+                          HtsgetService htsget) {
 }

@@ -24,6 +24,7 @@ import org.seqvault.api.admin.QuotaRoutes;
 import org.seqvault.api.blob.BlobRoutes;
 import org.seqvault.api.error.Errors;
 import org.seqvault.api.error.JettyErrors;
+import org.seqvault.api.htsget.HtsgetRoutes;
 import org.seqvault.api.http.Auth;
 import org.seqvault.api.http.IgnoredBodies;
 import org.seqvault.api.http.Json;
@@ -117,6 +118,7 @@ public final class HttpApi {
             }
             config.routes.before(RequestIds::assign);
             config.routes.before(IgnoredBodies::drain);
+            config.routes.before(HtsgetRoutes.BASE + "/*", HtsgetRoutes::cors);
             Errors.install(config.routes);
             RouteTable routes = new RouteTable(config.routes);
             routes.add(HandlerType.GET, "/healthz", Guard.PUBLIC, health::handle);
@@ -129,6 +131,7 @@ public final class HttpApi {
             new ProjectRoutes(services, auth).register(routes);
             new BlobRoutes(services).register(routes);
             registerV2Files(services, auth, routes);
+            new HtsgetRoutes(services.htsget(), auth, services.publicUrl()).register(routes);
             table[0] = routes;
         });
         return new HttpApi(app, table[0].routes(), tls);

@@ -11,8 +11,11 @@ import java.util.List;
  * really has (an authorisation matrix no new route can escape).
  */
 public final class RouteTable {
-    /** How a route authenticates: a token, a presigned URL, or nothing. */
-    public enum Guard { TOKEN, SIGNED_URL, PUBLIC }
+    /**
+     * How a route authenticates: a token, a presigned URL, nothing, or a token where one is sent and
+     * nothing for what public projects hold (DRS).
+     */
+    public enum Guard { TOKEN, SIGNED_URL, PUBLIC, TOKEN_OR_PUBLIC_PROJECTS }
 
     public record Route(HandlerType method, String path, Guard guard) {
     }

@@ -19,6 +19,9 @@ import org.seqvault.service.audit.AuditLog;
 import org.seqvault.service.audit.AuditTrail;
 import org.seqvault.service.auth.IdentityService;
 import org.seqvault.service.file.FileService;
+import org.seqvault.service.file.HtsgetService;
+import org.seqvault.service.htsget.IndexCache;
+import org.seqvault.service.htsget.TicketPlanner;
 import org.seqvault.service.file.NamespaceService;
 import org.seqvault.service.file.TrashRetention;
 import org.seqvault.service.file.TrashService;
@@ -119,7 +122,8 @@ public final class SeqVaultServer implements AutoCloseable {
             ApiServices services = new ApiServices(identity, new ProjectService(store, clock, ids, audit),
                     new QuotaService(store), files, new NamespaceService(store, files, clock, ids, trash, audit),
                     new TrashService(store, clock, ids, audit), uploads, blobs, signer, clock, limiter, authFailures,
-                    publicUrl, new AuditLog(store));
+                    publicUrl, new AuditLog(store), new HtsgetService(store, files,
+                    new TicketPlanner(blobs, new IndexCache(blobs, IndexCache.DEFAULT_MAX_BYTES)), audit));
 
             identity.bootstrap(cfg.bootstrapToken()).ifPresent(issued -> {
                 if (cfg.bootstrapToken() == null) {

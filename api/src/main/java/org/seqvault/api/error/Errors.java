@@ -23,12 +23,16 @@ public final class Errors {
     private static final Logger LOG = LoggerFactory.getLogger(Errors.class);
     private static final ErrorDialect V1 = new V1Errors();
     private static final ErrorDialect SB = new SbErrors();
+    private static final ErrorDialect HTSGET = new HtsgetErrors();
 
     private Errors() {
     }
 
-    /** The dialect of a path: Seven Bridges under /v2, the workspace format everywhere else. */
+    /** The dialect of a path: Seven Bridges under /v2, htsget under /ga4gh/htsget, the workspace format elsewhere. */
     public static ErrorDialect dialectFor(String path) {
+        if (path.startsWith(HtsgetErrors.PREFIX)) {
+            return HTSGET;
+        }
         return path.startsWith("/v2/") || path.equals("/v2") ? SB : V1;
     }
 

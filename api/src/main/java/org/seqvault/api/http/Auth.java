@@ -1,6 +1,7 @@
 package org.seqvault.api.http;
 
 import io.javalin.http.Context;
+import java.util.Optional;
 import org.eclipse.jetty.util.Attributes;
 import org.seqvault.domain.Problem;
 import org.seqvault.domain.UserException;
@@ -23,6 +24,8 @@ import org.seqvault.service.limit.RateLimiter;
  */
 public final class Auth {
     private static final String ATTRIBUTE = "seqvault.principal";
+    /** Rate-limit keys of requests without a token; token ids never start so. */
+    static final String ANONYMOUS_KEY_PREFIX = "anonymous:";
     private final IdentityService identity;
     private final RateLimiter limiter;
     private final RateLimiter failures;
@@ -52,6 +55,26 @@ public final class Auth {
         }
         ctx.attribute(ATTRIBUTE, p);
         return p;
+    }
+
+    /**
+     * The caller of a route that also serves requests without a token (DRS, for files of public
+     * projects): empty when the request sends neither token header; otherwise the principal, and a
+     * header that does not authenticate is refused as on every other route. A request without a
+     * token counts against its client address's rate limit (the same limit a token has).
+     */
+    public Optional<Principal> principalIfSent(Context ctx) {
+        if (ctx.header("X-SBG-Auth-Token") != null || ctx.header("Authorization") != null) {
+            return Optional.of(principal(ctx));
+        }
+        try {
+            quotaHeaders(ctx, limiter.acquire(ANONYMOUS_KEY_PREFIX + ClientAddress.key(ctx.ip())));
+        } catch (RateLimiter.Limited e) {
+            quotaHeaders(ctx, e.quota());
+            ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
+            throw e.asUserError();
+        }
+        return Optional.empty();
     }
 
     private Principal authenticate(Context ctx) {
