@@ -1,0 +1,112 @@
+package org.seqvault.server.api;
+
+import htsjdk.samtools.util.BlockCompressedInputStream;
+import htsjdk.samtools.util.BlockCompressedOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Writes a CSI index (min_shift 14, depth 5) of a BCF file, for tests: htsjdk reads CSI but does
+ * not write it. Every bin's chunks are exact; every bin's {@code loffset} is 0, which tells a reader
+ * nothing (it may only make a reader read more, never miss a record).
+ */
+final class TestCsi {
+    private static final int MIN_SHIFT = 14;
+    private static final int DEPTH = 5;
+
+    private TestCsi() {
+    }
+
+    static void write(Path bcf, Path csi) throws IOException {
+        // ref -> bin -> chunks (virtual offsets)
+        Map<Integer, TreeMap<Integer, List<long[]>>> bins = new TreeMap<>();
+        try (InputStream file = Files.newInputStream(bcf);
+             BlockCompressedInputStream in = new BlockCompressedInputStream(file)) {
+            byte[] magic = in.readNBytes(5);
+            if (magic.length != 5) {
+                throw new IOException("not a BCF");
+            }
+            long textLength = Integer.toUnsignedLong(le(in.readNBytes(4)).getInt());
+            in.skipNBytes(textLength);
+            while (true) {
+                long start = in.getFilePointer();
+                byte[] lengths = in.readNBytes(8);
+                if (lengths.length < 8) {
+                    break;
+                }
+                ByteBuffer l = le(lengths);
+                byte[] body = in.readNBytes(l.getInt(0) + l.getInt(4));
+                ByteBuffer b = le(body);
+                int ref = b.getInt(0);
+                int pos = b.getInt(4);
+                int rlen = b.getInt(8);
+                long end = in.getFilePointer();
+                List<long[]> chunks = bins.computeIfAbsent(ref, k -> new TreeMap<>())
+                        .computeIfAbsent(reg2bin(pos, pos + Math.max(1, rlen)), k -> new ArrayList<>());
+                if (!chunks.isEmpty() && chunks.getLast()[1] == start) {
+                    chunks.getLast()[1] = end;
+                } else {
+                    chunks.add(new long[] {start, end});
+                }
+            }
+        }
+        int refs = bins.isEmpty() ? 0 : ((TreeMap<Integer, TreeMap<Integer, List<long[]>>>) bins).lastKey() + 1;
+        // One resource: closing the BGZF stream twice would write its end block to a closed file.
+        try (DataOutputStream out = new DataOutputStream(
+                new BlockCompressedOutputStream(Files.newOutputStream(csi), (Path) null))) {
+            out.write(new byte[] {'C', 'S', 'I', 1});
+            int32(out, MIN_SHIFT);
+            int32(out, DEPTH);
+            int32(out, 0);
+            int32(out, refs);
+            for (int ref = 0; ref < refs; ref++) {
+                TreeMap<Integer, List<long[]>> refBins = bins.getOrDefault(ref, new TreeMap<>());
+                int32(out, refBins.size());
+                for (Map.Entry<Integer, List<long[]>> bin : refBins.entrySet()) {
+                    int32(out, bin.getKey());
+                    int64(out, 0);
+                    int32(out, bin.getValue().size());
+                    for (long[] c : bin.getValue()) {
+                        int64(out, c[0]);
+                        int64(out, c[1]);
+                    }
+                }
+            }
+        }
+    }
+
+    /** The CSI bin of a 0-based, half-open interval (the SAM specification's reg2bin). */
+    static int reg2bin(long beg, long end) {
+        int l = DEPTH;
+        int s = MIN_SHIFT;
+        long last = end - 1;
+        int t = ((1 << DEPTH * 3) - 1) / 7;
+        for (; l > 0; --l, s += 3, t -= 1 << l * 3) {
+            if (beg >> s == last >> s) {
+                return (int) (t + (beg >> s));
+            }
+        }
+        return 0;
+    }
+
+    private static ByteBuffer le(byte[] bytes) {
+        return ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+    }
+
+    private static void int32(DataOutputStream out, int v) throws IOException {
+        out.writeInt(Integer.reverseBytes(v));
+    }
+
+    private static void int64(DataOutputStream out, long v) throws IOException {
+        out.writeLong(Long.reverseBytes(v));
+    }
+}
