@@ -38,6 +38,7 @@ public final class SeqVault implements AutoCloseable {
     private final Tokens tokens;
     private final Admin admin;
     private final Trash trash;
+    private final Htsget htsget;
 
     private SeqVault(URI base, String token, ClientOptions options) {
         // HTTP/1.1: parallel parts then get connections of their own instead of sharing one HTTP/2 stream.
@@ -57,6 +58,7 @@ public final class SeqVault implements AutoCloseable {
         this.tokens = new Tokens(api);
         this.admin = new Admin(api);
         this.trash = new Trash(api);
+        this.htsget = new Htsget(api);
     }
 
     /**
@@ -126,6 +128,11 @@ public final class SeqVault implements AutoCloseable {
     /** @return projects' trash: what deletes put there, listed, restored and emptied */
     public Trash trash() {
         return trash;
+    }
+
+    /** @return regions of BAM, CRAM, VCF and BCF files through GA4GH htsget (only the blocks holding them move) */
+    public Htsget htsget() {
+        return htsget;
     }
 
     /** @return users and tokens for anyone (needs the {@code admin} scope) */
