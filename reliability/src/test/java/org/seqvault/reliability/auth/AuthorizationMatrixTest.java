@@ -25,7 +25,9 @@ import org.seqvault.reliability.support.Results;
  * caller (no token, malformed tokens, unknown, expired and revoked tokens, a token lacking the
  * scope, a non-member, read and write members, the owner, an admin), must answer exactly the
  * status the contract gives, refuse in the dialect's error format, and never name a file, folder
- * or project the caller may not see. A route missing from {@link RouteCases} fails the test.
+ * or project the caller may not see. A route missing from {@link RouteCases} fails the test. DRS
+ * routes are tried on the private project's file and on a public project's, which a caller
+ * without any token may read.
  */
 class AuthorizationMatrixTest {
 
@@ -83,6 +85,7 @@ class AuthorizationMatrixTest {
             RouteTable.Guard expected = switch (c.need().access()) {
                 case PUBLIC -> RouteTable.Guard.PUBLIC;
                 case SIGNED_URL -> RouteTable.Guard.SIGNED_URL;
+                case DRS_READ, DRS_PUBLIC_READ, DRS_AUTH_INFO, DRS_BULK -> RouteTable.Guard.TOKEN_OR_PUBLIC_PROJECTS;
                 default -> RouteTable.Guard.TOKEN;
             };
             assertThat(r.guard()).as("guard of " + c.route()).isEqualTo(expected);

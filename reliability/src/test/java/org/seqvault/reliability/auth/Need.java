@@ -26,7 +26,20 @@ record Need(Scope scope, Access access) {
         /** Only the token's own user. */
         OWN_TOKEN,
         /** The admin scope. */
-        ADMIN
+        ADMIN,
+        /** DRS, on the project's (private) file: read permission; without any token, refused as elsewhere (401). */
+        DRS_READ,
+        /** DRS, on a file of a public project: anyone, with a valid token of the scope or with no token at all. */
+        DRS_PUBLIC_READ,
+        /** DRS OPTIONS: answered to a caller without a token whatever the id; a token is checked as for read. */
+        DRS_AUTH_INFO,
+        /** A DRS bulk call: any authenticated caller, or none; each id is then judged on its own. */
+        DRS_BULK;
+
+        /** Whether a caller sending no token at all gets the route's success status. */
+        boolean servesWithoutToken() {
+            return this == DRS_PUBLIC_READ || this == DRS_AUTH_INFO || this == DRS_BULK;
+        }
     }
 
     static Need of(Scope scope, Access access) {

@@ -20,6 +20,11 @@ record RouteCase(String method, String path, Need need, int success, Need.Access
         return new RouteCase("POST", path, Need.of(Need.Scope.FILES, Need.Access.ANY), 200, itemAccess, builder);
     }
 
+    /** A DRS bulk call: answered 200 to any caller with a token of the scope, or none; its items need {@code itemAccess}. */
+    static RouteCase drsBulk(String path, Need.Access itemAccess, Builder builder) {
+        return new RouteCase("POST", path, Need.of(Need.Scope.FILES, Need.Access.DRS_BULK), 200, itemAccess, builder);
+    }
+
     String route() {
         return method + " " + path;
     }

@@ -3,6 +3,8 @@ package org.seqvault.reliability.auth;
 import static org.seqvault.reliability.auth.Need.Access.ADMIN;
 import static org.seqvault.reliability.auth.Need.Access.ANY;
 import static org.seqvault.reliability.auth.Need.Access.COPY;
+import static org.seqvault.reliability.auth.Need.Access.DRS_PUBLIC_READ;
+import static org.seqvault.reliability.auth.Need.Access.DRS_READ;
 import static org.seqvault.reliability.auth.Need.Access.OWN_TOKEN;
 import static org.seqvault.reliability.auth.Need.Access.PROJECT_ADMIN;
 import static org.seqvault.reliability.auth.Need.Access.PUBLIC;
@@ -39,6 +41,7 @@ final class RouteCases {
         all.addAll(v2Files());
         all.addAll(bulk());
         all.addAll(uploads());
+        all.addAll(htsget());
         return all;
     }
 
@@ -222,6 +225,39 @@ final class RouteCases {
                     w.sendPart(id);
                     return Request.json("POST", "/v2/upload/multipart/" + id + "/complete", "null");
                 }));
+    }
+
+    /**
+     * GA4GH htsget: tickets for the private project's bgzipped VCF and the public project's (which a
+     * caller without any token may have); service-info and the CORS preflights need nothing.
+     */
+    private static List<RouteCase> htsget() {
+        String base = "/ga4gh/htsget/v1";
+        List<RouteCase> cases = new ArrayList<>();
+        for (String endpoint : List.of("reads", "variants")) {
+            String ticket = base + "/" + endpoint + "/{id}";
+            cases.add(RouteCase.of("GET", base + "/" + endpoint + "/service-info", Need.of(NONE, PUBLIC), 200,
+                    (w, c) -> Request.of("GET", base + "/" + endpoint + "/service-info")));
+            cases.add(RouteCase.of("OPTIONS", base + "/" + endpoint + "/service-info", Need.of(NONE, PUBLIC), 204,
+                    (w, c) -> Request.of("OPTIONS", base + "/" + endpoint + "/service-info")));
+            cases.add(RouteCase.of("OPTIONS", ticket, Need.of(NONE, PUBLIC), 204,
+                    (w, c) -> Request.of("OPTIONS", base + "/" + endpoint + "/" + w.fileId)));
+        }
+        for (String endpoint : List.of("reads", "variants")) {
+            String ticket = base + "/" + endpoint + "/{id}";
+            String mine = base + "/" + endpoint + "/";
+            boolean reads = endpoint.equals("reads");
+            cases.add(RouteCase.of("GET", ticket, Need.of(FILES, DRS_READ), 200,
+                    (w, c) -> Request.of("GET", mine + (reads ? w.bamFileId : w.vcfGzFileId))));
+            cases.add(RouteCase.of("GET", ticket, Need.of(FILES, DRS_PUBLIC_READ), 200,
+                    (w, c) -> Request.of("GET", mine + (reads ? w.publicBamFileId : w.publicVcfGzFileId))));
+            cases.add(RouteCase.of("POST", ticket, Need.of(FILES, DRS_READ), 200,
+                    (w, c) -> Bodies.json("POST", mine + (reads ? w.bamFileId : w.vcfGzFileId), Map.of())));
+            cases.add(RouteCase.of("POST", ticket, Need.of(FILES, DRS_PUBLIC_READ), 200,
+                    (w, c) -> Bodies.json("POST", mine + (reads ? w.publicBamFileId : w.publicVcfGzFileId),
+                            Map.of("class", "header"))));
+        }
+        return cases;
     }
 
     private static Map<String, Object> report(String etag) {

@@ -40,7 +40,10 @@ final class Verdicts {
         return wrongStatus.isEmpty() && wrongFormat.isEmpty() && leaks.isEmpty();
     }
 
-    /** Seven Bridges errors under /v2 ({status, code, message, more_info}); the workspace format elsewhere. */
+    /**
+     * Seven Bridges errors under /v2 ({status, code, message, more_info}); DRS ({msg, status_code});
+     * htsget ({htsget: {error, message}}); the workspace format elsewhere.
+     */
     private void checkErrorFormat(String where, String path, Http.Answer answer) {
         JsonNode json;
         try {
@@ -52,6 +55,11 @@ final class Verdicts {
         boolean ok = path.startsWith("/v2/")
                 ? json.path("status").isInt() && json.path("status").asInt() == answer.status()
                         && json.path("code").isInt() && json.path("message").isTextual()
+                : path.startsWith("/ga4gh/drs/")
+                ? json.path("msg").isTextual() && json.path("status_code").asInt() == answer.status()
+                : path.startsWith("/ga4gh/htsget/")
+                ? json.size() == 1 && json.path("htsget").path("error").isTextual()
+                        && json.path("htsget").path("message").isTextual()
                 : json.path("error").path("code").isTextual() && json.path("error").path("message").isTextual()
                         && json.path("error").path("request_id").isTextual();
         if (!ok) {
@@ -61,11 +69,33 @@ final class Verdicts {
 
     private void checkItems(String where, Need.Access access, CallerKind caller, JsonNode body) {
         int expected = Expected.itemStatus(access, caller);
+        if (body.has("unresolved_drs_objects")) {
+            checkDrsItems(where, expected, body);
+            return;
+        }
         for (JsonNode item : body.path("items")) {
             int actual = item.has("error") ? item.path("error").path("status").asInt() : 200;
             if (actual != expected || (actual == 200 && !item.has("resource"))) {
                 wrongStatus.add(where + ": bulk item expected " + expected + ", got " + abbreviate(item.toString()));
             }
+        }
+    }
+
+    /** A DRS bulk answer: every id resolved when the caller may read them all, else every id unresolved with the status. */
+    private void checkDrsItems(String where, int expected, JsonNode body) {
+        JsonNode summary = body.path("summary");
+        int requested = summary.path("requested").asInt(-1);
+        boolean ok;
+        if (expected == 200) {
+            ok = requested > 0 && summary.path("resolved").asInt() == requested && body.path("unresolved_drs_objects").isEmpty();
+        } else {
+            ok = requested > 0 && summary.path("unresolved").asInt() == requested;
+            for (JsonNode group : body.path("unresolved_drs_objects")) {
+                ok &= group.path("error_code").asInt() == expected;
+            }
+        }
+        if (!ok) {
+            wrongStatus.add(where + ": DRS bulk items expected " + expected + ", got " + abbreviate(body.toString()));
         }
     }
 
