@@ -23,7 +23,8 @@ public record Region(String referenceName, Long start, Long end) {
             throw new UserException(Problem.INVALID_RANGE,
                     "start (" + start + ") is greater than end (" + end + ")");
         }
-        if (isUnplaced() && (start != null || end != null)) {
+        // The parameter, not isUnplaced(): a compact constructor runs before the fields are set.
+        if (UNPLACED_NAME.equals(referenceName) && (start != null || end != null)) {
             throw new UserException(Problem.INVALID_REQUEST,
                     "the unplaced unmapped reads (referenceName=*) have no coordinates; leave out start and end");
         }
