@@ -119,6 +119,7 @@ public final class HttpApi {
             config.routes.before(RequestIds::assign);
             config.routes.before(IgnoredBodies::drain);
             config.routes.before(HtsgetRoutes.BASE + "/*", HtsgetRoutes::cors);
+            config.routes.before("/_blob/dl/*", HtsgetRoutes::blockCors);
             Errors.install(config.routes);
             RouteTable routes = new RouteTable(config.routes);
             routes.add(HandlerType.GET, "/healthz", Guard.PUBLIC, health::handle);

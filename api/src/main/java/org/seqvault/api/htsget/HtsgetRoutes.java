@@ -71,6 +71,16 @@ public final class HtsgetRoutes {
         ctx.header("Access-Control-Expose-Headers", "Content-Length, Content-Range, Content-Type, X-Request-Id");
     }
 
+    /**
+     * CORS for the download URLs a ticket's blocks point at (on local storage): browsers fetch them
+     * with a Range header from the page's origin. The signed URL is the only credential (no cookie,
+     * no token), so any origin may read what it grants.
+     */
+    public static void blockCors(Context ctx) {
+        ctx.header("Access-Control-Allow-Origin", "*");
+        ctx.header("Access-Control-Expose-Headers", "Content-Length, Content-Range, Accept-Ranges");
+    }
+
     private static void preflight(Context ctx) {
         ctx.header("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
         ctx.header("Access-Control-Allow-Headers", "Authorization, Content-Type, Range, X-SBG-Auth-Token");
@@ -111,7 +121,7 @@ public final class HtsgetRoutes {
             throw invalid("the body must be a JSON object");
         }
         checkTags(strings(body, "tags"), strings(body, "notags"));
-        strings(body, "fields");
+        strings(body, "fields"); // checked for its shape only: every field is returned
         List<Region> regions = new ArrayList<>();
         JsonNode asked = body.get("regions");
         if (asked != null && !asked.isNull()) {

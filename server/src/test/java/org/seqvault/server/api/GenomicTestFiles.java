@@ -150,7 +150,8 @@ final class GenomicTestFiles {
                 r.setReadName("r" + (n++));
                 r.setReferenceIndex(ref);
                 int kind = random.nextInt(100);
-                String cigar = kind < 3 ? "50M" + (2_000 + random.nextInt(60_000)) + "N50M"   // spliced, long span
+                // spliced, long span (within the contig)
+                String cigar = kind < 3 ? "50M" + Math.min(2_000 + random.nextInt(60_000), length / 2) + "N50M"
                         : kind < 8 ? "40M" + (1 + random.nextInt(20)) + "D60M" : "100M";
                 int span = new htsjdk.samtools.TextCigarCodec().decode(cigar).getReferenceLength();
                 r.setAlignmentStart(1 + random.nextInt(Math.max(1, length - span)));
@@ -233,8 +234,11 @@ final class GenomicTestFiles {
         return out;
     }
 
+    /** The variants' header also names {@code chrUn}, which has no variants (so no tabix entry). */
     private void writeVariants(Path path, VariantContextWriterBuilder.OutputType type, List<VariantContext> variants) {
-        SAMSequenceDictionary dict = new SAMSequenceDictionary(CONTIGS);
+        List<SAMSequenceRecord> contigs = new ArrayList<>(CONTIGS);
+        contigs.add(new SAMSequenceRecord("chrUn", 5_000));
+        SAMSequenceDictionary dict = new SAMSequenceDictionary(contigs);
         try (VariantContextWriter w = new VariantContextWriterBuilder().setOutputFile(path.toFile())
                 .setOutputFileType(type).setReferenceDictionary(dict).setOption(Options.INDEX_ON_THE_FLY)
                 .build()) {

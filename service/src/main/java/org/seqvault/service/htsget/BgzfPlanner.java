@@ -2,6 +2,7 @@ package org.seqvault.service.htsget;
 
 import htsjdk.samtools.util.BlockCompressedInputStream;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
 import org.seqvault.service.htsget.BinIndex.Span;
 import org.seqvault.service.htsget.Block.Part;
@@ -36,7 +37,7 @@ final class BgzfPlanner {
     /** The file's virtual end of data: the address of its end-of-file block, or its end when it has none. */
     static long dataEnd(BlobInput data) throws IOException {
         long size = data.length();
-        if (size >= Bgzf.EOF.length && java.util.Arrays.equals(data.bytesAt(size - Bgzf.EOF.length, Bgzf.EOF.length), Bgzf.EOF)) {
+        if (size >= Bgzf.EOF.length && Arrays.equals(data.bytesAt(size - Bgzf.EOF.length, Bgzf.EOF.length), Bgzf.EOF)) {
             return Bgzf.virtualOffset(size - Bgzf.EOF.length, 0);
         }
         return Bgzf.virtualOffset(size, 0);

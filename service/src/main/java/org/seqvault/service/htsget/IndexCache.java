@@ -1,10 +1,14 @@
 package org.seqvault.service.htsget;
 
+import htsjdk.samtools.cram.CRAIEntry;
+import htsjdk.samtools.util.BlockCompressedInputStream;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import htsjdk.samtools.cram.CRAIEntry;
+import org.seqvault.domain.Problem;
+import org.seqvault.domain.UserException;
 import org.seqvault.service.htsget.TicketPlanner.StoredFile;
 import org.seqvault.service.port.BlobStore;
 
@@ -53,10 +57,10 @@ public final class IndexCache {
                         : new BinIndex.Tbi(indexBytes), index);
             }
             records = Records.of(format, BinIndex.ids(parsedIndex == null ? List.of() : parsedIndex.names()));
-            header = records.header(new htsjdk.samtools.util.BlockCompressedInputStream(in));
+            header = records.header(new BlockCompressedInputStream(in));
         } else {
             records = Records.of(format, Map.of());
-            header = records.header(new htsjdk.samtools.util.BlockCompressedInputStream(in));
+            header = records.header(new BlockCompressedInputStream(in));
             if (indexBytes != null) {
                 Records.Header h = header;
                 parsedIndex = parse(() -> isCsi(index) ? new BinIndex.Csi(indexBytes, h) : new BinIndex.Bai(indexBytes, h), index);
@@ -94,7 +98,7 @@ public final class IndexCache {
         try {
             return parse.run();
         } catch (IOException e) {
-            throw new org.seqvault.domain.UserException(org.seqvault.domain.Problem.INVALID_REQUEST,
+            throw new UserException(Problem.INVALID_REQUEST,
                     "the index '" + index.name() + "' could not be read: " + e.getMessage());
         } catch (RuntimeException e) {
             throw TicketPlanner.unreadable("index", index.name(), e);
@@ -102,7 +106,7 @@ public final class IndexCache {
     }
 
     private static boolean isCsi(StoredFile index) {
-        return index.name().toLowerCase(java.util.Locale.ROOT).endsWith(".csi");
+        return index.name().toLowerCase(Locale.ROOT).endsWith(".csi");
     }
 
     private byte[] read(StoredFile index) throws IOException {

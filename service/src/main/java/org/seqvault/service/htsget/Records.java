@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The records of a BGZF format read one at a time, with only what range planning needs: the
@@ -131,19 +132,29 @@ abstract sealed class Records permits Records.Bam, Records.Vcf, Records.Bcf {
             this.contigs = contigs;
         }
 
+        /**
+         * The header's end, and the references in the index's numbering followed by those the
+         * header's {@code ##contig} lines name without records (which the index does not list): a
+         * region of one of those is empty, not an unknown reference.
+         */
         @Override
         Header header(BlockCompressedInputStream in) throws IOException {
             in.seek(0);
             long lineStart;
+            List<String> headerContigs = new ArrayList<>();
+            ByteArrayOutputStream line = new ByteArrayOutputStream(256);
             while (true) {
                 lineStart = in.getFilePointer();
                 int c = in.read();
                 if (c != '#') {
                     break;
                 }
+                line.reset();
+                line.write(c);
                 while ((c = in.read()) >= 0 && c != '\n') {
-                    // the rest of a header line
+                    line.write(c);
                 }
+                contigId(line.toString(StandardCharsets.UTF_8)).ifPresent(headerContigs::add);
                 if (c < 0) {
                     lineStart = in.getFilePointer();
                     break;
@@ -154,7 +165,13 @@ abstract sealed class Records permits Records.Bam, Records.Vcf, Records.Bcf {
             }
             List<String> names = new ArrayList<>(contigs.size());
             contigs.entrySet().stream().sorted(Map.Entry.comparingByValue()).forEach(e -> names.add(e.getKey()));
+            headerContigs.stream().filter(n -> !contigs.containsKey(n)).distinct().forEach(names::add);
             return new Header(lineStart, names, List.of());
+        }
+
+        private static Optional<String> contigId(String headerLine) {
+            List<String> ids = headerLine.startsWith("##contig=<") ? BcfContigs.names(headerLine) : List.of();
+            return ids.isEmpty() ? Optional.empty() : Optional.of(ids.getLast());
         }
 
         @Override
