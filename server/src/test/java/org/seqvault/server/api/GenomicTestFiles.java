@@ -79,6 +79,9 @@ final class GenomicTestFiles {
                 Files.copy(plainBcf, out);
             }
             TestCsi.write(f.bcf, dir.resolve("calls.bcf.csi"));
+            // The same BAM again, indexed by a CSI instead of a BAI.
+            Files.copy(f.bam, f.csiBam());
+            TestCsi.write(f.csiBam(), f.csiBam().resolveSibling("reads-csi.bam.csi"), true);
             return f;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -87,6 +90,11 @@ final class GenomicTestFiles {
 
     Path bai() {
         return dir.resolve("reads.bam.bai");
+    }
+
+    /** A copy of the BAM, named so that only its CSI ({@code reads-csi.bam.csi}) is linked to it. */
+    Path csiBam() {
+        return dir.resolve("reads-csi.bam");
     }
 
     Path crai() {

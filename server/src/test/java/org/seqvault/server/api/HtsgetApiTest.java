@@ -61,7 +61,7 @@ class HtsgetApiTest extends BackendSuite {
         SbHttp sb = new SbHttp(http, token);
         ids.clear();
         for (Path p : List.of(local.bam, local.bai(), local.cram, local.crai(), local.vcf, local.tbi(), local.bcf,
-                local.csi())) {
+                local.csi(), local.csiBam(), local.csiBam().resolveSibling("reads-csi.bam.csi"))) {
             String name = p.getFileName().toString();
             ids.put(name, sb.upload("project", project, name, Files.readAllBytes(p), ServerFixture.PART_SIZE)
                     .get("id").asText());
@@ -85,6 +85,21 @@ class HtsgetApiTest extends BackendSuite {
                 List<String> got = samRecords(fetch(ticket("reads", "reads.bam", r.query())), ".bam", x -> true);
                 assertThat(got).as("BAM %s", r).isEqualTo(expected);
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void bamRegionsThroughACsiIndexHoldExactlyTheRecordsOfHtsjdksQuery() {
+        try (SamReader reader = samReader(local.bam)) {
+            for (Region r : regions(new Random(5), 25)) {
+                List<String> expected = sam(reader.queryOverlapping(r.contig, r.first(), r.lastOrZero()));
+                List<String> got = samRecords(fetch(ticket("reads", "reads-csi.bam", r.query())), ".bam", x -> true);
+                assertThat(got).as("BAM with CSI %s", r).isEqualTo(expected);
+            }
+            assertThat(samRecords(fetch(ticket("reads", "reads-csi.bam", "referenceName=*")), ".bam", x -> true))
+                    .isEqualTo(sam(reader.queryUnmapped()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Writes a CSI index (min_shift 14, depth 5) of a BCF file, for tests: htsjdk reads CSI but does
+ * Writes a CSI index (min_shift 14, depth 5) of a BCF or BAM file, for tests: htsjdk reads CSI but does
  * not write it. Every bin's chunks are exact; every bin's {@code loffset} is 0, which tells a reader
  * nothing (it may only make a reader read more, never miss a record).
  */
@@ -27,31 +27,44 @@ final class TestCsi {
     }
 
     static void write(Path bcf, Path csi) throws IOException {
+        write(bcf, csi, false);
+    }
+
+    /** A CSI of a BCF file, or ({@code bam}) of a BAM file; a BAM's unplaced reads get no bin. */
+    static void write(Path data, Path csi, boolean bam) throws IOException {
         // ref -> bin -> chunks (virtual offsets)
-        Map<Integer, TreeMap<Integer, List<long[]>>> bins = new TreeMap<>();
-        try (InputStream file = Files.newInputStream(bcf);
+        TreeMap<Integer, TreeMap<Integer, List<long[]>>> bins = new TreeMap<>();
+        int refs = 0;
+        try (InputStream file = Files.newInputStream(data);
              BlockCompressedInputStream in = new BlockCompressedInputStream(file)) {
-            byte[] magic = in.readNBytes(5);
-            if (magic.length != 5) {
-                throw new IOException("not a BCF");
+            if (bam) {
+                in.skipNBytes(4);
+                in.skipNBytes(Integer.toUnsignedLong(le(in.readNBytes(4)).getInt()));
+                refs = le(in.readNBytes(4)).getInt();
+                for (int i = 0; i < refs; i++) {
+                    in.skipNBytes(le(in.readNBytes(4)).getInt() + 4L);
+                }
+            } else {
+                in.skipNBytes(5);
+                in.skipNBytes(Integer.toUnsignedLong(le(in.readNBytes(4)).getInt()));
             }
-            long textLength = Integer.toUnsignedLong(le(in.readNBytes(4)).getInt());
-            in.skipNBytes(textLength);
             while (true) {
                 long start = in.getFilePointer();
-                byte[] lengths = in.readNBytes(8);
-                if (lengths.length < 8) {
+                byte[] lengths = in.readNBytes(bam ? 4 : 8);
+                if (lengths.length < (bam ? 4 : 8)) {
                     break;
                 }
                 ByteBuffer l = le(lengths);
-                byte[] body = in.readNBytes(l.getInt(0) + l.getInt(4));
-                ByteBuffer b = le(body);
+                ByteBuffer b = le(in.readNBytes(bam ? l.getInt(0) : l.getInt(0) + l.getInt(4)));
                 int ref = b.getInt(0);
                 int pos = b.getInt(4);
-                int rlen = b.getInt(8);
+                int span = bam ? bamSpan(b) : b.getInt(8);
                 long end = in.getFilePointer();
+                if (ref < 0) {
+                    continue;
+                }
                 List<long[]> chunks = bins.computeIfAbsent(ref, k -> new TreeMap<>())
-                        .computeIfAbsent(reg2bin(pos, pos + Math.max(1, rlen)), k -> new ArrayList<>());
+                        .computeIfAbsent(reg2bin(pos, pos + Math.max(1, span)), k -> new ArrayList<>());
                 if (!chunks.isEmpty() && chunks.getLast()[1] == start) {
                     chunks.getLast()[1] = end;
                 } else {
@@ -59,7 +72,7 @@ final class TestCsi {
                 }
             }
         }
-        int refs = bins.isEmpty() ? 0 : ((TreeMap<Integer, TreeMap<Integer, List<long[]>>>) bins).lastKey() + 1;
+        refs = Math.max(refs, bins.isEmpty() ? 0 : bins.lastKey() + 1);
         // One resource: closing the BGZF stream twice would write its end block to a closed file.
         try (DataOutputStream out = new DataOutputStream(
                 new BlockCompressedOutputStream(Files.newOutputStream(csi), (Path) null))) {
@@ -82,6 +95,23 @@ final class TestCsi {
                 }
             }
         }
+    }
+
+    /** The reference length of a BAM record's alignment (M, D, N, =, X); 1 for an unmapped read. */
+    private static int bamSpan(ByteBuffer b) {
+        if ((b.getShort(14) & 4) != 0) {
+            return 1;
+        }
+        int nameLength = b.get(8) & 0xFF;
+        int span = 0;
+        for (int i = 0; i < (b.getShort(12) & 0xFFFF); i++) {
+            int op = b.getInt(32 + nameLength + 4 * i);
+            int kind = op & 0xF;
+            if (kind == 0 || kind == 2 || kind == 3 || kind == 7 || kind == 8) {
+                span += op >>> 4;
+            }
+        }
+        return span;
     }
 
     /** The CSI bin of a 0-based, half-open interval (the SAM specification's reg2bin). */
