@@ -82,6 +82,9 @@ final class GenomicTestFiles {
             // The same BAM again, indexed by a CSI instead of a BAI.
             Files.copy(f.bam, f.csiBam());
             TestCsi.write(f.csiBam(), f.csiBam().resolveSibling("reads-csi.bam.csi"), true);
+            // And the VCF, indexed by a CSI instead of a tabix index.
+            Files.copy(f.vcf, f.csiVcf());
+            TestCsi.writeVcf(f.csiVcf(), f.csiVcf().resolveSibling("calls-csi.vcf.gz.csi"));
             return f;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -95,6 +98,11 @@ final class GenomicTestFiles {
     /** A copy of the BAM, named so that only its CSI ({@code reads-csi.bam.csi}) is linked to it. */
     Path csiBam() {
         return dir.resolve("reads-csi.bam");
+    }
+
+    /** A copy of the VCF, named so that only its CSI ({@code calls-csi.vcf.gz.csi}) is linked to it. */
+    Path csiVcf() {
+        return dir.resolve("calls-csi.vcf.gz");
     }
 
     Path crai() {

@@ -61,7 +61,8 @@ class HtsgetApiTest extends BackendSuite {
         SbHttp sb = new SbHttp(http, token);
         ids.clear();
         for (Path p : List.of(local.bam, local.bai(), local.cram, local.crai(), local.vcf, local.tbi(), local.bcf,
-                local.csi(), local.csiBam(), local.csiBam().resolveSibling("reads-csi.bam.csi"))) {
+                local.csi(), local.csiBam(), local.csiBam().resolveSibling("reads-csi.bam.csi"), local.csiVcf(),
+                local.csiVcf().resolveSibling("calls-csi.vcf.gz.csi"))) {
             String name = p.getFileName().toString();
             ids.put(name, sb.upload("project", project, name, Files.readAllBytes(p), ServerFixture.PART_SIZE)
                     .get("id").asText());
@@ -125,6 +126,17 @@ class HtsgetApiTest extends BackendSuite {
                 List<String> expected = variantIds(reader.query(r.contig, r.first(), r.lastOrMax()));
                 List<String> got = variantRecords(fetch(ticket("variants", "calls.vcf.gz", r.query())), ".vcf.gz");
                 assertThat(got).as("VCF %s", r).isEqualTo(expected);
+            }
+        }
+    }
+
+    @Test
+    void vcfRegionsThroughACsiIndexHoldExactlyTheRecordsOfHtsjdksQuery() {
+        try (VCFFileReader reader = new VCFFileReader(local.vcf, local.tbi(), true)) {
+            for (Region r : regions(new Random(6), 25)) {
+                List<String> expected = variantIds(reader.query(r.contig, r.first(), r.lastOrMax()));
+                List<String> got = variantRecords(fetch(ticket("variants", "calls-csi.vcf.gz", r.query())), ".vcf.gz");
+                assertThat(got).as("VCF with CSI %s", r).isEqualTo(expected);
             }
         }
     }

@@ -73,13 +73,74 @@ final class TestCsi {
             }
         }
         refs = Math.max(refs, bins.isEmpty() ? 0 : bins.lastKey() + 1);
+        writeIndex(csi, bins, refs, new byte[0]);
+    }
+
+    /**
+     * A CSI of a bgzipped VCF: references numbered in the order they appear, their names in the
+     * auxiliary data as tabix lays them out (format VCF, columns 1 and 2, meta '#').
+     */
+    static void writeVcf(Path vcfGz, Path csi) throws IOException {
+        TreeMap<Integer, TreeMap<Integer, List<long[]>>> bins = new TreeMap<>();
+        List<String> names = new ArrayList<>();
+        try (InputStream file = Files.newInputStream(vcfGz);
+             BlockCompressedInputStream in = new BlockCompressedInputStream(file)) {
+            while (true) {
+                long start = in.getFilePointer();
+                java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+                int c;
+                while ((c = in.read()) >= 0 && c != '\n') {
+                    line.write(c);
+                }
+                if (line.size() == 0 && c < 0) {
+                    break;
+                }
+                String text = line.toString(java.nio.charset.StandardCharsets.UTF_8);
+                if (text.startsWith("#")) {
+                    continue;
+                }
+                String[] cols = text.split("\t", 9);
+                if (!names.contains(cols[0])) {
+                    names.add(cols[0]);
+                }
+                int pos = Integer.parseInt(cols[1]) - 1;
+                int endExclusive = pos + cols[3].length();
+                for (String info : cols[7].split(";")) {
+                    if (info.startsWith("END=")) {
+                        endExclusive = Integer.parseInt(info.substring(4));
+                    }
+                }
+                List<long[]> chunks = bins.computeIfAbsent(names.indexOf(cols[0]), k -> new TreeMap<>())
+                        .computeIfAbsent(reg2bin(pos, endExclusive), k -> new ArrayList<>());
+                long end = in.getFilePointer();
+                if (!chunks.isEmpty() && chunks.getLast()[1] == start) {
+                    chunks.getLast()[1] = end;
+                } else {
+                    chunks.add(new long[] {start, end});
+                }
+            }
+        }
+        java.io.ByteArrayOutputStream nameBytes = new java.io.ByteArrayOutputStream();
+        for (String n : names) {
+            nameBytes.writeBytes(n.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            nameBytes.write(0);
+        }
+        ByteBuffer aux = ByteBuffer.allocate(28 + nameBytes.size()).order(ByteOrder.LITTLE_ENDIAN);
+        aux.putInt(2).putInt(1).putInt(2).putInt(0).putInt('#').putInt(0).putInt(nameBytes.size())
+                .put(nameBytes.toByteArray());
+        writeIndex(csi, bins, names.size(), aux.array());
+    }
+
+    private static void writeIndex(Path csi, TreeMap<Integer, TreeMap<Integer, List<long[]>>> bins, int refs,
+                                   byte[] aux) throws IOException {
         // One resource: closing the BGZF stream twice would write its end block to a closed file.
         try (DataOutputStream out = new DataOutputStream(
                 new BlockCompressedOutputStream(Files.newOutputStream(csi), (Path) null))) {
             out.write(new byte[] {'C', 'S', 'I', 1});
             int32(out, MIN_SHIFT);
             int32(out, DEPTH);
-            int32(out, 0);
+            int32(out, aux.length);
+            out.write(aux);
             int32(out, refs);
             for (int ref = 0; ref < refs; ref++) {
                 TreeMap<Integer, List<long[]>> refBins = bins.getOrDefault(ref, new TreeMap<>());
