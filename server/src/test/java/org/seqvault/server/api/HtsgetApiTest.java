@@ -233,6 +233,20 @@ class HtsgetApiTest extends BackendSuite {
     // ---- tickets and errors --------------------------------------------------------------------------
 
     @Test
+    void aFileThatIsNotOfItsNamesFormatIsUnsupported() {
+        SbHttp sb = new SbHttp(http, token);
+        String fake = sb.upload("project", project, "not-really-" + backend.ordinal() + ".bam",
+                "@HD\tVN:1.6\n".getBytes(StandardCharsets.UTF_8), ServerFixture.PART_SIZE).get("id").asText();
+        String fakeVcf = sb.upload("project", project, "not-really-" + backend.ordinal() + ".vcf.gz",
+                "##fileformat=VCFv4.2 (plain text, not bgzipped)\n".getBytes(StandardCharsets.UTF_8), ServerFixture.PART_SIZE)
+                .get("id").asText();
+        assertThat(error(http.get(BASE + "/reads/" + fake, token), 400).at("/htsget/error").asText())
+                .isEqualTo("UnsupportedFormat");
+        assertThat(error(http.get(BASE + "/variants/" + fakeVcf + "?class=header", token), 400)
+                .at("/htsget/error").asText()).isEqualTo("UnsupportedFormat");
+    }
+
+    @Test
     void ticketsAndErrorsMatchTheGoldenFiles() throws IOException {
         Golden golden = fx.golden();
         String bam = ids.get("reads.bam");

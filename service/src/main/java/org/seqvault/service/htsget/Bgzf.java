@@ -42,6 +42,20 @@ final class Bgzf {
         return bsize + 1;
     }
 
+    /**
+     * Refuses a file that does not start with a BGZF block (a plain or plainly gzipped VCF, any
+     * other file under a BGZF format's name): htsjdk would read such bytes as they are.
+     */
+    static void requireBgzf(BlobInput in, String format) throws IOException {
+        byte[] h = in.bytesAt(0, BlockCompressedStreamConstants.BLOCK_HEADER_LENGTH);
+        boolean bgzf = h.length == BlockCompressedStreamConstants.BLOCK_HEADER_LENGTH
+                && (h[0] & 0xFF) == 0x1f && (h[1] & 0xFF) == 0x8b && (h[3] & 4) != 0 && h[12] == 'B' && h[13] == 'C';
+        if (!bgzf) {
+            throw new Records.NotThisFormat("a " + format + " file is BGZF-compressed (bgzip, samtools, bcftools"
+                    + " write it so), and this one does not start with a BGZF block");
+        }
+    }
+
     /** The uncompressed bytes of the block at {@code address}. */
     static byte[] inflate(BlockCompressedInputStream in, long address) throws IOException {
         in.seek(virtualOffset(address, 0));

@@ -48,6 +48,10 @@ public final class TicketPlanner {
         } catch (Records.NotThisFormat e) {
             throw new UserException(Problem.UNSUPPORTED_FORMAT,
                     "'" + data.name() + "' is not a " + format + " file: " + e.getMessage());
+        } catch (SAMException | TribbleException e) {
+            // htsjdk's word for bytes it cannot read as the format (not BGZF, a truncated block): the file's fault.
+            throw new UserException(Problem.UNSUPPORTED_FORMAT,
+                    "'" + data.name() + "' could not be read as " + format + ": " + e.getMessage());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -55,6 +59,7 @@ public final class TicketPlanner {
 
     private List<Block> planBgzf(HtsFormat format, StoredFile data, Optional<StoredFile> indexFile,
                                  TicketRequest request, BlobInput in) throws IOException {
+        Bgzf.requireBgzf(in, format.name());
         IndexCache.Bgzf parsed = cache.bgzf(format, data, indexFile.orElse(null), in);
         BgzfPlanner planner = new BgzfPlanner(in, parsed.records(), parsed.dataEnd());
         Pieces out = new Pieces(true);
