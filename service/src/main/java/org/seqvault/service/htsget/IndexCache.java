@@ -26,7 +26,7 @@ public final class IndexCache {
     private final Map<String, Entry> entries = new LinkedHashMap<>(16, 0.75f, true);
     private long weight;
 
-    record Bgzf(Records records, Records.Header header, BinIndex index, long dataEnd, Map<String, Integer> ids) {
+    record ParsedBgzf(Records records, Records.Header header, BinIndex index, long dataEnd, Map<String, Integer> ids) {
     }
 
     record Cram(CramPlanner.Layout layout, List<CRAIEntry> entries, Map<String, Integer> ids) {
@@ -40,12 +40,14 @@ public final class IndexCache {
         this.maxBytes = maxBytes;
     }
 
-    Bgzf bgzf(HtsFormat format, StoredFile data, StoredFile index, BlobInput in) throws IOException {
+    ParsedBgzf bgzf(HtsFormat format, StoredFile data, StoredFile index, BlobInput in) throws IOException {
         String key = format + "/" + data.blobId() + "/" + (index == null ? "-" : index.blobId());
         Object cached = get(key);
         if (cached != null) {
-            return (Bgzf) cached;
+            return (ParsedBgzf) cached;
         }
+        // Checked once per file, when it is first parsed: cached files passed it.
+        Bgzf.requireBgzf(in, format.name());
         byte[] indexBytes = index == null ? null : read(index);
         BinIndex parsedIndex = null;
         Records records;
@@ -66,7 +68,7 @@ public final class IndexCache {
                 parsedIndex = parse(() -> isCsi(index) ? new BinIndex.Csi(indexBytes, h) : new BinIndex.Bai(indexBytes, h), index);
             }
         }
-        Bgzf parsed = new Bgzf(records, header, parsedIndex, BgzfPlanner.dataEnd(in), header.ids());
+        ParsedBgzf parsed = new ParsedBgzf(records, header, parsedIndex, BgzfPlanner.dataEnd(in), header.ids());
         put(key, parsed, (indexBytes == null ? 0 : indexBytes.length) + 64L * header.names().size() + 1024);
         return parsed;
     }

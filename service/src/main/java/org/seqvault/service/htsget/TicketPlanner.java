@@ -59,8 +59,7 @@ public final class TicketPlanner {
 
     private List<Block> planBgzf(HtsFormat format, StoredFile data, Optional<StoredFile> indexFile,
                                  TicketRequest request, BlobInput in) throws IOException {
-        Bgzf.requireBgzf(in, format.name());
-        IndexCache.Bgzf parsed = cache.bgzf(format, data, indexFile.orElse(null), in);
+        IndexCache.ParsedBgzf parsed = cache.bgzf(format, data, indexFile.orElse(null), in);
         BgzfPlanner planner = new BgzfPlanner(in, parsed.records(), parsed.dataEnd());
         Pieces out = new Pieces(true);
         planner.header(out, parsed.header());
