@@ -20,8 +20,10 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.seqvault.api.RouteTable.Guard;
 import org.seqvault.api.admin.AdminRoutes;
 import org.seqvault.api.admin.AuditRoutes;
+import org.seqvault.api.admin.ExtractionRoutes;
 import org.seqvault.api.admin.QuotaRoutes;
 import org.seqvault.api.blob.BlobRoutes;
+import org.seqvault.api.drs.DrsRoutes;
 import org.seqvault.api.error.Errors;
 import org.seqvault.api.error.JettyErrors;
 import org.seqvault.api.htsget.HtsgetRoutes;
@@ -38,11 +40,14 @@ import org.seqvault.api.tls.PlainHttpRedirect;
 import org.seqvault.api.tls.TlsSettings;
 import org.seqvault.api.v1.V1AccountRoutes;
 import org.seqvault.api.v1.V1FileRoutes;
+import org.seqvault.api.v2.AsyncJobRoutes;
 import org.seqvault.api.v2.BulkFileRoutes;
 import org.seqvault.api.v2.FileRoutes;
 import org.seqvault.api.v2.Hrefs;
 import org.seqvault.api.v2.ProjectRoutes;
 import org.seqvault.api.v2.RateLimitRoutes;
+import org.seqvault.api.v2.SbFileViews;
+import org.seqvault.service.extract.ExtractionStatuses;
 import org.seqvault.api.v2.TrashRoutes;
 import org.seqvault.api.v2.UploadRoutes;
 import org.seqvault.service.file.NamespaceService;
@@ -123,30 +128,36 @@ public final class HttpApi {
             Errors.install(config.routes);
             RouteTable routes = new RouteTable(config.routes);
             routes.add(HandlerType.GET, "/healthz", Guard.PUBLIC, health::handle);
+            routes.add(HandlerType.GET, OpenApi.PATH, Guard.PUBLIC, OpenApi::serve);
             routes.get("/metrics", ctx -> metrics.handleForAdmins(ctx, auth));
             new V1FileRoutes(services, auth).register(routes);
             new V1AccountRoutes(services, auth).register(routes);
             new AdminRoutes(services, auth).register(routes);
             new AuditRoutes(services.audit(), auth).register(routes);
             new QuotaRoutes(services, auth).register(routes);
+            new ExtractionRoutes(services, auth).register(routes);
             new ProjectRoutes(services, auth).register(routes);
             new BlobRoutes(services).register(routes);
             registerV2Files(services, auth, routes);
+            new DrsRoutes(services.drs(), auth, services.publicUrl()).register(routes);
             new HtsgetRoutes(services.htsget(), auth, services.publicUrl()).register(routes);
             table[0] = routes;
         });
         return new HttpApi(app, table[0].routes(), tls);
     }
 
-    /** The Seven Bridges files API: files, folders, bulk calls, multipart uploads, rate limit; and the trash. */
+    /** The Seven Bridges files API: files, folders, bulk calls, async jobs, multipart uploads, rate limit; and the trash. */
     private static void registerV2Files(ApiServices services, Auth auth, RouteTable routes) {
         NamespaceService namespace = services.namespace();
         Hrefs hrefs = new Hrefs(services.publicUrl());
-        new FileRoutes(namespace, auth, hrefs).register(routes);
-        new BulkFileRoutes(namespace, auth, hrefs).register(routes);
-        new UploadRoutes(services.uploads(), services.projects(), namespace, auth, hrefs).register(routes);
+        SbFileViews files = new SbFileViews(hrefs,
+                services.extraction() == null ? ExtractionStatuses.NONE : services.extraction());
+        new FileRoutes(namespace, auth, hrefs, files).register(routes);
+        new BulkFileRoutes(namespace, auth, hrefs, files).register(routes);
+        new UploadRoutes(services.uploads(), services.projects(), namespace, auth, hrefs, files).register(routes);
         new RateLimitRoutes(auth, services.clock()).register(routes);
-        new TrashRoutes(services.trash(), auth, hrefs).register(routes);
+        new TrashRoutes(services.trash(), auth, hrefs, files).register(routes);
+        new AsyncJobRoutes(services.jobs(), auth, hrefs, files).register(routes);
     }
 
     public HttpApi start() {

@@ -40,6 +40,7 @@ public final class BenchMain {
         all.put("small", () -> new SmallFilesBench(ctx).run());
         all.put("memory", () -> new MemoryBench(ctx).run());
         all.put("api", () -> new ApiCallsBench(ctx).run());
+        all.put("jobs", () -> new JobsBench(ctx).run());
         List<String> failed = new ArrayList<>();
         for (Map.Entry<String, Measurement> m : all.entrySet()) {
             if (!only.isEmpty() && !only.contains(m.getKey())) {

@@ -2,6 +2,7 @@ package org.seqvault.cli;
 
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.Map;
 import org.seqvault.client.ClientOptions;
 import org.seqvault.client.SeqVault;
@@ -77,10 +78,18 @@ public final class CliContext implements AutoCloseable {
                 throw new UsageException("not logged in: run 'seqvault login --url URL' first "
                         + "(or set SEQVAULT_URL and SEQVAULT_TOKEN)");
             }
-            ClientOptions options = ClientOptions.defaults().withUserAgent("seqvault-cli/" + ClientOptions.version());
+            ClientOptions options = ClientOptions.defaults().withUserAgent("seqvault-cli/" + ClientOptions.version())
+                    .withRateLimitListener(this::rateLimited);
             client = SeqVault.connect(url, token, options.withRetry(options.retry().withMaxAttempts(maxAttempts())));
         }
         return client;
+    }
+
+    /** The server refused a call with 429: say so, or a long wait would look like a hang. */
+    private void rateLimited(String call, Duration wait) {
+        // On a terminal the progress bar holds the line: start a fresh one.
+        err.println((stderrTerminal ? System.lineSeparator() : "") + "seqvault: rate limited by the server; waiting "
+                + Math.max(1, wait.toSeconds()) + " s (Retry-After)");
     }
 
     /** {@code SEQVAULT_MAX_ATTEMPTS}: tries per call, part or range (default 6). */

@@ -9,7 +9,9 @@ import org.seqvault.cli.commands.AdminCommand;
 import org.seqvault.cli.commands.CompletionCommand;
 import org.seqvault.cli.commands.CpCommand;
 import org.seqvault.cli.commands.DownloadCommand;
+import org.seqvault.cli.commands.JobsCommand;
 import org.seqvault.cli.commands.LoginCommand;
+import org.seqvault.cli.commands.InfoCommand;
 import org.seqvault.cli.commands.LsCommand;
 import org.seqvault.cli.commands.MetaCommand;
 import org.seqvault.cli.commands.MkdirCommand;
@@ -44,9 +46,10 @@ import picocli.CommandLine.Spec;
         commandListHeading = "%nClient commands:%n",
         footer = {"", "Run 'seqvault COMMAND --help' for a command's options.",
                 "Exit codes: 0 done, 1 something failed, 2 usage error."},
-        subcommands = {LoginCommand.class, LsCommand.class, MkdirCommand.class, UploadCommand.class,
-                DownloadCommand.class, ViewCommand.class, RmCommand.class, MvCommand.class, CpCommand.class, MetaCommand.class,
-                TagCommand.class, TrashCommand.class, ProjectsCommand.class, TokensCommand.class, AdminCommand.class,
+        subcommands = {LoginCommand.class, LsCommand.class, InfoCommand.class, MkdirCommand.class,
+                UploadCommand.class, DownloadCommand.class, ViewCommand.class, RmCommand.class, MvCommand.class,
+                CpCommand.class, JobsCommand.class, MetaCommand.class, TagCommand.class, TrashCommand.class,
+                ProjectsCommand.class, TokensCommand.class, AdminCommand.class,
                 CompletionCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
     public static final int OK = 0;

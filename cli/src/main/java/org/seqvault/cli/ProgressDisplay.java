@@ -29,22 +29,30 @@ public final class ProgressDisplay implements ProgressListener, AutoCloseable {
         if (!show) {
             return new ProgressDisplay(null, files);
         }
-        String lang = ctx.env().getOrDefault("LC_ALL", ctx.env().getOrDefault("LANG", ""));
-        boolean unicode = lang.toUpperCase(java.util.Locale.ROOT).contains("UTF-8")
-                || lang.toUpperCase(java.util.Locale.ROOT).contains("UTF8");
-        ProgressBar bar = new ProgressBarBuilder()
-                .setTaskName(task)
+        ProgressBar bar = onStderr(ctx, task)
                 .setInitialMax(Math.max(totalBytes, 1))
                 .setUnit("MiB", 1 << 20)
                 .showSpeed()
-                .setStyle(unicode ? ProgressBarStyle.UNICODE_BLOCK : ProgressBarStyle.ASCII)
-                .setUpdateIntervalMillis(250)
-                .continuousUpdate()
-                .setConsumer(new ConsoleProgressBarConsumer(ctx.err(), width(ctx)))
                 .build();
         ProgressDisplay d = new ProgressDisplay(bar, files);
         d.message();
         return d;
+    }
+
+    /**
+     * A bar for {@code task} on stderr: Unicode blocks when the locale is UTF-8, else ASCII, as wide
+     * as {@code COLUMNS}, redrawn four times a second.
+     */
+    static ProgressBarBuilder onStderr(CliContext ctx, String task) {
+        String lang = ctx.env().getOrDefault("LC_ALL", ctx.env().getOrDefault("LANG", ""));
+        boolean unicode = lang.toUpperCase(java.util.Locale.ROOT).contains("UTF-8")
+                || lang.toUpperCase(java.util.Locale.ROOT).contains("UTF8");
+        return new ProgressBarBuilder()
+                .setTaskName(task)
+                .setStyle(unicode ? ProgressBarStyle.UNICODE_BLOCK : ProgressBarStyle.ASCII)
+                .setUpdateIntervalMillis(250)
+                .continuousUpdate()
+                .setConsumer(new ConsoleProgressBarConsumer(ctx.err(), width(ctx)));
     }
 
     private static int width(CliContext ctx) {

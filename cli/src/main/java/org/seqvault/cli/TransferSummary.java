@@ -23,6 +23,7 @@ public final class TransferSummary {
     private final long started = System.nanoTime();
     private final List<Map<String, Object>> done = new ArrayList<>();
     private final List<Map<String, Object>> failed = new ArrayList<>();
+    private final List<Map<String, Object>> skipped = new ArrayList<>();
     private long bytes;
     private long resumedBytes;
 
@@ -72,6 +73,19 @@ public final class TransferSummary {
         if (itemLines) {
             ctx.err().println(verb + " " + from + " -> " + to + " (" + Output.size(size)
                     + (resumed > 0 ? ", " + Output.size(size - resumed) + " of it now" : "") + ")");
+        }
+    }
+
+    /** An item was left alone: its bytes are at {@code to} already (same size and SHA-256). */
+    public synchronized void skipped(String from, String to, long size) {
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("from", from);
+        item.put("to", to);
+        item.put("size", size);
+        skipped.add(item);
+        if (itemLines) {
+            ctx.err().println("skipped " + from + " -> " + to + " (" + Output.size(size)
+                    + ", the same size and SHA-256 are there already)");
         }
     }
 
@@ -131,10 +145,13 @@ public final class TransferSummary {
     /** Prints the summary; returns the exit code. */
     public synchronized int finish() {
         double seconds = (System.nanoTime() - started) / 1e9;
-        int total = done.size() + failed.size();
+        int total = done.size() + failed.size() + skipped.size();
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put(verb, done);
+            if (!skipped.isEmpty()) {
+                doc.put("skipped", skipped);
+            }
             doc.put("failed", failed);
             doc.put("bytes", bytes);
             doc.put("resumed_bytes", resumedBytes);
@@ -148,6 +165,10 @@ public final class TransferSummary {
                     done.size() == 1 ? "" : "s", moved, seconds,
                     Output.size(seconds > 0 ? (long) (bytes / seconds) : bytes),
                     done.isEmpty() ? "" : "; " + verified));
+            if (!skipped.isEmpty()) {
+                ctx.err().println("skipped " + skipped.size() + " file" + (skipped.size() == 1 ? "" : "s")
+                        + " that the server has already (same size and SHA-256)");
+            }
             if (!failed.isEmpty()) {
                 ctx.err().println("seqvault: " + failed.size() + " of " + total + " failed (see above)");
             }

@@ -387,6 +387,28 @@ class CliTest {
         assertThat(folder.err()).contains("5027");
     }
 
+    @Test
+    void infoShowsAFileWithItsDrsUriAndLsJsonCarriesIt() throws Exception {
+        String p = project("Drs Uris");
+        ok("upload", localTree("info-src").resolve("calls.vcf").toString(), p);
+        String f = p + "/calls.vcf";
+        JsonNode listed = ok("ls", "--json", f).json().get(0);
+        String id = listed.get("id").asText();
+        String host = java.net.URI.create(server.url()).getHost();
+        assertThat(listed.get("drs_uri").asText()).isEqualTo("drs://" + host + "/" + id);
+
+        String shown = ok("info", f).out();
+        assertThat(shown).startsWith("path      " + f + "\nid        " + id + "\ntype      file\n")
+                .contains("\ndrs       drs://" + host + "/" + id + "\n");
+        JsonNode json = ok("info", "--json", f).json();
+        assertThat(json.get("drs_uri").asText()).isEqualTo(listed.get("drs_uri").asText());
+        assertThat(json.get("path").asText()).isEqualTo(f);
+        assertThat(ok("info", p).out()).contains("type      folder").doesNotContain("drs ");
+        Result missing = cli.run("info", p + "/nothing.vcf");
+        assertThat(missing.exit()).isEqualTo(1);
+        assertThat(missing.err()).contains("no such file or folder");
+    }
+
     // ---- tokens and administration ------------------------------------------------------------------------
 
     @Test
@@ -440,6 +462,25 @@ class CliTest {
         assertThat(notAdmin.exit()).isEqualTo(1);
         assertThat(notAdmin.err()).contains("missing_scope");
         assertThat(admin.run("admin", "users", "create", "frank").exit()).isEqualTo(1);
+    }
+
+    @Test
+    void adminExtractMetadataQueuesAProjectsGenomicsFilesAgain() throws Exception {
+        String p = project("Headers CLI");
+        ok("upload", Files.writeString(tmp.resolve("calls.vcf"), "not really a VCF\n").toString(), p + "/raw");
+        ok("upload", Files.writeString(tmp.resolve("notes.txt"), "notes\n").toString(), p + "/raw");
+        CliRunner admin = cli.with("SEQVAULT_TOKEN", TestServer.ADMIN_TOKEN);
+
+        Result run = admin.run("admin", "extract-metadata", "--project", p);
+        assertThat(run.exit()).as(run.toString()).isZero();
+        assertThat(run.out()).startsWith("project  " + p + "\nqueued   1\npending  ");
+        JsonNode json = admin.run("admin", "extract-metadata", "--project", p, "--json").json();
+        assertThat(json.get("queued").asInt()).as("the .vcf, not the .txt").isEqualTo(1);
+        assertThat(json.get("queue").has("done")).isTrue();
+
+        Result notAdmin = cli.run("admin", "extract-metadata");
+        assertThat(notAdmin.exit()).isEqualTo(1);
+        assertThat(notAdmin.err()).contains("missing_scope");
     }
 
     @Test

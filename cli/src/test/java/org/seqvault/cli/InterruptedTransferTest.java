@@ -71,10 +71,12 @@ class InterruptedTransferTest {
         proxy.holdRequests(line -> line.startsWith("PUT /_blob/up/"), 1);
         String said = interruptOnceHeld(upload);
         proxy.stopHolding();
-        assertThat(said).contains("seqvault: interrupted with 0 of 1 file uploaded. Run the same command again to "
-                + "continue where it stopped: each unfinished file goes on from the parts the server has");
+        assertThat(said).contains("seqvault: interrupted with 0 of 1 file uploaded. Run the same command again with "
+                + "--skip-existing to continue where it stopped: files uploaded already are skipped, and each unfinished "
+                + "file goes on from the parts the server has.");
 
-        Result again = cli.run(upload);
+        // As the interruption suggests: an unfinished file is not there yet, so it is resumed, not skipped.
+        Result again = cli.run("upload", "--skip-existing", "--parallel", "1", big.toString(), project + "/in");
         assertThat(again.exit()).as(again.toString()).isZero();
         assertThat(again.err()).contains("resuming " + big + ": 32.0 MiB of 70.0 MiB came through in an earlier run")
                 .contains("uploaded " + big + " -> " + project + "/in/big.bin (70.0 MiB, 38.0 MiB of it now)")
@@ -85,6 +87,43 @@ class InterruptedTransferTest {
         Result download = cli.run("download", project + "/in/big.bin", back.toString());
         assertThat(download.exit()).as(download.toString()).isZero();
         assertThat(TestFiles.sha256(back.resolve("big.bin"))).isEqualTo(sha);
+    }
+
+    /**
+     * A directory upload stopped after two of five files (one at a time, in name order: the third
+     * file's PUT is held), run again with --skip-existing: the two are skipped, the other three go
+     * up, and it exits 0. Without the option the two would be refused as existing.
+     */
+    @Test
+    void anInterruptedDirectoryUploadRunAgainWithSkipExistingFinishesTheRest() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("batch"));
+        for (int i = 1; i <= 5; i++) {
+            Files.writeString(dir.resolve("sample" + i + ".vcf"), "##fileformat=VCFv4.2\n#sample " + i + "\n");
+        }
+        String[] upload = {"upload", "-r", "--skip-existing", "--parallel", "1", dir.toString(), project + "/batches"};
+
+        proxy.holdRequests(line -> line.startsWith("PUT /_blob/up/"), 2);
+        String said = interruptOnceHeld(upload);
+        proxy.stopHolding();
+        assertThat(said).contains("seqvault: interrupted with 2 of 5 files uploaded.");
+
+        Result again = cli.run(upload);
+        assertThat(again.exit()).as(again.toString()).isZero();
+        String remote = project + "/batches/batch/";
+        assertThat(again.err()).contains("skipped " + dir.resolve("sample1.vcf") + " -> " + remote + "sample1.vcf")
+                .contains("skipped " + dir.resolve("sample2.vcf") + " -> " + remote + "sample2.vcf")
+                .contains("uploaded " + dir.resolve("sample3.vcf") + " -> " + remote + "sample3.vcf")
+                .contains("uploaded " + dir.resolve("sample5.vcf") + " -> " + remote + "sample5.vcf")
+                .containsPattern("uploaded 3 files \\(")
+                .contains("skipped 2 files that the server has already (same size and SHA-256)");
+
+        Path back = tmp.resolve("batch-back");
+        Result download = cli.run("download", "-r", project + "/batches/batch", back.toString());
+        assertThat(download.exit()).as(download.toString()).isZero();
+        for (int i = 1; i <= 5; i++) {
+            assertThat(back.resolve("batch").resolve("sample" + i + ".vcf"))
+                    .hasSameTextualContentAs(dir.resolve("sample" + i + ".vcf"));
+        }
     }
 
     @Test

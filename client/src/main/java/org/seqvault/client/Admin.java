@@ -140,4 +140,30 @@ public final class Admin {
     private static String quotaPath(String projectId) {
         return "/admin/v1/projects/" + projectId + "/quota";
     }
+
+    /**
+     * Reads the headers of existing files again (admin scope): queues every BAM, CRAM, SAM, VCF, BCF
+     * and FASTQ file of a project, or of every project, for the server's worker, which fills the
+     * metadata keys their users have not set.
+     *
+     * @param projectId {@code owner/slug}, or null for every project
+     * @return how many files were queued, and the queue's rows by state
+     * @throws NotFoundException     when there is no such project
+     * @throws BadRequestException   when the server does not read headers ({@code extract_metadata=false})
+     */
+    public ExtractionRun extractMetadata(String projectId) {
+        Map<String, Object> body = new java.util.HashMap<>();
+        body.put("project", projectId);
+        return api.as(Call.post("/admin/v1/extract-metadata").body(body), ExtractionRun.class);
+    }
+
+    /**
+     * A re-run of header extraction.
+     *
+     * @param project the project it covers, or null for every project
+     * @param queued  files queued
+     * @param queue   the queue's rows by state: pending, running, done
+     */
+    public record ExtractionRun(String project, int queued, Map<String, Long> queue) {
+    }
 }

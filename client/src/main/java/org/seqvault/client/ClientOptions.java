@@ -13,18 +13,34 @@ import java.util.Objects;
  *                       aborted and retried
  * @param retry          when and how often to try again
  * @param userAgent      the {@code User-Agent} header
+ * @param rateLimited    told when a 429 makes the client wait out its {@code Retry-After}
  */
 public record ClientOptions(Duration connectTimeout, Duration requestTimeout, Duration stallTimeout,
-                            RetryPolicy retry, String userAgent) {
+                            RetryPolicy retry, String userAgent, RateLimitListener rateLimited) {
 
     /**
-     * 10 s to connect, 60 s per API call, 60 s without progress, {@link RetryPolicy#defaults()}.
+     * 10 s to connect, 60 s per API call, 60 s without progress, {@link RetryPolicy#defaults()},
+     * rate-limit pauses logged ({@link RateLimitListener#LOG}).
      *
      * @return the default options
      */
     public static ClientOptions defaults() {
         return new ClientOptions(Duration.ofSeconds(10), Duration.ofSeconds(60), Duration.ofSeconds(60),
-                RetryPolicy.defaults(), "seqvault-java/" + version());
+                RetryPolicy.defaults(), "seqvault-java/" + version(), RateLimitListener.LOG);
+    }
+
+    /**
+     * The options as they were before the rate-limit listener, which is then {@link RateLimitListener#LOG}.
+     *
+     * @param connectTimeout longest wait for a TCP connection
+     * @param requestTimeout longest wait for the answer to an API call
+     * @param stallTimeout   how long a transfer may move no byte
+     * @param retry          when and how often to try again
+     * @param userAgent      the {@code User-Agent} header
+     */
+    public ClientOptions(Duration connectTimeout, Duration requestTimeout, Duration stallTimeout, RetryPolicy retry,
+                         String userAgent) {
+        this(connectTimeout, requestTimeout, stallTimeout, retry, userAgent, RateLimitListener.LOG);
     }
 
     /** Checks that nothing is missing. */
@@ -34,6 +50,7 @@ public record ClientOptions(Duration connectTimeout, Duration requestTimeout, Du
         Objects.requireNonNull(stallTimeout, "stallTimeout");
         Objects.requireNonNull(retry, "retry");
         Objects.requireNonNull(userAgent, "userAgent");
+        Objects.requireNonNull(rateLimited, "rateLimited");
     }
 
     /**
@@ -42,7 +59,7 @@ public record ClientOptions(Duration connectTimeout, Duration requestTimeout, Du
      * @param timeout the new timeout
      */
     public ClientOptions withConnectTimeout(Duration timeout) {
-        return new ClientOptions(timeout, requestTimeout, stallTimeout, retry, userAgent);
+        return new ClientOptions(timeout, requestTimeout, stallTimeout, retry, userAgent, rateLimited);
     }
 
     /**
@@ -51,7 +68,7 @@ public record ClientOptions(Duration connectTimeout, Duration requestTimeout, Du
      * @param timeout the new timeout
      */
     public ClientOptions withRequestTimeout(Duration timeout) {
-        return new ClientOptions(connectTimeout, timeout, stallTimeout, retry, userAgent);
+        return new ClientOptions(connectTimeout, timeout, stallTimeout, retry, userAgent, rateLimited);
     }
 
     /**
@@ -60,7 +77,7 @@ public record ClientOptions(Duration connectTimeout, Duration requestTimeout, Du
      * @param timeout the new timeout
      */
     public ClientOptions withStallTimeout(Duration timeout) {
-        return new ClientOptions(connectTimeout, requestTimeout, timeout, retry, userAgent);
+        return new ClientOptions(connectTimeout, requestTimeout, timeout, retry, userAgent, rateLimited);
     }
 
     /**
@@ -69,7 +86,7 @@ public record ClientOptions(Duration connectTimeout, Duration requestTimeout, Du
      * @param policy the new retry policy
      */
     public ClientOptions withRetry(RetryPolicy policy) {
-        return new ClientOptions(connectTimeout, requestTimeout, stallTimeout, policy, userAgent);
+        return new ClientOptions(connectTimeout, requestTimeout, stallTimeout, policy, userAgent, rateLimited);
     }
 
     /**
@@ -78,7 +95,16 @@ public record ClientOptions(Duration connectTimeout, Duration requestTimeout, Du
      * @param agent the new User-Agent
      */
     public ClientOptions withUserAgent(String agent) {
-        return new ClientOptions(connectTimeout, requestTimeout, stallTimeout, retry, agent);
+        return new ClientOptions(connectTimeout, requestTimeout, stallTimeout, retry, agent, rateLimited);
+    }
+
+    /**
+     * @return these options with another listener for rate-limit pauses ({@link RateLimitListener#NONE} for silence)
+     *
+     * @param listener told before each pause
+     */
+    public ClientOptions withRateLimitListener(RateLimitListener listener) {
+        return new ClientOptions(connectTimeout, requestTimeout, stallTimeout, retry, userAgent, listener);
     }
 
     /**

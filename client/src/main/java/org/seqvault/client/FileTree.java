@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.seqvault.client.internal.Api;
 import org.seqvault.client.internal.Call;
 import org.seqvault.client.internal.Json;
+import org.seqvault.client.internal.Labels;
 import org.seqvault.client.internal.Pages;
 
 /**
@@ -244,8 +245,9 @@ public final class FileTree {
             }
             return folder;
         }
-        return api.as(Call.post("/v2/files/" + id + "/actions/copy").body(target(targetFolderId, newName)),
-                RemoteFile.class);
+        // The platform would rename the copy to _1_name; this SDK refuses a taken name instead.
+        return api.as(Call.post("/v2/files/" + id + "/actions/copy").query("on_clash", "fail")
+                .body(target(targetFolderId, newName)), RemoteFile.class);
     }
 
     private static Map<String, Object> target(String folderId, String name) {
@@ -369,12 +371,7 @@ public final class FileTree {
      * @return the changed file
      */
     public RemoteFile label(String id, Map<String, String> metadata, List<String> tags) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("metadata", metadata == null ? Map.of() : metadata);
-        if (tags != null) {
-            body.put("tags", tags);
-        }
-        return api.as(Call.patch("/v2/files/" + id).body(body).repeatable(), RemoteFile.class);
+        return Labels.merge(api, id, metadata, tags);
     }
 
     /**

@@ -2,7 +2,9 @@ package org.seqvault.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.seqvault.client.internal.Api;
@@ -26,8 +28,27 @@ public final class Projects {
 
     /** @return every project the caller can read, fetched page by page as you iterate */
     public Listing<Project> list() {
-        return Pages.offsets(api, offset -> Call.get("/v2/projects").query("offset", offset).query("limit", 100),
-                Project.class);
+        return list(null, List.of());
+    }
+
+    /**
+     * @param name an exact (case-sensitive) project name, or null for any
+     * @param tags tags a project must all carry (empty: any)
+     * @return the projects the caller can read that match, fetched page by page as you iterate
+     */
+    public Listing<Project> list(String name, Collection<String> tags) {
+        Collection<String> wanted = tags == null ? List.of() : tags;
+        return Pages.offsets(api, offset -> Call.get("/v2/projects").query("name", name).query("tags", wanted)
+                .query("offset", offset).query("limit", 100), Project.class);
+    }
+
+    /**
+     * @param owner a username
+     * @return that user's projects the caller can read (none for an unknown user), page by page
+     */
+    public Listing<Project> ownedBy(String owner) {
+        return Pages.offsets(api, offset -> Call.get("/v2/projects/" + owner).query("offset", offset)
+                .query("limit", 100), Project.class);
     }
 
     /**
@@ -66,10 +87,27 @@ public final class Projects {
      * @return the new project
      */
     public Project create(String name, String description, boolean isPublic) {
+        return create(name, description, isPublic, List.of(), Map.of());
+    }
+
+    /**
+     * Creates a project owned by the caller with tags and settings (needs the {@code projects} scope).
+     *
+     * @param name        display name; the id's slug is derived from it
+     * @param description free text, or null
+     * @param isPublic    readable and copyable by every authenticated user
+     * @param tags        its tags (1 to 128 characters each, no commas)
+     * @param settings    any JSON object (at most 16 KiB), kept and returned as given
+     * @return the new project
+     */
+    public Project create(String name, String description, boolean isPublic, List<String> tags,
+                          Map<String, ?> settings) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("name", name);
         body.put("description", description);
         body.put("public", isPublic);
+        body.put("tags", tags);
+        body.put("settings", settings);
         return api.as(Call.post("/v2/projects").body(body), Project.class);
     }
 
@@ -83,10 +121,28 @@ public final class Projects {
      * @return the changed project
      */
     public Project update(String id, String name, String description, Boolean isPublic) {
+        return update(id, name, description, isPublic, null, null);
+    }
+
+    /**
+     * Changes a project; null arguments stay as they are.
+     *
+     * @param id          the project, {@code owner/slug}
+     * @param name        a new display name (the id stays)
+     * @param description a new description
+     * @param isPublic    whether every authenticated user may read and copy it
+     * @param tags        its new tags (replacing the old ones)
+     * @param settings    settings to set: these keys change, the others stay
+     * @return the changed project
+     */
+    public Project update(String id, String name, String description, Boolean isPublic, List<String> tags,
+                          Map<String, ?> settings) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("name", name);
         body.put("description", description);
         body.put("public", isPublic);
+        body.put("tags", tags);
+        body.put("settings", settings);
         body.values().removeIf(java.util.Objects::isNull);
         cache.remove(id);
         return api.as(Call.patch("/v2/projects/" + id).body(body).repeatable(), Project.class);

@@ -8,6 +8,11 @@ import java.util.concurrent.ThreadLocalRandom;
  * timeouts, stalls, 5xx answers of calls that are safe to repeat, and 429 (after
  * {@code Retry-After}). Each transfer part and download range is retried on its own.
  *
+ * <p>A 429 does not use up a try: the server refused the call before running it. The call is
+ * sent again after the {@code Retry-After} it names, as often as the server asks, as long as
+ * each wait is at most {@code maxRetryAfter} and one call's waits add up to at most
+ * {@code maxAttempts × maxRetryAfter}.
+ *
  * @param maxAttempts   tries per call, part or range, the first included (at least 1)
  * @param initialDelay  wait before the second try; it doubles with every further try
  * @param maxDelay      the longest wait between two tries
@@ -16,12 +21,13 @@ import java.util.concurrent.ThreadLocalRandom;
 public record RetryPolicy(int maxAttempts, Duration initialDelay, Duration maxDelay, Duration maxRetryAfter) {
 
     /**
-     * Six tries, waiting 0.5 s, 1 s, 2 s, … up to 20 s; honours {@code Retry-After} up to 60 s.
+     * Six tries, waiting 0.5 s, 1 s, 2 s, … up to 20 s; honours {@code Retry-After} up to
+     * 10 minutes (twice the Seven Bridges platform's 5-minute rate-limit window).
      *
      * @return the default policy
      */
     public static RetryPolicy defaults() {
-        return new RetryPolicy(6, Duration.ofMillis(500), Duration.ofSeconds(20), Duration.ofSeconds(60));
+        return new RetryPolicy(6, Duration.ofMillis(500), Duration.ofSeconds(20), Duration.ofMinutes(10));
     }
 
     /**

@@ -39,6 +39,7 @@ public final class SeqVault implements AutoCloseable {
     private final Admin admin;
     private final Trash trash;
     private final Htsget htsget;
+    private final FileJobs jobs;
 
     private SeqVault(URI base, String token, ClientOptions options) {
         // HTTP/1.1: parallel parts then get connections of their own instead of sharing one HTTP/2 stream.
@@ -59,6 +60,7 @@ public final class SeqVault implements AutoCloseable {
         this.admin = new Admin(api);
         this.trash = new Trash(api);
         this.htsget = new Htsget(api);
+        this.jobs = new FileJobs(api);
     }
 
     /**
@@ -128,6 +130,11 @@ public final class SeqVault implements AutoCloseable {
     /** @return projects' trash: what deletes put there, listed, restored and emptied */
     public Trash trash() {
         return trash;
+    }
+
+    /** @return asynchronous jobs that copy, move or delete many files and folders at once, with progress */
+    public FileJobs jobs() {
+        return jobs;
     }
 
     /** @return regions of BAM, CRAM, VCF and BCF files through GA4GH htsget (only the blocks holding them move) */

@@ -91,8 +91,9 @@ public final class WorkspaceFiles {
         fields.put("description", description);
         fields.put("overwrite", Boolean.toString(overwrite));
         String boundary = "seqvault-" + UUID.randomUUID();
+        // Replayable: the form reads the file again when it is sent again (after a 429).
         return api.as(Call.post("/v1/files/upload").body(form(boundary, fields, file),
-                "multipart/form-data; boundary=" + boundary), V1File.class);
+                "multipart/form-data; boundary=" + boundary, true), V1File.class);
     }
 
     private static BodyPublisher form(String boundary, Map<String, String> fields, Path file) {

@@ -182,6 +182,27 @@ class SdkCallsTest {
         assertThatThrownBy(() -> sv.projects().byWorkspace("ws_nope")).isInstanceOf(NotFoundException.class);
     }
 
+    @Test
+    void projectTagsSettingsAndFilters() {
+        Project p = sv.projects().create("Tagged RNA", null, false, List.of("rna", "2024"), Map.of("locked", false));
+        assertThat(p.tags()).containsExactly("rna", "2024");
+        assertThat(p.settings()).containsEntry("locked", false);
+        sv.projects().create("Tagged DNA", null, false, List.of("dna", "2024"), Map.of());
+
+        assertThat(sv.projects().list("Tagged RNA", List.of()).stream().map(Project::id)).containsExactly(p.id());
+        assertThat(sv.projects().list(null, List.of("2024", "rna")).stream().map(Project::id)).containsExactly(p.id());
+        assertThat(sv.projects().list(null, List.of("2024")).stream().map(Project::name))
+                .containsExactlyInAnyOrder("Tagged RNA", "Tagged DNA");
+        assertThat(sv.projects().ownedBy("alice").stream().map(Project::id)).contains(p.id(), project.id());
+        assertThat(sv.projects().ownedBy("nobody").stream()).isEmpty();
+
+        Project changed = sv.projects().update(p.id(), null, null, null, List.of("rna"), Map.of("locked", true));
+        assertThat(changed.tags()).containsExactly("rna");
+        assertThat(changed.settings()).containsEntry("locked", true);
+        assertThat(sv.projects().update(p.id(), "Renamed", null, null).tags()).as("kept when not sent")
+                .containsExactly("rna");
+    }
+
     // ---- folders, paths, queries -----------------------------------------------------------------
 
     @Test
@@ -218,6 +239,16 @@ class SdkCallsTest {
         }
         assertThatThrownBy(() -> sv.tree().downloadUrl("0123456789abcdef01234567"))
                 .isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void aFileCarriesItsDrsUriAndAFolderNone() throws Exception {
+        RemoteFile f = sv.transfers().upload(file("drs.fq", "@r1\nACGT\n+\nIIII\n"),
+                RemotePath.parse(project.id() + "/drs"), UploadOptions.defaults());
+        String host = URI.create(server.url()).getHost();
+        assertThat(f.drsUri()).isEqualTo("drs://" + host + "/" + f.id());
+        assertThat(sv.tree().get(f.id()).drsUri()).isEqualTo(f.drsUri());
+        assertThat(sv.tree().resolve(RemotePath.parse(project.id() + "/drs")).drsUri()).isNull();
     }
 
     @Test

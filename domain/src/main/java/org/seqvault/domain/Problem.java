@@ -52,6 +52,7 @@ public enum Problem {
     ROUTE_NOT_FOUND(Kind.NOT_FOUND),
     /** htsget: a reference the file does not have, or a region query on a file without its index. */
     GENOMIC_DATA_NOT_FOUND(Kind.NOT_FOUND),
+    JOB_NOT_FOUND(Kind.NOT_FOUND),
 
     NAME_EXISTS(Kind.CONFLICT),
     FOLDER_EXISTS(Kind.CONFLICT),

@@ -20,7 +20,8 @@ import org.seqvault.testkit.TestFiles;
 /**
  * Each upload path with a 1 GiB file against the real server process running with
  * -Xmx256m: bytes must stream, never be held whole. Every file is downloaded back through its
- * presigned URL and compared by SHA-256.
+ * presigned URL and compared by SHA-256. And the seed's large-file flow above S3's 5 GiB
+ * single-PUT limit on a server with the default settings: one uploadUrl, one PUT.
  */
 class LargeUploadE2ETest {
     static final long SIZE = 1L << 30;
@@ -108,6 +109,58 @@ class LargeUploadE2ETest {
         var link = client.call("GET", "/v1/files/download?workspace_id=" + workspace + "&key=" + q("single/reads.fastq.gz"),
                 token, null).json();
         assertThat(client.download(link.get("url").asText(), null).sha256()).isEqualTo(sha);
+    }
+
+    /**
+     * On local disk the default single-PUT limit is every size: upload-url answers one uploadUrl
+     * for 5 GiB + 1 byte, and the seed's {@code requests.put(info["uploadUrl"], data=f)} is one PUT
+     * of it, streamed to disk by a server at -Xmx256m (the bytes are generated as they are sent, so
+     * the client writes no such file). upload-confirm with the SHA-256 publishes it, which the
+     * server checks against the bytes it hashed on the way; the last bytes come back as a Range.
+     */
+    @Test
+    void onePresignedPutAboveFiveGibOnDefaultSettings() throws Exception {
+        long size = (5L << 30) + 1;
+        try (ServerProcess defaults = ServerProcess.start(Files.createDirectories(tmp.resolve("defaults")), "256m",
+                Map.of())) {
+            Client c = new Client(defaults.url);
+            String admin = ServerProcess.ADMIN_TOKEN;
+            String ws = c.call("POST", "/v1/workspaces", admin, Map.of("name", "huge")).json().get("workspace_id")
+                    .asText();
+            var ticket = c.call("POST", "/v1/files/upload-url", admin, Map.of("filename", "huge.bam",
+                    "workspace_id", ws, "size", size, "path", "bam/", "content_type", "application/octet-stream"));
+            assertThat(ticket.status()).as(ticket.text()).isEqualTo(201);
+            assertThat(ticket.json().has("parts")).as("no multi-part answer").isFalse();
+
+            GeneratedBytes bytes = new GeneratedBytes(size);
+            var put = c.send(c.request(ticket.json().get("uploadUrl").asText())
+                    .header("Content-Type", "application/octet-stream").PUT(bytes.publisher()).build());
+            assertThat(put.status()).as(put.text()).isEqualTo(200);
+
+            var done = c.call("POST", "/v1/files/upload-confirm", admin, Map.of("file_key",
+                    ticket.json().get("fileKey").asText(), "workspace_id", ws, "filename", "huge.bam", "size", size,
+                    "sha256", bytes.sha256()));
+            assertThat(done.status()).as(done.text()).isEqualTo(201);
+            assertThat(done.json().get("size").asLong()).isEqualTo(size);
+            var link = c.call("GET", "/v1/files/download?workspace_id=" + ws + "&key=" + q("bam/huge.bam"), admin, null);
+            Client.Download tail = c.download(link.json().get("url").asText(), "bytes=" + (size - 5000) + "-");
+            assertThat(tail.status()).isEqualTo(206);
+            assertThat(tail.sha256()).isEqualTo(GeneratedBytes.sha256Of(size - 5000, 5000));
+            assertThat(defaults.alive()).as("the server survived the PUT at -Xmx256m").isTrue();
+            System.out.println("one PUT of " + size + " bytes: the server's peak resident set was "
+                    + peakResidentKib(defaults.process.pid()) / 1024 + " MiB");
+        }
+    }
+
+    /** VmHWM of a process, for the log (Linux; -1 elsewhere). */
+    private static long peakResidentKib(long pid) {
+        try {
+            return Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream()
+                    .filter(l -> l.startsWith("VmHWM:")).mapToLong(l -> Long.parseLong(l.replaceAll("\\D", "")))
+                    .findFirst().orElse(-1);
+        } catch (java.io.IOException e) {
+            return -1;
+        }
     }
 
     private void assertDownloadsBack(String key) throws Exception {

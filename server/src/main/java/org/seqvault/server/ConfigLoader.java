@@ -29,9 +29,11 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.seqvault.domain.ByteSize;
 import org.seqvault.service.auth.IdentityService;
+import org.seqvault.service.file.FileJobRunner;
 import org.seqvault.service.file.TrashRetention;
 import org.seqvault.service.presign.SigningKeys;
 import org.seqvault.service.upload.UploadSettings;
+import org.seqvault.store.s3.S3BlobStore;
 
 /**
  * Computes the effective {@link ServerConfig}: command-line flags beat {@code SEQVAULT_*}
@@ -51,9 +53,18 @@ public final class ConfigLoader {
     static final String DEFAULT_DATA_DIR = "./seqvault-data";
     static final Duration DEFAULT_PRESIGN_TTL = Duration.ofHours(1);
     static final long DEFAULT_MAX_FORM_UPLOAD = 500L << 20;
-    static final long DEFAULT_SINGLE_PUT_LIMIT = 5L << 30;
+    /** With an S3 blob store: S3's largest single PUT. Local files take every size in one PUT. */
+    static final long DEFAULT_S3_SINGLE_PUT_LIMIT = S3BlobStore.MAX_PART_SIZE;
     static final Duration DEFAULT_UPLOAD_TTL = Duration.ofHours(24);
-    static final long DEFAULT_RATE_LIMIT = 1000;
+    /**
+     * Per-token limiting is off unless asked for: one user's bulk work (10,000 small files take some
+     * 40,000 requests) must never meet it, and what protects the server from overload (bounded pools
+     * answering 503 with Retry-After, the idle timeout, request limits, the failed-authentication
+     * limit) does not depend on it. A per-token quota divides a shared server among tenants.
+     */
+    static final long DEFAULT_RATE_LIMIT = 0;
+    /** A larger batch would hold the database's writer (SQLite) for seconds at a time. */
+    static final int MAX_JOB_BATCH_SIZE = 100_000;
     static final Duration DEFAULT_RATE_LIMIT_WINDOW = Duration.ofMinutes(5);
 
     private static final Pattern DURATION = Pattern.compile("(\\d{1,12})\\s*(s|sec|secs|seconds?|m|min|mins|minutes?|h|hours?|d|days?)?",
@@ -119,7 +130,7 @@ public final class ConfigLoader {
         List<String> previousSigningKeys = get(Setting.PREVIOUS_SIGNING_KEYS, ConfigLoader::parseSigningKeys, List.of());
         Duration presignTtl = get(Setting.PRESIGN_TTL, ConfigLoader::parseDuration, DEFAULT_PRESIGN_TTL);
         long maxFormUpload = get(Setting.MAX_FORM_UPLOAD, ConfigLoader::parseSize, DEFAULT_MAX_FORM_UPLOAD);
-        long singlePutLimit = get(Setting.SINGLE_PUT_LIMIT, ConfigLoader::parseSize, DEFAULT_SINGLE_PUT_LIMIT);
+        long singlePutLimit = get(Setting.SINGLE_PUT_LIMIT, ConfigLoader::parseSize, defaultSinglePutLimit(blobStore));
         Duration uploadTtl = get(Setting.UPLOAD_TTL, ConfigLoader::parseDuration, DEFAULT_UPLOAD_TTL);
         long rateLimit = get(Setting.RATE_LIMIT, ConfigLoader::parseCount, DEFAULT_RATE_LIMIT);
         Duration rateLimitWindow = get(Setting.RATE_LIMIT_WINDOW, ConfigLoader::parseDuration, DEFAULT_RATE_LIMIT_WINDOW);
@@ -144,6 +155,8 @@ public final class ConfigLoader {
         Duration trashRetention = get(Setting.TRASH_RETENTION, ConfigLoader::parseRetention, TrashRetention.DEFAULT);
         Duration auditRetention = get(Setting.AUDIT_RETENTION, ConfigLoader::parseDuration,
                 ServerConfig.DEFAULT_AUDIT_RETENTION);
+        int jobBatchSize = get(Setting.JOB_BATCH_SIZE, ConfigLoader::parseBatchSize, FileJobRunner.DEFAULT_BATCH_SIZE);
+        boolean extractMetadata = get(Setting.EXTRACT_METADATA, ConfigLoader::parseBoolean, true);
         if ((tlsCert == null) != (tlsKey == null)) {
             throw new ConfigException("HTTPS needs both tls_cert and tls_key (" + (tlsCert == null ? "tls_key" : "tls_cert")
                     + " is set alone)");
@@ -154,8 +167,16 @@ public final class ConfigLoader {
                 s3Endpoint, s3Region, s3PathStyle, signingKey, presignTtl, maxFormUpload, singlePutLimit, uploadTtl,
                 rateLimit, rateLimitWindow, bootstrapToken, idleTimeout, authFailureLimit, authFailureWindow,
                 previousSigningKeys, adminBind, adminPort, logFormat, tls, forwardedHeaders, finishedUploadRetention,
-                trashRetention, auditRetention);
+                trashRetention, auditRetention, jobBatchSize, extractMetadata);
         return new EffectiveConfig(config, sources, configFile);
+    }
+
+    /**
+     * One presigned PUT for every size the blob store takes in one: any size on local disk (the
+     * seed's {@code requests.put(uploadUrl, data=f)} works for a 200 GB BAM), 5 GiB on S3.
+     */
+    static long defaultSinglePutLimit(String blobStore) {
+        return blobStore.startsWith("s3://") ? DEFAULT_S3_SINGLE_PUT_LIMIT : UploadSettings.MAX_FILE_SIZE;
     }
 
     /** The value of the first source that sets {@code s}, parsed; else the default. */
@@ -451,6 +472,19 @@ public final class ConfigLoader {
                     + " characters, as it becomes an admin token (e.g. the output of: openssl rand -hex 32)");
         }
         return v;
+    }
+
+    /** Nodes per transaction of an async job: 1 to 100,000. */
+    static int parseBatchSize(String v) {
+        try {
+            int n = Integer.parseInt(v.trim());
+            if (n >= 1 && n <= MAX_JOB_BATCH_SIZE) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // Reported below.
+        }
+        throw new BadValue("must be a whole number from 1 to " + MAX_JOB_BATCH_SIZE);
     }
 
     /** A whole number of requests, 0 or more. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.seqvault.domain.ByteSize;
+import org.seqvault.service.upload.UploadSettings;
 
 /**
  * The configuration the server runs with, and where each value came from.
@@ -65,7 +66,8 @@ public record EffectiveConfig(ServerConfig config, Map<Setting, ConfigSource> so
             case PREVIOUS_SIGNING_KEYS -> Redaction.secrets(c.previousSigningKeys(), "(none)");
             case PRESIGN_TTL -> c.presignTtl().toSeconds() + "s";
             case MAX_FORM_UPLOAD -> ByteSize.format(c.maxFormUpload());
-            case SINGLE_PUT_LIMIT -> ByteSize.format(c.singlePutLimit());
+            case SINGLE_PUT_LIMIT -> ByteSize.format(c.singlePutLimit())
+                    + (c.singlePutLimit() >= UploadSettings.MAX_FILE_SIZE ? " (every size in one PUT)" : "");
             case UPLOAD_TTL -> c.uploadTtl().toSeconds() + "s";
             case RATE_LIMIT -> c.rateLimit() == 0 ? "off" : c.rateLimit() + " requests per token per window";
             case RATE_LIMIT_WINDOW -> c.rateLimitWindow().toSeconds() + "s";
@@ -83,10 +85,13 @@ public record EffectiveConfig(ServerConfig config, Map<Setting, ConfigSource> so
             case TLS_PLAIN_HTTP -> c.tls() == null ? "(no HTTPS)" : c.tls().plainHttp().name().toLowerCase(Locale.ROOT);
             case FORWARDED_HEADERS -> String.valueOf(c.forwardedHeaders());
             case FINISHED_UPLOAD_RETENTION -> c.finishedUploadRetention().toSeconds() + "s";
+            case EXTRACT_METADATA -> c.extractMetadata() ? "true (headers of BAM, CRAM, SAM, VCF, BCF and FASTQ files are read)"
+                    : "false";
             case TRASH_RETENTION -> c.trashRetention().isZero() ? "0 (no trash: deletes are final)"
                     : c.trashRetention().toSeconds() + "s";
             case AUDIT_RETENTION -> c.auditRetention().toSeconds() % 86_400 == 0 ? c.auditRetention().toDays() + "d"
                     : c.auditRetention().toSeconds() + "s";
+            case JOB_BATCH_SIZE -> c.jobBatchSize() + " nodes per transaction";
         };
     }
 

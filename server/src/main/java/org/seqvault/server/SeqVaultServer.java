@@ -15,9 +15,14 @@ import org.seqvault.api.Health;
 import org.seqvault.api.HttpApi;
 import org.seqvault.api.ops.AdminListener;
 import org.seqvault.api.ops.MetricsPage;
+import org.seqvault.genomics.HtsHeaderReader;
 import org.seqvault.service.audit.AuditLog;
 import org.seqvault.service.audit.AuditTrail;
 import org.seqvault.service.auth.IdentityService;
+import org.seqvault.service.file.FileJobRunner;
+import org.seqvault.service.file.FileJobService;
+import org.seqvault.service.file.DrsService;
+import org.seqvault.service.extract.MetadataExtraction;
 import org.seqvault.service.file.FileService;
 import org.seqvault.service.file.HtsgetService;
 import org.seqvault.service.htsget.IndexCache;
@@ -51,7 +56,6 @@ import org.slf4j.LoggerFactory;
 /** Wires the stores, services and HTTP API together with plain constructors, and runs them. */
 public final class SeqVaultServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SeqVaultServer.class);
-    private static final long MAX_FILE_SIZE = 5L << 40;
     private static final long DRAIN_MILLIS = 30_000;
     private static final String S3_SCHEME = "s3://";
 
@@ -67,11 +71,14 @@ public final class SeqVaultServer implements AutoCloseable {
     private final AdminListener admin;
     private final AuditTrail audit;
     private final Duration auditRetention;
+    private final FileJobRunner jobRunner;
+    private final ExtractionWorker extractionWorker;
 
     private SeqVaultServer(MetadataStore store, HttpApi http, Health health, ScheduledExecutorService background,
                            String listenUrl, String publicUrl, Collector collector, RateLimiter limiter,
                            ServerMetrics metrics, AdminListener admin, AuditTrail audit,
-                           Duration auditRetention) {
+                           Duration auditRetention, FileJobRunner jobRunner,
+                           ExtractionWorker extractionWorker) {
         this.store = store;
         this.http = http;
         this.health = health;
@@ -84,6 +91,8 @@ public final class SeqVaultServer implements AutoCloseable {
         this.admin = admin;
         this.audit = audit;
         this.auditRetention = auditRetention;
+        this.jobRunner = jobRunner;
+        this.extractionWorker = extractionWorker;
     }
 
     /** Opens the stores, bootstraps an empty database, and starts serving. */
@@ -93,6 +102,15 @@ public final class SeqVaultServer implements AutoCloseable {
 
     /** As {@link #start(ServerConfig)}, on the given clock (tests move time instead of waiting for it). */
     public static SeqVaultServer start(ServerConfig cfg, Clock clock) {
+        return start(cfg, clock, true);
+    }
+
+    /**
+     * As {@link #start(ServerConfig, Clock)}; with {@code readHeaders} false, published files are queued
+     * for header extraction (when it is on) but this process never reads them: what a replica killed
+     * before its worker ran leaves behind, for tests of what the next process does.
+     */
+    public static SeqVaultServer start(ServerConfig cfg, Clock clock, boolean readHeaders) {
         try {
             Files.createDirectories(cfg.dataDir());
             int port = cfg.port() == 0 ? freePort(cfg.bind()) : cfg.port();
@@ -106,11 +124,13 @@ public final class SeqVaultServer implements AutoCloseable {
             SqlMetadataStore store = SqlMetadataStore.open(cfg.dbUrl(), cfg.dbUser(), cfg.dbPassword());
             BlobStore blobs = openBlobStore(cfg, signer, publicUrl);
 
-            UploadSettings uploadSettings = new UploadSettings(cfg.maxFormUpload(), cfg.singlePutLimit(), MAX_FILE_SIZE,
+            UploadSettings uploadSettings = new UploadSettings(cfg.maxFormUpload(), cfg.singlePutLimit(), UploadSettings.MAX_FILE_SIZE,
                     cfg.presignTtl(), cfg.uploadTtl(), cfg.finishedUploadRetention());
             AuditTrail audit = new AuditTrail(store, clock, ids);
             IdentityService identity = new IdentityService(store, clock, ids, audit);
-            UploadService uploads = new UploadService(store, blobs, clock, ids, uploadSettings, audit);
+            MetadataExtraction extraction = new MetadataExtraction(store, blobs, new HtsHeaderReader(), clock);
+            UploadService uploads = new UploadService(store, blobs, clock, ids, uploadSettings, audit,
+                    extraction.queue(cfg.extractMetadata()));
             TrashRetention trash = new TrashRetention(cfg.trashRetention());
             FileService files = new FileService(store, blobs, clock, cfg.presignTtl(), new DownloadUrls(signer, publicUrl),
                     trash, audit);
@@ -119,11 +139,16 @@ public final class SeqVaultServer implements AutoCloseable {
             // Per replica, in memory: shared counts would make every request with a made-up token a database write.
             RateLimiter authFailures = new RateLimiter(new LocalRateLimitStore(), clock, cfg.authFailureLimit(),
                     cfg.authFailureWindow().toSeconds());
+            FileJobRunner jobRunner = new FileJobRunner(store, clock, ids, trash, audit, cfg.jobBatchSize(),
+                    FileJobRunner.DEFAULT_LEASE);
             ApiServices services = new ApiServices(identity, new ProjectService(store, clock, ids, audit),
                     new QuotaService(store), files, new NamespaceService(store, files, clock, ids, trash, audit),
                     new TrashService(store, clock, ids, audit), uploads, blobs, signer, clock, limiter, authFailures,
-                    publicUrl, new AuditLog(store), new HtsgetService(store, files,
-                    new TicketPlanner(blobs, new IndexCache(blobs, IndexCache.DEFAULT_MAX_BYTES)), audit));
+                    publicUrl, new AuditLog(store), new FileJobService(store, clock, ids, audit, jobRunner::wake),
+                    new DrsService(store, files, audit),
+                    cfg.extractMetadata() ? extraction : null,
+                    new HtsgetService(store, files,
+                            new TicketPlanner(blobs, new IndexCache(blobs, IndexCache.DEFAULT_MAX_BYTES)), audit));
 
             identity.bootstrap(cfg.bootstrapToken()).ifPresent(issued -> {
                 if (cfg.bootstrapToken() == null) {
@@ -157,6 +182,13 @@ public final class SeqVaultServer implements AutoCloseable {
             // Only to forget the counts of windows that are over (they live in this process alone).
             background.scheduleWithFixedDelay(() -> flushQuietly(authFailures), 1, 1, TimeUnit.MINUTES);
             background.scheduleWithFixedDelay(() -> pruneQuietly(audit, cfg.auditRetention()), 5, 60, TimeUnit.MINUTES);
+            // Finished jobs are kept as long as finished upload sessions, for their submitters to read.
+            background.scheduleWithFixedDelay(() -> pruneJobsQuietly(jobRunner, cfg.finishedUploadRetention()), 7, 60,
+                    TimeUnit.MINUTES);
+            jobRunner.start();
+            // Off, nothing is queued and nothing read: rows left from when it was on wait for it to be on again.
+            ExtractionWorker extractionWorker = cfg.extractMetadata() && readHeaders
+                    ? new ExtractionWorker(extraction).start() : null;
             health.set(Health.State.READY);
             String listenUrl = scheme + "://" + hostFor(cfg.bind()) + ":" + http.port();
             LOG.info("SeqVault listening on {}://{}:{} (public URL {})", scheme, cfg.bind(), http.port(), publicUrl);
@@ -164,7 +196,8 @@ public final class SeqVaultServer implements AutoCloseable {
                 LOG.info("admin listener (GET /metrics, /healthz) on http://{}:{}", cfg.adminBind(), admin.port());
             }
             return new SeqVaultServer(store, http, health, background, listenUrl, publicUrl, collector, limiter, metrics,
-                    admin, audit, cfg.auditRetention());
+                    admin, audit, cfg.auditRetention(), jobRunner,
+                    extractionWorker);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -208,6 +241,10 @@ public final class SeqVaultServer implements AutoCloseable {
         health.set(Health.State.DRAINING);
         background.shutdownNow();
         http.stop();
+        jobRunner.close(); // after the step under way; its job's lease is given up for the other replicas
+        if (extractionWorker != null) {
+            extractionWorker.close();
+        }
         flushQuietly(limiter); // the last counts, for the replicas that go on
         if (admin != null) {
             admin.close();
@@ -260,6 +297,17 @@ public final class SeqVaultServer implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             LOG.warn("could not prune the audit trail; will retry", e);
+        }
+    }
+
+    private static void pruneJobsQuietly(FileJobRunner runner, Duration retention) {
+        try {
+            long pruned = runner.prune(retention);
+            if (pruned > 0) {
+                LOG.info("deleted {} async jobs finished more than {} ago", pruned, retention);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("could not delete old async jobs; will retry", e);
         }
     }
 

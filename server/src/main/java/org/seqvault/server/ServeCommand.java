@@ -72,7 +72,9 @@ final class ServeCommand implements Callable<Integer> {
     String maxFormUpload;
 
     @Option(names = "--single-put-limit", paramLabel = "SIZE",
-            description = "Largest size handed out as one presigned PUT. Env: SEQVAULT_SINGLE_PUT_LIMIT. Default: 5GiB.")
+            description = "Largest size handed out as one presigned PUT; larger uploads get parts. "
+                    + "Env: SEQVAULT_SINGLE_PUT_LIMIT. Default: every size (5TiB) on local disk, 5GiB (the most S3 takes) "
+                    + "on S3.")
     String singlePutLimit;
 
     @Option(names = "--upload-ttl", paramLabel = "SECONDS",
@@ -80,7 +82,8 @@ final class ServeCommand implements Callable<Integer> {
     String uploadTtl;
 
     @Option(names = "--rate-limit", paramLabel = "N",
-            description = "Requests per token per window; 0 turns limiting off. Env: SEQVAULT_RATE_LIMIT. Default: 1000.")
+            description = "Requests per token per window, e.g. 1000 (the Seven Bridges platform's, per 300 s) for a server "
+                    + "shared by tenants; 0 turns limiting off. Env: SEQVAULT_RATE_LIMIT. Default: 0 (off).")
     String rateLimit;
 
     @Option(names = "--rate-limit-window", paramLabel = "SECONDS",
@@ -155,6 +158,16 @@ final class ServeCommand implements Callable<Integer> {
                     + "Env: SEQVAULT_AUDIT_RETENTION. Default: 365d.")
     String auditRetention;
 
+    @Option(names = "--job-batch-size", paramLabel = "NODES",
+            description = "How many files and folders of a folder's tree an async copy job copies per transaction "
+                    + "(each transaction also records the job's progress). Env: SEQVAULT_JOB_BATCH_SIZE. Default: 500.")
+    String jobBatchSize;
+
+    @Option(names = "--extract-metadata", paramLabel = "true|false", arity = "0..1", fallbackValue = "true",
+            description = "Read the headers of published BAM, CRAM, SAM, VCF, BCF and FASTQ files for the metadata "
+                    + "keys the user has not set (docs/genomics.md). Env: SEQVAULT_EXTRACT_METADATA. Default: true.")
+    String extractMetadata;
+
     private final Map<String, String> env;
 
     ServeCommand(Map<String, String> env) {
@@ -189,6 +202,8 @@ final class ServeCommand implements Callable<Integer> {
         StoreOptions.put(flags, Setting.FINISHED_UPLOAD_RETENTION, finishedUploadRetention);
         StoreOptions.put(flags, Setting.TRASH_RETENTION, trashRetention);
         StoreOptions.put(flags, Setting.AUDIT_RETENTION, auditRetention);
+        StoreOptions.put(flags, Setting.JOB_BATCH_SIZE, jobBatchSize);
+        StoreOptions.put(flags, Setting.EXTRACT_METADATA, extractMetadata);
         return flags;
     }
 

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import org.seqvault.api.tls.TlsSettings;
 import org.seqvault.service.upload.UploadSettings;
+import org.seqvault.service.file.FileJobRunner;
 import org.seqvault.service.file.TrashRetention;
 
 /**
@@ -22,10 +23,11 @@ import org.seqvault.service.file.TrashRetention;
  * @param signingKey      URL-signing key; null means: read or create &lt;data&gt;/signing.key (mode 600)
  * @param presignTtl      presigned URL lifetime (default 3600 s)
  * @param maxFormUpload   form upload limit in bytes (default 500 MiB)
- * @param singlePutLimit  largest size handed out as one presigned PUT (default 5 GiB)
+ * @param singlePutLimit  largest size handed out as one presigned PUT (default: every size, 5 TiB, on local
+ *                        disk; 5 GiB, S3's largest single PUT, on S3, where more is refused at start)
  * @param uploadTtl       how long an unconfirmed upload lives (default 24 h)
- * @param rateLimit       requests per token per window; 0 turns limiting off (default 1000)
- * @param rateLimitWindow the rate-limit window (default 300 s, as on the Seven Bridges platform)
+ * @param rateLimit       requests per token per window; 0 turns limiting off (the default)
+ * @param rateLimitWindow the rate-limit window (default 300 s, as on the Seven Bridges platform, whose limit is 1000)
  * @param bootstrapToken  admin token to create on an empty database, or null
  * @param idleTimeout     how long a connection may stay silent, between requests or in the middle of one,
  *                        before the server closes it (default 30 s): a client that opens uploads and
@@ -48,6 +50,9 @@ import org.seqvault.service.file.TrashRetention;
  * @param trashRetention  how long deleted files and folders stay in their project's trash (default 14 days);
  *                        zero turns the trash off and deletes are final at once
  * @param auditRetention  how long audit records are kept before they are pruned (default 365 days)
+ * @param jobBatchSize    nodes of a folder's tree an async copy job copies per transaction (default 500)
+ * @param extractMetadata whether published BAM, CRAM, SAM, VCF, BCF and FASTQ files have their headers read
+ *                        for the metadata keys the user has not set (default true; docs/genomics.md)
  */
 public record ServerConfig(String bind, int port, String publicUrl, Path dataDir, String dbUrl, String dbUser,
                            String dbPassword, String blobStore, String s3Endpoint, String s3Region,
@@ -56,7 +61,8 @@ public record ServerConfig(String bind, int port, String publicUrl, Path dataDir
                            String bootstrapToken, Duration idleTimeout, long authFailureLimit,
                            Duration authFailureWindow, List<String> previousSigningKeys, String adminBind,
                            Integer adminPort, LogFormat logFormat, TlsSettings tls, boolean forwardedHeaders,
-                           Duration finishedUploadRetention, Duration trashRetention, Duration auditRetention) {
+                           Duration finishedUploadRetention, Duration trashRetention, Duration auditRetention,
+                           int jobBatchSize, boolean extractMetadata) {
 
     /** What {@link #idleTimeout} is when nothing sets it. */
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
@@ -76,6 +82,26 @@ public record ServerConfig(String bind, int port, String publicUrl, Path dataDir
         previousSigningKeys = previousSigningKeys == null ? List.of() : List.copyOf(previousSigningKeys);
         trashRetention = trashRetention == null ? TrashRetention.DEFAULT : trashRetention;
         auditRetention = auditRetention == null ? DEFAULT_AUDIT_RETENTION : auditRetention;
+        jobBatchSize = jobBatchSize == 0 ? FileJobRunner.DEFAULT_BATCH_SIZE : jobBatchSize;
+    }
+
+    /**
+     * The configuration before the async job batch size and header extraction existed, with their
+     * defaults; kept so that code building a config by hand needs no change for settings it does not care about.
+     */
+    public ServerConfig(String bind, int port, String publicUrl, Path dataDir, String dbUrl, String dbUser,
+                        String dbPassword, String blobStore, String s3Endpoint, String s3Region,
+                        boolean s3PathStyle, String signingKey, Duration presignTtl, long maxFormUpload,
+                        long singlePutLimit, Duration uploadTtl, long rateLimit, Duration rateLimitWindow,
+                        String bootstrapToken, Duration idleTimeout, long authFailureLimit,
+                        Duration authFailureWindow, List<String> previousSigningKeys, String adminBind,
+                        Integer adminPort, LogFormat logFormat, TlsSettings tls, boolean forwardedHeaders,
+                        Duration finishedUploadRetention, Duration trashRetention, Duration auditRetention) {
+        this(bind, port, publicUrl, dataDir, dbUrl, dbUser, dbPassword, blobStore, s3Endpoint, s3Region, s3PathStyle,
+                signingKey, presignTtl, maxFormUpload, singlePutLimit, uploadTtl, rateLimit, rateLimitWindow,
+                bootstrapToken, idleTimeout, authFailureLimit, authFailureWindow, previousSigningKeys, adminBind,
+                adminPort, logFormat, tls, forwardedHeaders, finishedUploadRetention, trashRetention, auditRetention,
+                FileJobRunner.DEFAULT_BATCH_SIZE, true);
     }
 
     /**
@@ -115,7 +141,8 @@ public record ServerConfig(String bind, int port, String publicUrl, Path dataDir
         return new ServerConfig(bind, port, publicUrl, dataDir, dbUrl, dbUser, dbPassword, blobStore, s3Endpoint,
                 s3Region, s3PathStyle, signingKey, presignTtl, maxFormUpload, singlePutLimit, uploadTtl, rateLimit,
                 rateLimitWindow, bootstrapToken, idleTimeout, limit, window, previousSigningKeys, adminBind, adminPort,
-                logFormat, tls, forwardedHeaders, finishedUploadRetention, trashRetention, auditRetention);
+                logFormat, tls, forwardedHeaders, finishedUploadRetention, trashRetention, auditRetention,
+                jobBatchSize, extractMetadata);
     }
 
     /** This configuration with another trash retention (zero: no trash). */
@@ -123,7 +150,8 @@ public record ServerConfig(String bind, int port, String publicUrl, Path dataDir
         return new ServerConfig(bind, port, publicUrl, dataDir, dbUrl, dbUser, dbPassword, blobStore, s3Endpoint,
                 s3Region, s3PathStyle, signingKey, presignTtl, maxFormUpload, singlePutLimit, uploadTtl, rateLimit,
                 rateLimitWindow, bootstrapToken, idleTimeout, authFailureLimit, authFailureWindow, previousSigningKeys,
-                adminBind, adminPort, logFormat, tls, forwardedHeaders, finishedUploadRetention, retention, auditRetention);
+                adminBind, adminPort, logFormat, tls, forwardedHeaders, finishedUploadRetention, retention, auditRetention,
+                jobBatchSize, extractMetadata);
     }
 
     /** This configuration with another audit retention. */
@@ -131,7 +159,26 @@ public record ServerConfig(String bind, int port, String publicUrl, Path dataDir
         return new ServerConfig(bind, port, publicUrl, dataDir, dbUrl, dbUser, dbPassword, blobStore, s3Endpoint,
                 s3Region, s3PathStyle, signingKey, presignTtl, maxFormUpload, singlePutLimit, uploadTtl, rateLimit,
                 rateLimitWindow, bootstrapToken, idleTimeout, authFailureLimit, authFailureWindow, previousSigningKeys,
-                adminBind, adminPort, logFormat, tls, forwardedHeaders, finishedUploadRetention, trashRetention, retention);
+                adminBind, adminPort, logFormat, tls, forwardedHeaders, finishedUploadRetention, trashRetention, retention,
+                jobBatchSize, extractMetadata);
+    }
+
+    /** This configuration with another async job batch size. */
+    public ServerConfig withJobBatchSize(int batchSize) {
+        return new ServerConfig(bind, port, publicUrl, dataDir, dbUrl, dbUser, dbPassword, blobStore, s3Endpoint,
+                s3Region, s3PathStyle, signingKey, presignTtl, maxFormUpload, singlePutLimit, uploadTtl, rateLimit,
+                rateLimitWindow, bootstrapToken, idleTimeout, authFailureLimit, authFailureWindow, previousSigningKeys,
+                adminBind, adminPort, logFormat, tls, forwardedHeaders, finishedUploadRetention, trashRetention,
+                auditRetention, batchSize, extractMetadata);
+    }
+
+    /** This configuration with header extraction on or off. */
+    public ServerConfig withExtractMetadata(boolean extract) {
+        return new ServerConfig(bind, port, publicUrl, dataDir, dbUrl, dbUser, dbPassword, blobStore, s3Endpoint,
+                s3Region, s3PathStyle, signingKey, presignTtl, maxFormUpload, singlePutLimit, uploadTtl, rateLimit,
+                rateLimitWindow, bootstrapToken, idleTimeout, authFailureLimit, authFailureWindow, previousSigningKeys,
+                adminBind, adminPort, logFormat, tls, forwardedHeaders, finishedUploadRetention, trashRetention,
+                auditRetention, jobBatchSize, extract);
     }
 
     /** Like the record's own, but with the secrets (and any password in a URL) redacted. */
@@ -150,6 +197,7 @@ public record ServerConfig(String bind, int port, String publicUrl, Path dataDir
                 + ", adminBind=" + adminBind + ", adminPort=" + adminPort + ", logFormat=" + logFormat
                 + ", tls=" + tls + ", forwardedHeaders=" + forwardedHeaders
                 + ", finishedUploadRetention=" + finishedUploadRetention + ", trashRetention=" + trashRetention
-                + ", auditRetention=" + auditRetention + "]";
+                + ", auditRetention=" + auditRetention + ", jobBatchSize=" + jobBatchSize
+                + ", extractMetadata=" + extractMetadata + "]";
     }
 }

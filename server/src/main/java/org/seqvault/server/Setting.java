@@ -40,7 +40,9 @@ public enum Setting {
     FORWARDED_HEADERS,
     FINISHED_UPLOAD_RETENTION,
     TRASH_RETENTION,
-    AUDIT_RETENTION;
+    AUDIT_RETENTION,
+    JOB_BATCH_SIZE,
+    EXTRACT_METADATA;
 
     private final boolean secret;
 

@@ -47,8 +47,9 @@ class ConfigLoaderTest {
         assertThat(c.signingKey()).isNull();
         assertThat(c.presignTtl()).isEqualTo(Duration.ofSeconds(3600));
         assertThat(c.maxFormUpload()).isEqualTo(500L * 1024 * 1024);
-        assertThat(c.singlePutLimit()).isEqualTo(5L * 1024 * 1024 * 1024);
+        assertThat(c.singlePutLimit()).as("local files: every size in one PUT").isEqualTo(5L << 40);
         assertThat(c.uploadTtl()).isEqualTo(Duration.ofHours(24));
+        assertThat(c.rateLimit()).as("no per-token rate limit").isZero();
         assertThat(c.bootstrapToken()).isNull();
         assertThat(c.authFailureLimit()).isEqualTo(20);
         assertThat(c.authFailureWindow()).isEqualTo(Duration.ofMinutes(1));
@@ -83,7 +84,7 @@ class ConfigLoaderTest {
         assertThat(c.presignTtl()).isEqualTo(Duration.ofSeconds(70)); // env > file
         assertThat(c.maxFormUpload()).isEqualTo(1 << 20);            // file > default
         assertThat(c.uploadTtl()).isEqualTo(Duration.ofSeconds(120));
-        assertThat(c.singlePutLimit()).isEqualTo(5L << 30);          // default
+        assertThat(c.singlePutLimit()).isEqualTo(5L << 40);          // default (local files)
 
         assertThat(eff.source(Setting.PORT)).hasToString("flag --port");
         assertThat(eff.source(Setting.BIND)).hasToString("environment SEQVAULT_BIND");
@@ -97,6 +98,16 @@ class ConfigLoaderTest {
         assertThat(load(Map.of(Setting.BIND, "0.0.0.0"), Map.of(), null).config().bind()).isEqualTo("0.0.0.0");
         assertThat(load(Map.of(), Map.of("SEQVAULT_BIND", "0.0.0.0"), null).config().bind()).isEqualTo("0.0.0.0");
         assertThat(load(Map.of(), Map.of(), yaml("bind: 0.0.0.0")).config().bind()).isEqualTo("0.0.0.0");
+    }
+
+    @Test
+    void theSinglePutLimitDefaultsToTheMostTheBlobStoreTakesInOnePut() {
+        assertThat(load(Map.of(), Map.of("SEQVAULT_BLOB_STORE", "s3://bucket/prefix"), null).config().singlePutLimit())
+                .as("S3's largest single PUT").isEqualTo(5L << 30);
+        assertThat(load(Map.of(), Map.of("SEQVAULT_BLOB_STORE", "file:/srv/blobs"), null).config().singlePutLimit())
+                .as("local files: every size").isEqualTo(5L << 40);
+        assertThat(load(Map.of(Setting.SINGLE_PUT_LIMIT, "100MiB"), Map.of("SEQVAULT_BLOB_STORE", "s3://bucket"), null)
+                .config().singlePutLimit()).as("an explicit setting wins").isEqualTo(100L << 20);
     }
 
     @Test
@@ -152,7 +163,7 @@ class ConfigLoaderTest {
         assertThat(c).isEqualTo(new ServerConfig("0.0.0.0", 9000, "https://seqvault.example.org", dir.resolve("d"),
                 "jdbc:postgresql://db.example.org/seqvault", "seqvault", "hunter2hunter2", "s3://genomics-bucket/prefix",
                 "http://127.0.0.1:9001", "eu-west-1", true, "0123456789abcdef0123", Duration.ofHours(1), 2L << 30,
-                100L << 20, Duration.ofDays(2), 1000, Duration.ofMinutes(5), "admin-token-0123456789abcdef0123456789"));
+                100L << 20, Duration.ofDays(2), 0, Duration.ofMinutes(5), "admin-token-0123456789abcdef0123456789"));
     }
 
     @Test
@@ -326,6 +337,37 @@ class ConfigLoaderTest {
                 null);
         assertThat(flag.config().auditRetention()).isEqualTo(Duration.ofHours(36));
         assertThat(flag.display(Setting.AUDIT_RETENTION)).isEqualTo("129600s");
+    }
+
+    @Test
+    void jobBatchSizeFromEveryLayerWithinItsBounds() throws IOException {
+        assertThat(load(Map.of(), Map.of(), null).config().jobBatchSize()).isEqualTo(500);
+        assertThat(load(Map.of(), Map.of(), yaml("job_batch_size: 50\n")).config().jobBatchSize()).isEqualTo(50);
+        EffectiveConfig env = load(Map.of(), Map.of("SEQVAULT_JOB_BATCH_SIZE", "3"), yaml("job_batch_size: 50\n"));
+        assertThat(env.config().jobBatchSize()).isEqualTo(3);
+        assertThat(env.display(Setting.JOB_BATCH_SIZE)).isEqualTo("3 nodes per transaction");
+        assertThat(load(Map.of(Setting.JOB_BATCH_SIZE, "100000"), Map.of(), null).config().jobBatchSize())
+                .isEqualTo(100_000);
+        for (String bad : List.of("0", "-5", "100001", "many")) {
+            assertThatThrownBy(() -> load(Map.of(Setting.JOB_BATCH_SIZE, bad), Map.of(), null))
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessage("invalid job_batch_size '" + bad + "' (from flag --job-batch-size): must be a whole"
+                            + " number from 1 to 100000");
+        }
+    }
+
+    @Test
+    void headerExtractionIsOnUnlessALayerTurnsItOff() throws IOException {
+        assertThat(load(Map.of(), Map.of(), null).config().extractMetadata()).isTrue();
+        EffectiveConfig file = load(Map.of(), Map.of(), yaml("extract_metadata: false\n"));
+        assertThat(file.config().extractMetadata()).isFalse();
+        assertThat(file.display(Setting.EXTRACT_METADATA)).isEqualTo("false");
+        assertThat(load(Map.of(), Map.of("SEQVAULT_EXTRACT_METADATA", "false"), yaml("extract_metadata: true\n"))
+                .config().extractMetadata()).isFalse();
+        assertThat(load(Map.of(Setting.EXTRACT_METADATA, "true"), Map.of("SEQVAULT_EXTRACT_METADATA", "false"), null)
+                .config().extractMetadata()).isTrue();
+        assertThatThrownBy(() -> load(Map.of(), Map.of("SEQVAULT_EXTRACT_METADATA", "sometimes"), null))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("SEQVAULT_EXTRACT_METADATA");
     }
 
     @Test

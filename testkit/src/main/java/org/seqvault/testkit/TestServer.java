@@ -15,8 +15,8 @@ import java.util.Map;
 
 /**
  * The real server as a separate JVM ({@code seqvault serve --port 0}), so the SDK and the CLI
- * are tested against exactly what users run, over loopback. Rate limiting is off unless a test
- * asks for it. Started by {@link ServerLauncher}. It talks plain HTTP, not the SDK, so the SDK's own
+ * are tested against exactly what users run, over loopback, with the default settings (per-token
+ * rate limiting off among them) unless a test passes its own. Started by {@link ServerLauncher}. It talks plain HTTP, not the SDK, so the SDK's own
  * tests can use it without depending on themselves.
  */
 public final class TestServer implements AutoCloseable {
@@ -34,9 +34,6 @@ public final class TestServer implements AutoCloseable {
     /** Starts a server on a fresh data directory with the given extra {@code serve} arguments. */
     public static TestServer start(Path dataDir, String... args) throws IOException {
         List<String> serve = new ArrayList<>(List.of("serve", "--port", "0", "--data-dir", dataDir.toString()));
-        if (!List.of(args).contains("--rate-limit")) {
-            serve.addAll(List.of("--rate-limit", "0"));
-        }
         serve.addAll(List.of(args));
         ProcessBuilder pb = ServerLauncher.serverOnClassPath("256m", serve);
         pb.environment().put("SEQVAULT_BOOTSTRAP_TOKEN", ADMIN_TOKEN);

@@ -46,6 +46,8 @@ public final class JettyErrors extends ErrorHandler {
         Object body;
         if (path != null && (path.startsWith("/v2/") || path.equals("/v2"))) {
             body = SbErrors.body(status, null, message);
+        } else if (path != null && path.startsWith(DrsErrors.PREFIX)) {
+            body = DrsErrors.body(status, message);
         } else if (path != null && path.startsWith(HtsgetErrors.PREFIX)) {
             body = HtsgetErrors.body(status, null, message);
         } else {

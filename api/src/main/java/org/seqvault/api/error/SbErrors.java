@@ -56,6 +56,7 @@ public final class SbErrors implements ErrorDialect {
         CODES.put(Problem.TOKEN_NOT_FOUND, 90004);
         CODES.put(Problem.MEMBER_NOT_FOUND, 4002);
         CODES.put(Problem.ROUTE_NOT_FOUND, 90004);
+        CODES.put(Problem.JOB_NOT_FOUND, 90004); // the platform documents no code of its own for it
         CODES.put(Problem.NAME_EXISTS, 5003);
         CODES.put(Problem.FOLDER_EXISTS, 5030);
         CODES.put(Problem.USER_EXISTS, 4009);

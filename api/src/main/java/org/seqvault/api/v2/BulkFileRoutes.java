@@ -3,11 +3,14 @@ package org.seqvault.api.v2;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.seqvault.api.RouteTable;
 import org.seqvault.api.http.Auth;
 import org.seqvault.api.http.Json;
+import org.seqvault.domain.Problem;
+import org.seqvault.domain.ProjectRef;
 import org.seqvault.domain.UserException;
 import org.seqvault.service.auth.Principal;
 import org.seqvault.service.file.BulkResult;
@@ -23,17 +26,41 @@ public final class BulkFileRoutes {
     private final Auth auth;
     private final SbFileViews views;
 
-    public BulkFileRoutes(NamespaceService namespace, Auth auth, Hrefs hrefs) {
+    public BulkFileRoutes(NamespaceService namespace, Auth auth, Hrefs hrefs, SbFileViews views) {
         this.namespace = namespace;
         this.auth = auth;
-        this.views = new SbFileViews(hrefs);
+        this.views = views;
     }
 
     public void register(RouteTable routes) {
         routes.post("/v2/bulk/files/get", this::get)
                 .post("/v2/bulk/files/delete", this::delete)
                 .post("/v2/bulk/files/update", ctx -> edit(ctx, FileEdit.Mode.REPLACE))
-                .post("/v2/bulk/files/edit", ctx -> edit(ctx, FileEdit.Mode.MERGE));
+                .post("/v2/bulk/files/edit", ctx -> edit(ctx, FileEdit.Mode.MERGE))
+                .post("/v2/action/files/copy", this::copy);
+    }
+
+    /**
+     * POST /action/files/copy {"file_ids": […], "project": "owner/name"}: files into the project's
+     * root, answered as an object keyed by source id (spec §12.2), not as a bulk list.
+     */
+    private void copy(Context ctx) {
+        Principal p = auth.principal(ctx);
+        JsonNode body = SbBodies.object(Json.tree(ctx));
+        String project = SbBodies.text(body, "project");
+        if (project == null) {
+            throw new UserException(Problem.NO_PROJECT_OR_PARENT, "'project' (owner/name) is required: the copies go to its root folder");
+        }
+        List<String> ids = new ArrayList<>();
+        for (JsonNode id : array(body, "file_ids")) {
+            if (!id.isTextual()) {
+                throw UserException.invalid("every entry of 'file_ids' must be a file id (a string)");
+            }
+            ids.add(id.textValue());
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        namespace.bulkCopy(p, ids, ProjectRef.parse(project)).forEach((id, result) -> answer.put(id, SbFileViews.copyOutcome(result)));
+        ctx.json(answer);
     }
 
     private void get(Context ctx) {

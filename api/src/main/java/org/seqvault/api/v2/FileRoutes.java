@@ -28,11 +28,11 @@ public final class FileRoutes {
     private final Hrefs hrefs;
     private final SbFileViews views;
 
-    public FileRoutes(NamespaceService namespace, Auth auth, Hrefs hrefs) {
+    public FileRoutes(NamespaceService namespace, Auth auth, Hrefs hrefs, SbFileViews views) {
         this.namespace = namespace;
         this.auth = auth;
         this.hrefs = hrefs;
-        this.views = new SbFileViews(hrefs);
+        this.views = views;
     }
 
     public void register(RouteTable routes) {
@@ -118,13 +118,13 @@ public final class FileRoutes {
         ctx.json(views.file(namespace.get(p, ctx.pathParam("id"))));
     }
 
-    /** PATCH /files/{id}: a rename, and (as the docs allow) metadata merged in and tags replaced. */
+    /** PATCH /files/{id}: a rename, and (as the docs allow) the whole metadata and the tags replaced (§12.6). */
     private void update(Context ctx) {
         Principal p = auth.principal(ctx);
         JsonNode body = SbBodies.object(Json.tree(ctx));
         FileEdit edit = new FileEdit(ctx.pathParam("id"), SbBodies.text(body, "name"),
                 SbBodies.metadata(body.path("metadata")), SbBodies.tags(body.path("tags")), null);
-        ctx.json(views.file(namespace.edit(p, edit, FileEdit.Mode.MERGE)));
+        ctx.json(views.file(namespace.edit(p, edit, FileEdit.Mode.PATCH)));
     }
 
     /** {@code recursive=true} (a SeqVault extension) deletes a folder with everything in it, as one trash item. */
@@ -159,11 +159,26 @@ public final class FileRoutes {
         ctx.json(namespace.replaceTags(p, ctx.pathParam("id"), tags).values());
     }
 
+    /**
+     * A name taken in the target gives the copy {@code _1_name} (the smallest free number), as the
+     * platform does; {@code on_clash=fail} (a SeqVault extension, which its SDK uses) refuses it instead.
+     */
     private void copy(Context ctx) {
         Principal p = auth.principal(ctx);
+        boolean rename = renameOnClash(ctx.queryParam("on_clash"));
         JsonNode body = SbBodies.object(Json.tree(ctx));
-        Located copy = namespace.copy(p, ctx.pathParam("id"), target(body), SbBodies.text(body, "name"));
+        Located copy = namespace.copy(p, ctx.pathParam("id"), target(body), SbBodies.text(body, "name"), rename);
         ctx.json(views.file(copy));
+    }
+
+    private static boolean renameOnClash(String onClash) {
+        if (onClash == null || onClash.equalsIgnoreCase("rename")) {
+            return true;
+        }
+        if (onClash.equalsIgnoreCase("fail")) {
+            return false;
+        }
+        throw UserException.invalid("'on_clash' must be \"rename\" (the default) or \"fail\"");
     }
 
     private void move(Context ctx) {

@@ -4,13 +4,21 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import org.seqvault.api.drs.DrsUris;
 
 /** Absolute URLs under the public base, as the Seven Bridges client GETs every href verbatim. */
 public final class Hrefs {
     private final String v2;
+    private final DrsUris drsUris;
 
     public Hrefs(String publicUrl) {
         this.v2 = publicUrl + "/v2";
+        this.drsUris = new DrsUris(publicUrl);
+    }
+
+    /** The DRS URI of a file (drs://host/id), which every view of a file shows. */
+    public String drsUri(String fileId) {
+        return drsUris.of(fileId);
     }
 
     public String of(String path) {

@@ -1,6 +1,8 @@
 package org.seqvault.api.v2;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;
@@ -8,15 +10,17 @@ import org.seqvault.api.ApiServices;
 import org.seqvault.api.RouteTable;
 import org.seqvault.api.http.Auth;
 import org.seqvault.api.http.Json;
-import org.seqvault.api.http.Params;
 import org.seqvault.domain.Member;
 import org.seqvault.domain.Permissions;
 import org.seqvault.domain.Project;
+import org.seqvault.domain.ProjectDetails;
 import org.seqvault.domain.ProjectRef;
 import org.seqvault.domain.ProjectStorage;
+import org.seqvault.domain.Tags;
 import org.seqvault.domain.UserException;
 import org.seqvault.domain.Username;
 import org.seqvault.service.auth.Principal;
+import org.seqvault.service.port.ProjectFilter;
 import org.seqvault.service.support.Page;
 
 /** Projects, members and the current user, in the Seven Bridges v2 shapes. */
@@ -36,8 +40,10 @@ public final class ProjectRoutes {
 
     public void register(RouteTable routes) {
         routes.get("/v2/user", this::me)
+                .get("/v2/users/{username}", this::user)
                 .post("/v2/projects", this::create)
                 .get("/v2/projects", this::list)
+                .get("/v2/projects/{owner}", this::listOwned)
                 .get(PROJECT, this::get)
                 .patch(PROJECT, this::update)
                 .delete(PROJECT, this::delete)
@@ -45,6 +51,7 @@ public final class ProjectRoutes {
                 .post(PROJECT + "/members", this::addMember)
                 .get(PROJECT + "/members/{username}", this::member)
                 .patch(PROJECT + "/members/{username}", this::updateMember)
+                .patch(PROJECT + "/members/{username}/permissions", this::updatePermissions)
                 .delete(PROJECT + "/members/{username}", this::removeMember);
     }
 
@@ -57,26 +64,48 @@ public final class ProjectRoutes {
         ctx.json(views.user(p.user()));
     }
 
+    /** GET /users/{username}: the caller themself (what {@code user.reload()} fetches), or anyone to an admin. */
+    private void user(Context ctx) {
+        Principal p = auth.principal(ctx);
+        ctx.json(views.user(s.identity().visibleUser(p, new Username(ctx.pathParam("username")))));
+    }
+
+    /** POST /projects {"name", "description"?, "tags"?, "settings"?, "billing_group"? (ignored: no billing here)}. */
     private void create(Context ctx) {
         Principal p = auth.principal(ctx);
         JsonNode body = SbBodies.object(Json.tree(ctx));
+        JsonNode settings = settings(body);
+        ProjectDetails details = new ProjectDetails(new Tags(SbBodies.tags(body.path("tags"))),
+                settings == null ? null : settings.toString());
         Project project = s.projects().create(p, SbBodies.text(body, "name"), SbBodies.text(body, "description"),
-                Boolean.TRUE.equals(bool(body, "public")));
+                Boolean.TRUE.equals(bool(body, "public")), details);
         ctx.status(201).json(project(project));
     }
 
+    /** GET /projects[?name=…][&tags=…]…: the projects the caller can read, filtered (§12.4). */
     private void list(Context ctx) {
+        listPage(ctx, "/projects", null);
+    }
+
+    /** GET /projects/{owner}: the owner's projects the caller can read (none: an empty list, whoever the owner is). */
+    private void listOwned(Context ctx) {
+        String owner = ctx.pathParam("owner");
+        listPage(ctx, "/projects/" + owner, new Username(owner));
+    }
+
+    private void listPage(Context ctx, String path, Username owner) {
         Principal p = auth.principal(ctx);
-        int offset = Params.integer(ctx, "offset", 0, 0, Integer.MAX_VALUE);
-        int limit = Math.min(Params.integer(ctx, "limit", 50, Integer.MIN_VALUE, Integer.MAX_VALUE), 100);
-        if (limit <= 0) {
-            limit = 50;
-        }
-        Page<Project> page = s.projects().list(p, offset, limit);
+        QueryString q = QueryString.of(ctx);
+        int offset = (int) FileQuery.offset(q);
+        int limit = FileQuery.limit(q);
+        ProjectFilter filter = new ProjectFilter(owner, q.last("name"), q.all("tags"));
+        Page<Project> page = s.projects().list(p, filter, offset, limit);
         Map<String, ProjectStorage> storage = s.quotas().of(page.items());
-        SbList.offsetPage(ctx, hrefs, "/projects", List.of(),
-                page.items().stream().map(pr -> views.project(pr, storage.get(pr.id()))).toList(), offset, limit,
-                page.total());
+        Map<String, ProjectDetails> details = s.projects().details(page.items());
+        List<Map<String, Object>> items = page.items().stream()
+                .map(pr -> views.project(pr, storage.get(pr.id()), details.getOrDefault(pr.id(), ProjectDetails.NONE)))
+                .toList();
+        SbList.offsetPage(ctx, hrefs, path, q.without("offset", "limit"), items, offset, limit, page.total());
     }
 
     private void get(Context ctx) {
@@ -84,17 +113,46 @@ public final class ProjectRoutes {
         ctx.json(project(s.projects().get(p, ref(ctx))));
     }
 
+    /**
+     * PATCH /projects/{o}/{p}: what is sent changes, the rest stays; {@code tags} replace the old ones,
+     * {@code settings} keys are merged into the stored settings (as the client sends only those it changed).
+     */
     private void update(Context ctx) {
         Principal p = auth.principal(ctx);
         JsonNode body = SbBodies.object(Json.tree(ctx));
+        JsonNode settings = settings(body);
         Project project = s.projects().update(p, ref(ctx), SbBodies.text(body, "name"), SbBodies.text(body, "description"),
-                bool(body, "public"));
+                bool(body, "public"), SbBodies.tags(body.path("tags")),
+                settings == null ? null : stored -> merged(stored, (ObjectNode) settings));
         ctx.json(project(project));
     }
 
-    /** A project the caller was given by the project service, with its usage and quota. */
+    /** A project the caller was given by the project service, with its usage, quota, tags and settings. */
     private Map<String, Object> project(Project project) {
-        return views.project(project, s.quotas().of(project));
+        return views.project(project, s.quotas().of(project), s.projects().details(project));
+    }
+
+    /** The body's settings object; null when absent or null. */
+    private static JsonNode settings(JsonNode body) {
+        JsonNode settings = body.path("settings");
+        if (settings.isMissingNode() || settings.isNull()) {
+            return null;
+        }
+        if (!settings.isObject()) {
+            throw UserException.invalid("'settings' must be a JSON object");
+        }
+        return settings;
+    }
+
+    /** The stored settings (JSON text) with the given keys set: a shallow merge. */
+    private static String merged(String stored, ObjectNode given) {
+        try {
+            ObjectNode settings = (ObjectNode) Json.MAPPER.readTree(stored);
+            settings.setAll(given);
+            return settings.toString();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored project settings are not JSON", e);
+        }
     }
 
     private void delete(Context ctx) {
@@ -103,14 +161,18 @@ public final class ProjectRoutes {
         ctx.status(204);
     }
 
+    /** GET /projects/{o}/{p}/members[?offset&limit]: a page of members by username, with links and the total. */
     private void members(Context ctx) {
         Principal p = auth.principal(ctx);
         ProjectRef ref = ref(ctx);
+        QueryString q = QueryString.of(ctx);
+        int offset = (int) FileQuery.offset(q);
+        int limit = FileQuery.limit(q);
         Project project = s.projects().get(p, ref);
-        List<Member> members = s.projects().members(p, ref);
-        List<Map<String, Object>> items = members.stream().map(m -> views.member(project, m)).toList();
-        SbList.offsetPage(ctx, hrefs, "/projects/" + ref.id() + "/members", List.of(), items, 0,
-                Math.max(items.size(), 1), items.size());
+        Page<Member> page = s.projects().members(p, ref, offset, limit);
+        List<Map<String, Object>> items = page.items().stream().map(m -> views.member(project, m)).toList();
+        SbList.offsetPage(ctx, hrefs, "/projects/" + ref.id() + "/members", q.without("offset", "limit"), items,
+                offset, limit, page.total());
     }
 
     private void member(Context ctx) {
@@ -142,6 +204,20 @@ public final class ProjectRoutes {
         Member current = s.projects().member(p, ref, username);
         Member m = s.projects().putMember(p, ref, username, permissions(perms, current.permissions()), false);
         ctx.json(views.member(s.projects().get(p, ref), m));
+    }
+
+    /**
+     * PATCH /projects/{o}/{p}/members/{u}/permissions (what {@code member.save()} sends): the flags
+     * given change, the rest stay; the answer is the member's whole permissions object.
+     */
+    private void updatePermissions(Context ctx) {
+        Principal p = auth.principal(ctx);
+        ProjectRef ref = ref(ctx);
+        Username username = new Username(ctx.pathParam("username"));
+        JsonNode body = SbBodies.object(Json.tree(ctx));
+        Member current = s.projects().member(p, ref, username);
+        Member m = s.projects().putMember(p, ref, username, permissions(body, current.permissions()), false);
+        ctx.json(SbViews.permissions(m.permissions()));
     }
 
     private void removeMember(Context ctx) {

@@ -25,11 +25,11 @@ public final class TrashRoutes {
     private final Hrefs hrefs;
     private final SbFileViews files;
 
-    public TrashRoutes(TrashService trash, Auth auth, Hrefs hrefs) {
+    public TrashRoutes(TrashService trash, Auth auth, Hrefs hrefs, SbFileViews views) {
         this.trash = trash;
         this.auth = auth;
         this.hrefs = hrefs;
-        this.files = new SbFileViews(hrefs);
+        this.files = views;
     }
 
     public void register(RouteTable routes) {

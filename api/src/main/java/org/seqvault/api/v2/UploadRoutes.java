@@ -11,6 +11,7 @@ import org.seqvault.api.http.Params;
 import org.seqvault.domain.Node;
 import org.seqvault.domain.Problem;
 import org.seqvault.domain.ProjectRef;
+import org.seqvault.domain.UploadPart;
 import org.seqvault.domain.UploadSession;
 import org.seqvault.domain.UserException;
 import org.seqvault.service.auth.Principal;
@@ -40,14 +41,14 @@ public final class UploadRoutes {
     private final SbFileViews files;
 
     public UploadRoutes(UploadService uploads, ProjectService projects, NamespaceService namespace, Auth auth,
-                        Hrefs hrefs) {
+                        Hrefs hrefs, SbFileViews fileViews) {
         this.uploads = uploads;
         this.projects = projects;
         this.namespace = namespace;
         this.auth = auth;
         this.hrefs = hrefs;
         this.views = new SbUploadViews(hrefs);
-        this.files = new SbFileViews(hrefs);
+        this.files = fileViews;
     }
 
     public void register(RouteTable routes) {
@@ -117,14 +118,16 @@ public final class UploadRoutes {
         ctx.status(204);
     }
 
-    /** GET /upload/multipart/{id}[?list_parts=true]. */
+    /** GET /upload/multipart/{id}[?list_parts=true]: the upload, how many parts arrived, and (asked) which. */
     private void status(Context ctx) {
         Principal p = auth.principal(ctx);
         String uploadId = ctx.pathParam("upload");
         UploadSession session = uploads.session(p, uploadId);
         Map<String, Object> body = views.upload(session, projectOf(p, session));
+        List<UploadPart> received = uploads.parts(p, uploadId);
+        body.put("uploaded_parts_count", UploadService.receivedPartCount(session, received));
         if (Params.bool(ctx.queryParam("list_parts"), "list_parts", false)) {
-            body.put("parts", uploads.parts(p, uploadId).stream().map(SbUploadViews::part).toList());
+            body.put("parts", received.stream().map(SbUploadViews::part).toList());
         }
         ctx.json(body);
     }

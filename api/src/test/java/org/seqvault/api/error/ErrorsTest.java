@@ -16,6 +16,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.seqvault.api.http.RequestIds;
+import org.seqvault.domain.Problem;
+import org.seqvault.domain.UserException;
 import org.seqvault.service.port.BlobStoreFailure;
 
 /**
@@ -41,6 +43,12 @@ class ErrorsTest {
             });
             config.routes.addHttpHandler(HandlerType.POST, "/v2/store-broke", ctx -> {
                 throw new BlobStoreFailure("reading back failed", new SocketException("Connection reset"));
+            });
+            config.routes.addHttpHandler(HandlerType.POST, "/ga4gh/drs/v1/store-broke", ctx -> {
+                throw new BlobStoreFailure("reading back failed", new SocketException("Connection reset"));
+            });
+            config.routes.addHttpHandler(HandlerType.POST, "/ga4gh/drs/v1/refused", ctx -> {
+                throw new UserException(Problem.PAYLOAD_TOO_LARGE, "too many ids");
             });
             config.routes.addHttpHandler(HandlerType.POST, "/v1/client-gone", ctx -> {
                 throw new UncheckedIOException(new EofException("Early EOF"));
@@ -76,6 +84,24 @@ class ErrorsTest {
         HttpResponse<String> answer = post("/v2/store-broke");
         assertThat(answer.statusCode()).isEqualTo(500);
         assertThat(answer.body()).contains("\"code\":90009").doesNotContain("Connection reset");
+    }
+
+    @Test
+    void drsPathsAnswerInTheDrsFormat() throws Exception {
+        HttpResponse<String> internal = post("/ga4gh/drs/v1/store-broke");
+        assertThat(internal.statusCode()).isEqualTo(500);
+        assertThat(internal.body()).startsWith("{\"msg\":\"internal error; quote request id req_")
+                .endsWith("\",\"status_code\":500}").doesNotContain("Connection reset");
+        HttpResponse<String> refused = post("/ga4gh/drs/v1/refused");
+        assertThat(refused.statusCode()).isEqualTo(413);
+        assertThat(refused.body()).isEqualTo("{\"msg\":\"too many ids\",\"status_code\":413}");
+        HttpResponse<String> noRoute = post("/ga4gh/drs/v1/nothing-here");
+        assertThat(noRoute.statusCode()).isEqualTo(404);
+        assertThat(noRoute.body()).isEqualTo(
+                "{\"msg\":\"no such endpoint: POST /ga4gh/drs/v1/nothing-here\",\"status_code\":404}");
+        assertThat(new String(JettyErrors.body("/ga4gh/drs/v1/objects/x", 400, "Ambiguous URI"),
+                java.nio.charset.StandardCharsets.UTF_8))
+                .isEqualTo("{\"msg\":\"the request could not be handled: Ambiguous URI\",\"status_code\":400}");
     }
 
     @Test

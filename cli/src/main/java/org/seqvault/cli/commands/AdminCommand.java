@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
 /** seqvault admin users ls|create, admin tokens create, admin audit, admin quota (needs a token with the admin scope). */
 @Command(name = "admin", description = "Users, their tokens, the audit trail and project quotas (needs the admin scope).",
         subcommands = {AdminCommand.Users.class, AdminCommand.Tokens.class, AuditCommand.class,
-                AdminCommand.QuotaCommand.class})
+                AdminCommand.QuotaCommand.class, AdminCommand.ExtractMetadata.class})
 public final class AdminCommand extends CommandGroup {
 
     /** admin users … */
@@ -166,6 +166,36 @@ public final class AdminCommand extends CommandGroup {
                 // Reported below.
             }
             throw new UsageException("--files '" + text + "': use a number of files (0 or more), or none");
+        }
+    }
+
+    /** admin extract-metadata [--project P] */
+    @Command(name = "extract-metadata", description = "Read the headers of existing BAM, CRAM, SAM, VCF, BCF and FASTQ"
+            + " files again, filling the metadata keys their users have not set (the server's worker does the reading).")
+    static final class ExtractMetadata extends ClientCommand {
+        @Option(names = "--project", paramLabel = "PROJECT", description = "Only this project (owner/slug); default: all.")
+        String project;
+
+        @Option(names = "--json", description = "Print the answer as JSON.")
+        boolean json;
+
+        ExtractMetadata(CliContext ctx) {
+            super(ctx);
+        }
+
+        @Override
+        public Integer call() {
+            var run = sv().admin().extractMetadata(project);
+            if (json) {
+                Output.json(out(), run);
+                return 0;
+            }
+            List<String[]> rows = Output.rows();
+            rows.add(new String[] {"project", run.project() == null ? "(all)" : run.project()});
+            rows.add(new String[] {"queued", String.valueOf(run.queued())});
+            run.queue().forEach((state, n) -> rows.add(new String[] {state, String.valueOf(n)}));
+            Output.table(out(), rows);
+            return 0;
         }
     }
 

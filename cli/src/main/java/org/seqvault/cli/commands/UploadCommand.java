@@ -28,15 +28,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** seqvault upload [-r] [--meta k=v]… [--tag T]… [--parallel N] LOCAL… REMOTE_FOLDER */
+/** seqvault upload [-r] [--skip-existing] [--overwrite] [--meta k=v]… [--tag T]… [--parallel N] LOCAL… REMOTE_FOLDER */
 @Command(name = "upload", description = {"Upload files, and with -r directories, into a folder.",
         "Directories keep their structure under REMOTE_FOLDER, which is created if missing.",
         "Large files go up in parallel parts, each retried on its own. An interrupted upload continues where it "
-        + "stopped when run again (state: .NAME.seqvault-upload next to the file)."})
+        + "stopped when run again (state: .NAME.seqvault-upload next to the file); with --skip-existing, files that "
+        + "are there already are skipped, so an interrupted directory upload finishes the rest."})
 public final class UploadCommand extends ClientCommand {
     /** What an interrupted upload says after how far it got. */
-    private static final String RESUME = "Run the same command again to continue where it stopped: each unfinished "
-            + "file goes on from the parts the server has (files uploaded already will be reported as existing).";
+    private static final String RESUME = "Run the same command again with --skip-existing to continue where it "
+            + "stopped: files uploaded already are skipped, and each unfinished file goes on from the parts the server has.";
 
     /** The Seven Bridges code of a taken name (uploads go through /v2). */
     private static final String NAME_EXISTS = "5003";
@@ -57,6 +58,11 @@ public final class UploadCommand extends ClientCommand {
     @Option(names = "--overwrite", description = "Replace files that exist already (they get a new id).")
     boolean overwrite;
 
+    @Option(names = "--skip-existing", description = {"Skip files that exist remotely with the same size and SHA-256 "
+            + "(finishes an interrupted upload); a remote file that differs is a conflict (exit code 1) unless "
+            + "--overwrite replaces it."})
+    boolean skipExisting;
+
     @Option(names = "--json", description = "Print a JSON summary of what was uploaded and what failed.")
     boolean json;
 
@@ -73,6 +79,13 @@ public final class UploadCommand extends ClientCommand {
 
     /** One local file and the remote folder it goes to. */
     private record Item(Path local, RemotePath folder, long size) {
+        RemotePath remote() {
+            return folder.child(local.getFileName().toString());
+        }
+    }
+
+    /** A file left alone because the same bytes are there already. */
+    private record Skipped() {
     }
 
     @Override
@@ -89,11 +102,15 @@ public final class UploadCommand extends ClientCommand {
         // Only what is really there is planned: a local file that is missing creates no remote folder.
         List<Item> items = new ArrayList<>();
         Set<RemotePath> folders = new LinkedHashSet<>();
+        ExistingFiles existing = skipExisting ? new ExistingFiles(sv()) : null;
         for (String local : args.subList(0, args.size() - 1)) {
             try {
                 List<Item> itsItems = new ArrayList<>();
                 Set<RemotePath> itsFolders = new LinkedHashSet<>();
-                plan(Path.of(local), target, itsItems, itsFolders);
+                RemotePath place = plan(Path.of(local), target, itsItems, itsFolders);
+                if (existing != null) {
+                    existing.read(place, Files.isDirectory(Path.of(local)));
+                }
                 items.addAll(itsItems);
                 folders.addAll(itsFolders);
             } catch (RuntimeException e) {
@@ -129,14 +146,21 @@ public final class UploadCommand extends ClientCommand {
                     if (folderError != null) {
                         throw folderError;
                     }
+                    if (existing != null && isThere(existing, item)) {
+                        return new Skipped();
+                    }
                     return sv().transfers().upload(item.local(), ids.of(item.folder()),
                             base.parallel(p).listener(listener));
                 }));
             }
             BatchRunner.run(jobs, parallel, outcome -> {
                 Item item = items.get(outcome.index());
-                String to = item.folder().child(item.local().getFileName().toString()).toString();
-                if (outcome.ok()) {
+                String to = item.remote().toString();
+                if (outcome.ok() && outcome.result() instanceof Skipped) {
+                    progress.started(item.local().toString(), item.size(), item.size()); // off the bar's total
+                    progress.skipped();
+                    summary.skipped(item.local().toString(), to, item.size());
+                } else if (outcome.ok()) {
                     RemoteFile f = (RemoteFile) outcome.result();
                     summary.ok(item.local().toString(), to, f.size(), itemProgress.get(outcome.index()).resumed(),
                             f.id());
@@ -155,6 +179,24 @@ public final class UploadCommand extends ClientCommand {
     }
 
     /**
+     * Whether the item's bytes are on the server already (skip it); a remote file that differs is
+     * a conflict unless --overwrite replaces it.
+     */
+    private boolean isThere(ExistingFiles existing, Item item) {
+        return switch (existing.match(item.local(), item.remote())) {
+            case SAME -> true;
+            case NONE -> false;
+            case DIFFERENT -> {
+                if (!overwrite) {
+                    throw new CommandFailure(item.remote() + " exists with other content (its size or SHA-256 differs); "
+                            + "use --overwrite to replace it");
+                }
+                yield false;
+            }
+        };
+    }
+
+    /**
      * A taken name said with this command's option: the server's message names its API's
      * {@code overwrite=true}, which means nothing to someone at the command line.
      */
@@ -166,13 +208,17 @@ public final class UploadCommand extends ClientCommand {
         return e;
     }
 
-    /** Adds a file, or with -r a directory's files and folders. */
-    private void plan(Path local, RemotePath target, List<Item> items, Set<RemotePath> folders) {
+    /**
+     * Adds a file, or with -r a directory's files and folders; returns where it goes: the remote
+     * file, or the folder the directory becomes.
+     */
+    private RemotePath plan(Path local, RemotePath target, List<Item> items, Set<RemotePath> folders) {
         try {
             if (Files.isRegularFile(local)) {
-                items.add(new Item(local, target, Files.size(local)));
+                Item item = new Item(local, target, Files.size(local));
+                items.add(item);
                 folders.add(target);
-                return;
+                return item.remote();
             }
             if (!Files.isDirectory(local)) {
                 throw new UncheckedIOException(new NoSuchFileException(local.toString()));
@@ -198,6 +244,7 @@ public final class UploadCommand extends ClientCommand {
                     }
                 }
             }
+            return base;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -31,7 +31,7 @@ public final class Api {
         this.base = base;
         this.authorization = "Bearer " + token;
         this.options = options;
-        this.retrier = new Retrier(options.retry());
+        this.retrier = new Retrier(options.retry(), options.rateLimited());
     }
 
     public URI base() {
@@ -61,7 +61,8 @@ public final class Api {
     }
 
     public Reply send(Call call) {
-        return retrier.run(call.describe(), call.isRepeatable(), attempt -> once(call));
+        return retrier.run(call.describe(), call.isRepeatable(), call.isReplayable(), attempt -> once(call),
+                (n, e, w) -> { });
     }
 
     public JsonNode json(Call call) {

@@ -18,6 +18,7 @@ public final class Call {
     private BodyPublisher rawBody;
     private String rawType;
     private boolean repeatable;
+    private boolean replayable = true;
     private Duration timeout;
 
     private Call(String method, String path, URI absolute) {
@@ -67,10 +68,17 @@ public final class Call {
         return this;
     }
 
-    /** A non-JSON body (a multipart form), streamed by {@code publisher}. */
-    public Call body(BodyPublisher publisher, String contentType) {
+    /**
+     * A non-JSON body (a multipart form), streamed by {@code publisher}.
+     *
+     * @param replayable whether the publisher sends the same bytes when subscribed again (one that
+     *                   reads a file does; one that reads a stream once does not): only then is the
+     *                   call sent again after a 429
+     */
+    public Call body(BodyPublisher publisher, String contentType, boolean replayable) {
         this.rawBody = publisher;
         this.rawType = contentType;
+        this.replayable = replayable;
         return this;
     }
 
@@ -108,6 +116,10 @@ public final class Call {
 
     boolean isRepeatable() {
         return repeatable;
+    }
+
+    boolean isReplayable() {
+        return replayable;
     }
 
     URI uri(URI base) {

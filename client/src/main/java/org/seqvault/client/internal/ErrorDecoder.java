@@ -54,7 +54,13 @@ public final class ErrorDecoder {
         return of(status, code, message, requestId, retryAfter(headers));
     }
 
-    static ApiException of(int status, String code, String message, String requestId, Duration retryAfter) {
+    /** The typed exception for a Seven Bridges error object already read, such as a failed bulk item's. */
+    public static ApiException item(JsonNode error) {
+        return of(error.path("status").asInt(), text(error.get("code")), text(error.get("message")), null, null);
+    }
+
+    /** The exception for an error the server reported inside an answer (a bulk or job item's). */
+    public static ApiException of(int status, String code, String message, String requestId, Duration retryAfter) {
         return switch (status) {
             case 400 -> new BadRequestException(status, code, message, requestId);
             case 401 -> new UnauthorizedException(status, code, message, requestId);

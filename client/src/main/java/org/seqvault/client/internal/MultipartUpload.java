@@ -201,14 +201,7 @@ public final class MultipartUpload {
         if (options.metadata().isEmpty() && options.tags().isEmpty()) {
             return file;
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        if (!options.metadata().isEmpty()) {
-            body.put("metadata", options.metadata());
-        }
-        if (!options.tags().isEmpty()) {
-            body.put("tags", options.tags());
-        }
-        return api.as(Call.patch("/v2/files/" + file.id()).body(body).repeatable(), RemoteFile.class);
+        return Labels.merge(api, file.id(), options.metadata(), options.tags().isEmpty() ? null : options.tags());
     }
 
     private void abortQuietly(String uploadId) {

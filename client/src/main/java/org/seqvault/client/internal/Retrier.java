@@ -6,6 +6,7 @@ import java.net.http.HttpConnectTimeoutException;
 import java.time.Duration;
 import org.seqvault.client.ApiException;
 import org.seqvault.client.IntegrityException;
+import org.seqvault.client.RateLimitListener;
 import org.seqvault.client.RateLimitedException;
 import org.seqvault.client.RetryPolicy;
 import org.seqvault.client.SeqVaultException;
@@ -15,10 +16,14 @@ import org.seqvault.client.TransportException;
  * Runs an attempt again while the {@link RetryPolicy} allows and the failure is worth another
  * try: I/O failures and timeouts (only for repeatable work, unless the connection was never
  * made), 5xx and 408 answers (repeatable work only), corrupted parts, and 429 for anything
- * (the rate limiter refuses before a handler runs) after the {@code Retry-After} it names.
- * A connection that cannot be made is retried only once a server has answered: before that it
- * means a server that is down or a wrong URL, which waiting does not mend; after, a server
- * restarting under a transfer.
+ * whose body can be sent again (the rate limiter refuses before a handler runs) after the
+ * {@code Retry-After} it names. A connection that cannot be made is retried only once a server
+ * has answered: before that it means a server that is down or a wrong URL, which waiting does
+ * not mend; after, a server restarting under a transfer.
+ *
+ * <p>A 429 pauses every call of this client, not only the refused one: they share one token's
+ * quota, and calls sent during the pause would only be refused too. The
+ * {@link RateLimitListener} hears each pause once.
  */
 public final class Retrier {
     /** One try of the work. */
@@ -33,12 +38,23 @@ public final class Retrier {
         void retrying(int failedAttempt, Exception cause, Duration wait);
     }
 
+    private static final Duration MIN_WAIT = Duration.ofMillis(1);
+
     private final RetryPolicy policy;
+    private final RateLimitListener rateLimited;
     /** Whether any attempt has had an answer (even an error status) from a server. */
     private volatile boolean answered;
+    /** {@link System#nanoTime()} until which every call waits: the end of the last Retry-After. */
+    private long pausedUntil;
+    private boolean paused;
 
     public Retrier(RetryPolicy policy) {
+        this(policy, RateLimitListener.NONE);
+    }
+
+    public Retrier(RetryPolicy policy, RateLimitListener rateLimited) {
         this.policy = policy;
+        this.rateLimited = rateLimited;
     }
 
     public RetryPolicy policy() {
@@ -50,12 +66,34 @@ public final class Retrier {
     }
 
     public <T> T run(String what, boolean repeatable, Attempt<T> attempt, Observer observer) {
+        return run(what, repeatable, true, attempt, observer);
+    }
+
+    /**
+     * @param repeatable whether running the work twice is harmless (a lost answer may be asked for again)
+     * @param replayable whether the request's body can be sent again; a 429 to one that cannot fails at once
+     */
+    public <T> T run(String what, boolean repeatable, boolean replayable, Attempt<T> attempt, Observer observer) {
+        long rateLimitWaits = 0;
+        int refusals = 0;
+        long rateLimitBudget = policy.maxRetryAfter().toMillis() * policy.maxAttempts();
         for (int n = 1; ; n++) {
             Exception failure;
             try {
+                awaitPause();
                 T result = attempt.run(n);
                 answered = true;
                 return result;
+            } catch (RateLimitedException e) {
+                answered = true;
+                Duration wait = rateLimitWait(e, ++refusals, rateLimitBudget - rateLimitWaits);
+                if (wait == null || !replayable) {
+                    throw replayable ? e : notReplayable(e);
+                }
+                rateLimitWaits += wait.toMillis();
+                pause(what, wait);
+                n--; // the server refused the call before running it: no try was used up
+                continue;
             } catch (ApiException | IntegrityException e) {
                 answered = true;
                 failure = e;
@@ -74,12 +112,61 @@ public final class Retrier {
         }
     }
 
+    /**
+     * The server's {@code Retry-After} (or, without one, the policy's backoff), or null when it is
+     * longer than the policy allows, or than what is left of the call's budget for such waits.
+     */
+    private Duration rateLimitWait(RateLimitedException e, int refusals, long budgetLeftMillis) {
+        Duration asked = e.retryAfter() == null || e.retryAfter().isZero() ? policy.delayAfter(refusals) : e.retryAfter();
+        // At least a millisecond, so that even "retry at once" uses up the budget and ends.
+        Duration wait = asked.compareTo(MIN_WAIT) < 0 ? MIN_WAIT : asked;
+        return wait.compareTo(policy.maxRetryAfter()) <= 0 && wait.toMillis() <= budgetLeftMillis ? wait : null;
+    }
+
+    private static RateLimitedException notReplayable(RateLimitedException e) {
+        return new RateLimitedException(e.status(), e.code(), e.serverMessage()
+                + "; not sent again: the request's body was a stream that cannot be read twice", e.requestId(),
+                e.retryAfter());
+    }
+
+    /** Makes every call of this client wait {@code wait} from now (or longer, if a pause already ends later). */
+    private void pause(String what, Duration wait) {
+        long now = System.nanoTime();
+        long until = now + wait.toNanos();
+        boolean newPause;
+        synchronized (this) {
+            // A pause that is over but that no call has cleared yet is not one to join.
+            newPause = !paused || pausedUntil - now <= 0;
+            if (newPause || until - pausedUntil > 0) {
+                pausedUntil = until;
+            }
+            paused = true;
+        }
+        if (newPause) {
+            rateLimited.waiting(what, wait);
+        }
+    }
+
+    /** Waits out the pause a 429 started, if one is on. */
+    private void awaitPause() throws InterruptedException {
+        while (true) {
+            long left;
+            synchronized (this) {
+                if (!paused) {
+                    return;
+                }
+                left = pausedUntil - System.nanoTime();
+                if (left <= 0) {
+                    paused = false;
+                    return;
+                }
+            }
+            Thread.sleep(Math.max(1, left / 1_000_000));
+        }
+    }
+
     /** How long to wait before trying again after this failure, or null when it must not be retried. */
     private Duration waitBeforeRetry(Exception failure, int attempt, boolean repeatable) {
-        if (failure instanceof RateLimitedException limited) {
-            Duration asked = limited.retryAfter() == null ? policy.delayAfter(attempt) : limited.retryAfter();
-            return asked.compareTo(policy.maxRetryAfter()) <= 0 ? asked : null;
-        }
         if (failure instanceof ApiException api) {
             boolean transientStatus = api.status() == 408 || api.status() == 500 || api.status() == 502
                     || api.status() == 503 || api.status() == 504;

@@ -7,6 +7,10 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.http.HttpConnectTimeoutException;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.seqvault.client.BadRequestException;
@@ -95,16 +99,82 @@ class RetrierTest {
     @Test
     void rateLimitsWaitAsAskedUnlessThatIsTooLong() {
         assertThat(retrier.<String>run("x", false, n -> {
-            if (n == 1) {
+            if (tries.incrementAndGet() == 1) {
                 throw new RateLimitedException(429, null, "later", null, Duration.ofMillis(0));
             }
             return "ok";
         })).isEqualTo("ok");
+        tries.set(0);
         assertThatThrownBy(() -> retrier.run("x", true, n -> {
             tries.incrementAndGet();
             throw new RateLimitedException(429, null, "later", null, Duration.ofMinutes(5));
         })).isInstanceOf(RateLimitedException.class);
         assertThat(tries).hasValue(1);
+    }
+
+    @Test
+    void aRateLimitUsesUpNoTryAndIsHeardOncePerPause() {
+        List<Duration> heard = new CopyOnWriteArrayList<>();
+        Retrier once = new Retrier(new RetryPolicy(1, Duration.ofMillis(1), Duration.ofMillis(2), Duration.ofSeconds(1)),
+                (call, wait) -> heard.add(wait));
+        String result = once.run("GET /v2/user", false, n -> {
+            if (tries.incrementAndGet() <= 3) {
+                throw new RateLimitedException(429, "1000", "later", null, Duration.ofMillis(20));
+            }
+            return "ok";
+        });
+        assertThat(result).as("three refusals, then the same call again, with one try allowed").isEqualTo("ok");
+        assertThat(tries).hasValue(4);
+        assertThat(heard).containsExactly(Duration.ofMillis(20), Duration.ofMillis(20), Duration.ofMillis(20));
+    }
+
+    @Test
+    void aRateLimitPausesEveryCallOfTheClient() throws Exception {
+        CountDownLatch pausing = new CountDownLatch(1);
+        Retrier shared = new Retrier(retrier.policy(), (call, wait) -> pausing.countDown());
+        long beforeRefusal = System.nanoTime(); // the pause ends 300 ms after the refusal, so after this + 300 ms
+        Thread refused = Thread.ofPlatform().start(() -> shared.run("a", true, n -> {
+            if (n == 1 && tries.incrementAndGet() == 1) {
+                throw new RateLimitedException(429, null, "later", null, Duration.ofMillis(300));
+            }
+            return "a";
+        }));
+        assertThat(pausing.await(10, TimeUnit.SECONDS)).isTrue();
+        long[] otherStarted = new long[1];
+        shared.run("b", true, n -> {
+            otherStarted[0] = System.nanoTime();
+            return "b";
+        });
+        refused.join();
+        assertThat(Duration.ofNanos(otherStarted[0] - beforeRefusal)).as("another call waits for the pause to end")
+                .isGreaterThanOrEqualTo(Duration.ofMillis(300));
+    }
+
+    @Test
+    void aRateLimitedCallWhoseBodyCannotBeSentAgainFailsAtOnceAndSaysWhy() {
+        List<Duration> heard = new CopyOnWriteArrayList<>();
+        Retrier r = new Retrier(retrier.policy(), (call, wait) -> heard.add(wait));
+        assertThatThrownBy(() -> r.run("POST /v1/files/upload", false, false, n -> {
+            tries.incrementAndGet();
+            throw new RateLimitedException(429, "rate_limited", "rate limit of 5 requests per window exceeded", "req_1",
+                    Duration.ofMillis(10));
+        }, (n, e, w) -> { })).isInstanceOfSatisfying(RateLimitedException.class, e -> {
+            assertThat(e.serverMessage()).isEqualTo("rate limit of 5 requests per window exceeded; not sent again: the"
+                    + " request's body was a stream that cannot be read twice");
+            assertThat(e.retryAfter()).isEqualTo(Duration.ofMillis(10));
+        });
+        assertThat(tries).hasValue(1);
+        assertThat(heard).isEmpty();
+    }
+
+    @Test
+    void rateLimitWaitsEndWhenTheyAddUpToTheBudget() {
+        // Budget: maxAttempts (3) x maxRetryAfter (1 s); waits of 400 ms: the eighth would exceed it.
+        assertThatThrownBy(() -> retrier.run("x", true, n -> {
+            tries.incrementAndGet();
+            throw new RateLimitedException(429, null, "later", null, Duration.ofMillis(400));
+        })).isInstanceOf(RateLimitedException.class);
+        assertThat(tries).hasValue(8);
     }
 
     @Test

@@ -22,7 +22,11 @@ record RouteCase(String method, String path, Need need, int success, Need.Access
 
     /** A DRS bulk call: answered 200 to any caller with a token of the scope, or none; its items need {@code itemAccess}. */
     static RouteCase drsBulk(String path, Need.Access itemAccess, Builder builder) {
-        return new RouteCase("POST", path, Need.of(Need.Scope.FILES, Need.Access.DRS_BULK), 200, itemAccess, builder);
+        return drsBulk("POST", path, itemAccess, builder);
+    }
+
+    static RouteCase drsBulk(String method, String path, Need.Access itemAccess, Builder builder) {
+        return new RouteCase(method, path, Need.of(Need.Scope.FILES, Need.Access.DRS_BULK), 200, itemAccess, builder);
     }
 
     String route() {

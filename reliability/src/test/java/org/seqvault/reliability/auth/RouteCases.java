@@ -3,6 +3,7 @@ package org.seqvault.reliability.auth;
 import static org.seqvault.reliability.auth.Need.Access.ADMIN;
 import static org.seqvault.reliability.auth.Need.Access.ANY;
 import static org.seqvault.reliability.auth.Need.Access.COPY;
+import static org.seqvault.reliability.auth.Need.Access.DRS_AUTH_INFO;
 import static org.seqvault.reliability.auth.Need.Access.DRS_PUBLIC_READ;
 import static org.seqvault.reliability.auth.Need.Access.DRS_READ;
 import static org.seqvault.reliability.auth.Need.Access.OWN_TOKEN;
@@ -40,7 +41,9 @@ final class RouteCases {
         all.addAll(projects());
         all.addAll(v2Files());
         all.addAll(bulk());
+        all.addAll(asyncJobs());
         all.addAll(uploads());
+        all.addAll(drs());
         all.addAll(htsget());
         return all;
     }
@@ -48,6 +51,7 @@ final class RouteCases {
     private static List<RouteCase> infrastructure() {
         return List.of(
                 RouteCase.of("GET", "/healthz", Need.of(NONE, PUBLIC), 200, (w, c) -> Request.of("GET", "/healthz")),
+                RouteCase.of("GET", "/openapi.json", Need.of(NONE, PUBLIC), 200, (w, c) -> Request.of("GET", "/openapi.json")),
                 RouteCase.of("GET", "/metrics", Need.of(Need.Scope.ADMIN, ADMIN), 200, (w, c) -> Request.of("GET", "/metrics")),
                 RouteCase.of("PUT", "/_blob/up/{upload}/{part}", Need.of(NONE, SIGNED_URL), 200,
                         (w, c) -> new Request("PUT", "/_blob/up/" + w.uploadId + "/1", "application/octet-stream",
@@ -57,7 +61,10 @@ final class RouteCases {
                 RouteCase.of("HEAD", "/_blob/dl/{file}/{name}", Need.of(NONE, SIGNED_URL), 200,
                         (w, c) -> Request.of("HEAD", downloadPath(w))),
                 RouteCase.of("GET", "/v2/rate_limit", Need.of(NONE, ANY), 200, (w, c) -> Request.of("GET", "/v2/rate_limit")),
-                RouteCase.of("GET", "/v2/user", Need.of(NONE, ANY), 200, (w, c) -> Request.of("GET", "/v2/user")));
+                RouteCase.of("GET", "/v2/user", Need.of(NONE, ANY), 200, (w, c) -> Request.of("GET", "/v2/user")),
+                // A user is shown to themself and to an admin; to anyone else it is not found.
+                RouteCase.of("GET", "/v2/users/{username}", Need.of(NONE, OWN_TOKEN), 200,
+                        (w, c) -> Request.of("GET", "/v2/users/zeta-owner")));
     }
 
     private static List<RouteCase> v1Files() {
@@ -108,7 +115,9 @@ final class RouteCases {
                 // No limits: the world's other calls must not be refused for room.
                 RouteCase.of("PUT", "/admin/v1/projects/{owner}/{slug}/quota", Need.of(Need.Scope.ADMIN, ADMIN), 200,
                         (w, c) -> new Request("PUT", "/admin/v1/projects/" + w.projectId + "/quota", "application/json",
-                                "{\"bytes\": null, \"files\": null}".getBytes(StandardCharsets.UTF_8))));
+                                "{\"bytes\": null, \"files\": null}".getBytes(StandardCharsets.UTF_8))),
+                RouteCase.of("POST", "/admin/v1/extract-metadata", Need.of(Need.Scope.ADMIN, ADMIN), 202,
+                        (w, c) -> Bodies.json("POST", "/admin/v1/extract-metadata", Map.of("project", w.projectId))));
     }
 
     private static List<RouteCase> projects() {
@@ -117,6 +126,9 @@ final class RouteCases {
                 RouteCase.of("POST", "/v2/projects", Need.of(PROJECTS, ANY), 201,
                         (w, c) -> Bodies.json("POST", "/v2/projects", Map.of("name", w.unique("matrix-project")))),
                 RouteCase.of("GET", "/v2/projects", Need.of(NONE, ANY), 200, (w, c) -> Request.of("GET", "/v2/projects")),
+                // Anyone may ask; the list holds only the owner's projects the caller can read.
+                RouteCase.of("GET", "/v2/projects/{owner}", Need.of(NONE, ANY), 200,
+                        (w, c) -> Request.of("GET", "/v2/projects/zeta-owner")),
                 RouteCase.of("GET", project, Need.of(NONE, READ), 200,
                         (w, c) -> Request.of("GET", "/v2/projects/" + w.projectId)),
                 RouteCase.of("PATCH", project, Need.of(PROJECTS, PROJECT_ADMIN), 200,
@@ -135,6 +147,9 @@ final class RouteCases {
                 RouteCase.of("PATCH", project + "/members/{username}", Need.of(PROJECTS, PROJECT_ADMIN), 200,
                         (w, c) -> Bodies.json("PATCH", "/v2/projects/" + w.projectId + "/members/zeta-extra",
                                 Map.of("permissions", Map.of("read", true)))),
+                RouteCase.of("PATCH", project + "/members/{username}/permissions", Need.of(PROJECTS, PROJECT_ADMIN), 200,
+                        (w, c) -> Bodies.json("PATCH", "/v2/projects/" + w.projectId + "/members/zeta-extra/permissions",
+                                Map.of("read", true))),
                 RouteCase.of("DELETE", project + "/members/{username}", Need.of(PROJECTS, PROJECT_ADMIN), 204,
                         (w, c) -> Request.of("DELETE", "/v2/projects/" + w.projectId + "/members/" + w.freshMember())),
                 RouteCase.of("GET", project + "/trash", Need.of(FILES, READ), 200,
@@ -186,6 +201,31 @@ final class RouteCases {
                         (w, c) -> Request.of("GET", "/v2/files/" + w.fileId + "/download_info")));
     }
 
+    /**
+     * A submit is accepted from any caller with the files scope (each item is checked when the job runs);
+     * a job is read by its submitter (and the admin) alone, everyone else finds none.
+     */
+    private static List<RouteCase> asyncJobs() {
+        String base = "/v2/async/files";
+        return List.of(
+                RouteCase.of("GET", base, Need.of(FILES, ANY), 200, (w, c) -> Request.of("GET", base)),
+                RouteCase.of("POST", base + "/copy", Need.of(FILES, ANY), 200,
+                        (w, c) -> Bodies.json("POST", base + "/copy",
+                                Map.of("items", List.of(Map.of("file", w.fileId, "parent", w.folderId))))),
+                RouteCase.of("POST", base + "/move", Need.of(FILES, ANY), 200,
+                        (w, c) -> Bodies.json("POST", base + "/move", Map.of("items", List.of(
+                                Map.of("file", w.freshFile().get("file_id").asText(), "parent", w.rootFolderId))))),
+                RouteCase.of("POST", base + "/delete", Need.of(FILES, ANY), 200,
+                        (w, c) -> Bodies.json("POST", base + "/delete",
+                                Map.of("items", List.of(Map.of("file", w.freshFile().get("file_id").asText()))))),
+                RouteCase.of("GET", base + "/copy/{id}", Need.of(FILES, OWN_TOKEN), 200,
+                        (w, c) -> Request.of("GET", base + "/copy/" + w.ownerJob("copy"))),
+                RouteCase.of("GET", base + "/move/{id}", Need.of(FILES, OWN_TOKEN), 200,
+                        (w, c) -> Request.of("GET", base + "/move/" + w.ownerJob("move"))),
+                RouteCase.of("GET", base + "/delete/{id}", Need.of(FILES, OWN_TOKEN), 200,
+                        (w, c) -> Request.of("GET", base + "/delete/" + w.ownerJob("delete"))));
+    }
+
     private static List<RouteCase> bulk() {
         return List.of(
                 RouteCase.bulk("/v2/bulk/files/get", READ,
@@ -198,7 +238,12 @@ final class RouteCases {
                                 Map.of("items", List.of(Map.of("id", w.fileId, "tags", List.of("bulk")))))),
                 RouteCase.bulk("/v2/bulk/files/edit", WRITE,
                         (w, c) -> Bodies.json("POST", "/v2/bulk/files/edit",
-                                Map.of("items", List.of(Map.of("id", w.fileId, "metadata", Map.of("bulk", "yes")))))));
+                                Map.of("items", List.of(Map.of("id", w.fileId, "metadata", Map.of("bulk", "yes")))))),
+                // The destination project is the whole call's (write needed, else 403, or 404 when hidden);
+                // each id then needs copy in its own project and fails alone in the keyed answer.
+                RouteCase.of("POST", "/v2/action/files/copy", Need.of(FILES, WRITE), 200,
+                        (w, c) -> Bodies.json("POST", "/v2/action/files/copy",
+                                Map.of("file_ids", List.of(w.fileId), "project", w.projectId))));
     }
 
     private static List<RouteCase> uploads() {
@@ -258,6 +303,43 @@ final class RouteCases {
                             Map.of("class", "header"))));
         }
         return cases;
+    }
+
+    /** GA4GH DRS: each object route on the private file and on the public project's file. */
+    private static List<RouteCase> drs() {
+        String base = "/ga4gh/drs/v1";
+        String object = base + "/objects/{object_id}";
+        return List.of(
+                RouteCase.of("GET", base + "/service-info", Need.of(NONE, PUBLIC), 200,
+                        (w, c) -> Request.of("GET", base + "/service-info")),
+                RouteCase.of("GET", object, Need.of(FILES, DRS_READ), 200,
+                        (w, c) -> Request.of("GET", base + "/objects/" + w.fileId)),
+                RouteCase.of("GET", object, Need.of(FILES, DRS_PUBLIC_READ), 200,
+                        (w, c) -> Request.of("GET", base + "/objects/" + w.publicFileId)),
+                RouteCase.of("POST", object, Need.of(FILES, DRS_READ), 200,
+                        (w, c) -> Request.json("POST", base + "/objects/" + w.fileId, "{\"passports\": []}")),
+                RouteCase.of("POST", object, Need.of(FILES, DRS_PUBLIC_READ), 200,
+                        (w, c) -> Request.json("POST", base + "/objects/" + w.publicFileId, "{}")),
+                RouteCase.of("POST", object + "/access/{access_id}", Need.of(FILES, DRS_READ), 200,
+                        (w, c) -> Request.json("POST", base + "/objects/" + w.fileId + "/access/https", "{}")),
+                RouteCase.of("POST", object + "/access/{access_id}", Need.of(FILES, DRS_PUBLIC_READ), 200,
+                        (w, c) -> Request.json("POST", base + "/objects/" + w.publicFileId + "/access/https", "{}")),
+                RouteCase.of("OPTIONS", object, Need.of(FILES, DRS_AUTH_INFO), 200,
+                        (w, c) -> Request.of("OPTIONS", base + "/objects/" + w.fileId)),
+                RouteCase.of("GET", object + "/access/{access_id}", Need.of(FILES, DRS_READ), 200,
+                        (w, c) -> Request.of("GET", base + "/objects/" + w.fileId + "/access/https")),
+                RouteCase.of("GET", object + "/access/{access_id}", Need.of(FILES, DRS_PUBLIC_READ), 200,
+                        (w, c) -> Request.of("GET", base + "/objects/" + w.publicFileId + "/access/https")),
+                RouteCase.drsBulk(base + "/objects", DRS_READ,
+                        (w, c) -> Bodies.json("POST", base + "/objects", Map.of("bulk_object_ids", List.of(w.fileId)))),
+                RouteCase.drsBulk(base + "/objects", DRS_PUBLIC_READ,
+                        (w, c) -> Bodies.json("POST", base + "/objects", Map.of("bulk_object_ids",
+                                List.of(w.publicFileId)))),
+                RouteCase.drsBulk("OPTIONS", base + "/objects", DRS_AUTH_INFO,
+                        (w, c) -> Bodies.json("OPTIONS", base + "/objects", Map.of("bulk_object_ids", List.of(w.fileId)))),
+                RouteCase.drsBulk(base + "/objects/access", DRS_READ,
+                        (w, c) -> Bodies.json("POST", base + "/objects/access", Map.of("bulk_object_access_ids",
+                                List.of(Map.of("bulk_object_id", w.fileId, "bulk_access_ids", List.of("https")))))));
     }
 
     private static Map<String, Object> report(String etag) {

@@ -174,6 +174,16 @@ final class World {
         return id;
     }
 
+    /**
+     * An async job of the owner's of {@code type} (copy, move, delete), for a call that reads it. Its one
+     * item names no file, so it changes nothing when it runs.
+     */
+    String ownerJob(String type) throws IOException {
+        return expect(http.call("POST", "/v2/async/files/" + type, ownerToken,
+                Map.of("items", List.of(Map.of("file", "000000000000000000000000", "parent", folderId)))), 200)
+                .get("id").asText();
+    }
+
     /** A Seven Bridges upload of one 5-byte part, opened by the owner. */
     String openUpload(String name) throws IOException {
         if (refusalExpected && uploadId != null) {

@@ -6,6 +6,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.seqvault.service.port.AuditRepository;
 import org.seqvault.service.port.BlobRepository;
+import org.seqvault.service.port.JobRepository;
+import org.seqvault.service.port.ExtractionRepository;
 import org.seqvault.service.port.MetadataStore;
 import org.seqvault.service.port.NodeRepository;
 import org.seqvault.service.port.ProjectRepository;
@@ -112,8 +114,18 @@ final class FaultyMetadataStore implements MetadataStore {
         }
 
         @Override
+        public ExtractionRepository extractions() {
+            return faulty(ExtractionRepository.class, tx.extractions());
+        }
+
+        @Override
         public AuditRepository audit() {
             return faulty(AuditRepository.class, tx.audit());
+        }
+
+        @Override
+        public JobRepository jobs() {
+            return faulty(JobRepository.class, tx.jobs());
         }
     }
 

@@ -15,7 +15,9 @@ import org.seqvault.api.ops.MetricsPage;
 import org.seqvault.service.audit.AuditLog;
 import org.seqvault.service.audit.AuditTrail;
 import org.seqvault.service.auth.IdentityService;
+import org.seqvault.service.file.DrsService;
 import org.seqvault.service.file.FileService;
+import org.seqvault.service.file.FileJobService;
 import org.seqvault.service.file.HtsgetService;
 import org.seqvault.service.htsget.IndexCache;
 import org.seqvault.service.htsget.TicketPlanner;
@@ -90,6 +92,7 @@ final class WiredServer implements AutoCloseable {
                 new TrashService(wired, clock, ids, audit), uploads, blobs, signer, clock,
                 new RateLimiter((key, window, count) -> 0, clock, 0, 300),
                 new RateLimiter((key, window, count) -> 0, clock, 0, 60), url, new AuditLog(wired),
+                new FileJobService(wired, clock, ids, audit, () -> { }), new DrsService(wired, files, audit), null,
                 new HtsgetService(wired, files, new TicketPlanner(blobs, new IndexCache(blobs, 1L << 20)), audit));
         identity.bootstrap(ServerProcess.ADMIN_TOKEN);
         Health health = new Health();

@@ -9,7 +9,7 @@ class JsonBodyFuzzTest {
     @FuzzTest(maxDuration = "5m")
     void jsonBodies(byte[] input) throws IOException {
         FuzzServer fx = FuzzServer.get();
-        String[] call = switch (Bytes.selector(input, 10)) {
+        String[] call = switch (Bytes.selector(input, 13)) {
             case 0 -> new String[] {"POST", "/v2/files"};
             case 1 -> new String[] {"PATCH", "/v2/files/" + fx.fileId};
             case 2 -> new String[] {"PATCH", "/v2/files/" + fx.fileId + "/metadata"};
@@ -19,6 +19,9 @@ class JsonBodyFuzzTest {
             case 6 -> new String[] {"POST", "/v2/upload/multipart"};
             case 7 -> new String[] {"POST", "/v2/upload/multipart/" + fx.uploadId + "/part"};
             case 8 -> new String[] {"POST", "/v1/files/upload-url"};
+            case 10 -> new String[] {"POST", "/v2/action/files/copy"};
+            case 11 -> new String[] {"PATCH", "/v2/projects/" + fx.projectId};
+            case 12 -> new String[] {"PATCH", "/v2/projects/" + fx.projectId + "/members/fuzzer/permissions"};
             default -> new String[] {"POST", "/v1/files/upload-confirm"};
         };
         RawHttp.Answer answer = fx.raw.send(Bytes.of(call[0]), Bytes.of(call[1]),

@@ -167,6 +167,15 @@ class AuditTrailApiTest extends BackendSuite {
         check(recordIn(copy, p2Id), "file.copy", alice).project(p2Id, p2).target(m, "n.bin")
                 .detail("copy_id", "\"" + c + "\"");
 
+        // A bulk copy records each copy as the single copy does (one record in each project), and no more.
+        var bulkCopy = sb.post("/action/files/copy", Map.of("project", wsRef, "file_ids", List.of(m)));
+        String bc = ok(bulkCopy, 200).get(m).get("new_file_id").asText();
+        assertThat(recordsOf(bulkCopy)).as("one record in each project").hasSize(2);
+        check(recordIn(bulkCopy, wsId), "file.copy", alice).project(wsId, wsRef).target(bc, "n.bin")
+                .detail("from_id", "\"" + m + "\"");
+        check(recordIn(bulkCopy, p2Id), "file.copy", alice).project(p2Id, p2).target(m, "n.bin")
+                .detail("copy_id", "\"" + bc + "\"");
+
         var move = sb.post("/files/" + m + "/actions/move", Map.of("parent", sub));
         ok(move, 200);
         check(only(move), "file.move", alice).project(p2Id, p2).target(m, "sub/n.bin")

@@ -342,7 +342,9 @@ class QuotaApiTest extends BackendSuite {
         assertThat(refused.status()).as("%s", refused.json()).isEqualTo(403);
         assertThat(refused.json().get("code").asInt()).isEqualTo(V2_QUOTA_CODE);
         assertThat(refused.json().get("message").asText()).contains("(1000 + 1000 > 1500 bytes)");
-        assertThat(ok(sb.get("/upload/multipart/" + second), 200).get("status").asText()).isEqualTo("ABORTED");
+        TestHttp.Response ended = sb.get("/upload/multipart/" + second);
+        assertThat(ended.status()).as("the refused upload ended ABORTED, which is gone (spec §12.5)").isEqualTo(404);
+        assertThat(ended.json().get("code").asInt()).isEqualTo(8003);
         assertThat(usage(pid)).isEqualTo(usageJson(SIZE, 1, 0, 0));
     }
 
@@ -387,6 +389,25 @@ class QuotaApiTest extends BackendSuite {
         assertThat(usage(targetId)).isEqualTo(usageJson(1600, 2, 0, 0));
         assertThat(usage(source.get("id").asText())).as("the source keeps its own count")
                 .isEqualTo(usageJson(SIZE, 1, 0, 0));
+    }
+
+    @Test
+    void aBulkCopyChecksTheQuotaForEachFileAndRefusesOnlyWhatDoesNotFit() {
+        String lu = sc.user("lu", "files", "projects");
+        SbHttp sb = new SbHttp(http, lu);
+        JsonNode source = sc.project(lu, "Bulk Quota Source", false);
+        String targetId = sc.project(lu, "Bulk Quota Target", false).get("id").asText();
+        String small = sb.upload("project", source.get("id").asText(), "small.txt", bytes(400), SIZE).get("id").asText();
+        String big = sb.upload("project", source.get("id").asText(), "big.bam", bytes(SIZE), SIZE).get("id").asText();
+        setQuota(targetId, Map.of("bytes", SIZE), 200);
+
+        JsonNode answer = ok(sb.post("/action/files/copy", Map.of("project", targetId, "file_ids", List.of(small, big))),
+                200);
+        assertThat(answer.get(small).get("status").asText()).isEqualTo("OK");
+        assertThat(answer.get(big).get("status").asText()).isEqualTo("FORBIDDEN");
+        assertThat(answer.get(big).get("code").asInt()).isEqualTo(V2_QUOTA_CODE);
+        assertThat(answer.get(big).get("message").asText()).contains("(400 + 1000 > 1000 bytes)");
+        assertThat(usage(targetId)).as("only the copy that fit").isEqualTo(usageJson(400, 1, 0, 0));
     }
 
     // ---- reservations end with their upload ----------------------------------------------

@@ -114,6 +114,18 @@ class SbErrorsApiTest extends BackendSuite {
             ids.add(NO_SUCH_ID);
         }
         expect(golden, "v2-error-400-too-many-items", olga.post("/bulk/files/get", Map.of("file_ids", ids)), 400, 90000);
+        expect(golden, "v2-error-400-action-copy-too-many",
+                olga.post("/action/files/copy", Map.of("file_ids", ids, "project", project)), 400, 90000);
+        expect(golden, "v2-error-400-action-copy-no-project",
+                olga.post("/action/files/copy", Map.of("file_ids", List.of(file))), 400, 5029);
+        expect(golden, "v2-error-400-action-copy-ids",
+                olga.post("/action/files/copy", Map.of("file_ids", List.of(1, 2), "project", project)), 400, 90000);
+        expect(golden, "v2-error-404-action-copy-project",
+                olga.post("/action/files/copy", Map.of("file_ids", List.of(file), "project", "olga/nope")), 404, 3002);
+        String reader = sc.user("rhea", "files");
+        sc.addMember(olgaToken(), otherProject, "rhea", Map.of("read", true));
+        expect(golden, "v2-error-403-action-copy-read-only", olga.as(reader).post("/action/files/copy",
+                Map.of("file_ids", List.of(file), "project", otherProject)), 403, 5001);
     }
 
     @Test
@@ -130,8 +142,10 @@ class SbErrorsApiTest extends BackendSuite {
         expect(golden, "v2-error-400-folder-metadata", olga.patch("/files/" + folder + "/metadata", Map.of("k", "v")),
                 400, 5025);
         expect(golden, "v2-error-400-folder-tags", olga.put("/files/" + folder + "/tags", List.of("t")), 400, 5027);
-        expect(golden, "v2-error-409-name-exists", olga.post("/files/" + file + "/actions/copy", Map.of("parent", folder)),
-                409, 5003);
+        expect(golden, "v2-error-409-name-exists",
+                olga.post("/files/" + file + "/actions/copy?on_clash=fail", Map.of("parent", folder)), 409, 5003);
+        expect(golden, "v2-error-400-on-clash",
+                olga.post("/files/" + file + "/actions/copy?on_clash=replace", Map.of("parent", folder)), 400, 90000);
         expect(golden, "v2-error-409-folder-exists",
                 olga.post("/files", Map.of("name", "raw", "type", "folder", "project", project)), 409, 5030);
         assertThat(olga.post("/upload/multipart", Map.of("parent", folder, "name", "a.vcf", "size", 1, "part_size", 1024))

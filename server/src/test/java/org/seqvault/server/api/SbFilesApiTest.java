@@ -11,6 +11,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
@@ -158,6 +163,109 @@ class SbFilesApiTest extends BackendSuite {
 
         String copyUrl = ok(sb.get("/files/" + copy.get("id").asText() + "/download_info"), 200).get("url").asText();
         assertThat(http.send("GET", copyUrl, null, null, null).bytes()).isEqualTo("ACGT".getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aCopyOntoATakenNameIsRenamedToTheSmallestFreeNumber() throws Exception {
+        Golden golden = fx.golden();
+        String cleo = sc.user("cleo", "files", "projects");
+        SbHttp sb = new SbHttp(http, cleo);
+        String pid = sc.project(cleo, "Clashes", false).get("id").asText();
+        String id = sb.upload("project", pid, "calls.vcf", new byte[] {1, 2}, 1024).get("id").asText();
+        String root = ok(sb.get("/files/" + id), 200).get("parent").asText();
+
+        JsonNode first = ok(sb.post("/files/" + id + "/actions/copy", Map.of("parent", root)), 200);
+        golden.assertMatches("v2-copy-renamed", first);
+        assertThat(first.get("name").asText()).isEqualTo("_1_calls.vcf");
+        sb.upload("project", pid, "_3_calls.vcf", new byte[] {3}, 1024);
+        assertThat(ok(sb.post("/files/" + id + "/actions/copy", Map.of("project", pid)), 200).get("name").asText())
+                .isEqualTo("_2_calls.vcf");
+        assertThat(ok(sb.post("/files/" + id + "/actions/copy", Map.of("project", pid, "name", "calls.vcf")), 200)
+                .get("name").asText()).as("_3_ is taken: the smallest free number").isEqualTo("_4_calls.vcf");
+        ok(sb.delete("/files/" + first.get("id").asText()), 204);
+        assertThat(ok(sb.post("/files/" + id + "/actions/copy", Map.of("parent", root)), 200).get("name").asText())
+                .as("a number freed again is the smallest free").isEqualTo("_1_calls.vcf");
+        var refused = sb.post("/files/" + id + "/actions/copy?on_clash=fail", Map.of("parent", root));
+        assertThat(refused.status()).as("the SDK's opt-out keeps the name or fails").isEqualTo(409);
+        assertThat(names(sb, "/files?project=" + pid)).containsExactly("_1_calls.vcf", "_2_calls.vcf", "_3_calls.vcf",
+                "_4_calls.vcf", "calls.vcf");
+    }
+
+    @Test
+    void copiesRacingForOneNameEachTakeTheirOwnNumber() throws Exception {
+        String rex = sc.user("rex", "files", "projects");
+        SbHttp sb = new SbHttp(http, rex);
+        String pid = sc.project(rex, "Racing Copies", false).get("id").asText();
+        String id = sb.upload("project", pid, "r.bam", new byte[] {1}, 1024).get("id").asText();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<TestHttp.Response>> copies = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                copies.add(pool.submit(() -> sb.post("/files/" + id + "/actions/copy", Map.of("project", pid))));
+            }
+            Set<String> names = new TreeSet<>();
+            for (Future<TestHttp.Response> copy : copies) {
+                names.add(ok(copy.get(), 200).get("name").asText());
+            }
+            assertThat(names).as("eight copies, eight names, none refused")
+                    .containsExactly("_1_r.bam", "_2_r.bam", "_3_r.bam", "_4_r.bam", "_5_r.bam", "_6_r.bam", "_7_r.bam",
+                            "_8_r.bam");
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
+    void bulkCopyPutsFilesInTheProjectRootAndFailsEachBadIdAlone() throws Exception {
+        Golden golden = fx.golden();
+        String bea = sc.user("bea", "files", "projects");
+        SbHttp sb = new SbHttp(http, bea);
+        String source = sc.project(bea, "Bulk Source", false).get("id").asText();
+        String target = sc.project(bea, "Bulk Target", false).get("id").asText();
+        String a = sb.upload("project", source, "a.bam", new byte[] {1}, 1024).get("id").asText();
+        String b = sb.upload("project", source, "b.bam", new byte[] {2, 2}, 1024).get("id").asText();
+        sb.patch("/files/" + b + "/metadata", Map.of("sample", "S2"));
+        String folder = ok(sb.post("/files", Map.of("name", "dir", "type", "folder", "project", source)), 200)
+                .get("id").asText();
+        sb.upload("project", target, "b.bam", new byte[] {9}, 1024);
+        String stranger = sc.user("stan", "files", "projects");
+        String hidden = new SbHttp(http, stranger).upload("project",
+                sc.project(stranger, "Hidden", false).get("id").asText(), "secret.bam", new byte[] {7}, 1024)
+                .get("id").asText();
+
+        var r = sb.post("/action/files/copy", Map.of("project", target,
+                "file_ids", List.of(a, b, folder, "0123456789abcdef01234567", hidden, a)));
+        JsonNode answer = ok(r, 200);
+        golden.assertMatches("v2-action-copy", answer);
+        assertThat(answer.get(b).get("new_file_name").asText()).as("a taken name is renamed").isEqualTo("_1_b.bam");
+        assertThat(answer.get(hidden).get("status").asText()).as("no leak: hidden is unknown").isEqualTo("NOT_FOUND");
+        assertThat(answer.get(hidden).toString()).doesNotContain("secret");
+        assertThat(names(sb, "/files?project=" + target)).as("the repeated id is copied once")
+                .containsExactly("_1_b.bam", "a.bam", "b.bam");
+        JsonNode copyOfB = ok(sb.get("/files/" + answer.get(b).get("new_file_id").asText()), 200);
+        assertThat(copyOfB.get("metadata").get("sample").asText()).isEqualTo("S2");
+        assertThat(copyOfB.get("parent").asText()).isEqualTo(ok(sb.get("/projects/" + target), 200)
+                .get("root_folder").asText());
+    }
+
+    @Test
+    void patchingAFileWithMetadataReplacesTheWholeMetadata() throws Exception {
+        Golden golden = fx.golden();
+        String pia = sc.user("pia", "files", "projects");
+        SbHttp sb = new SbHttp(http, pia);
+        String pid = sc.project(pia, "Patches", false).get("id").asText();
+        String id = sb.upload("project", pid, "r.fq", new byte[] {1}, 1024).get("id").asText();
+        sb.patch("/files/" + id + "/metadata", Map.of("sample_id", "S1", "library_id", "L1"));
+        sb.put("/files/" + id + "/tags", List.of("raw"));
+
+        JsonNode patched = ok(sb.patch("/files/" + id, Map.of("metadata", Map.of("platform", "ILLUMINA"))), 200);
+        golden.assertMatches("v2-file-patch-metadata", patched);
+        assertThat(patched.get("metadata").properties()).as("the whole set replaced").hasSize(1);
+        assertThat(patched.get("tags").get(0).asText()).as("tags not sent stay").isEqualTo("raw");
+        JsonNode renamed = ok(sb.patch("/files/" + id, Map.of("name", "r1.fq")), 200);
+        assertThat(renamed.get("metadata").get("platform").asText()).as("metadata not sent stays").isEqualTo("ILLUMINA");
+        JsonNode merged = ok(sb.patch("/files/" + id + "/metadata", Map.of("sample_id", "S9")), 200);
+        assertThat(merged.properties()).as("PATCH .../metadata still merges").hasSize(2);
     }
 
     @Test

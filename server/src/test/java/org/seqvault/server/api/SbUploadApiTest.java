@@ -69,6 +69,8 @@ class SbUploadApiTest extends BackendSuite {
         golden.assertMatches("v2-upload-part-url", partUrl);
         String staleEtag = putPart(partUrl.get("url").asText(), random(partSize, 99));
         ok(sb.post("/upload/multipart/" + uid + "/part", ClientParts.report(2, staleEtag)), 204);
+        assertThat(ok(sb.get("/upload/multipart/" + uid), 200).get("uploaded_parts_count").asInt())
+                .as("one part of four received").isEqualTo(1);
 
         List<ClientParts.Part> shuffled = new ArrayList<>(parts);
         Collections.shuffle(shuffled, new Random(5));
@@ -97,6 +99,8 @@ class SbUploadApiTest extends BackendSuite {
 
         JsonNode file = ok(sb.post("/upload/multipart/" + uid + "/complete", "null"), 200);
         golden.assertMatches("v2-upload-complete", file);
+        assertThat(ok(sb.get("/upload/multipart/" + uid), 200).get("uploaded_parts_count").asInt())
+                .as("a complete upload received all its parts").isEqualTo(4);
         assertThat(file.get("size").asLong()).isEqualTo(content.length);
         assertThat(ok(sb.post("/upload/multipart/" + uid + "/complete", "null"), 200).get("id"))
                 .as("completing twice gives the same file").isEqualTo(file.get("id"));
@@ -151,8 +155,19 @@ class SbUploadApiTest extends BackendSuite {
                 "part_size", 1024)), 200).get("upload_id").asText();
         var abort = sb.delete("/upload/multipart/" + aborted);
         assertThat(abort.status()).isEqualTo(204);
-        assertThat(sb.get("/upload/multipart/" + aborted + "/part/1").status()).isEqualTo(409);
-        assertThat(ok(sb.get("/upload/multipart/" + aborted), 200).get("status").asText()).isEqualTo("ABORTED");
+        // Aborted, the upload is gone: every call on its id answers as for an unknown upload (spec §12.5).
+        fx.golden().assertMatches("v2-error-404-upload-aborted", gone(sb.get("/upload/multipart/" + aborted)));
+        gone(sb.get("/upload/multipart/" + aborted + "/part/1"));
+        gone(sb.post("/upload/multipart/" + aborted + "/part/", ClientParts.report(1, "0".repeat(32))));
+        gone(sb.post("/upload/multipart/" + aborted + "/complete", "null"));
+        gone(sb.delete("/upload/multipart/" + aborted));
+    }
+
+    /** An answer of 404 with code 8003, the unknown-upload error; returns its body. */
+    private static JsonNode gone(TestHttp.Response r) {
+        assertThat(r.status()).as("%s", r.json()).isEqualTo(404);
+        assertThat(r.json().get("code").asInt()).isEqualTo(8003);
+        return r.json();
     }
 
     /** PUTs a part as the client does: no token, no Content-Type; returns the ETag without quotes. */

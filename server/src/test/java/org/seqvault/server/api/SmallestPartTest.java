@@ -12,7 +12,8 @@ import org.seqvault.server.ServerConfig;
 /**
  * Uploads above the single-PUT limit are cut into parts of that size, so a limit below the blob
  * store's smallest part would make every multi-part upload fail at completion: the server must
- * refuse to start instead. S3's smallest part is 5 MiB; local files take parts of any size.
+ * refuse to start instead. S3's smallest part is 5 MiB and its largest single PUT 5 GiB; local files
+ * take parts of any size.
  */
 class SmallestPartTest {
     @TempDir
@@ -24,6 +25,16 @@ class SmallestPartTest {
             assertThatThrownBy(() -> SeqVaultServer.start(config(s3, 4L << 20)).close())
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("single_put_limit (4 MiB) must be at least the blob store's smallest part");
+        }
+    }
+
+    @Test
+    void anS3StoreRefusesASinglePutLimitAboveItsLargestPut() {
+        try (TestBlobStore s3 = TestBlobStore.s3(dataDir)) {
+            assertThatThrownBy(() -> SeqVaultServer.start(config(s3, 6L << 30)).close())
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("single_put_limit (6 GiB) must be at most the blob store's largest single PUT"
+                            + " (5 GiB)");
         }
     }
 

@@ -85,6 +85,24 @@ public final class AuditTrail {
     }
 
     /**
+     * Records, in {@code tx}, what {@code caller} did outside a request's attempt: an async job's
+     * item, done by a runner in the transaction that does it, on behalf of whoever submitted the job.
+     */
+    public void done(Tx tx, Principal caller, AuditAction action, AuditTarget target, AuditDetail detail) {
+        tx.audit().insert(record(caller, action, AuditOutcome.OK, null, target, detail));
+    }
+
+    /**
+     * Records, in {@code tx}, that {@code caller}'s {@code action} on {@code subject} was refused with
+     * {@code e}: an async job's failed item, recorded in the transaction that marks it failed.
+     */
+    public void refused(Tx tx, Principal caller, AuditAction action, AuditSubject subject, AuditDetail asked,
+                        UserException e) {
+        AuditDetail detail = AuditDetail.of().with(asked).put("message", e.getMessage());
+        tx.audit().insert(record(caller, action, AuditOutcome.of(e.kind()), e.problem(), subject.resolve(tx), detail));
+    }
+
+    /**
      * Records, in {@code tx}, something handed out to a caller without a token (a download link to a
      * file of a public project): no user, but the request and the client address it came from.
      */

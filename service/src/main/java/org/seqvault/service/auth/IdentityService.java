@@ -156,6 +156,18 @@ public final class IdentityService {
         });
     }
 
+    /**
+     * A user by username, as the caller may see it: themself, or anyone to an admin. Anyone else is
+     * not found, exactly like a username nobody has, so usernames cannot be probed.
+     */
+    public User visibleUser(Principal caller, Username username) {
+        if (caller.user().username().equals(username)) {
+            return caller.user();
+        }
+        Optional<User> user = caller.isAdmin() ? store.read(tx -> tx.users().byUsername(username)) : Optional.empty();
+        return user.orElseThrow(() -> new UserException(Problem.USER_NOT_FOUND, "no user '" + username + "'"));
+    }
+
     public Optional<User> user(String userId) {
         return store.read(tx -> tx.users().byId(userId));
     }

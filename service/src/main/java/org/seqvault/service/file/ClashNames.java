@@ -1,8 +1,11 @@
 package org.seqvault.service.file;
 
+import java.util.function.Function;
+import org.seqvault.domain.Node;
 import org.seqvault.domain.NodeName;
 import org.seqvault.domain.Problem;
 import org.seqvault.domain.UserException;
+import org.seqvault.service.port.NodeRepository;
 
 /**
  * The names tried, in order, when a name is taken in a folder and the platform renames instead of
@@ -24,6 +27,22 @@ public final class ClashNames {
                     + " a _" + n + "_ prefix would be too long; rename or delete what is there first");
         }
         return folder ? NodeName.folder(value) : new NodeName(value);
+    }
+
+    /**
+     * Inserts the node {@code build} makes for the first try of {@code name} that is free in its
+     * folder, and returns it. The insert itself is the test (it refuses a taken name), so a name
+     * taken meanwhile by another transaction just moves on to the next try.
+     */
+    public static Node insertUnderFreeName(NodeRepository nodes, String name, boolean folder,
+                                           Function<NodeName, Node> build) {
+        for (int n = 0; n <= MAX_RENAMES; n++) {
+            Node node = build.apply(candidate(name, folder, n));
+            if (nodes.insert(node)) {
+                return node;
+            }
+        }
+        throw allTaken(name);
     }
 
     /** The error once every try is taken. */

@@ -19,8 +19,10 @@ public record FileEdit(String id, String name, Map<String, String> metadata, Lis
 
     /** How the parts an edit leaves out are read. */
     public enum Mode {
-        /** Given metadata keys are merged in, given tags replace the old ones, the rest stays (bulk edit, PATCH). */
+        /** Given metadata keys are merged in, given tags replace the old ones, the rest stays (bulk edit). */
         MERGE,
+        /** Given metadata and given tags replace the old ones, the rest stays (PATCH /files/{id}). */
+        PATCH,
         /** Metadata and tags are replaced, and reset to empty when left out; name and origin stay unless given (bulk update). */
         REPLACE
     }

@@ -3,6 +3,7 @@ package org.seqvault.service.file;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -225,14 +226,23 @@ public final class NamespaceService {
 
     /**
      * Copies a file into a folder, possibly of another project: a new id over the same bytes
-     * (no byte is copied), with the source's metadata, tags and origin.
+     * (no byte is copied), with the source's metadata, tags and origin. When the name is taken
+     * there, the copy is named {@code _1_name} ({@code _2_name}, …: the smallest free), as the
+     * platform does.
      */
     public Located copy(Principal caller, String id, Container target, String newName) {
-        return audit.attempt(caller, List.of(AuditAction.FILE_COPY), AuditSubject.node(id),
-                FileAudit.destination(target, newName), attempt -> copy(caller, id, target, newName, attempt));
+        return copy(caller, id, target, newName, true);
     }
 
-    private Located copy(Principal caller, String id, Container target, String newName, AuditTrail.Attempt attempt) {
+    /** As {@link #copy(Principal, String, Container, String)}; without {@code renameOnClash} a taken name is a conflict. */
+    public Located copy(Principal caller, String id, Container target, String newName, boolean renameOnClash) {
+        return audit.attempt(caller, List.of(AuditAction.FILE_COPY), AuditSubject.node(id),
+                FileAudit.destination(target, newName),
+                attempt -> copy(caller, id, target, newName, renameOnClash, attempt));
+    }
+
+    private Located copy(Principal caller, String id, Container target, String newName, boolean renameOnClash,
+                         AuditTrail.Attempt attempt) {
         caller.requireScope(Scope.FILES);
         return store.write(tx -> {
             Located from = NodeLookup.node(tx, caller, id, Permission.COPY);
@@ -241,16 +251,23 @@ public final class NamespaceService {
                 throw new UserException(Problem.FOLDER_COPY, "'" + source.name() + "' is a folder; copy its files instead");
             }
             Located parent = NodeLookup.folder(tx, caller, target, Permission.WRITE);
-            NodeName name = new NodeName(newName == null ? source.name() : newName);
+            String wanted = new NodeName(newName == null ? source.name() : newName).value();
             // A copy shares the bytes but is a file of the target project, so it counts there in full.
             Quotas.requireRoom(tx, parent.node().projectId(), parent.project(), source.size(), null);
             Instant now = clock.now();
-            Node copy = new Node(ids.objectId(), parent.node().projectId(), parent.node().id(), name.value(),
-                    NodeType.FILE, Keys.file(parent.node().key(), name), source.blobId(), source.size(),
-                    source.checksums(), source.contentType(), source.description(), source.originTask(),
-                    source.metadata(), source.tags(), now, now);
-            if (!tx.nodes().insert(copy)) {
-                throw nameExists(name.value());
+            String copyId = ids.objectId();
+            Function<NodeName, Node> copyNamed = name -> new Node(copyId, parent.node().projectId(),
+                    parent.node().id(), name.value(), NodeType.FILE, Keys.file(parent.node().key(), name),
+                    source.blobId(), source.size(), source.checksums(), source.contentType(), source.description(),
+                    source.originTask(), source.metadata(), source.tags(), now, now);
+            Node copy;
+            if (renameOnClash) {
+                copy = ClashNames.insertUnderFreeName(tx.nodes(), wanted, false, copyNamed);
+            } else {
+                copy = copyNamed.apply(new NodeName(wanted));
+                if (!tx.nodes().insert(copy)) {
+                    throw nameExists(wanted);
+                }
             }
             Located copied = new Located(copy, parent.project());
             FileAudit.copied(tx, attempt, from, copied);
@@ -332,6 +349,36 @@ public final class NamespaceService {
         return each(caller, List.of(AuditAction.FILE_DELETE), fileIds, id -> delete(caller, id));
     }
 
+    /**
+     * Copies files into a project's root folder ({@code POST /action/files/copy}): each distinct id
+     * once, in input order, as its own single copy (one write, the quota checked, one audit record),
+     * a taken name renamed to {@code _1_name}, …; an id that fails (unknown, hidden, a folder, no
+     * room) fails alone. The destination is the whole call's: one the caller cannot write refuses it.
+     *
+     * @return the result of each distinct id, keyed by it, in the order the ids were first given
+     */
+    public Map<String, BulkResult> bulkCopy(Principal caller, List<String> fileIds, ProjectRef project) {
+        Container root = new Container.ProjectRoot(project);
+        audit.attempt(caller, List.of(AuditAction.FILE_COPY), FileAudit.subject(root),
+                AuditDetail.of().put("items", fileIds.size()).put("to_project", project.id()), attempt -> {
+                    caller.requireScope(Scope.FILES);
+                    requireAtMostBulk(fileIds.size());
+                    return store.read(tx -> NodeLookup.folder(tx, caller, root, Permission.WRITE));
+                });
+        Map<String, BulkResult> results = new LinkedHashMap<>();
+        for (String id : fileIds) {
+            if (results.containsKey(id)) {
+                continue;
+            }
+            try {
+                results.put(id, BulkResult.ok(copy(caller, id, root, null, true)));
+            } catch (UserException e) {
+                results.put(id, BulkResult.failed(e));
+            }
+        }
+        return results;
+    }
+
     /** Bulk update (REPLACE) or bulk edit (MERGE); each item commits, and is audited, on its own. */
     public List<BulkResult> bulkEdit(Principal caller, List<FileEdit> edits, FileEdit.Mode mode) {
         List<AuditAction> actions = edits.stream().flatMap(e -> FileAudit.actions(e, mode).stream()).distinct().toList();
@@ -346,10 +393,7 @@ public final class NamespaceService {
                                       Function<T, Located> call) {
         audit.attempt(caller, audited, AuditSubject.NONE, AuditDetail.of().put("items", items.size()), attempt -> {
             caller.requireScope(Scope.FILES);
-            if (items.size() > MAX_BULK_ITEMS) {
-                throw new UserException(Problem.TOO_MANY_ITEMS,
-                        "a bulk call takes at most " + MAX_BULK_ITEMS + " items; this one has " + items.size());
-            }
+            requireAtMostBulk(items.size());
             return null;
         });
         List<BulkResult> results = new ArrayList<>(items.size());
@@ -364,6 +408,13 @@ public final class NamespaceService {
     }
 
     // ---- helpers --------------------------------------------------------------------------
+
+    private static void requireAtMostBulk(int items) {
+        if (items > MAX_BULK_ITEMS) {
+            throw new UserException(Problem.TOO_MANY_ITEMS,
+                    "a bulk call takes at most " + MAX_BULK_ITEMS + " items; this one has " + items);
+        }
+    }
 
     private Metadata changeMetadata(Principal caller, String id, AuditDetail asked, UnaryOperator<Metadata> change) {
         return audit.attempt(caller, List.of(AuditAction.FILE_METADATA), AuditSubject.node(id), asked, attempt -> {

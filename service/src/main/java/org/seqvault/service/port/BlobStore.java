@@ -58,6 +58,11 @@ public interface BlobStore {
         return 1;
     }
 
+    /** The largest part the store takes in one PUT (S3: 5 GiB); local files take any size. */
+    default long maxPartSize() {
+        return Long.MAX_VALUE;
+    }
+
     /**
      * Streams one part of an upload to staging, durably (fsync before returning), computing
      * its MD5 (the part's ETag) on the way, and its SHA-256 when {@code onlyPart}: the part will

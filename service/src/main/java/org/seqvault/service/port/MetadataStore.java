@@ -35,5 +35,8 @@ public interface MetadataStore extends AutoCloseable {
         AuditRepository audit();
 
         StorageRepository storage();
+
+        JobRepository jobs();
+        ExtractionRepository extractions();
     }
 }

@@ -43,6 +43,26 @@ public interface NodeRepository {
 
     boolean hasChildren(String folderId);
 
+    /**
+     * Copies nodes into folder {@code parentId} of project {@code projectId}, set-based (a fixed number of
+     * statements per thousand nodes): each copy gets its new id and v1 key, and the source's name, bytes,
+     * checksums, content type, description, origin, metadata and tags; created and modified {@code at}.
+     * Returns the ids of the sources not copied because their name is taken there (nothing of them written).
+     */
+    List<String> insertCopies(String projectId, String parentId, List<CopyOf> copies, java.time.Instant at);
+
+    /** A copy to make of node {@code sourceId}: its id and its v1 key. */
+    record CopyOf(String sourceId, String id, String key) {
+    }
+
+    /**
+     * Moves a file or a folder with everything below it to {@code parentId} under {@code name}, keeping
+     * every id: the root gets its new place, every key below it trades the root's old key for
+     * {@code key}, and every node of it goes to project {@code projectId}. False (nothing changed) when
+     * the parent already has that name.
+     */
+    boolean moveTree(Node root, String parentId, String name, String key, String projectId, java.time.Instant at);
+
     /** Files (never folders) of a project whose key starts with {@code prefix} and sorts after {@code afterKey} (null: from the start), by key. */
     List<Node> filesByKeyPrefix(String projectId, String prefix, String afterKey, int limit);
 

@@ -1,10 +1,12 @@
 package org.seqvault.service.port;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.seqvault.domain.Member;
 import org.seqvault.domain.Permissions;
 import org.seqvault.domain.Project;
+import org.seqvault.domain.ProjectDetails;
 import org.seqvault.domain.ProjectRef;
 import org.seqvault.domain.Username;
 
@@ -35,9 +37,24 @@ public interface ProjectRepository {
      * Projects the user can read (member, owner, or public), ordered by owner/slug;
      * every project when {@code userId} is null (an admin).
      */
-    List<Project> listReadable(String userId, int offset, int limit);
+    default List<Project> listReadable(String userId, int offset, int limit) {
+        return listReadable(userId, ProjectFilter.ALL, offset, limit);
+    }
 
-    long countReadable(String userId);
+    default long countReadable(String userId) {
+        return countReadable(userId, ProjectFilter.ALL);
+    }
+
+    /** As {@link #listReadable(String, int, int)}, only the projects {@code filter} matches. */
+    List<Project> listReadable(String userId, ProjectFilter filter, int offset, int limit);
+
+    long countReadable(String userId, ProjectFilter filter);
+
+    /** The tags and settings of each of the projects (those that exist), by project id. */
+    Map<String, ProjectDetails> details(List<String> projectIds);
+
+    /** Replaces a project's tags and settings. */
+    void putDetails(String projectId, ProjectDetails details);
 
     /**
      * As {@link #listReadable}, but the page after the project {@code after} (from the start when
@@ -50,6 +67,11 @@ public interface ProjectRepository {
     Optional<Permissions> permissions(String projectId, String userId);
 
     List<Member> members(String projectId);
+
+    /** One page of the project's members, ordered by username. */
+    List<Member> members(String projectId, int offset, int limit);
+
+    long countMembers(String projectId);
 
     /** Adds or replaces a membership. */
     void putMember(String projectId, String userId, Permissions permissions);

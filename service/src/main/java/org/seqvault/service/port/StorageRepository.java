@@ -25,4 +25,11 @@ public interface StorageRepository {
     void lock(String projectId);
 
     void setQuota(String projectId, Quota quota);
+
+    /** What every project's files take together: one sum over the per-project counts, never over files. */
+    Totals totals();
+
+    /** File rows (a trashed file counts until it is purged, as for quotas) and their bytes, over all projects. */
+    record Totals(long files, long bytes) {
+    }
 }

@@ -3,8 +3,10 @@ package org.seqvault.service.project;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.seqvault.domain.AuditAction;
 import org.seqvault.domain.AuditDetail;
 import org.seqvault.domain.Member;
@@ -14,8 +16,10 @@ import org.seqvault.domain.Permissions;
 import org.seqvault.domain.Permissions.Permission;
 import org.seqvault.domain.Problem;
 import org.seqvault.domain.Project;
+import org.seqvault.domain.ProjectDetails;
 import org.seqvault.domain.ProjectRef;
 import org.seqvault.domain.Scope;
+import org.seqvault.domain.Tags;
 import org.seqvault.domain.User;
 import org.seqvault.domain.UserException;
 import org.seqvault.domain.Username;
@@ -27,6 +31,7 @@ import org.seqvault.service.port.Clock;
 import org.seqvault.service.port.IdGenerator;
 import org.seqvault.service.port.MetadataStore;
 import org.seqvault.service.port.MetadataStore.Tx;
+import org.seqvault.service.port.ProjectFilter;
 import org.seqvault.service.support.Cursors;
 import org.seqvault.service.support.Page;
 
@@ -49,13 +54,18 @@ public final class ProjectService {
 
     /** Creates a project owned by the caller, with its root folder and the owner's membership. */
     public Project create(Principal caller, String name, String description, boolean isPublic) {
+        return create(caller, name, description, isPublic, ProjectDetails.NONE);
+    }
+
+    /** As {@link #create(Principal, String, String, boolean)}, with tags and settings. */
+    public Project create(Principal caller, String name, String description, boolean isPublic, ProjectDetails details) {
         return audit.attempt(caller, List.of(AuditAction.PROJECT_CREATE), AuditSubject.NONE,
                 AuditDetail.of().put("name", name).put("public", isPublic),
-                attempt -> create(caller, name, description, isPublic, attempt));
+                attempt -> create(caller, name, description, isPublic, details, attempt));
     }
 
     private Project create(Principal caller, String name, String description, boolean isPublic,
-                           AuditTrail.Attempt attempt) {
+                           ProjectDetails details, AuditTrail.Attempt attempt) {
         caller.requireScope(Scope.PROJECTS);
         String cleanName = checkName(name);
         checkDescription(description);
@@ -76,7 +86,11 @@ public final class ProjectService {
             tx.nodes().insert(new Node(rootId, project.id(), null, slug, NodeType.FOLDER, "", null, 0, null,
                     null, null, null, null, null, now, now));
             tx.projects().putMember(project.id(), caller.userId(), Permissions.ALL);
-            attempt.ok(tx, AuditTarget.project(project), AuditDetail.of().put("public", isPublic));
+            if (!details.equals(ProjectDetails.NONE)) {
+                tx.projects().putDetails(project.id(), details);
+            }
+            attempt.ok(tx, AuditTarget.project(project), AuditDetail.of().put("public", isPublic)
+                    .put("tags", details.tags().values()));
             return project;
         });
     }
@@ -96,9 +110,27 @@ public final class ProjectService {
     }
 
     public Page<Project> list(Principal caller, int offset, int limit) {
+        return list(caller, ProjectFilter.ALL, offset, limit);
+    }
+
+    /** One page of the projects the caller can read that {@code filter} matches, and how many match. */
+    public Page<Project> list(Principal caller, ProjectFilter filter, int offset, int limit) {
         String userId = caller.isAdmin() ? null : caller.userId();
-        return store.read(tx -> new Page<>(tx.projects().listReadable(userId, offset, limit),
-                tx.projects().countReadable(userId)));
+        return store.read(tx -> new Page<>(tx.projects().listReadable(userId, filter, offset, limit),
+                tx.projects().countReadable(userId, filter)));
+    }
+
+    /**
+     * The tags and settings of projects the caller was given by this service (so may read), by
+     * project id, for showing them.
+     */
+    public Map<String, ProjectDetails> details(List<Project> projects) {
+        List<String> ids = projects.stream().map(Project::id).toList();
+        return ids.isEmpty() ? Map.of() : store.read(tx -> tx.projects().details(ids));
+    }
+
+    public ProjectDetails details(Project project) {
+        return details(List.of(project)).getOrDefault(project.id(), ProjectDetails.NONE);
     }
 
     /**
@@ -125,22 +157,39 @@ public final class ProjectService {
     }
 
     public Project update(Principal caller, ProjectRef ref, String name, String description, Boolean isPublic) {
+        return update(caller, ref, name, description, isPublic, null, null);
+    }
+
+    /**
+     * Changes what is given (null: kept): name, description, public flag, the tags (replaced) and
+     * the settings ({@code settingsChange} turns the stored ones into the new ones).
+     */
+    public Project update(Principal caller, ProjectRef ref, String name, String description, Boolean isPublic,
+                          List<String> tags, UnaryOperator<String> settingsChange) {
         AuditDetail asked = AuditDetail.of().put("name", name).put("description_given", description != null);
         if (isPublic != null) {
             asked.put("public", isPublic);
         }
+        asked.put("tags", tags).put("settings_given", settingsChange != null);
         return audit.attempt(caller, List.of(AuditAction.PROJECT_UPDATE), AuditSubject.project(ref), asked,
-                attempt -> update(caller, ref, name, description, isPublic, attempt));
+                attempt -> update(caller, ref, name, description, isPublic, tags, settingsChange, attempt));
     }
 
     private Project update(Principal caller, ProjectRef ref, String name, String description, Boolean isPublic,
-                           AuditTrail.Attempt attempt) {
+                           List<String> tags, UnaryOperator<String> settingsChange, AuditTrail.Attempt attempt) {
         caller.requireScope(Scope.PROJECTS);
         String cleanName = name == null ? null : checkName(name);
         checkDescription(description);
+        Tags newTags = tags == null ? null : new Tags(tags);
         return store.write(tx -> {
             Project p = readable(tx, caller, ref);
             Access.require(tx, caller, p, Permission.ADMIN);
+            ProjectDetails stored = tx.projects().details(List.of(p.id())).getOrDefault(p.id(), ProjectDetails.NONE);
+            ProjectDetails details = new ProjectDetails(newTags == null ? stored.tags() : newTags,
+                    settingsChange == null ? stored.settingsJson() : settingsChange.apply(stored.settingsJson()));
+            if (!details.equals(stored)) {
+                tx.projects().putDetails(p.id(), details);
+            }
             Project updated = new Project(p.id(), p.ref(), p.rootFolderId(), cleanName == null ? p.name() : cleanName,
                     description == null ? p.description() : description, p.createdBy(),
                     isPublic == null ? p.isPublic() : isPublic, p.createdAt(), clock.now());
@@ -148,7 +197,9 @@ public final class ProjectService {
             attempt.ok(tx, AuditTarget.project(updated), AuditDetail.of()
                     .change("name", p.name(), updated.name())
                     .change("public", p.isPublic(), updated.isPublic())
-                    .put("description_changed", !Objects.equals(p.description(), updated.description())));
+                    .put("description_changed", !Objects.equals(p.description(), updated.description()))
+                    .change("tags", stored.tags().values(), details.tags().values())
+                    .put("settings_changed", !stored.settingsJson().equals(details.settingsJson())));
             return updated;
         });
     }
@@ -185,6 +236,14 @@ public final class ProjectService {
         return store.read(tx -> {
             Project p = readable(tx, caller, ref);
             return tx.projects().members(p.id());
+        });
+    }
+
+    /** One page of the members of a project the caller can read, by username, and how many there are. */
+    public Page<Member> members(Principal caller, ProjectRef ref, int offset, int limit) {
+        return store.read(tx -> {
+            Project p = readable(tx, caller, ref);
+            return new Page<>(tx.projects().members(p.id(), offset, limit), tx.projects().countMembers(p.id()));
         });
     }
 
@@ -282,7 +341,8 @@ public final class ProjectService {
         }
     }
 
-    static Project readable(Tx tx, Principal caller, ProjectRef ref) {
+    /** The project {@code ref} names, if the caller may read it; else not found (no existence leak). */
+    public static Project readable(Tx tx, Principal caller, ProjectRef ref) {
         Project p = tx.projects().byRef(ref).orElseThrow(() -> Access.notFound(ref.id()));
         if (!Access.of(tx, caller, p).read()) {
             throw Access.notFound(ref.id());

@@ -34,7 +34,18 @@ public final class Quotas {
     public static void requireRoom(Tx tx, String projectId, ProjectRef ref, long bytes, Node replaced) {
         ProjectStorage storage = locked(tx, projectId);
         if (storage != null) {
-            check(ref, storage.quota(), Taken.withReservations(storage.usage(), replaced), bytes);
+            check(ref, storage.quota(), Taken.withReservations(storage.usage(), replaced), bytes, 1);
+        }
+    }
+
+    /**
+     * {@link #requireRoom} for {@code files} new files of {@code bytes} in all, added at once (a batch
+     * of an async copy, a tree moved in from another project).
+     */
+    public static void requireRoomForFiles(Tx tx, String projectId, ProjectRef ref, long bytes, long files) {
+        ProjectStorage storage = locked(tx, projectId);
+        if (storage != null) {
+            check(ref, storage.quota(), Taken.withReservations(storage.usage(), null), bytes, files);
         }
     }
 
@@ -47,7 +58,7 @@ public final class Quotas {
     public static void requireRoomToPublish(Tx tx, String projectId, ProjectRef ref, long bytes) {
         ProjectStorage storage = locked(tx, projectId);
         if (storage != null) {
-            check(ref, storage.quota(), Taken.stored(storage.usage()), bytes);
+            check(ref, storage.quota(), Taken.stored(storage.usage()), bytes, 1);
         }
     }
 
@@ -64,7 +75,7 @@ public final class Quotas {
         Quota q = storage.quota();
         Taken taken = Taken.withReservations(storage.usage(), replaced);
         if (q.files() != null && taken.files() + 1 > q.files()) {
-            throw filesExceeded(ref, q.files(), taken);
+            throw filesExceeded(ref, q.files(), taken, 1);
         }
         // A full project has room 0: an empty file still fits, the first byte of any other is refused.
         return q.bytes() == null ? null : Math.max(0, q.bytes() - taken.bytes());
@@ -93,12 +104,12 @@ public final class Quotas {
         return tx.storage().of(projectId);
     }
 
-    private static void check(ProjectRef ref, Quota q, Taken taken, long bytes) {
+    private static void check(ProjectRef ref, Quota q, Taken taken, long bytes, long files) {
         if (q.bytes() != null && taken.bytes() + bytes > q.bytes()) {
             throw bytesExceeded(ref, q.bytes(), taken, bytes, "");
         }
-        if (q.files() != null && taken.files() + 1 > q.files()) {
-            throw filesExceeded(ref, q.files(), taken);
+        if (q.files() != null && files > 0 && taken.files() + files > q.files()) {
+            throw filesExceeded(ref, q.files(), taken, files);
         }
     }
 
@@ -130,9 +141,9 @@ public final class Quotas {
                 + allowed + " bytes" + notes + "); " + HOW_TO_FREE);
     }
 
-    private static UserException filesExceeded(ProjectRef ref, long allowed, Taken taken) {
+    private static UserException filesExceeded(ProjectRef ref, long allowed, Taken taken, long requested) {
         return new UserException(Problem.QUOTA_EXCEEDED, "project " + ref.id() + " is over its file quota: "
-                + taken.files() + " files used + 1 requested > " + allowed + " allowed"
+                + taken.files() + " files used + " + requested + " requested > " + allowed + " allowed"
                 + (taken.reservedFiles() > 0 ? " (" + taken.reservedFiles() + " of them reserved by unfinished uploads)"
                 : "") + "; " + HOW_TO_FREE);
     }

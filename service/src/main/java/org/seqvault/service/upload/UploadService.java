@@ -32,6 +32,7 @@ import org.seqvault.service.audit.AuditSubject;
 import org.seqvault.service.audit.AuditTarget;
 import org.seqvault.service.audit.AuditTrail;
 import org.seqvault.service.auth.Principal;
+import org.seqvault.service.extract.ExtractionQueue;
 import org.seqvault.service.file.ContentTypes;
 import org.seqvault.service.file.Folders;
 import org.seqvault.service.port.BlobStore;
@@ -61,15 +62,28 @@ public final class UploadService {
     private final KeyedLocks locks = new KeyedLocks();
     private final UploadCounters counters = new UploadCounters();
     private final AuditTrail audit;
+    private final ExtractionQueue extraction;
 
     public UploadService(MetadataStore store, BlobStore blobs, Clock clock, IdGenerator ids, UploadSettings settings,
                          AuditTrail audit) {
+        this(store, blobs, clock, ids, settings, audit, ExtractionQueue.OFF);
+    }
+
+    /** As the other constructor, queueing each published file that SeqVault can read the header of on {@code extraction}. */
+    public UploadService(MetadataStore store, BlobStore blobs, Clock clock, IdGenerator ids, UploadSettings settings,
+                         AuditTrail audit, ExtractionQueue extraction) {
         // Parts above the single-PUT limit are cut at most that large; a store that refuses smaller
         // parts (S3: 5 MiB) could then never join them, so every such upload would end in a 409.
         if (settings.singlePutLimit() < blobs.minPartSize()) {
             throw new IllegalArgumentException("single_put_limit (" + ByteSize.format(settings.singlePutLimit())
                     + ") must be at least the blob store's smallest part (" + ByteSize.format(blobs.minPartSize())
                     + "), or multi-part uploads could never be completed");
+        }
+        // A presigned PUT the store cannot take would fail only once the client had sent 5 GiB.
+        if (settings.singlePutLimit() > blobs.maxPartSize()) {
+            throw new IllegalArgumentException("single_put_limit (" + ByteSize.format(settings.singlePutLimit())
+                    + ") must be at most the blob store's largest single PUT (" + ByteSize.format(blobs.maxPartSize())
+                    + "); larger uploads are handed out in parts");
         }
         this.store = store;
         this.blobs = blobs;
@@ -78,6 +92,7 @@ public final class UploadService {
         this.settings = settings;
         this.folders = new Folders(ids);
         this.audit = audit;
+        this.extraction = extraction;
     }
 
     public UploadSettings settings() {
@@ -166,7 +181,7 @@ public final class UploadService {
      * by the caller of this method).
      */
     public UploadPart receivePart(String uploadId, int partNumber, InputStream in, long contentLength) {
-        UploadSession s = store.read(tx -> tx.uploads().byId(uploadId)).orElseThrow(() -> uploadNotFound(uploadId));
+        UploadSession s = known(uploadId);
         requireOpen(s, clock.now());
         checkPartNumber(s, partNumber);
         // Checked before the first byte when the length is declared; else the store stops at it.
@@ -225,6 +240,14 @@ public final class UploadService {
         return received(store.read(tx -> tx.uploads().parts(uploadId)), direct);
     }
 
+    /**
+     * How many parts an upload has received, given what {@link #parts} listed: every planned part
+     * once it is complete, since publishing drops the part records.
+     */
+    public static int receivedPartCount(UploadSession s, List<UploadPart> listed) {
+        return s.state() == UploadState.DONE ? s.partCount() : listed.size();
+    }
+
     /** One offset page of the caller's uploads still OPEN, newest first, and how many there are. */
     public Page<UploadSession> openSessions(Principal caller, long offset, int limit) {
         caller.requireScope(Scope.FILES);
@@ -276,7 +299,7 @@ public final class UploadService {
         });
     }
 
-    /** Abandons an upload and drops its bytes; aborting twice is fine, aborting a finished one is not. */
+    /** Abandons an upload and drops its bytes; afterwards the upload is unknown, and aborting a finished one is refused. */
     public void abort(Principal caller, String uploadId) {
         caller.requireScope(Scope.FILES);
         locks.with(uploadId, () -> {
@@ -496,6 +519,7 @@ public final class UploadService {
                 return file;
             });
             counters.completed.increment();
+            extraction.wake();
             return published;
         } catch (UserException e) {
             giveUp(s, blobId);
@@ -544,6 +568,8 @@ public final class UploadService {
             throw nameExists(s.name());
         }
         tx.uploads().transition(s.id(), UploadState.COMPLETING, UploadState.DONE, blob.id(), file.id());
+        // In this transaction: a file published just before a crash is still read after the restart.
+        extraction.offer(tx, file, now);
         attempt.ok(tx, AuditTarget.node(file, project.ref()), detail);
         return file;
     }
@@ -686,7 +712,7 @@ public final class UploadService {
 
     private UploadSession owned(Principal caller, String uploadId) {
         caller.requireScope(Scope.FILES);
-        UploadSession s = store.read(tx -> tx.uploads().byId(uploadId)).orElseThrow(() -> uploadNotFound(uploadId));
+        UploadSession s = known(uploadId);
         if (!s.userId().equals(caller.userId()) && !caller.isAdmin()) {
             throw new UserException(Problem.UPLOAD_FORBIDDEN, "upload " + uploadId + " belongs to another user");
         }
@@ -787,6 +813,16 @@ public final class UploadService {
             e = e.substring(2);
         }
         return e.length() >= 2 && e.startsWith("\"") && e.endsWith("\"") ? e.substring(1, e.length() - 1) : e;
+    }
+
+    /**
+     * A session that exists and was not aborted: an aborted upload (by its user, or by a completion
+     * that could not succeed) is gone, and answers exactly as an unknown id (Seven Bridges: 404, 8003).
+     */
+    private UploadSession known(String uploadId) {
+        return store.read(tx -> tx.uploads().byId(uploadId))
+                .filter(s -> s.state() != UploadState.ABORTED)
+                .orElseThrow(() -> uploadNotFound(uploadId));
     }
 
     private static UserException uploadNotFound(String uploadId) {

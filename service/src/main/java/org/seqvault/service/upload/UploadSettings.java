@@ -16,6 +16,8 @@ import java.time.Duration;
 public record UploadSettings(long maxFormUpload, long singlePutLimit, long maxFileSize, Duration presignTtl,
                              Duration uploadTtl, Duration finishedRetention) {
     public static final long MAX_PARTS = 10_000;
+    /** The largest file at all: S3's 5 TiB, which local files share so both stores take the same files. */
+    public static final long MAX_FILE_SIZE = 5L << 40;
     public static final long MIN_AUTO_PART_SIZE = 64L << 20;
     /** What {@link #finishedRetention} is when nothing sets it. */
     public static final Duration DEFAULT_FINISHED_RETENTION = Duration.ofDays(7);

@@ -52,6 +52,16 @@ class FileEditorTest {
     }
 
     @Test
+    void patchReplacesTheWholeMetadataWhenGivenAndKeepsWhatIsLeftOut() {
+        Node edited = FileEditor.apply(FILE, new FileEdit(FILE.id(), null, Map.of("n", "2"), null, null), Mode.PATCH, T1);
+        assertThat(edited.metadata().values()).as("the whole set replaced").containsExactlyEntriesOf(Map.of("n", "2"));
+        assertThat(edited.tags().values()).as("tags not given stay").containsExactly("t1", "t2");
+        assertThat(edited.name()).isEqualTo("a.vcf");
+        Node renamed = FileEditor.apply(FILE, new FileEdit(FILE.id(), "b.vcf", null, null, null), Mode.PATCH, T1);
+        assertThat(renamed.metadata()).as("metadata not given stays").isEqualTo(FILE.metadata());
+    }
+
+    @Test
     void anEditThatChangesNothingReturnsTheSameNode() {
         FileEdit same = new FileEdit(FILE.id(), "a.vcf", Map.of("k", "v", "x", "1"), List.of("t1", "t2"), "task-1");
         assertThat(FileEditor.apply(FILE, same, Mode.REPLACE, T1)).isSameAs(FILE);

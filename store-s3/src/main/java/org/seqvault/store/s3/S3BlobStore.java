@@ -52,6 +52,8 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(S3BlobStore.class);
     /** S3's smallest part, except the last. */
     static final long MIN_PART_SIZE = 5L << 20;
+    /** S3's largest single PUT (and part); a presigned URL for more would be refused by S3 itself. */
+    public static final long MAX_PART_SIZE = 5L << 30;
     /** How recent a write must be for {@link #stagedRecently} (fixed by the port's contract). */
     private static final Duration RECENT = Duration.ofHours(1);
     /** SigV4 presigned URLs live from 1 second to 7 days. */
@@ -105,6 +107,11 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
     @Override
     public long minPartSize() {
         return MIN_PART_SIZE;
+    }
+
+    @Override
+    public long maxPartSize() {
+        return MAX_PART_SIZE;
     }
 
     /**

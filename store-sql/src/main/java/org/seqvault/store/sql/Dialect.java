@@ -67,6 +67,11 @@ enum Dialect {
         return Map.of("bytewise", this == SQLITE ? "COLLATE BINARY" : "COLLATE \"C\"");
     }
 
+    /** The collation clause that makes a text comparison bytewise, as the schema's key columns compare. */
+    String bytewise() {
+        return migrationPlaceholders().get("bytewise");
+    }
+
     /** Creates what the database needs before the first connection: SQLite's parent directory. */
     void prepareStorage(String jdbcUrl) {
         if (this != SQLITE) {

@@ -1,5 +1,6 @@
 package org.seqvault.store.sql;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -19,6 +20,9 @@ final class SqlNodeRepository implements NodeRepository {
     /** The folders-first listing order; the nodes_listing index has exactly this shape. */
     private static final String LISTING_ORDER = " ORDER BY n.is_folder DESC, n.name, n.id";
     private static final String UPDATE_SAVEPOINT = "node_update";
+    private static final String MOVE_SAVEPOINT = "node_move";
+    /** Copies per statement: three parameters each, far below every database's limit. */
+    private static final int COPY_CHUNK = 1000;
 
     private final Handle handle;
     private final Dialect dialect;
@@ -179,6 +183,102 @@ final class SqlNodeRepository implements NodeRepository {
         handle.createUpdate(note.text()).bindMap(note.args()).execute();
         SqlFragment delete = Subtree.where(new SqlFragment().sql("DELETE FROM nodes WHERE "), "", folder);
         return handle.createUpdate(delete.text()).bindMap(delete.args()).execute();
+    }
+
+    /**
+     * Per chunk: one INSERT … SELECT of the nodes, joined to the (source, copy id, key) rows as a VALUES
+     * list, skipping the names taken (ON CONFLICT DO NOTHING, whose RETURNING says which went in); then
+     * one INSERT … SELECT each for the metadata and the tags of the copies that went in.
+     */
+    @Override
+    public List<String> insertCopies(String projectId, String parentId, List<CopyOf> copies, Instant at) {
+        List<String> skipped = new ArrayList<>();
+        for (int from = 0; from < copies.size(); from += COPY_CHUNK) {
+            List<CopyOf> chunk = copies.subList(from, Math.min(copies.size(), from + COPY_CHUNK));
+            SqlFragment insert = new SqlFragment().sql("INSERT INTO nodes (id, project_id, parent_id, name, is_folder,"
+                    + " node_key, blob_id, size, md5, sha256, content_type, description, origin_task, created_at,"
+                    + " modified_at) SELECT v.column2, ").arg(projectId).sql(", ").arg(parentId).sql(", n.name,"
+                    + " n.is_folder, v.column3, n.blob_id, n.size, n.md5, n.sha256, n.content_type, n.description,"
+                    + " n.origin_task, ").arg(Micros.of(at)).sql(", ").arg(Micros.of(at)).sql(" FROM nodes n JOIN (VALUES ");
+            String separator = "";
+            for (CopyOf c : chunk) {
+                insert.sql(separator + "(").arg(c.sourceId()).sql(", ").arg(c.id()).sql(", ").arg(c.key()).sql(")");
+                separator = ", ";
+            }
+            // WHERE true: SQLite reads an ON CONFLICT right after a join's ON as part of the join otherwise.
+            insert.sql(") v ON n.id = v.column1 " + dialect.bytewise() + " WHERE true ON CONFLICT DO NOTHING RETURNING id");
+            java.util.Set<String> inserted = new java.util.HashSet<>(
+                    handle.createQuery(insert.text()).bindMap(insert.args()).mapTo(String.class).list());
+            List<CopyOf> done = new ArrayList<>();
+            for (CopyOf c : chunk) {
+                if (inserted.contains(c.id())) {
+                    done.add(c);
+                } else {
+                    skipped.add(c.sourceId());
+                }
+            }
+            if (!done.isEmpty()) {
+                copyDetails("INSERT INTO node_metadata (node_id, meta_key, meta_value) SELECT v.column2, m.meta_key,"
+                        + " m.meta_value FROM node_metadata m JOIN (VALUES ", done, ") v ON m.node_id = v.column1 ");
+                copyDetails("INSERT INTO node_tags (node_id, tag, position) SELECT v.column2, t.tag, t.position"
+                        + " FROM node_tags t JOIN (VALUES ", done, ") v ON t.node_id = v.column1 ");
+            }
+        }
+        return skipped;
+    }
+
+    private void copyDetails(String head, List<CopyOf> copies, String tail) {
+        SqlFragment sql = new SqlFragment().sql(head);
+        String separator = "";
+        for (CopyOf c : copies) {
+            sql.sql(separator + "(").arg(c.sourceId()).sql(", ").arg(c.id()).sql(")");
+            separator = ", ";
+        }
+        sql.sql(tail + dialect.bytewise());
+        handle.createUpdate(sql.text()).bindMap(sql.args()).execute();
+    }
+
+    /**
+     * In a savepoint: the root's new (parent, name) first, which the unique index refuses when taken;
+     * then one statement rewrites the keys (and the project) of the whole subtree, a range on the old
+     * root key. On PostgreSQL the subtree's rows are locked first, as for a delete, so a file created in
+     * it meanwhile waits for the move. The project is set only when it changes: the storage trigger runs
+     * for every row whose project_id is written.
+     */
+    @Override
+    public boolean moveTree(Node root, String parentId, String name, String key, String projectId, Instant at) {
+        if (root.isRoot()) {
+            throw new IllegalArgumentException("the root folder of project " + root.projectId() + " cannot move");
+        }
+        if (dialect.locksRows()) {
+            SqlFragment lock = Subtree.where(new SqlFragment().sql(
+                    "SELECT COUNT(*) FROM (SELECT id FROM nodes WHERE "), "", root).sql(" FOR UPDATE) subtree");
+            handle.createQuery(lock.text()).bindMap(lock.args()).mapTo(Long.class).one();
+        }
+        handle.savepoint(MOVE_SAVEPOINT);
+        try {
+            handle.createUpdate("UPDATE nodes SET parent_id = :parentId, name = :name, modified_at = :at WHERE id = :id")
+                    .bind("parentId", parentId)
+                    .bind("name", name)
+                    .bind("at", Micros.of(at))
+                    .bind("id", root.id())
+                    .execute();
+        } catch (UnableToExecuteStatementException e) {
+            if (!dialect.isUniqueViolation(e)) {
+                throw e;
+            }
+            handle.rollbackToSavepoint(MOVE_SAVEPOINT);
+            return false;
+        }
+        handle.releaseSavepoint(MOVE_SAVEPOINT);
+        int keyFrom = root.key().codePointCount(0, root.key().length()) + 1;
+        SqlFragment rewrite = new SqlFragment().sql("UPDATE nodes SET node_key = ").arg(key)
+                .sql(" || substr(node_key, ").arg(keyFrom).sql(")");
+        if (!projectId.equals(root.projectId())) {
+            rewrite.sql(", project_id = ").arg(projectId);
+        }
+        handle.createUpdate(Subtree.where(rewrite.sql(" WHERE "), "", root).text()).bindMap(rewrite.args()).execute();
+        return true;
     }
 
     /**

@@ -1,14 +1,21 @@
 package org.seqvault.store.sql;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
 import org.seqvault.domain.Member;
 import org.seqvault.domain.Permissions;
 import org.seqvault.domain.Project;
+import org.seqvault.domain.ProjectDetails;
 import org.seqvault.domain.ProjectRef;
+import org.seqvault.domain.Tags;
 import org.seqvault.domain.Username;
+import org.seqvault.service.port.ProjectFilter;
 import org.seqvault.service.port.ProjectRepository;
 
 final class SqlProjectRepository implements ProjectRepository {
@@ -111,15 +118,74 @@ final class SqlProjectRepository implements ProjectRepository {
     }
 
     @Override
-    public List<Project> listReadable(String userId, int offset, int limit) {
-        String where = userId == null ? "" : READABLE;
-        Query query = handle.createQuery(SELECT + where + " ORDER BY p.owner, p.slug LIMIT :limit OFFSET :offset")
-                .bind("limit", limit)
-                .bind("offset", offset);
+    public List<Project> listReadable(String userId, ProjectFilter filter, int offset, int limit) {
+        SqlFragment sql = readable(new SqlFragment().sql(SELECT), userId, filter)
+                .sql(" ORDER BY p.owner, p.slug LIMIT ").arg(limit).sql(" OFFSET ").arg(offset);
+        return handle.createQuery(sql.text()).bindMap(sql.args()).map(MAPPER).list();
+    }
+
+    @Override
+    public long countReadable(String userId, ProjectFilter filter) {
+        SqlFragment sql = readable(new SqlFragment().sql("SELECT COUNT(*) FROM projects p"), userId, filter);
+        return handle.createQuery(sql.text()).bindMap(sql.args()).mapTo(Long.class).one();
+    }
+
+    /** The WHERE clause of the projects {@code userId} can read (all for null) that {@code filter} matches. */
+    private static SqlFragment readable(SqlFragment sql, String userId, ProjectFilter filter) {
+        sql.sql(" WHERE 1 = 1");
         if (userId != null) {
-            query.bind("userId", userId);
+            sql.sql(" AND (p.is_public = 1 OR EXISTS (SELECT 1 FROM members m WHERE m.project_id = p.id"
+                    + " AND m.user_id = ").arg(userId).sql("))");
         }
-        return query.map(MAPPER).list();
+        if (filter.owner() != null) {
+            sql.sql(" AND p.owner = ").arg(filter.owner().value());
+        }
+        if (filter.name() != null) {
+            sql.sql(" AND p.name = ").arg(filter.name());
+        }
+        for (String tag : filter.tags()) {
+            sql.sql(" AND EXISTS (SELECT 1 FROM project_tags t WHERE t.project_id = p.id AND t.tag = ").arg(tag).sql(")");
+        }
+        return sql;
+    }
+
+    @Override
+    public Map<String, ProjectDetails> details(List<String> projectIds) {
+        Map<String, String> settings = new HashMap<>();
+        Map<String, List<String>> tags = new HashMap<>();
+        for (int from = 0; from < projectIds.size(); from += NodeDetails.CHUNK) {
+            List<String> chunk = projectIds.subList(from, Math.min(projectIds.size(), from + NodeDetails.CHUNK));
+            SqlFragment sql = new SqlFragment().sql("SELECT id, settings FROM projects WHERE id IN ").argList(chunk);
+            handle.createQuery(sql.text()).bindMap(sql.args())
+                    .map((rs, ctx) -> Map.entry(rs.getString("id"), Optional.ofNullable(rs.getString("settings"))))
+                    .forEach(e -> settings.put(e.getKey(), e.getValue().orElse("{}")));
+            SqlFragment tagSql = new SqlFragment().sql("SELECT project_id, tag FROM project_tags WHERE project_id IN ")
+                    .argList(chunk).sql(" ORDER BY project_id, position");
+            handle.createQuery(tagSql.text()).bindMap(tagSql.args())
+                    .map((rs, ctx) -> Map.entry(rs.getString("project_id"), rs.getString("tag")))
+                    .forEach(e -> tags.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        }
+        Map<String, ProjectDetails> details = new HashMap<>();
+        settings.forEach((id, json) -> details.put(id, new ProjectDetails(new Tags(tags.get(id)), json)));
+        return details;
+    }
+
+    @Override
+    public void putDetails(String projectId, ProjectDetails details) {
+        handle.createUpdate("UPDATE projects SET settings = :settings WHERE id = :id")
+                .bind("settings", details.settingsJson())
+                .bind("id", projectId)
+                .execute();
+        handle.createUpdate("DELETE FROM project_tags WHERE project_id = :id").bind("id", projectId).execute();
+        List<String> tags = details.tags().values();
+        if (!tags.isEmpty()) {
+            PreparedBatch batch = handle.prepareBatch(
+                    "INSERT INTO project_tags (project_id, tag, position) VALUES (:projectId, :tag, :position)");
+            for (int i = 0; i < tags.size(); i++) {
+                batch.bind("projectId", projectId).bind("tag", tags.get(i)).bind("position", i).add();
+            }
+            batch.execute();
+        }
     }
 
     @Override
@@ -139,15 +205,6 @@ final class SqlProjectRepository implements ProjectRepository {
         return query.map(MAPPER).list();
     }
 
-    @Override
-    public long countReadable(String userId) {
-        String where = userId == null ? "" : READABLE;
-        Query query = handle.createQuery("SELECT COUNT(*) FROM projects p" + where);
-        if (userId != null) {
-            query.bind("userId", userId);
-        }
-        return query.mapTo(Long.class).one();
-    }
 
     @Override
     public Optional<Permissions> permissions(String projectId, String userId) {
@@ -167,6 +224,26 @@ final class SqlProjectRepository implements ProjectRepository {
                 .bind("projectId", projectId)
                 .map(new MemberRowMapper())
                 .list();
+    }
+
+    @Override
+    public List<Member> members(String projectId, int offset, int limit) {
+        return handle.createQuery("SELECT m.project_id, m.user_id, u.username, " + MemberRowMapper.PERMISSION_COLUMNS
+                        + " FROM members m JOIN users u ON u.id = m.user_id"
+                        + " WHERE m.project_id = :projectId ORDER BY u.username LIMIT :limit OFFSET :offset")
+                .bind("projectId", projectId)
+                .bind("limit", limit)
+                .bind("offset", offset)
+                .map(new MemberRowMapper())
+                .list();
+    }
+
+    @Override
+    public long countMembers(String projectId) {
+        return handle.createQuery("SELECT COUNT(*) FROM members WHERE project_id = :projectId")
+                .bind("projectId", projectId)
+                .mapTo(Long.class)
+                .one();
     }
 
     @Override

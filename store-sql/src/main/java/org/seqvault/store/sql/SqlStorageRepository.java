@@ -36,6 +36,13 @@ final class SqlStorageRepository implements StorageRepository {
     }
 
     @Override
+    public Totals totals() {
+        return handle.createQuery("SELECT COALESCE(SUM(used_files), 0) AS files, COALESCE(SUM(used_bytes), 0) AS bytes"
+                        + " FROM project_storage")
+                .map((rs, ctx) -> new Totals(rs.getLong("files"), rs.getLong("bytes"))).one();
+    }
+
+    @Override
     public ProjectStorage of(String projectId) {
         return of(List.of(projectId)).get(projectId);
     }

@@ -3,6 +3,8 @@ package org.seqvault.store.sql;
 import org.jdbi.v3.core.Handle;
 import org.seqvault.service.port.AuditRepository;
 import org.seqvault.service.port.BlobRepository;
+import org.seqvault.service.port.JobRepository;
+import org.seqvault.service.port.ExtractionRepository;
 import org.seqvault.service.port.MetadataStore;
 import org.seqvault.service.port.NodeRepository;
 import org.seqvault.service.port.ProjectRepository;
@@ -23,6 +25,8 @@ final class SqlTx implements MetadataStore.Tx {
     private final TrashRepository trash;
     private final AuditRepository audit;
     private final StorageRepository storage;
+    private final JobRepository jobs;
+    private final ExtractionRepository extractions;
 
     SqlTx(Handle handle, Dialect dialect) {
         this.users = new SqlUserRepository(handle);
@@ -34,6 +38,8 @@ final class SqlTx implements MetadataStore.Tx {
         this.trash = new SqlTrashRepository(handle, dialect);
         this.audit = new SqlAuditRepository(handle);
         this.storage = new SqlStorageRepository(handle, dialect);
+        this.jobs = new SqlJobRepository(handle);
+        this.extractions = new SqlExtractionRepository(handle);
     }
 
     @Override
@@ -79,5 +85,15 @@ final class SqlTx implements MetadataStore.Tx {
     @Override
     public StorageRepository storage() {
         return storage;
+    }
+
+    @Override
+    public JobRepository jobs() {
+        return jobs;
+    }
+
+    @Override
+    public ExtractionRepository extractions() {
+        return extractions;
     }
 }

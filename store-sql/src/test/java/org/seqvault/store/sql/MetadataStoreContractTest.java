@@ -30,6 +30,7 @@ import org.seqvault.domain.Metadata;
 import org.seqvault.domain.Node;
 import org.seqvault.domain.Permissions;
 import org.seqvault.domain.Project;
+import org.seqvault.domain.ProjectDetails;
 import org.seqvault.domain.ProjectRef;
 import org.seqvault.domain.Scope;
 import org.seqvault.domain.Scopes;
@@ -46,6 +47,7 @@ import org.seqvault.service.port.MetadataStore.Tx;
 import org.seqvault.service.port.NodeQuery;
 import org.seqvault.service.port.NodeRepository;
 import org.seqvault.service.port.NodeRepository.NodeCursor;
+import org.seqvault.service.port.ProjectFilter;
 import org.seqvault.service.scrub.ScrubSummary;
 
 /**
@@ -179,6 +181,49 @@ abstract class MetadataStoreContractTest {
         Project stored = read(tx -> tx.projects().byId(project.id())).orElseThrow();
         assertThat(stored).isEqualTo(new Project(project.id(), project.ref(), project.rootFolderId(), "Renamed",
                 "new words", project.createdBy(), true, project.createdAt(), T0.plusSeconds(100)));
+    }
+
+    @Test
+    void projectFiltersNarrowTheReadableProjectsAndDetailsRoundTrip() {
+        User bob = TestData.user("bob");
+        Project bobPublic = TestData.project(bob, "atlas", true);
+        Project bobPrivate = TestData.project(bob, "private", false);
+        run(tx -> {
+            tx.users().insert(bob);
+            createProject(tx, bobPublic, bob);
+            createProject(tx, bobPrivate, bob);
+            tx.projects().putDetails(project.id(), new ProjectDetails(new Tags(List.of("rna", "2024")), "{\"a\":1}"));
+            tx.projects().putDetails(bobPublic.id(), new ProjectDetails(new Tags(List.of("2024")), null));
+            tx.projects().putDetails(bobPrivate.id(), new ProjectDetails(new Tags(List.of("rna", "2024")), null));
+        });
+        read(tx -> {
+            ProjectFilter both = new ProjectFilter(null, null, List.of("2024", "rna"));
+            assertThat(tx.projects().listReadable(alice.id(), both, 0, 10)).extracting(p -> p.ref().id())
+                    .as("every tag must match, among what alice can read").containsExactly("alice/genomes");
+            assertThat(tx.projects().countReadable(null, both)).isEqualTo(2);
+            ProjectFilter ofBob = new ProjectFilter(bob.username(), null, List.of());
+            assertThat(tx.projects().listReadable(alice.id(), ofBob, 0, 10)).extracting(p -> p.ref().id())
+                    .containsExactly("bob/atlas");
+            ProjectFilter named = new ProjectFilter(null, "Project atlas", List.of("2024"));
+            assertThat(tx.projects().listReadable(null, named, 0, 10)).extracting(p -> p.ref().id())
+                    .containsExactly("bob/atlas");
+            assertThat(tx.projects().countReadable(null, new ProjectFilter(null, "project atlas", List.of())))
+                    .as("names match exactly, case included").isZero();
+            Map<String, ProjectDetails> details = tx.projects().details(List.of(project.id(), bobPublic.id(), "ws_none"));
+            assertThat(details).containsOnlyKeys(project.id(), bobPublic.id());
+            assertThat(details.get(project.id())).isEqualTo(new ProjectDetails(new Tags(List.of("rna", "2024")), "{\"a\":1}"));
+            assertThat(details.get(bobPublic.id()).settingsJson()).isEqualTo("{}");
+            return null;
+        });
+        run(tx -> tx.projects().putDetails(project.id(), new ProjectDetails(new Tags(List.of("2024", "dna")), "{}")));
+        read(tx -> {
+            assertThat(tx.projects().details(List.of(project.id())).get(project.id()).tags().values())
+                    .as("replaced, in the new order").containsExactly("2024", "dna");
+            assertThat(tx.projects().members(project.id(), 0, 10)).hasSize(1);
+            assertThat(tx.projects().members(project.id(), 1, 10)).isEmpty();
+            assertThat(tx.projects().countMembers(project.id())).isEqualTo(1);
+            return null;
+        });
     }
 
     @Test
