@@ -50,6 +50,7 @@ import org.seqvault.api.v2.SbFileViews;
 import org.seqvault.service.extract.ExtractionStatuses;
 import org.seqvault.api.v2.TrashRoutes;
 import org.seqvault.api.v2.UploadRoutes;
+import org.seqvault.api.web.WebAssets;
 import org.seqvault.service.file.NamespaceService;
 
 /** Builds the HTTP application: every dialect's routes, one error mapping, request ids. */
@@ -141,6 +142,7 @@ public final class HttpApi {
             registerV2Files(services, auth, routes);
             new DrsRoutes(services.drs(), auth, services.publicUrl()).register(routes);
             new HtsgetRoutes(services.htsget(), auth, services.publicUrl()).register(routes);
+            WebAssets.register(routes);
             table[0] = routes;
         });
         return new HttpApi(app, table[0].routes(), tls);

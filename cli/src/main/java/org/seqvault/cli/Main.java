@@ -21,6 +21,7 @@ import org.seqvault.cli.commands.RmCommand;
 import org.seqvault.cli.commands.TagCommand;
 import org.seqvault.cli.commands.TokensCommand;
 import org.seqvault.cli.commands.TrashCommand;
+import org.seqvault.cli.commands.WebCommand;
 import org.seqvault.cli.commands.UploadCommand;
 import org.seqvault.cli.commands.ViewCommand;
 import org.seqvault.client.ClientOptions;
@@ -49,7 +50,7 @@ import picocli.CommandLine.Spec;
         subcommands = {LoginCommand.class, LsCommand.class, InfoCommand.class, MkdirCommand.class,
                 UploadCommand.class, DownloadCommand.class, ViewCommand.class, RmCommand.class, MvCommand.class,
                 CpCommand.class, JobsCommand.class, MetaCommand.class, TagCommand.class, TrashCommand.class,
-                ProjectsCommand.class, TokensCommand.class, AdminCommand.class,
+                ProjectsCommand.class, TokensCommand.class, AdminCommand.class, WebCommand.class,
                 CompletionCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
     public static final int OK = 0;

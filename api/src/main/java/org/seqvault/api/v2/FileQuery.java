@@ -53,7 +53,7 @@ final class FileQuery {
                 origin.put(field(p.getKey(), ORIGIN), p.getValue());
             }
         }
-        return new FileFilter(names, metadata, q.all("tag"), origin);
+        return new FileFilter(names, metadata, q.all("tag"), origin, q.last("name_contains"));
     }
 
     /** Page size: 50 when absent or not positive, at most 100 (larger asks are clamped, not refused). */

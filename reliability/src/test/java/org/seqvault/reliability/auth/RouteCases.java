@@ -24,6 +24,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One case per route of the server. The matrix test fails for a route the server has and this
@@ -52,6 +54,10 @@ final class RouteCases {
         return List.of(
                 RouteCase.of("GET", "/healthz", Need.of(NONE, PUBLIC), 200, (w, c) -> Request.of("GET", "/healthz")),
                 RouteCase.of("GET", "/openapi.json", Need.of(NONE, PUBLIC), 200, (w, c) -> Request.of("GET", "/openapi.json")),
+                // The web file browser's page and assets: public (they carry no data; the page signs in through the APIs).
+                RouteCase.of("GET", "/", Need.of(NONE, PUBLIC), 200, (w, c) -> Request.of("GET", "/")),
+                RouteCase.of("GET", "/assets/{name}", Need.of(NONE, PUBLIC), 200,
+                        (w, c) -> Request.of("GET", webScriptPath(w))),
                 RouteCase.of("GET", "/metrics", Need.of(Need.Scope.ADMIN, ADMIN), 200, (w, c) -> Request.of("GET", "/metrics")),
                 RouteCase.of("PUT", "/_blob/up/{upload}/{part}", Need.of(NONE, SIGNED_URL), 200,
                         (w, c) -> new Request("PUT", "/_blob/up/" + w.uploadId + "/1", "application/octet-stream",
@@ -350,6 +356,16 @@ final class RouteCases {
     private static String downloadPath(World w) throws Exception {
         String url = w.http.get("/v2/files/" + w.fileId + "/download_info", w.ownerToken).json().get("url").asText();
         return URI.create(url).getRawPath();
+    }
+
+    /** The page's script, named by the page itself (its name is a hash of its content). */
+    private static String webScriptPath(World w) throws Exception {
+        String page = w.http.get("/", null).text();
+        Matcher script = Pattern.compile("src=\"(/assets/[^\"]+\\.js)\"").matcher(page);
+        if (!script.find()) {
+            throw new AssertionError("the web page names no script: " + page);
+        }
+        return script.group(1);
     }
 
     private static String encode(String s) {

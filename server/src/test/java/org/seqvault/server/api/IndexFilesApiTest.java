@@ -119,6 +119,30 @@ class IndexFilesApiTest extends BackendSuite {
         assertThat(secondaryIds(ok(sb.get("/files/" + bam), 200))).as("index deleted").isEmpty();
     }
 
+    @Test
+    void aCopyJobOfTheFolderOrOfBothFilesKeepsThePairLinked() throws Exception {
+        String bam = upload("run/", "x.bam", "data");
+        String bai = upload("run/", "x.bam.bai", "index");
+        String run = ok(sb.get("/files/" + bam), 200).get("parent").asText();
+        String dest = ok(sb.post("/files", Map.of("project", project, "name", "dest", "type", "folder")), 200)
+                .get("id").asText();
+
+        JsonNode folderCopy = AsyncJobsApiTest.finish(sb, ok(sb.post("/async/files/copy",
+                Map.of("items", List.of(Map.of("file", run, "parent", dest)))), 200));
+        String copiedRun = folderCopy.at("/result/0/resource/id").asText();
+        JsonNode copiedBam = ok(sb.get("/files?parent=" + copiedRun + "&name=x.bam"), 200).at("/items/0");
+        assertThat(copiedBam.get("id").asText()).isNotEqualTo(bam);
+        assertThat(copiedBam.at("/_secondary_files/0/name").asText()).isEqualTo("x.bam.bai");
+        assertThat(copiedBam.at("/_secondary_files/0/id").asText()).as("the copy's own index").isNotEqualTo(bai);
+
+        JsonNode pairCopy = AsyncJobsApiTest.finish(sb, ok(sb.post("/async/files/copy", Map.of("items", List.of(
+                Map.of("file", bam, "parent", dest), Map.of("file", bai, "parent", dest)))), 200));
+        String pairBam = pairCopy.at("/result/0/resource/id").asText();
+        String pairBai = pairCopy.at("/result/1/resource/id").asText();
+        assertThat(secondaryIds(ok(sb.get("/files/" + pairBam), 200))).containsExactly(pairBai);
+        assertThat(secondaryIds(ok(sb.get("/files/" + bam), 200))).as("the original keeps its own").containsExactly(bai);
+    }
+
     private String upload(String path, String name, String content) {
         TestHttp.Response r = sc.upload(token, workspace, path.isEmpty() ? null : path, name,
                 content.getBytes(StandardCharsets.UTF_8));

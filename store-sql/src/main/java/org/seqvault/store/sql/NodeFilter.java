@@ -1,6 +1,7 @@
 package org.seqvault.store.sql;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.seqvault.service.port.NodeQuery;
 
@@ -40,11 +41,30 @@ final class NodeFilter {
                     .argList(query.tags())
                     .sql(")");
         }
+        if (query.nameContains() != null) {
+            // Both sides lowered: case-insensitive on PostgreSQL for every script, on SQLite (whose
+            // lower() knows only ASCII) for ASCII letters. Scans only the parent's children.
+            sql.sql(" AND lower(n.name) LIKE ").arg(containsPattern(query.nameContains())).sql(" ESCAPE '\\'");
+        }
         String task = query.origin().get(ORIGIN_TASK);
         if (task != null) {
             sql.sql(" AND n.origin_task = ").arg(task);
         }
         return true;
+    }
+
+    /** A LIKE pattern matching names that contain the text, with its own %, _ and backslash taken literally. */
+    static String containsPattern(String text) {
+        String lowered = text.toLowerCase(Locale.ROOT);
+        StringBuilder pattern = new StringBuilder(lowered.length() + 2).append('%');
+        for (int i = 0; i < lowered.length(); i++) {
+            char c = lowered.charAt(i);
+            if (c == '%' || c == '_' || c == '\\') {
+                pattern.append('\\');
+            }
+            pattern.append(c);
+        }
+        return pattern.append('%').toString();
     }
 
     private static boolean canMatch(NodeQuery query) {

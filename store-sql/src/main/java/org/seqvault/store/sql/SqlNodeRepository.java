@@ -315,14 +315,14 @@ final class SqlNodeRepository implements NodeRepository {
     }
 
     /**
-     * With a metadata or tag filter the database must find every match to sort them before the
+     * With a metadata, tag or name-contains filter the database must find every match to sort them before the
      * page, so the same query counts them too (a window over those rows) instead of a second query
      * finding them all again. Other listings walk an index in order and stop after the page; there
      * the caller counts only when it has to.
      */
     @Override
     public CountedPage queryCounted(NodeQuery query, long offset, int limit) {
-        if (query.metadata().isEmpty() && query.tags().isEmpty()) {
+        if (query.metadata().isEmpty() && query.tags().isEmpty() && query.nameContains() == null) {
             return new CountedPage(query(query, offset, limit), -1);
         }
         Optional<SqlFragment> page = page(SELECT_COUNTED, query, offset, limit);

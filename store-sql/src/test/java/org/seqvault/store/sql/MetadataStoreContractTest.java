@@ -596,6 +596,27 @@ abstract class MetadataStoreContractTest {
     }
 
     @Test
+    void nameContainsMatchesPartsOfNamesIgnoringCaseAndTakesWildcardsLiterally() {
+        insertFiles("Sample_A.bam", "sample_a.bam.bai", "sampleXa.vcf", "notes.txt", "100%.txt", "a\\b.txt");
+        read(tx -> {
+            NodeQuery sample = contains("SAMPLE_A");
+            assertThat(names(tx.nodes().query(sample, 0, 10))).containsExactlyInAnyOrder("Sample_A.bam", "sample_a.bam.bai");
+            assertThat(tx.nodes().count(sample)).isEqualTo(2);
+            assertThat(tx.nodes().queryCounted(sample, 1, 10).total()).isEqualTo(2);
+            assertThat(names(tx.nodes().queryAfter(sample, null, 10))).containsExactlyInAnyOrder("Sample_A.bam", "sample_a.bam.bai");
+            assertThat(names(tx.nodes().query(contains("%"), 0, 10))).containsExactly("100%.txt");
+            assertThat(names(tx.nodes().query(contains("a\\b"), 0, 10))).containsExactly("a\\b.txt");
+            assertThat(names(tx.nodes().query(contains(".TXT"), 0, 10))).containsExactly("100%.txt", "a\\b.txt", "notes.txt");
+            assertThat(tx.nodes().count(contains("zzz"))).isZero();
+            return null;
+        });
+    }
+
+    private NodeQuery contains(String text) {
+        return new NodeQuery(root.id(), null, null, null, null, text);
+    }
+
+    @Test
     void metadataFilterOrsValuesOfAKeyAndAndsKeys() {
         run(tx -> {
             tx.nodes().insert(TestData.file(root, "s1-l1", Map.of("sample", "S1", "lib", "L1"), List.of(), null));

@@ -82,6 +82,13 @@ class PostgresQueryPlanTest {
     }
 
     @Test
+    void nameContainsReadsOnlyTheFolderThroughAnIndexAndCountsInTheSameQuery() {
+        NodeQuery contains = new NodeQuery(BIG_FOLDER, null, null, null, null, "F0100");
+        assertPlan("name contains, counted page", tx -> tx.nodes().queryCounted(contains, 0, 50),
+                "Index Cond: (parent_id = 'dir-0000-0'::text)", "~~");
+    }
+
+    @Test
     void childrenTotalIsCountedFromAnIndex() {
         assertPlan("children total", tx -> tx.nodes().count(NodeQuery.children(BIG_FOLDER)),
                 "Index Cond: (parent_id = 'dir-0000-0'::text)");
