@@ -6,6 +6,7 @@ import org.seqvault.service.file.FileJobService;
 import org.seqvault.service.file.DrsService;
 import org.seqvault.service.extract.MetadataExtraction;
 import org.seqvault.service.file.FileService;
+import org.seqvault.service.file.HtsgetService;
 import org.seqvault.service.file.NamespaceService;
 import org.seqvault.service.file.TrashService;
 import org.seqvault.service.limit.RateLimiter;
@@ -27,5 +28,6 @@ public record ApiServices(IdentityService identity, ProjectService projects, Quo
                           NamespaceService namespace, TrashService trash,
                           UploadService uploads, BlobStore blobStore, UrlSigner signer, Clock clock,
                           RateLimiter rateLimiter, RateLimiter authFailures, String publicUrl, AuditLog audit,
-                          FileJobService jobs, DrsService drs, MetadataExtraction extraction) {
+                          FileJobService jobs, DrsService drs, MetadataExtraction extraction,
+                          HtsgetService htsget) {
 }

@@ -26,6 +26,7 @@ import org.seqvault.api.blob.BlobRoutes;
 import org.seqvault.api.drs.DrsRoutes;
 import org.seqvault.api.error.Errors;
 import org.seqvault.api.error.JettyErrors;
+import org.seqvault.api.htsget.HtsgetRoutes;
 import org.seqvault.api.http.Auth;
 import org.seqvault.api.http.IgnoredBodies;
 import org.seqvault.api.http.Json;
@@ -123,6 +124,8 @@ public final class HttpApi {
             }
             config.routes.before(RequestIds::assign);
             config.routes.before(IgnoredBodies::drain);
+            config.routes.before(HtsgetRoutes.BASE + "/*", HtsgetRoutes::cors);
+            config.routes.before("/_blob/dl/*", HtsgetRoutes::blockCors);
             Errors.install(config.routes);
             RouteTable routes = new RouteTable(config.routes);
             routes.add(HandlerType.GET, "/healthz", Guard.PUBLIC, health::handle);
@@ -138,6 +141,7 @@ public final class HttpApi {
             new BlobRoutes(services).register(routes);
             registerV2Files(services, auth, routes);
             new DrsRoutes(services.drs(), auth, services.publicUrl()).register(routes);
+            new HtsgetRoutes(services.htsget(), auth, services.publicUrl()).register(routes);
             WebAssets.register(routes);
             table[0] = routes;
         });

@@ -23,6 +23,7 @@ import org.seqvault.cli.commands.TokensCommand;
 import org.seqvault.cli.commands.TrashCommand;
 import org.seqvault.cli.commands.WebCommand;
 import org.seqvault.cli.commands.UploadCommand;
+import org.seqvault.cli.commands.ViewCommand;
 import org.seqvault.client.ClientOptions;
 import org.seqvault.client.RemotePath;
 import picocli.CommandLine;
@@ -47,9 +48,9 @@ import picocli.CommandLine.Spec;
         footer = {"", "Run 'seqvault COMMAND --help' for a command's options.",
                 "Exit codes: 0 done, 1 something failed, 2 usage error."},
         subcommands = {LoginCommand.class, LsCommand.class, InfoCommand.class, MkdirCommand.class,
-                UploadCommand.class, DownloadCommand.class, RmCommand.class, MvCommand.class, CpCommand.class,
-                JobsCommand.class, MetaCommand.class, TagCommand.class, TrashCommand.class, ProjectsCommand.class,
-                TokensCommand.class, AdminCommand.class, WebCommand.class,
+                UploadCommand.class, DownloadCommand.class, ViewCommand.class, RmCommand.class, MvCommand.class,
+                CpCommand.class, JobsCommand.class, MetaCommand.class, TagCommand.class, TrashCommand.class,
+                ProjectsCommand.class, TokensCommand.class, AdminCommand.class, WebCommand.class,
                 CompletionCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
     public static final int OK = 0;

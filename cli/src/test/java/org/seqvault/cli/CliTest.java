@@ -34,7 +34,7 @@ class CliTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = TestServer.start(Files.createDirectories(tmp.resolve("data")));
+        server = TestServer.start(Files.createDirectories(tmp.resolve("data")), "--extract-metadata");
         token = server.userToken("erin");
         Path home = Files.createDirectories(tmp.resolve("home"));
         cli = new CliRunner(Map.of("HOME", home.toString(), "SEQVAULT_CONFIG_FILE",

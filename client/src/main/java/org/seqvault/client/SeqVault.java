@@ -38,6 +38,7 @@ public final class SeqVault implements AutoCloseable {
     private final Tokens tokens;
     private final Admin admin;
     private final Trash trash;
+    private final Htsget htsget;
     private final FileJobs jobs;
 
     private SeqVault(URI base, String token, ClientOptions options) {
@@ -58,6 +59,7 @@ public final class SeqVault implements AutoCloseable {
         this.tokens = new Tokens(api);
         this.admin = new Admin(api);
         this.trash = new Trash(api);
+        this.htsget = new Htsget(api);
         this.jobs = new FileJobs(api);
     }
 
@@ -133,6 +135,11 @@ public final class SeqVault implements AutoCloseable {
     /** @return asynchronous jobs that copy, move or delete many files and folders at once, with progress */
     public FileJobs jobs() {
         return jobs;
+    }
+
+    /** @return regions of BAM, CRAM, VCF and BCF files through GA4GH htsget (only the blocks holding them move) */
+    public Htsget htsget() {
+        return htsget;
     }
 
     /** @return users and tokens for anyone (needs the {@code admin} scope) */

@@ -33,7 +33,7 @@ class HeaderMetadataSdkTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = TestServer.start(Files.createDirectories(tmp.resolve("data")));
+        server = TestServer.start(Files.createDirectories(tmp.resolve("data")), "--extract-metadata");
         sv = SeqVault.connect(server.url(), server.userToken("hana"));
         admin = SeqVault.connect(server.url(), TestServer.ADMIN_TOKEN);
     }

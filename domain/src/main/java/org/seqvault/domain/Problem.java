@@ -30,6 +30,10 @@ public enum Problem {
     BAD_PART_NUMBER(Kind.INVALID),
     BAD_PART_REPORT(Kind.INVALID),
     BAD_UPLOAD_INIT(Kind.INVALID),
+    /** htsget: a format the file does not have or the endpoint does not serve. */
+    UNSUPPORTED_FORMAT(Kind.INVALID),
+    /** htsget: a region whose start lies after its end. */
+    INVALID_RANGE(Kind.INVALID),
 
     UNAUTHORIZED(Kind.UNAUTHORIZED),
     MISSING_SCOPE(Kind.FORBIDDEN),
@@ -46,6 +50,8 @@ public enum Problem {
     TOKEN_NOT_FOUND(Kind.NOT_FOUND),
     MEMBER_NOT_FOUND(Kind.NOT_FOUND),
     ROUTE_NOT_FOUND(Kind.NOT_FOUND),
+    /** htsget: a reference the file does not have, or a region query on a file without its index. */
+    GENOMIC_DATA_NOT_FOUND(Kind.NOT_FOUND),
     JOB_NOT_FOUND(Kind.NOT_FOUND),
 
     NAME_EXISTS(Kind.CONFLICT),

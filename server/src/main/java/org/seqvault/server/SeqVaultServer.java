@@ -24,6 +24,9 @@ import org.seqvault.service.file.FileJobService;
 import org.seqvault.service.file.DrsService;
 import org.seqvault.service.extract.MetadataExtraction;
 import org.seqvault.service.file.FileService;
+import org.seqvault.service.file.HtsgetService;
+import org.seqvault.service.htsget.IndexCache;
+import org.seqvault.service.htsget.TicketPlanner;
 import org.seqvault.service.file.NamespaceService;
 import org.seqvault.service.file.TrashRetention;
 import org.seqvault.service.file.TrashService;
@@ -143,7 +146,9 @@ public final class SeqVaultServer implements AutoCloseable {
                     new TrashService(store, clock, ids, audit), uploads, blobs, signer, clock, limiter, authFailures,
                     publicUrl, new AuditLog(store), new FileJobService(store, clock, ids, audit, jobRunner::wake),
                     new DrsService(store, files, audit),
-                    cfg.extractMetadata() ? extraction : null);
+                    cfg.extractMetadata() ? extraction : null,
+                    new HtsgetService(store, files,
+                            new TicketPlanner(blobs, new IndexCache(blobs, IndexCache.DEFAULT_MAX_BYTES)), audit));
 
             identity.bootstrap(cfg.bootstrapToken()).ifPresent(issued -> {
                 if (cfg.bootstrapToken() == null) {

@@ -43,7 +43,7 @@ public final class DrsRoutes {
         this.auth = auth;
         this.publicUrl = publicUrl;
         this.uris = new DrsUris(publicUrl);
-        this.views = new DrsViews(uris);
+        this.views = new DrsViews(uris, publicUrl);
     }
 
     public void register(RouteTable routes) {

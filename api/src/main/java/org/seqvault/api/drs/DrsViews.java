@@ -8,16 +8,21 @@ import org.seqvault.api.http.Times;
 import org.seqvault.domain.Node;
 import org.seqvault.domain.UserException;
 import org.seqvault.service.file.Located;
+import org.seqvault.service.htsget.HtsgetLinks;
 
 /** The DRS 1.5 shapes: DrsObject, AccessURL, Authorizations and the bulk answers' parts. */
 final class DrsViews {
-    /** The one access method: a presigned https URL, handed out at /access/https just in time. */
+    /** The access method every file has: a presigned https URL, handed out at /access/https just in time. */
     static final String HTTPS = "https";
+    /** The access method of an indexed BAM, CRAM, VCF or BCF file: its htsget endpoint (DRS 1.5 AccessMethod type). */
+    static final String HTSGET = "htsget";
 
     private final DrsUris uris;
+    private final String publicUrl;
 
-    DrsViews(DrsUris uris) {
+    DrsViews(DrsUris uris, String publicUrl) {
         this.uris = uris;
+        this.publicUrl = publicUrl;
     }
 
     /** A file as a DRS object; its aliases are its v1 name ({workspace id}/{key}) and v2 path ({owner}/{project}/{path}). */
@@ -32,7 +37,7 @@ final class DrsViews {
         m.put("updated_time", Times.format(n.modifiedAt()));
         m.put("mime_type", n.contentType());
         m.put("checksums", List.of(checksum(n.checksums().md5(), "md5"), checksum(n.checksums().sha256(), "sha-256")));
-        m.put("access_methods", List.of(accessMethod()));
+        m.put("access_methods", accessMethods(located));
         if (n.description() != null && !n.description().isEmpty()) {
             m.put("description", n.description());
         }
@@ -47,10 +52,29 @@ final class DrsViews {
         return m;
     }
 
-    private static Map<String, Object> accessMethod() {
+    private List<Map<String, Object>> accessMethods(Located located) {
+        List<Map<String, Object>> methods = new ArrayList<>(2);
+        methods.add(httpsAccess());
+        HtsgetLinks.urlOf(located.node(), located.indexFiles(), publicUrl).ifPresent(url -> methods.add(htsgetAccess(url)));
+        return methods;
+    }
+
+    private static Map<String, Object> httpsAccess() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("type", HTTPS);
         m.put("access_id", HTTPS);
+        m.put("available", true);
+        return m;
+    }
+
+    /**
+     * The htsget endpoint as the access URL itself (no access id: nothing to sign just in time). It
+     * takes the same bearer token as DRS, or none for a file of a public project.
+     */
+    private static Map<String, Object> htsgetAccess(String url) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("type", HTSGET);
+        m.put("access_url", accessUrl(url));
         m.put("available", true);
         return m;
     }

@@ -23,15 +23,22 @@ public final class Errors {
     private static final Logger LOG = LoggerFactory.getLogger(Errors.class);
     private static final ErrorDialect V1 = new V1Errors();
     private static final ErrorDialect SB = new SbErrors();
+    private static final ErrorDialect HTSGET = new HtsgetErrors();
     private static final ErrorDialect DRS = new DrsErrors();
 
     private Errors() {
     }
 
-    /** The dialect of a path: Seven Bridges under /v2, GA4GH DRS under /ga4gh/drs, the workspace format elsewhere. */
+    /**
+     * The dialect of a path: Seven Bridges under /v2, GA4GH DRS under /ga4gh/drs, GA4GH htsget under
+     * /ga4gh/htsget, the workspace format elsewhere.
+     */
     public static ErrorDialect dialectFor(String path) {
         if (path.startsWith("/v2/") || path.equals("/v2")) {
             return SB;
+        }
+        if (path.startsWith(HtsgetErrors.PREFIX)) {
+            return HTSGET;
         }
         return path.startsWith(DrsErrors.PREFIX) ? DRS : V1;
     }

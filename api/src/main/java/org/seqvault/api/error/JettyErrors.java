@@ -48,6 +48,8 @@ public final class JettyErrors extends ErrorHandler {
             body = SbErrors.body(status, null, message);
         } else if (path != null && path.startsWith(DrsErrors.PREFIX)) {
             body = DrsErrors.body(status, message);
+        } else if (path != null && path.startsWith(HtsgetErrors.PREFIX)) {
+            body = HtsgetErrors.body(status, null, message);
         } else {
             Map<String, Object> error = new LinkedHashMap<>();
             error.put("code", V1Errors.code(status, null));

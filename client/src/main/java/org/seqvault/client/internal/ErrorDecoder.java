@@ -20,7 +20,8 @@ import org.seqvault.client.UnprocessableException;
 /**
  * Turns an error answer into the matching exception. Reads both error dialects:
  * {@code {"error":{"code","message","request_id"}}} ({@code /v1}, {@code /_blob}) and
- * {@code {"status","code","message","more_info"}} ({@code /v2}); anything else (an S3 XML
+ * {@code {"status","code","message","more_info"}} ({@code /v2}) and htsget's
+ * {@code {"htsget":{"error","message"}}}; anything else (an S3 XML
  * error, a proxy's HTML page) keeps its first line as the message.
  */
 public final class ErrorDecoder {
@@ -39,6 +40,10 @@ public final class ErrorDecoder {
             code = text(e.get("code"));
             message = text(e.get("message"));
             requestId = e.hasNonNull("request_id") ? e.get("request_id").asText() : requestId;
+        } else if (json != null && json.path("htsget").path("error").isTextual()) {
+            // htsget: {"htsget": {"error": "NotFound", "message": "..."}}
+            code = text(json.get("htsget").get("error"));
+            message = text(json.get("htsget").get("message"));
         } else if (json != null && json.isObject() && json.has("message")) {
             code = text(json.get("code"));
             message = text(json.get("message"));

@@ -46,6 +46,7 @@ final class RouteCases {
         all.addAll(asyncJobs());
         all.addAll(uploads());
         all.addAll(drs());
+        all.addAll(htsget());
         return all;
     }
 
@@ -275,6 +276,39 @@ final class RouteCases {
                     w.sendPart(id);
                     return Request.json("POST", "/v2/upload/multipart/" + id + "/complete", "null");
                 }));
+    }
+
+    /**
+     * GA4GH htsget: tickets for the private project's bgzipped VCF and the public project's (which a
+     * caller without any token may have); service-info and the CORS preflights need nothing.
+     */
+    private static List<RouteCase> htsget() {
+        String base = "/ga4gh/htsget/v1";
+        List<RouteCase> cases = new ArrayList<>();
+        for (String endpoint : List.of("reads", "variants")) {
+            String ticket = base + "/" + endpoint + "/{id}";
+            cases.add(RouteCase.of("GET", base + "/" + endpoint + "/service-info", Need.of(NONE, PUBLIC), 200,
+                    (w, c) -> Request.of("GET", base + "/" + endpoint + "/service-info")));
+            cases.add(RouteCase.of("OPTIONS", base + "/" + endpoint + "/service-info", Need.of(NONE, PUBLIC), 204,
+                    (w, c) -> Request.of("OPTIONS", base + "/" + endpoint + "/service-info")));
+            cases.add(RouteCase.of("OPTIONS", ticket, Need.of(NONE, PUBLIC), 204,
+                    (w, c) -> Request.of("OPTIONS", base + "/" + endpoint + "/" + w.fileId)));
+        }
+        for (String endpoint : List.of("reads", "variants")) {
+            String ticket = base + "/" + endpoint + "/{id}";
+            String mine = base + "/" + endpoint + "/";
+            boolean reads = endpoint.equals("reads");
+            cases.add(RouteCase.of("GET", ticket, Need.of(FILES, DRS_READ), 200,
+                    (w, c) -> Request.of("GET", mine + (reads ? w.bamFileId : w.vcfGzFileId))));
+            cases.add(RouteCase.of("GET", ticket, Need.of(FILES, DRS_PUBLIC_READ), 200,
+                    (w, c) -> Request.of("GET", mine + (reads ? w.publicBamFileId : w.publicVcfGzFileId))));
+            cases.add(RouteCase.of("POST", ticket, Need.of(FILES, DRS_READ), 200,
+                    (w, c) -> Bodies.json("POST", mine + (reads ? w.bamFileId : w.vcfGzFileId), Map.of())));
+            cases.add(RouteCase.of("POST", ticket, Need.of(FILES, DRS_PUBLIC_READ), 200,
+                    (w, c) -> Bodies.json("POST", mine + (reads ? w.publicBamFileId : w.publicVcfGzFileId),
+                            Map.of("class", "header"))));
+        }
+        return cases;
     }
 
     /** GA4GH DRS: each object route on the private file and on the public project's file. */

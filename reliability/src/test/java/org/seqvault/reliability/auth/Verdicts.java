@@ -40,7 +40,10 @@ final class Verdicts {
         return wrongStatus.isEmpty() && wrongFormat.isEmpty() && leaks.isEmpty();
     }
 
-    /** Seven Bridges errors under /v2 ({status, code, message, more_info}); DRS ({msg, status_code}); the workspace format elsewhere. */
+    /**
+     * Seven Bridges errors under /v2 ({status, code, message, more_info}); DRS ({msg, status_code});
+     * htsget ({htsget: {error, message}}); the workspace format elsewhere.
+     */
     private void checkErrorFormat(String where, String path, Http.Answer answer) {
         JsonNode json;
         try {
@@ -54,6 +57,9 @@ final class Verdicts {
                         && json.path("code").isInt() && json.path("message").isTextual()
                 : path.startsWith("/ga4gh/drs/")
                 ? json.path("msg").isTextual() && json.path("status_code").asInt() == answer.status()
+                : path.startsWith("/ga4gh/htsget/")
+                ? json.size() == 1 && json.path("htsget").path("error").isTextual()
+                        && json.path("htsget").path("message").isTextual()
                 : json.path("error").path("code").isTextual() && json.path("error").path("message").isTextual()
                         && json.path("error").path("request_id").isTextual();
         if (!ok) {

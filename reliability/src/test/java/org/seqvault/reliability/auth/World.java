@@ -51,6 +51,11 @@ final class World {
     final String otherFileId;
     /** A file of a public project of a fourth user: anyone reads it, through DRS even without a token. */
     final String publicFileId;
+    /** Files htsget serves (a header-only BAM, a bgzipped VCF without records), in the project and the public one. */
+    final String bamFileId;
+    final String vcfGzFileId;
+    final String publicBamFileId;
+    final String publicVcfGzFileId;
     private final AtomicInteger unique = new AtomicInteger();
     /** Set while building a call the caller must be refused: it gets shared resources instead of fresh ones. */
     private boolean refusalExpected;
@@ -96,12 +101,29 @@ final class World {
         publicFileId = expect(http.form("/v1/files/upload", curatorToken, List.<String[]>of(
                 new String[] {"workspace_id", open.get("workspace_id").asText()}), "psi-reference.fa", PUBLIC_CONTENT), 201)
                 .get("file_id").asText();
+
+        bamFileId = upload(ownerToken, workspaceId, FOLDER_NAME + "/", "zeta-secret-reads.bam", GenomicBytes.emptyBam());
+        vcfGzFileId = upload(ownerToken, workspaceId, FOLDER_NAME + "/", "zeta-secret-calls.vcf.gz",
+                GenomicBytes.emptyVcfGz());
+        String openWorkspace = open.get("workspace_id").asText();
+        publicBamFileId = upload(curatorToken, openWorkspace, null, "psi-reads.bam", GenomicBytes.emptyBam());
+        publicVcfGzFileId = upload(curatorToken, openWorkspace, null, "psi-calls.vcf.gz", GenomicBytes.emptyVcfGz());
+    }
+
+    private String upload(String token, String workspace, String path, String name, byte[] content) throws IOException {
+        List<String[]> fields = new java.util.ArrayList<>();
+        fields.add(new String[] {"workspace_id", workspace});
+        if (path != null) {
+            fields.add(new String[] {"path", path});
+        }
+        return expect(http.form("/v1/files/upload", token, fields, name, content), 201).get("file_id").asText();
     }
 
     /** Names and ids a caller who cannot see the project must never be told (unless it sent them itself). */
     List<String> projectSecrets() {
         return List.of(PROJECT_NAME, FOLDER_NAME, FILE_NAME, "zeta-secret-upload.bam", workspaceId, rootFolderId,
-                folderId, fileId, fileSha256, uploadId, projectId, "zeta-reader", "zeta-writer", "zeta-extra");
+                folderId, fileId, fileSha256, uploadId, projectId, "zeta-reader", "zeta-writer", "zeta-extra",
+                "zeta-secret-reads.bam", "zeta-secret-calls.vcf.gz", bamFileId, vcfGzFileId);
     }
 
     /** Names and ids of the second project, which no caller of the matrix but the admin may see. */

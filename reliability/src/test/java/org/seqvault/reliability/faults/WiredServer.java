@@ -18,6 +18,9 @@ import org.seqvault.service.auth.IdentityService;
 import org.seqvault.service.file.DrsService;
 import org.seqvault.service.file.FileService;
 import org.seqvault.service.file.FileJobService;
+import org.seqvault.service.file.HtsgetService;
+import org.seqvault.service.htsget.IndexCache;
+import org.seqvault.service.htsget.TicketPlanner;
 import org.seqvault.service.file.NamespaceService;
 import org.seqvault.service.file.TrashRetention;
 import org.seqvault.service.file.TrashService;
@@ -89,7 +92,8 @@ final class WiredServer implements AutoCloseable {
                 new TrashService(wired, clock, ids, audit), uploads, blobs, signer, clock,
                 new RateLimiter((key, window, count) -> 0, clock, 0, 300),
                 new RateLimiter((key, window, count) -> 0, clock, 0, 60), url, new AuditLog(wired),
-                new FileJobService(wired, clock, ids, audit, () -> { }), new DrsService(wired, files, audit), null);
+                new FileJobService(wired, clock, ids, audit, () -> { }), new DrsService(wired, files, audit), null,
+                new HtsgetService(wired, files, new TicketPlanner(blobs, new IndexCache(blobs, 1L << 20)), audit));
         identity.bootstrap(ServerProcess.ADMIN_TOKEN);
         Health health = new Health();
         // Up to 10 s to drain at stop: on a loaded 2-core machine a 1 s drain was sometimes exceeded, and

@@ -4,13 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.seqvault.server.api.SbHttp.ok;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 
@@ -21,6 +26,7 @@ import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
  * to a public project's files only, OPTIONS, service-info, and a deleted file gone from DRS.
  */
 @OnEveryBackend
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class) // service-info counts only the first scenario's files
 class DrsApiTest extends BackendSuite {
     private static final String DRS = "/ga4gh/drs/v1";
     private static final String NO_SUCH_ID = "0123456789abcdef01234567";
@@ -29,6 +35,7 @@ class DrsApiTest extends BackendSuite {
     static ServerFixture fx;
     static TestHttp http;
     static ApiScenario sc;
+    private static GenomicTestFiles genomic;
 
     @BeforeParameterizedClassInvocation
     static void start(Backend backend) {
@@ -44,6 +51,7 @@ class DrsApiTest extends BackendSuite {
 
     /** One scenario: the service-info counts are those of exactly what it uploads. */
     @Test
+    @Order(1)
     void objectsAccessBulkAuthorisationAndDeletion() throws Exception {
         Golden golden = fx.golden();
         String dora = sc.user("dora", "files", "projects");
@@ -181,6 +189,38 @@ class DrsApiTest extends BackendSuite {
         assertThat(afterDelete.at("/unresolved_drs_objects/0/error_code").asInt()).isEqualTo(404);
         assertThat(afterDelete.at("/unresolved_drs_objects/0/object_ids/0").asText()).isEqualTo(a);
         assertThat(afterDelete.at("/resolved_drs_object/0/id").asText()).isEqualTo(ref);
+    }
+
+    /**
+     * A BAM with its index beside it also has an htsget access method whose URL is a working htsget
+     * endpoint (for the same token); without the index it has only https.
+     */
+    @Test
+    @Order(2)
+    void indexedBamHasHtsgetAccess() throws Exception {
+        if (genomic == null) {
+            genomic = GenomicTestFiles.write(Files.createTempDirectory("seqvault-drs-"), 7);
+        }
+        Golden golden = fx.golden();
+        String hana = sc.user("hana", "files", "projects");
+        SbHttp sb = new SbHttp(http, hana);
+        String project = sc.project(hana, "Reads", false).get("id").asText();
+        String bam = sb.upload("project", project, "reads.bam", Files.readAllBytes(genomic.bam),
+                ServerFixture.PART_SIZE).get("id").asText();
+        JsonNode unindexed = ok(get("/objects/" + bam, hana), 200);
+        assertThat(unindexed.get("access_methods")).as("no index yet: https only").hasSize(1);
+
+        sb.upload("project", project, "reads.bam.bai", Files.readAllBytes(genomic.bai()), ServerFixture.PART_SIZE);
+        JsonNode indexed = ok(get("/objects/" + bam, hana), 200);
+        golden.assertMatches("drs-object-htsget", indexed);
+        assertThat(ok(post("/objects", hana, Map.of("bulk_object_ids", List.of(bam))), 200)
+                .at("/resolved_drs_object/0")).as("a bulk answer lists it too").isEqualTo(indexed);
+
+        String htsgetUrl = indexed.at("/access_methods/1/access_url/url").asText();
+        assertThat(htsgetUrl).startsWith(fx.server.publicUrl() + "/ga4gh/htsget/v1/reads/");
+        JsonNode ticket = ok(http.get(URI.create(htsgetUrl).getPath() + "?referenceName=chr1", hana), 200);
+        assertThat(ticket.at("/htsget/format").asText()).isEqualTo("BAM");
+        assertThat(ticket.at("/htsget/urls")).isNotEmpty();
     }
 
     private static TestHttp.Response get(String path, String token) {

@@ -158,6 +158,12 @@ abstract class PresignedUrlForm {
                     && isPartNumber(q.get("partNumber"))) {
                 return Optional.of(partUpload(id, q.get("partNumber")));
             }
+            // A blob's GET presigned at S3 itself (htsget tickets), named by its attachment file name.
+            String disposition = q.get("response-content-disposition");
+            if (rest.equals(Set.of("response-content-type", "response-content-disposition"))
+                    && disposition.startsWith("attachment; filename*=UTF-8''")) {
+                return Optional.of(download(decode(disposition.substring(disposition.indexOf("''") + 2))));
+            }
             return Optional.empty();
         }
 

@@ -38,9 +38,10 @@ public final class DrsService {
         this.audit = audit;
     }
 
+    /** A file the caller may read, with its index files (the DRS object lists htsget access when it has one). */
     public Located object(DrsCaller caller, String id) {
         requireScope(caller);
-        return store.read(tx -> file(tx, caller, id));
+        return store.read(tx -> IndexFiles.attach(tx, file(tx, caller, id)));
     }
 
     /** Several objects in one read transaction; each id's outcome is its own, in the order asked. */
@@ -48,13 +49,23 @@ public final class DrsService {
         requireScope(caller);
         requireBulkSize(ids.size());
         return store.read(tx -> {
-            List<BulkResult> results = new ArrayList<>(ids.size());
+            List<Located> found = new ArrayList<>(ids.size());
+            List<UserException> failures = new ArrayList<>(ids.size());
             for (String id : ids) {
                 try {
-                    results.add(BulkResult.ok(file(tx, caller, id)));
+                    found.add(file(tx, caller, id));
+                    failures.add(null);
                 } catch (UserException e) {
-                    results.add(BulkResult.failed(e));
+                    found.add(null);
+                    failures.add(e);
                 }
+            }
+            // Index files of all the found files at once: one lookup per folder, not per id.
+            List<Located> withIndexes = IndexFiles.attach(tx, found.stream().filter(f -> f != null).toList());
+            List<BulkResult> results = new ArrayList<>(ids.size());
+            int next = 0;
+            for (int i = 0; i < ids.size(); i++) {
+                results.add(failures.get(i) == null ? BulkResult.ok(withIndexes.get(next++)) : BulkResult.failed(failures.get(i)));
             }
             return results;
         });

@@ -130,6 +130,17 @@ public final class FileService {
     }
 
     /**
+     * A URL that serves a file's bytes by ranged GETs, for a caller already authorised to read it,
+     * valid as long as download links are: on a store that presigns its own URLs (S3) one at the
+     * store itself, so the bytes never pass through the server; else the server's own download URL.
+     */
+    public BlobStore.Presigned rangeUrl(Node file) {
+        Instant expires = clock.now().plus(presignTtl);
+        return blobs.presignDownload(file.blobId(), file.name(), expires)
+                .orElseGet(() -> downloadUrls.sign(file.id(), file.name(), expires));
+    }
+
+    /**
      * The blob a download URL of file {@code fileId} serves (the URL's signature already checked):
      * one primary-key lookup, so the URLs of a deleted (or replaced) file stop working at once,
      * whether or not a copy still holds its bytes.
