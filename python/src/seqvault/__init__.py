@@ -6,6 +6,7 @@
 ...     print(f["key"], f["size"])
 """
 
+from . import errors as _errors
 from .client import Client
 from .errors import (BadRequestError, ConflictError, ForbiddenError, InsufficientStorageError, IntegrityError,
                      NotFoundError, PayloadTooLargeError, QuotaExceededError, RangeNotSatisfiableError,
@@ -14,22 +15,5 @@ from .errors import (BadRequestError, ConflictError, ForbiddenError, Insufficien
 
 __version__ = "0.1.0"
 
-__all__ = [
-    "Client",
-    "SeqVaultError",
-    "BadRequestError",
-    "UnauthorizedError",
-    "ForbiddenError",
-    "QuotaExceededError",
-    "NotFoundError",
-    "ConflictError",
-    "PayloadTooLargeError",
-    "UnsupportedMediaTypeError",
-    "RangeNotSatisfiableError",
-    "IntegrityError",
-    "RateLimitedError",
-    "ServerError",
-    "UnavailableError",
-    "InsufficientStorageError",
-    "TransportError",
-]
+# The client and every error class: errors.__all__ is the one list of the latter.
+__all__ = ["Client", *_errors.__all__]
