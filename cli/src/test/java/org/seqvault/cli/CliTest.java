@@ -268,6 +268,8 @@ class CliTest {
 
         JsonNode listed = ok("ls", "--json", p + "/indexed/NA12878.bam").json();
         assertThat(listed.findValues("_secondary_files").getFirst()).hasSize(2);
+        assertThat(ok("info", p + "/indexed/NA12878.bam").out()).contains("\nindex     NA12878.bam.bai NA12878.bai\n");
+        assertThat(ok("info", p + "/indexed/other.bam").out()).doesNotContain("\nindex ");
         Result r = ok("download", "--with-index", p + "/indexed/NA12878.bam", p + "/indexed/other.bam", out.toString());
         assertThat(r.err()).contains("downloaded 4 files");
         assertThat(Files.readString(out.resolve("NA12878.bam.bai"))).isEqualTo("bai bytes");

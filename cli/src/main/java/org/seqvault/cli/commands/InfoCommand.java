@@ -15,7 +15,7 @@ import picocli.CommandLine.Parameters;
 
 /** seqvault info [--json] REMOTE */
 @Command(name = "info", description = {"Show one file or folder: its id, size, times, metadata, tags and, for a file,"
-        + " its GA4GH DRS URI (drs://host/id)."})
+        + " its GA4GH DRS URI (drs://host/id), its index files (a BAM's .bai, …) and how reading its header went."})
 public final class InfoCommand extends ClientCommand {
     @Option(names = "--json", description = "Print the file object (the v2 shape, with its \"path\").")
     boolean json;
@@ -53,6 +53,14 @@ public final class InfoCommand extends ClientCommand {
         }
         if (!f.tags().isEmpty()) {
             rows.add(new String[] {"tags", String.join(",", f.tags())});
+        }
+        if (!f.secondaryFiles().isEmpty()) {
+            rows.add(new String[] {"index", String.join(" ", f.secondaryFiles().stream().map(RemoteFile::name).toList())});
+        }
+        if (f.extractedMetadata() != null) {
+            RemoteFile.HeaderMetadata header = f.extractedMetadata();
+            rows.add(new String[] {"header", header.status() + (header.keys().isEmpty() ? ""
+                    : " (read: " + String.join(", ", header.keys()) + ")")});
         }
         Output.table(out(), rows);
         return 0;
