@@ -13,8 +13,9 @@ import java.util.regex.Pattern;
 /**
  * What a backend's presigned URLs look like, so golden files can hold one backend-neutral form:
  * {@code <presigned GET of sample.vcf>} or {@code <presigned PUT of up_… part 2>}. Downloads are
- * SeqVault's own URLs on every backend ({@code /_blob/dl/{fileId}/{name}?exp&kid&sig}); part
- * uploads are too on local files, while on S3 they point at the object store and carry SigV4
+ * SeqVault's own URLs on every backend ({@code /_blob/dl/{fileId}/{name}?exp&kid&sig}), but for
+ * htsget tickets on S3, which hand out the object store's own SigV4 GETs; part uploads are
+ * SeqVault's URLs on local files, while on S3 they point at the object store and carry SigV4
  * query parameters. A URL is rewritten only when it has exactly its backend's shape (host, path,
  * every query parameter); anything else stays as it is and fails the golden comparison. That the
  * URLs work is checked by the tests that fetch and PUT through them.
