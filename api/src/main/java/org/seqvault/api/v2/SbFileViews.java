@@ -11,6 +11,7 @@ import org.seqvault.domain.Node;
 import org.seqvault.domain.UserException;
 import org.seqvault.service.extract.ExtractionStatus;
 import org.seqvault.service.extract.ExtractionStatuses;
+import org.seqvault.service.extract.HeaderFormat;
 import org.seqvault.service.file.BulkResult;
 import org.seqvault.service.file.Located;
 
@@ -33,7 +34,7 @@ public final class SbFileViews {
     }
 
     Map<String, Object> file(Located located) {
-        return file(located, extraction.of(List.of(located.node().id())).get(located.node().id()));
+        return files(List.of(located)).getFirst();
     }
 
     private Map<String, Object> file(Located located, ExtractionStatus status) {
@@ -72,9 +73,14 @@ public final class SbFileViews {
         return Collections.unmodifiableMap(m);
     }
 
-    /** A page of files, with their extraction statuses looked up in one query. */
+    /**
+     * A page of files, with their extraction statuses looked up in one query. Only files whose names
+     * are formats SeqVault reads are ever queued, so only they are asked for: an answer without one
+     * (most answers) costs no query.
+     */
     List<Map<String, Object>> files(List<Located> items) {
-        Map<String, ExtractionStatus> statuses = extraction.of(items.stream().map(l -> l.node().id()).toList());
+        Map<String, ExtractionStatus> statuses = extraction.of(items.stream().map(Located::node)
+                .filter(n -> !n.isFolder() && HeaderFormat.of(n.name()).isPresent()).map(Node::id).toList());
         return items.stream().map(l -> file(l, statuses.get(l.node().id()))).toList();
     }
 
