@@ -19,7 +19,13 @@ final class PresignedHttp {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach(request::header);
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException stale) {
+            // A pooled connection the server closed while idle ends the PUT with no answer at all (seen once in a
+            // full run); a part PUT is idempotent (the last one wins), so it is sent once more on a new connection.
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        }
     }
 
     static HttpResponse<byte[]> put(String url, byte[] body) throws IOException, InterruptedException {
