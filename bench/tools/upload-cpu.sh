@@ -4,6 +4,9 @@
 #
 #   bench/tools/upload-cpu.sh [JAR] [SIZE_MIB] [COUNT]      (defaults: server/target/seqvault-server.jar 1024 3)
 #   STRACE=1 bench/tools/upload-cpu.sh ...   also counts the server's system calls during the last upload
+#   PERF=1 bench/tools/upload-cpu.sh ...     also samples the whole machine (perf, cpu-clock) during the last
+#                                            upload and prints where the CPU went: per process, per thread of
+#                                            the server, and the top functions (JIT code named from the JVM's map)
 set -euo pipefail
 ROOT=$(cd -P "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 # shellcheck source=../../bin/lib/find-jdk.sh
@@ -22,7 +25,9 @@ cleanup() {
 trap cleanup EXIT
 
 head -c $((SIZE_MIB << 20)) /dev/urandom >"$WORK/file"
-SEQVAULT_BOOTSTRAP_TOKEN=$TOKEN "$JAVA" -Xmx1g --enable-native-access=ALL-UNNAMED -jar "$JAR" serve --port 0 \
+PERF_MAP=()
+[[ ${PERF:-} == 1 ]] && PERF_MAP=(-XX:+UnlockDiagnosticVMOptions -XX:+DumpPerfMapAtExit)
+SEQVAULT_BOOTSTRAP_TOKEN=$TOKEN "$JAVA" -Xmx1g "${PERF_MAP[@]}" --enable-native-access=ALL-UNNAMED -jar "$JAR" serve --port 0 \
     --data-dir "$WORK/data" --rate-limit 0 >"$WORK/server.log" 2>&1 &
 SERVER_PID=$!
 until grep -q 'SeqVault listening on' "$WORK/server.log"; do
@@ -42,6 +47,10 @@ for i in $(seq 1 "$COUNT"); do
         strace -c -f -p "$SERVER_PID" -o "$WORK/strace.txt" & STRACE_PID=$!
         sleep 1
     fi
+    if [[ ${PERF:-} == 1 && $i == "$COUNT" ]]; then
+        perf record -q -e cpu-clock -F 499 -a -g -o "$WORK/perf.data" 2>/dev/null & PERF_PID=$!
+        sleep 1
+    fi
     read -r u0 s0 < <(ticks)
     t0=$(date +%s.%N)
     curl -sf -T "$WORK/file" -H 'Expect:' "$(jq -r .uploadUrl <<<"$INFO")" -o /dev/null
@@ -52,6 +61,18 @@ for i in $(seq 1 "$COUNT"); do
     printf 'upload %d of %d MiB: wall %.2f s, server user %.2f s, system %.2f s (load %s)\n' "$i" "$SIZE_MIB" \
         "$(echo "$t1 - $t0" | bc)" "$(echo "($u1 - $u0) / 100" | bc -l)" "$(echo "($s1 - $s0) / 100" | bc -l)" \
         "$(cut -d' ' -f1 /proc/loadavg)"
+    if [[ -n ${PERF_PID:-} ]]; then
+        kill -INT "$PERF_PID"; wait "$PERF_PID" 2>/dev/null || true
+        # The JVM writes its map of JIT code (/tmp/perf-<pid>.map) as it exits.
+        SERVER_WAS=$SERVER_PID
+        kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=
+        echo "--- CPU by process (whole machine, samples at 499 Hz per core)"
+        perf report -i "$WORK/perf.data" --stdio --no-children --sort comm 2>/dev/null | grep -v '^#' | grep -v '^$' | head -12
+        echo "--- CPU by process and function"
+        perf report -i "$WORK/perf.data" --stdio --no-children --sort comm,sym -g none 2>/dev/null | grep -v '^#' \
+            | grep -v '^$' | head -40
+        rm -f "/tmp/perf-$SERVER_WAS.map"
+    fi
     if [[ -n ${STRACE_PID:-} ]]; then
         kill -INT "$STRACE_PID"; wait "$STRACE_PID" 2>/dev/null || true
         head -12 "$WORK/strace.txt"

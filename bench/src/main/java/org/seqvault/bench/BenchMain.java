@@ -47,6 +47,7 @@ public final class BenchMain {
                 continue;
             }
             System.out.println("== " + m.getKey() + " (" + scale.name() + ")");
+            String settled = MachineCpu.settle(60);
             String loadBefore = PageCache.loadAverage();
             long start = System.nanoTime();
             try {
@@ -57,8 +58,8 @@ public final class BenchMain {
             }
             double took = BenchContext.seconds(start);
             System.out.printf("   (%s took %.0f s)%n", m.getKey(), took);
-            ctx.load(m.getKey(), String.format(java.util.Locale.ROOT, "%.0f s; load average before %s, after %s",
-                    took, loadBefore, PageCache.loadAverage()));
+            ctx.load(m.getKey(), String.format(java.util.Locale.ROOT, "%.0f s; machine before: %s; load average before %s, after %s",
+                    took, settled, loadBefore, PageCache.loadAverage()));
         }
         failed.forEach(f -> ctx.note("FAILED " + f));
         if (opts.containsKey("report")) {

@@ -15,6 +15,26 @@ final class HashRates {
     private HashRates() {
     }
 
+    /**
+     * GB/s of one run of {@code algorithm} over 256 MiB (after a short warm-up): taken between the
+     * timed uploads, so the ceiling and what is held against it see the machine at the same moment.
+     */
+    static double once(String algorithm) throws NoSuchAlgorithmException {
+        byte[] chunk = new byte[1 << 20];
+        new SplittableRandom(1).nextBytes(chunk);
+        MessageDigest d = MessageDigest.getInstance(algorithm);
+        for (int i = 0; i < 32; i++) {
+            d.update(chunk);
+        }
+        d.reset();
+        long start = System.nanoTime();
+        for (int i = 0; i < 256; i++) {
+            d.update(chunk);
+        }
+        d.digest();
+        return 256.0 * chunk.length / BenchContext.seconds(start) / 1e9;
+    }
+
     /** Median GB/s of {@code algorithm} over 5 runs of 256 MiB each, after a warm-up. */
     static Stats measure(String algorithm) throws NoSuchAlgorithmException {
         byte[] chunk = new byte[1 << 20];

@@ -18,14 +18,25 @@ final class Transfers {
 
     /** v1: upload-url, one presigned PUT, upload-confirm (which makes the blob durable). */
     static Uploaded singlePut(Api api, String workspaceId, String name, Path file, long size) throws IOException {
+        return singlePut(api, workspaceId, name, file, size, null);
+    }
+
+    /** The same, declaring the file's checksums at confirm (the server then checks them before publishing). */
+    static Uploaded singlePut(Api api, String workspaceId, String name, Path file, long size, Uploaded declared)
+            throws IOException {
         JsonNode ticket = api.post("/v1/files/upload-url", Map.of("filename", name, "workspace_id", workspaceId,
                 "size", size, "path", "bench/", "content_type", "application/octet-stream"), 201);
         if (!ticket.has("uploadUrl")) {
             throw new IOException("expected one presigned PUT for " + size + " bytes: " + ticket);
         }
         Cmd.run(Curl.upload(ticket.path("uploadUrl").asText(), file));
-        JsonNode done = api.post("/v1/files/upload-confirm", Map.of("file_key", ticket.path("fileKey").asText(),
-                "workspace_id", workspaceId, "filename", name, "size", size), 201);
+        Map<String, Object> confirm = new java.util.LinkedHashMap<>(Map.of("file_key", ticket.path("fileKey").asText(),
+                "workspace_id", workspaceId, "filename", name, "size", size));
+        if (declared != null) {
+            confirm.put("md5", declared.md5());
+            confirm.put("sha256", declared.sha256());
+        }
+        JsonNode done = api.post("/v1/files/upload-confirm", confirm, 201);
         return new Uploaded(done.path("md5").asText(), done.path("sha256").asText());
     }
 
