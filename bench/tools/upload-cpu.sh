@@ -66,11 +66,15 @@ for i in $(seq 1 "$COUNT"); do
         # The JVM writes its map of JIT code (/tmp/perf-<pid>.map) as it exits.
         SERVER_WAS=$SERVER_PID
         kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=
-        echo "--- CPU by process (whole machine, samples at 499 Hz per core)"
-        perf report -i "$WORK/perf.data" --stdio --no-children --sort comm 2>/dev/null | grep -v '^#' | grep -v '^$' | head -12
-        echo "--- CPU by process and function"
-        perf report -i "$WORK/perf.data" --stdio --no-children --sort comm,sym -g none 2>/dev/null | grep -v '^#' \
-            | grep -v '^$' | head -40
+        echo "--- CPU by process (whole machine; 100% = all cores for the time sampled)"
+        perf report -i "$WORK/perf.data" --stdio --no-children --sort comm -g none 2>/dev/null | grep -v '^#' \
+            | grep -v '^$' | head -12
+        echo "--- the server (pid $SERVER_WAS) by thread and function"
+        perf report -i "$WORK/perf.data" --stdio --no-children --pid "$SERVER_WAS" --sort comm,sym -g none 2>/dev/null \
+            | grep -v '^#' | grep -v '^$' | head -30
+        echo "--- curl by function"
+        perf report -i "$WORK/perf.data" --stdio --no-children --comm curl --sort sym -g none 2>/dev/null \
+            | grep -v '^#' | grep -v '^$' | head -10
         rm -f "/tmp/perf-$SERVER_WAS.map"
     fi
     if [[ -n ${STRACE_PID:-} ]]; then

@@ -81,8 +81,10 @@ final class ApiCallsBench {
         // Warm-up, then the measured run.
         runWrk(server, script, list, Math.max(5, ctx.scale.wrkSeconds()));
         long cpuBefore = ProcStatus.cpuMillis(server.pid());
+        long logBefore = Files.size(server.log);
         String out = runWrk(server, script, list, ctx.scale.wrkSeconds());
         long cpuMillis = ProcStatus.cpuMillis(server.pid()) - cpuBefore;
+        Stats inServer = serverSideMillis(server.log, logBefore);
         Matcher bad = NON_2XX.matcher(out);
         if (bad.find()) {
             throw new IOException(name + ": " + bad.group(1) + " answers were not 2xx:\n" + out);
@@ -100,7 +102,39 @@ final class ApiCallsBench {
         // The server's own CPU per request: what the machine could do with both cores for it alone.
         double cpuPerRequest = cpuMillis / (perSecond * ctx.scale.wrkSeconds());
         ctx.add(Row.absolute(group, name, "req/s", perSecond, String.format(Locale.ROOT,
-                "%,.0f req/s, p99 %.1f ms, server CPU %.2f ms/request", perSecond, p99ms, cpuPerRequest), target));
+                "%,.0f req/s, p99 %.1f ms (in the server: p99 %.1f ms, max %.1f ms), server CPU %.2f ms/request",
+                perSecond, p99ms, inServer.percentile(99), inServer.max(), cpuPerRequest), target));
+    }
+
+    private static final Pattern DURATION = Pattern.compile(" duration_ms=([0-9.]+)");
+
+    /**
+     * The requests' durations as the server's access log has them (from the request's arrival at
+     * its handler to the answer written), for the lines logged since {@code offset}: set beside
+     * wrk's latency, it tells time spent in the server from time spent before it (sockets, the
+     * selector, the client itself).
+     */
+    private static Stats serverSideMillis(Path log, long offset) throws IOException {
+        // The harness writes the server's output out when the server goes idle, right after wrk.
+        try {
+            Thread.sleep(500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        List<Double> millis = new ArrayList<>();
+        try (var in = Files.newInputStream(log)) {
+            in.skipNBytes(offset);
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                Matcher m = DURATION.matcher(line);
+                if (m.find()) {
+                    millis.add(Double.parseDouble(m.group(1)));
+                }
+            }
+        }
+        if (millis.isEmpty()) {
+            throw new IOException("no access-log lines in " + log + " for the measured run");
+        }
+        return Stats.of(millis);
     }
 
     /** wrk's Lua script: cycles through the paths in BENCH_PATHS, with the token in BENCH_TOKEN. */
