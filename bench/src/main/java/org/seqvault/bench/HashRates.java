@@ -35,6 +35,32 @@ final class HashRates {
         return 256.0 * chunk.length / BenchContext.seconds(start) / 1e9;
     }
 
+    /**
+     * GB/s of MD5 over 256 MiB while SHA-256 hashes other bytes on a second thread, as the server
+     * runs them: what one core's MD5 keeps when the other core is busy too (shared caches, memory
+     * bandwidth, the hypervisor).
+     */
+    static double md5BesideSha256() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread sha = Thread.ofPlatform().daemon().start(() -> {
+            try {
+                byte[] chunk = new byte[1 << 20];
+                MessageDigest d = MessageDigest.getInstance("SHA-256");
+                while (!stop.get()) {
+                    d.update(chunk);
+                }
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        try {
+            return once("MD5");
+        } finally {
+            stop.set(true);
+            sha.join();
+        }
+    }
+
     /** Median GB/s of {@code algorithm} over 5 runs of 256 MiB each, after a warm-up. */
     static Stats measure(String algorithm) throws NoSuchAlgorithmException {
         byte[] chunk = new byte[1 << 20];
