@@ -29,8 +29,8 @@ export async function openIgv(container: HTMLElement, options: {
     loadDefaultGenomes: false,
     showCytobandTrack: false,
     reference: {
-      id: fileName,
-      name: `Contigs of ${fileName}`,
+      id: `${fileName} contigs`,
+      name: `Contigs of ${fileName}, without sequence`,
       format: 'chromsizes',
       fastaURL: sizes,
       wholeGenomeView: false,
