@@ -55,7 +55,7 @@ const failed = await withBrowser(executablePath, async (browser) => {
       const lines = details.getByRole('region', { name: 'First lines of calls.vcf' });
       await lines.getByText('chr1\t1029\tv29\tA\tG\t50\tPASS\t.').waitFor(); // the preview's 30th record
       assert.ok(answered.includes('GET 206'), `a ranged GET answered by the store: ${answered.join(', ')}`);
-      await screenshot(page, '11-s3-preview');
+      await screenshot(page, '12-s3-preview');
       await page.keyboard.press('Escape');
       await details.waitFor({ state: 'detached' });
     }],
@@ -75,7 +75,7 @@ const failed = await withBrowser(executablePath, async (browser) => {
       }
       assert.ok(blockGets >= 2, `the header's and the region's blocks came from the store (${blockGets})`);
       await view.scrollIntoViewIfNeeded();
-      await screenshot(page, '12-s3-genome-view');
+      await screenshot(page, '13-s3-genome-view');
     }],
     ['the object store never saw the token', async () => {
       for (const r of toStore) {

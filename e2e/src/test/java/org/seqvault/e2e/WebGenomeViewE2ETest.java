@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import htsjdk.samtools.BAMIndexer;
 import htsjdk.samtools.SamReader;
 import htsjdk.samtools.SamReaderFactory;
+import htsjdk.tribble.index.IndexFactory;
+import htsjdk.tribble.index.tabix.TabixFormat;
+import htsjdk.variant.vcf.VCFCodec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,28 +21,33 @@ import org.seqvault.testkit.genomics.GenomicsFiles;
 
 /**
  * The details panel's genome view (igv.js reading through htsget) in headless Chromium against the
- * real server process on SQLite + local files: web/test/browser/genome.mjs uploads an indexed BAM
- * made with htsjdk through the page, opens a region by its `Region` box and `Show region`, and checks
- * that igv drew the region's reads (and none on a contig without reads). Output: web/target/genome-tests.log.
+ * real server process on SQLite + local files: web/test/browser/genome.mjs uploads an indexed BAM and
+ * a tabix-indexed VCF made with htsjdk through the page, opens a region of each by its `Region` box
+ * and `Show region`, and checks where igv drew the reads and the variants. Output: web/target/genome-tests.log.
  */
 class WebGenomeViewE2ETest {
     private static final Path WEB = Path.of("..", "web").toAbsolutePath().normalize();
-    /** Reads start every 3 bases from chr1:1, so these cover chr1:1-6,049; chr2 has none. */
+    /** Reads start every 3 bases from chr1:1, so these cover chr1:1-6,049. */
     private static final int READS = 2000;
 
     @Test
     void anIndexedBamShowsItsRegionInIgv(@TempDir Path dataDir, @TempDir Path files) throws Exception {
-        Path bam = new GenomicsFiles(files).bam("NA12878.bam", READS);
+        GenomicsFiles genomics = new GenomicsFiles(files);
+        Path bam = genomics.bam("NA12878.bam", READS);
         Path bai = files.resolve("NA12878.bam.bai");
         try (SamReader reader = SamReaderFactory.makeDefault()
                 .enable(SamReaderFactory.Option.INCLUDE_SOURCE_IN_RECORDS).open(bam)) {
             BAMIndexer.createIndex(reader, bai.toFile());
         }
+        Path vcf = genomics.variants("calls.vcf.gz", List.of("NA12878"), "chr1");
+        Path tbi = files.resolve("calls.vcf.gz.tbi");
+        IndexFactory.createTabixIndex(vcf.toFile(), new VCFCodec(), TabixFormat.VCF, null).write(tbi);
         assertThat(run(List.of("bash", "scripts/ensure-chromium.sh"), Map.of(), "ensure-chromium.log"))
                 .as("Chromium for the browser tests (see web/target/ensure-chromium.log)").isZero();
         try (ServerProcess server = ServerProcess.start(dataDir, "256m", Map.of())) {
             int exit = run(List.of("node", "test/browser/genome.mjs"), Map.of("SEQVAULT_URL", server.url,
-                    "SEQVAULT_TOKEN", ServerProcess.ADMIN_TOKEN, "GENOME_BAM", bam.toString(), "GENOME_BAI", bai.toString()),
+                    "SEQVAULT_TOKEN", ServerProcess.ADMIN_TOKEN, "GENOME_BAM", bam.toString(), "GENOME_BAI", bai.toString(),
+                    "GENOME_VCF", vcf.toString(), "GENOME_TBI", tbi.toString()),
                     "genome-tests.log");
             String log = Files.readString(WEB.resolve("target/genome-tests.log"), StandardCharsets.UTF_8);
             assertThat(exit).as("browser tests:\n%s", log).isZero();
