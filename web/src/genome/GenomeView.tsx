@@ -11,6 +11,8 @@ import './genome.css';
 interface Shown {
   region: Region;
   contigs: Contig[];
+  /** Counts the views opened: each gets a fresh element for igv (it keeps state on the one it is given). */
+  generation: number;
 }
 
 /** The contigs the file's header names, read once per opened panel. */
@@ -52,7 +54,7 @@ export function GenomeView({ api, file }: { api: Api; file: SbFile }) {
       const known = await contigs.current.catch((e) => { contigs.current = null; throw e; });
       const region = parseRegion(text || (known[0] ? `${known[0].name}:1-20000` : ''));
       checkRegion(region, known);
-      setShown({ region, contigs: known });
+      setShown((before) => ({ region, contigs: known, generation: (before?.generation ?? 0) + 1 }));
     } catch (error) {
       setProblem(error instanceof BadRegion || error instanceof Error ? error.message : String(error));
     } finally {
@@ -70,7 +72,7 @@ export function GenomeView({ api, file }: { api: Api; file: SbFile }) {
         <button type="submit" disabled={busy}>Show region</button>
       </form>
       {problem && <p role="alert">{problem}</p>}
-      {shown && <IgvPane api={api} file={file} kind={kind} shown={shown} onProblem={setProblem} />}
+      {shown && <IgvPane key={shown.generation} api={api} file={file} kind={kind} shown={shown} onProblem={setProblem} />}
     </section>
   );
 }

@@ -100,6 +100,14 @@ const failed = await withBrowser(executablePath, async (browser) => {
       await view.scrollIntoViewIfNeeded();
       await screenshot(page, '10-genome-view');
     }],
+    ['another region replaces the view', async () => {
+      await genome().getByLabel('Region').fill('chr1:1-10,000');
+      await genome().getByRole('button', { name: 'Show region' }).click();
+      const view = genome().getByRole('region', { name: 'Genome view of NA12878.bam at chr1:1-10000' });
+      await view.getByRole('status').filter({ hasText: 'Showing chr1:1-10000.' }).waitFor();
+      assert.equal(await page.evaluate(() => document.querySelectorAll('.igv-host').length), 1);
+      await drawnBetween(page, 1, LAST_READ_BASE, 10000);
+    }],
     ['igv read through htsget with the token in a header only, never in a URL', async () => {
       const tickets = requests.filter((r) => r.url.includes('/ga4gh/htsget/v1/reads/'));
       assert.ok(tickets.some((r) => r.url.includes('referenceName=chr1')), 'a region ticket');
