@@ -75,7 +75,8 @@ async function errorOf(response: Response): Promise<ApiError> {
   let message = fallbackMessage(response.status);
   try {
     const body = await response.json();
-    const said = body?.message ?? body?.error?.message;
+    // v2 and DRS say `message`, v1 `error.message`, htsget `htsget.message`.
+    const said = body?.message ?? body?.error?.message ?? body?.htsget?.message;
     if (typeof said === 'string' && said.length > 0) message = said;
   } catch {
     // Not JSON: keep the plain words.
@@ -99,7 +100,8 @@ function withQuery(path: string, query?: Query): string {
 }
 
 export class Api {
-  constructor(private readonly token: string, private readonly onUnauthorized: () => void = () => {}) {}
+  /** `token` is read by the genome view too, which hands it to igv.js for its htsget tickets. */
+  constructor(readonly token: string, private readonly onUnauthorized: () => void = () => {}) {}
 
   async call<T>(method: string, path: string, body?: unknown, query?: Query): Promise<{ json: T; headers: Headers }> {
     let response: Response;

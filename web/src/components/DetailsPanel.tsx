@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useId, useState } from 'preact/hooks';
 import type { Api, SbFile, SbProject } from '../api/client';
+import { GenomeView } from '../genome/GenomeView';
 import { Preview } from '../preview/Preview';
 import { Dialog } from './Dialog';
 import { useNotices } from './notices';
@@ -155,6 +156,7 @@ export function DetailsPanel({ api, project, id, onClose, onChanged, linkOf }: {
         )}
       </section>
       {file.type !== 'folder' && <Preview api={api} file={file} />}
+      {file.type !== 'folder' && <GenomeView key={file.id} api={api} file={file} />}
     </Dialog>
   );
 }

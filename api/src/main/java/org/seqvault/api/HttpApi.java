@@ -142,7 +142,7 @@ public final class HttpApi {
             registerV2Files(services, auth, routes);
             new DrsRoutes(services.drs(), auth, services.publicUrl()).register(routes);
             new HtsgetRoutes(services.htsget(), auth, services.publicUrl()).register(routes);
-            WebAssets.register(routes);
+            WebAssets.register(routes, services.blobStore().browserOrigin());
             table[0] = routes;
         });
         return new HttpApi(app, table[0].routes(), tls);

@@ -3,6 +3,7 @@ package org.seqvault.server;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.URI;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,6 +48,7 @@ import org.seqvault.service.upload.UploadService;
 import org.seqvault.service.upload.UploadSettings;
 import org.seqvault.store.fs.FsBlobStore;
 import org.seqvault.store.s3.S3BlobStore;
+import org.seqvault.store.s3.S3BucketCors;
 import org.seqvault.store.s3.S3Settings;
 import org.seqvault.store.sql.SqlMetadataStore;
 import org.seqvault.store.sql.SqlRateLimitStore;
@@ -123,6 +125,9 @@ public final class SeqVaultServer implements AutoCloseable {
             UrlSigner signer = new UrlSigner(signingKeys(cfg));
             SqlMetadataStore store = SqlMetadataStore.open(cfg.dbUrl(), cfg.dbUser(), cfg.dbPassword());
             BlobStore blobs = openBlobStore(cfg, signer, publicUrl);
+            if (blobs instanceof S3BlobStore s3) {
+                allowWebPage(s3, publicUrl);
+            }
 
             UploadSettings uploadSettings = new UploadSettings(cfg.maxFormUpload(), cfg.singlePutLimit(), UploadSettings.MAX_FILE_SIZE,
                     cfg.presignTtl(), cfg.uploadTtl(), cfg.finishedUploadRetention());
@@ -317,6 +322,26 @@ public final class SeqVaultServer implements AutoCloseable {
         } catch (Exception e) {
             metrics.failed();
             LOG.warn("collector pass failed; will retry", e);
+        }
+    }
+
+    /**
+     * The web page uploads to and reads from the bucket directly (presigned URLs), which browsers
+     * allow only when the bucket's CORS rules name the page's origin. Setting them is a courtesy:
+     * a store that refuses (no s3:PutBucketCORS permission, a store without bucket CORS) leaves the
+     * server running and the rule to the operator (docs/web.md says which).
+     */
+    private static void allowWebPage(S3BlobStore s3, String publicUrl) {
+        String origin = S3BucketCors.originOf(URI.create(publicUrl));
+        try {
+            switch (s3.allowBrowsersFrom(origin)) {
+                case ALREADY_ALLOWED -> LOG.info("the bucket's CORS rules already allow the web page's origin {}", origin);
+                case ADDED -> LOG.info("added a CORS rule to the bucket for the web page's origin {}", origin);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("could not set the bucket's CORS rule for the web page's origin {} ({}): browser uploads, previews"
+                    + " and the genome view need the bucket to allow GET, PUT and HEAD from it (see docs/web.md)",
+                    origin, e.getMessage());
         }
     }
 

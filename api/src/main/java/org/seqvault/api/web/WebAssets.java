@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.net.URL;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.seqvault.api.RouteTable;
 import org.seqvault.api.RouteTable.Guard;
@@ -29,10 +30,24 @@ public final class WebAssets {
     static final String IMMUTABLE = "public, max-age=31536000, immutable";
     static final String NO_CACHE = "no-cache";
 
-    /** No inline script or style, nothing from elsewhere, requests only to this origin. */
-    static final String POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+    /**
+     * No inline script, nothing from elsewhere, requests only to this origin (and the object store's).
+     * Styles allow 'unsafe-inline' (style-src only): igv.js, the genome view, adds its stylesheets as
+     * {@code <style>} elements and sets style attributes in markup it builds; a hash would cover
+     * only the first, and only for one igv version. Inline styles cannot run code.
+     */
+    static final String POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
             + "img-src 'self' data: blob:; font-src 'self'; object-src 'none'; base-uri 'none'; "
             + "form-action 'self'; frame-ancestors 'none'; connect-src 'self'";
+
+    /**
+     * The policy for a server whose blob store hands browsers URLs on another origin (S3): the page
+     * PUTs upload parts there and reads ranges from there (previews, the genome view's blocks).
+     * {@link #POLICY} ends with connect-src, so the origin joins that directive.
+     */
+    static String policy(Optional<String> objectStoreOrigin) {
+        return objectStoreOrigin.map(origin -> POLICY + " " + origin).orElse(POLICY);
+    }
 
     /** Vite's hashed names: letters, digits, '-', '_' and dots; never a path. */
     private static final Pattern ASSET_NAME = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,200}");
@@ -47,26 +62,28 @@ public final class WebAssets {
             "wasm", "application/wasm",
             "map", "application/json");
 
-    public static void register(RouteTable routes) {
-        routes.add(HandlerType.GET, "/", Guard.PUBLIC, WebAssets::page)
-                .add(HandlerType.GET, "/assets/{name}", Guard.PUBLIC, WebAssets::asset);
+    /** @param objectStoreOrigin where the blob store's presigned URLs point, when not at this server */
+    public static void register(RouteTable routes, Optional<String> objectStoreOrigin) {
+        String policy = policy(objectStoreOrigin);
+        routes.add(HandlerType.GET, "/", Guard.PUBLIC, ctx -> page(ctx, policy))
+                .add(HandlerType.GET, "/assets/{name}", Guard.PUBLIC, ctx -> asset(ctx, policy));
     }
 
-    private static void page(Context ctx) {
-        send(ctx, ROOT + "index.html", "html", NO_CACHE);
+    private static void page(Context ctx, String policy) {
+        send(ctx, ROOT + "index.html", "html", NO_CACHE, policy);
     }
 
-    private static void asset(Context ctx) {
+    private static void asset(Context ctx, String policy) {
         String name = ctx.pathParam("name");
         if (!ASSET_NAME.matcher(name).matches() || name.contains("..")) {
             throw new UserException(Problem.ROUTE_NOT_FOUND, "no such asset: " + name);
         }
         int dot = name.lastIndexOf('.');
         String extension = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
-        send(ctx, ROOT + "assets/" + name, extension, IMMUTABLE);
+        send(ctx, ROOT + "assets/" + name, extension, IMMUTABLE, policy);
     }
 
-    private static void send(Context ctx, String resource, String extension, String caching) {
+    private static void send(Context ctx, String resource, String extension, String caching, String policy) {
         URL url = WebAssets.class.getClassLoader().getResource(resource);
         if (url == null) {
             throw new UserException(Problem.ROUTE_NOT_FOUND, resource.endsWith("index.html")
@@ -75,7 +92,7 @@ public final class WebAssets {
         }
         try {
             InputStream in = url.openStream();
-            ctx.header("Content-Security-Policy", POLICY)
+            ctx.header("Content-Security-Policy", policy)
                     .header("X-Content-Type-Options", "nosniff")
                     .header("Referrer-Policy", "no-referrer")
                     .header("Cache-Control", caching)

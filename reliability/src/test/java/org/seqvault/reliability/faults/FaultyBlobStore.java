@@ -104,6 +104,11 @@ final class FaultyBlobStore implements BlobStore {
     }
 
     @Override
+    public Optional<String> browserOrigin() {
+        return real.browserOrigin();
+    }
+
+    @Override
     public Optional<Presigned> presignDownload(String blobId, String fileName, Instant expires) {
         return real.presignDownload(blobId, fileName, expires);
     }

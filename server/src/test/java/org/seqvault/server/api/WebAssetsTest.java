@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.seqvault.testkit.stores.S3TestServer;
 
 /**
  * The web file browser's page and assets as the server serves them: a strict CSP on both, the
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * accepted (no path, no other resource of the class path).
  */
 class WebAssetsTest {
-    private static final String POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+    private static final String POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
             + "img-src 'self' data: blob:; font-src 'self'; object-src 'none'; base-uri 'none'; "
             + "form-action 'self'; frame-ancestors 'none'; connect-src 'self'";
     static ServerFixture fx;
@@ -41,6 +42,15 @@ class WebAssetsTest {
         String html = new String(page.bytes(), StandardCharsets.UTF_8);
         assertThat(html).doesNotContainPattern("<script(?![^>]*\\ssrc=)");
         assertThat(html).doesNotContain("style=");
+    }
+
+    /** On S3 the page PUTs parts to and reads ranges from the object store: its origin joins connect-src. */
+    @Test
+    void onS3ThePageMayCallTheObjectStoreAndNothingElse() {
+        try (ServerFixture s3 = new ServerFixture(Backend.POSTGRES_AND_S3)) {
+            String endpoint = S3TestServer.shared().endpoint().toString();
+            assertThat(s3.http.get("/", null).header("Content-Security-Policy")).isEqualTo(POLICY + " " + endpoint);
+        }
     }
 
     @Test

@@ -92,6 +92,15 @@ public interface BlobStore {
     }
 
     /**
+     * The origin ({@code scheme://host[:port]}) of the store's own presigned URLs, which browsers
+     * then call from the web page (its Content-Security-Policy must allow it); empty for a store
+     * whose URLs are the server's own.
+     */
+    default Optional<String> browserOrigin() {
+        return Optional.empty();
+    }
+
+    /**
      * Turns the staged parts (ordered by part number) into the durable blob {@code blobId} and
      * returns it with its size and checksums. Idempotent: when a previous call got part of the
      * way (a crash), calling it again with the same arguments finishes the job.

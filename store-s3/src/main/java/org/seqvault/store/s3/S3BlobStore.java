@@ -1,6 +1,7 @@
 package org.seqvault.store.s3;
 
 import java.io.IOException;
+import java.net.URI;
 import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
@@ -229,6 +230,19 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
                         .responseContentType(BLOB_CONTENT_TYPE)
                         .responseContentDisposition("attachment; filename*=UTF-8''" + BlobPaths.segment(fileName))));
         return Optional.of(presigned(request, "GET"));
+    }
+
+    /** Where the presigner points browsers: the endpoint, or the bucket's virtual host (no request is made). */
+    @Override
+    public Optional<String> browserOrigin() {
+        PresignedRequest probe = presigner.presignGetObject(p -> p.signatureDuration(SHORTEST_URL)
+                .getObjectRequest(g -> g.bucket(bucket).key(layout.blobsPrefix() + "origin-probe")));
+        return Optional.of(S3BucketCors.originOf(URI.create(probe.url().toString())));
+    }
+
+    /** Lets pages of {@code origin} call the bucket from a browser: see {@link S3BucketCors}. */
+    public S3BucketCors.Outcome allowBrowsersFrom(String origin) {
+        return new S3BucketCors(s3, bucket).allow(origin);
     }
 
     private Duration lifetime(Instant expires) {

@@ -62,6 +62,11 @@ abstract class ForwardingBlobStore implements BlobStore {
     }
 
     @Override
+    public Optional<String> browserOrigin() {
+        return store.browserOrigin();
+    }
+
+    @Override
     public Optional<Presigned> presignDownload(String blobId, String fileName, Instant expires) {
         return store.presignDownload(blobId, fileName, expires);
     }

@@ -6,10 +6,12 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Properties;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.gaul.s3proxy.BlobStores;
+import org.gaul.s3proxy.CrossOriginResourceSharing;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.blobstore.BlobStore;
@@ -73,6 +75,21 @@ public final class S3TestServer implements AutoCloseable {
      * a test puts its own store around the real one (to inject faults) and keeps hold of it.
      */
     public static S3TestServer start(UnaryOperator<BlobStore> wrap) throws Exception {
+        return start(wrap, CrossOriginResourceSharing.disabled());
+    }
+
+    /**
+     * Starts S3Proxy answering browsers from origins matching {@code originPattern} (a regular
+     * expression) with GET, PUT and HEAD, as a bucket CORS rule would: S3Proxy has no bucket CORS
+     * (GetBucketCors and PutBucketCors answer 501), only this setting of its own.
+     */
+    public static S3TestServer startWithCors(String originPattern) throws Exception {
+        return start(UnaryOperator.identity(), new CrossOriginResourceSharing(List.of(originPattern),
+                List.of("GET", "PUT", "HEAD"), List.of("range", "content-type"),
+                List.of("ETag", "Content-Range", "Content-Length"), "false"));
+    }
+
+    private static S3TestServer start(UnaryOperator<BlobStore> wrap, CrossOriginResourceSharing cors) throws Exception {
         Path directory = Files.createTempDirectory("seqvault-s3proxy");
         Properties properties = new Properties();
         properties.setProperty("jclouds.filesystem.basedir", directory.toString());
@@ -82,6 +99,7 @@ public final class S3TestServer implements AutoCloseable {
                 .blobStore(wrap.apply(BlobStores.create("filesystem-nio2", properties)))
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
                 .endpoint(URI.create("http://127.0.0.1:0"))
+                .corsRules(cors)
                 .build();
         proxy.start();
         long deadline = System.nanoTime() + 10_000_000_000L;

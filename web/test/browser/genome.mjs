@@ -1,0 +1,145 @@
+// The genome view of the details panel, driven in headless Chromium by accessible names (roles and
+// labels), against a real server process (SEQVAULT_URL, SEQVAULT_TOKEN): an indexed BAM (GENOME_BAM,
+// GENOME_BAI: made by e2e's WebGenomeViewE2ETest with htsjdk, reads every 3 bases from chr1:1 to
+// chr1:6,049) and a tabix-indexed VCF (GENOME_VCF, GENOME_TBI: variants at chr1:100, 200, … 1000)
+// are uploaded through the page, and a region of each opens igv.js reading it through htsget.
+import { assert, runSteps, screenshot, settings, withBrowser } from './harness.mjs';
+
+const { url, token, executablePath } = settings();
+const bam = process.env.GENOME_BAM;
+const bai = process.env.GENOME_BAI;
+const vcf = process.env.GENOME_VCF;
+const tbi = process.env.GENOME_TBI;
+if (!bam || !bai || !vcf || !tbi) {
+  throw new Error('set GENOME_BAM, GENOME_BAI, GENOME_VCF and GENOME_TBI (indexed files, see WebGenomeViewE2ETest)');
+}
+const projectName = `Genome view ${Date.now().toString(36)}`;
+/** The last base a read of the test BAM covers (2,000 reads of 50 bases, every 3 bases from 1). */
+const LAST_READ_BASE = 1 + 1999 * 3 + 49;
+
+/**
+ * The columns igv drew in the file's track: the last canvas of the data column (after the ruler's),
+ * three times the view's width (igv draws a third beyond each side; the middle third is the region).
+ * Returns the canvas width and the first and last column with a pixel neither transparent nor white.
+ */
+function trackColumns() {
+  const root = document.querySelector('.igv-host')?.shadowRoot;
+  const canvases = [...(root?.querySelectorAll('.igv-column .igv-viewport canvas') ?? [])]
+    .filter((c) => !c.classList.contains('igv-ideogram-canvas') && c.width > 0 && c.height > 0);
+  if (canvases.length < 2) return { width: 0, first: -1, last: -1, canvases: canvases.length };
+  const canvas = canvases[canvases.length - 1];
+  const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+  let first = -1;
+  let last = -1;
+  for (let i = 0; i < data.length; i += 4) {
+    const white = data[i] > 240 && data[i + 1] > 240 && data[i + 2] > 240;
+    if (data[i + 3] === 0 || white) continue;
+    const x = (i / 4) % canvas.width;
+    if (first < 0 || x < first) first = x;
+    if (x > last) last = x;
+  }
+  return { width: canvas.width, first, last, canvases: canvases.length };
+}
+
+/** Waits until igv has drawn in the file's track; then checks the drawing spans bases [from, to] of a region of `span` bases from 1. */
+async function drawnBetween(page, from, to, span) {
+  let drawn = { last: -1 };
+  for (let i = 0; i < 200 && drawn.last < 0; i++) {
+    drawn = await page.evaluate(trackColumns);
+    if (drawn.last < 0) await page.waitForTimeout(50);
+  }
+  assert.ok(drawn.last >= 0, `igv drew nothing: ${JSON.stringify(drawn)}`);
+  const third = drawn.width / 3;
+  const column = (base) => third + ((base - 1) / span) * third;
+  assert.ok(Math.abs(drawn.first - column(from)) <= 4, `drawing starts at ${drawn.first}, expected ~${column(from)}`);
+  assert.ok(Math.abs(drawn.last - column(to)) <= 4, `drawing ends at ${drawn.last}, expected ~${column(to)}`);
+}
+
+const failed = await withBrowser(executablePath, async (browser) => {
+  const page = await browser.newPage();
+  const consoleErrors = [];
+  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+  const requests = [];
+  page.on('request', (r) => requests.push({ url: r.url(), headers: r.headers() }));
+  const table = () => page.getByRole('table', { name: 'Folder contents' });
+  const details = () => page.getByRole('dialog', { name: 'NA12878.bam' });
+  const genome = () => details().getByRole('region', { name: 'Genome view', exact: true });
+
+  return runSteps([
+    ['sign in, make a project and upload an indexed BAM through the page', async () => {
+      await page.goto(`${url}/`);
+      await page.getByLabel('Token').fill(token);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('button', { name: 'New project' }).click();
+      const dialog = page.getByRole('dialog', { name: 'New project' });
+      await dialog.getByLabel('Name').fill(projectName);
+      await dialog.getByRole('button', { name: 'Create' }).click();
+      await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: projectName }).waitFor();
+      await page.getByLabel('Upload files').setInputFiles([bam, bai]);
+      await page.getByRole('status').filter({ hasText: 'Uploaded 2 files.' }).waitFor();
+      await table().getByRole('link', { name: 'NA12878.bam', exact: true }).click();
+      await details().waitFor();
+    }],
+    ['a region the file does not have is refused in words, before igv is loaded', async () => {
+      await genome().getByLabel('Region').fill('chrZ:1-100');
+      await genome().getByRole('button', { name: 'Show region' }).click();
+      await genome().getByRole('alert').filter({ hasText: 'The file has no contig "chrZ" (it has chr1, chr2)' }).waitFor();
+      await genome().getByLabel('Region').fill('chr1:500-100');
+      await genome().getByRole('button', { name: 'Show region' }).click();
+      await genome().getByRole('alert').filter({ hasText: 'not after the end' }).waitFor();
+      assert.equal(requests.filter((r) => /\/assets\/igvView-/.test(r.url)).length, 0, 'igv is loaded only for a view');
+    }],
+    ['Region + Show region opens igv on the region, which draws the region\'s reads where they are', async () => {
+      await genome().getByLabel('Region').fill('chr1:1-20000');
+      await genome().getByRole('button', { name: 'Show region' }).click();
+      const view = genome().getByRole('region', { name: 'Genome view of NA12878.bam at chr1:1-20000' });
+      await view.getByRole('status').filter({ hasText: 'Showing chr1:1-20000.' }).waitFor();
+      await view.getByText('NA12878.bam', { exact: true }).waitFor(); // igv's track label
+      // The reads cover chr1:1 to LAST_READ_BASE of the 20,000 bases shown.
+      await drawnBetween(page, 1, LAST_READ_BASE, 20000);
+      await view.scrollIntoViewIfNeeded();
+      await screenshot(page, '10-genome-view');
+    }],
+    ['another region replaces the view', async () => {
+      await genome().getByLabel('Region').fill('chr1:1-10,000');
+      await genome().getByRole('button', { name: 'Show region' }).click();
+      const view = genome().getByRole('region', { name: 'Genome view of NA12878.bam at chr1:1-10000' });
+      await view.getByRole('status').filter({ hasText: 'Showing chr1:1-10000.' }).waitFor();
+      assert.equal(await page.evaluate(() => document.querySelectorAll('.igv-host').length), 1);
+      await drawnBetween(page, 1, LAST_READ_BASE, 10000);
+    }],
+    ['igv read through htsget with the token in a header only, never in a URL', async () => {
+      const tickets = requests.filter((r) => r.url.includes('/ga4gh/htsget/v1/reads/'));
+      assert.ok(tickets.some((r) => r.url.includes('referenceName=chr1')), 'a region ticket');
+      for (const r of tickets) assert.ok(r.headers.authorization === `Bearer ${token}` || r.headers['x-sbg-auth-token'] === token, r.url);
+      for (const r of requests) assert.ok(!r.url.includes(token), `token in ${r.url}`);
+    }],
+    ['Esc closes the details and the view with them', async () => {
+      await page.keyboard.press('Escape');
+      await details().waitFor({ state: 'detached' });
+      assert.equal(await page.evaluate(() => document.querySelectorAll('.igv-host').length), 0);
+    }],
+    ['a bgzipped VCF with its tabix index shows its variants where they are', async () => {
+      await page.getByLabel('Upload files').setInputFiles([vcf, tbi]);
+      await page.getByRole('status').filter({ hasText: 'Uploaded 2 files.' }).waitFor();
+      await table().getByRole('link', { name: 'calls.vcf.gz', exact: true }).click();
+      const panel = page.getByRole('dialog', { name: 'calls.vcf.gz' }).getByRole('region', { name: 'Genome view', exact: true });
+      await panel.getByLabel('Region').fill('chr1:1-2000');
+      await panel.getByRole('button', { name: 'Show region' }).click();
+      const view = panel.getByRole('region', { name: 'Genome view of calls.vcf.gz at chr1:1-2000' });
+      await view.getByRole('status').filter({ hasText: 'Showing chr1:1-2000.' }).waitFor();
+      // Variants at chr1:100 to chr1:1000, each one base wide.
+      await drawnBetween(page, 100, 1001, 2000);
+      await view.scrollIntoViewIfNeeded();
+      await screenshot(page, '11-genome-view-vcf');
+      assert.ok(requests.some((r) => r.url.includes('/ga4gh/htsget/v1/variants/') && r.url.includes('referenceName=chr1')));
+      await page.keyboard.press('Escape');
+    }],
+    ['no errors in the console (a CSP violation would be one)', async () => {
+      // igv says "No sequence for: chr:start-end" for each reads view when the reference has no
+      // sequence, which is how this view is built (the server has no reference genome).
+      assert.deepEqual(consoleErrors.filter((e) => !e.startsWith('No sequence for: ')), []);
+    }],
+  ]);
+});
+process.exit(failed);
