@@ -1,12 +1,15 @@
 package org.seqvault.server.api;
 
 import htsjdk.samtools.CRAMCRAIIndexer;
+import htsjdk.samtools.CRAMFileWriter;
 import htsjdk.samtools.SAMFileHeader;
 import htsjdk.samtools.SAMFileWriter;
 import htsjdk.samtools.SAMFileWriterFactory;
 import htsjdk.samtools.SAMRecord;
 import htsjdk.samtools.SAMSequenceDictionary;
 import htsjdk.samtools.SAMSequenceRecord;
+import htsjdk.samtools.cram.ref.ReferenceSource;
+import htsjdk.samtools.cram.structure.CRAMEncodingStrategy;
 import htsjdk.samtools.reference.FastaSequenceIndexCreator;
 import htsjdk.samtools.seekablestream.SeekableFileStream;
 import htsjdk.samtools.util.BlockCompressedOutputStream;
@@ -205,8 +208,15 @@ final class GenomicTestFiles {
     }
 
     private void writeCram(List<SAMRecord> reads) throws IOException {
-        try (SAMFileWriter w = new SAMFileWriterFactory().makeCRAMWriter(header(), true, cram, fasta)) {
+        // Small slices, two to a container, and a minimum that makes the ends of contigs share
+        // multi-reference slices: a region meets many containers, and cuts both kinds of slice.
+        CRAMEncodingStrategy strategy = new CRAMEncodingStrategy().setMinimumSingleReferenceSliceSize(250)
+                .setReadsPerSlice(400).setSlicesPerContainer(2);
+        try (OutputStream out = Files.newOutputStream(cram)) {
+            CRAMFileWriter w = new CRAMFileWriter(strategy, out, null, true, new ReferenceSource(fasta), header(),
+                    cram.toString());
             reads.forEach(w::addAlignment);
+            w.close();
         }
         try (SeekableFileStream in = new SeekableFileStream(cram.toFile());
              OutputStream out = Files.newOutputStream(crai())) {
