@@ -215,13 +215,34 @@ final class GenomicTestFiles {
         try (OutputStream out = Files.newOutputStream(cram)) {
             CRAMFileWriter w = new CRAMFileWriter(strategy, out, null, true, new ReferenceSource(fasta), header(),
                     cram.toString());
-            reads.forEach(w::addAlignment);
+            for (int i = 0; i < reads.size(); i++) {
+                w.addAlignment(withTags(reads.get(i), i));
+            }
             w.close();
         }
         try (SeekableFileStream in = new SeekableFileStream(cram.toFile());
              OutputStream out = Files.newOutputStream(crai())) {
             CRAMCRAIIndexer.writeIndex(in, out);
         }
+    }
+
+    /**
+     * A copy of a read with tags for the CRAM (the BAM's bytes stay as the golden ticket has them):
+     * three different tag lists, so a cut container's records point into a tag dictionary.
+     */
+    private static SAMRecord withTags(SAMRecord read, int i) {
+        SAMRecord copy = read.deepCopy();
+        switch (i % 3) {
+            case 1 -> copy.setAttribute("XN", i % 7);
+            case 2 -> {
+                copy.setAttribute("XS", "s" + i);
+                copy.setAttribute("XA", i % 100);
+            }
+            default -> {
+                // no tags
+            }
+        }
+        return copy;
     }
 
     /** Sorted variants with unique ids: SNVs, deletions and symbolic deletions with an END far away. */

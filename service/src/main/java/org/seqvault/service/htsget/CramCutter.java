@@ -2,7 +2,7 @@ package org.seqvault.service.htsget;
 
 import htsjdk.samtools.ValidationStringency;
 import htsjdk.samtools.cram.common.CRAMVersion;
-import htsjdk.samtools.cram.compression.ExternalCompressor;
+import htsjdk.samtools.cram.common.MutableInt;
 import htsjdk.samtools.cram.encoding.writer.CramRecordWriter;
 import htsjdk.samtools.cram.io.CramIntArray;
 import htsjdk.samtools.cram.io.ITF8;
@@ -11,18 +11,16 @@ import htsjdk.samtools.cram.structure.AlignmentContext;
 import htsjdk.samtools.cram.structure.CRAMCodecModelContext;
 import htsjdk.samtools.cram.structure.CRAMCompressionRecord;
 import htsjdk.samtools.cram.structure.CompressionHeader;
-import htsjdk.samtools.cram.structure.CompressionHeaderEncodingMap;
 import htsjdk.samtools.cram.structure.CompressorCache;
 import htsjdk.samtools.cram.structure.Container;
 import htsjdk.samtools.cram.structure.DataSeries;
-import htsjdk.samtools.cram.structure.EncodingDescriptor;
 import htsjdk.samtools.cram.structure.Slice;
 import htsjdk.samtools.cram.structure.SliceBlocks;
 import htsjdk.samtools.cram.structure.block.Block;
-import htsjdk.samtools.cram.structure.block.BlockCompressionMethod;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -34,12 +32,14 @@ import java.util.function.Predicate;
  * Cuts one CRAM container down to the records a region wants, without the reference.
  *
  * <p>A slice's records are decoded only as far as CRAM stores them (position, flags, read features
- * relative to the reference, qualities, tags): bases are never restored, so no reference is needed.
+ * relative to the reference, qualities, tags): bases are never restored, so no reference is needed
+ * (htsjdk does not keep a decoded record's index into the tag dictionary, so it is found again).
  * The kept records are encoded again with the container's own compression header into a slice whose
  * header keeps the ORIGINAL reference id, alignment start, span and reference MD5: the kept records
  * still lie inside that span, so a reader holding the reference checks the same MD5 and restores the
- * same bases, and the first record's position is encoded relative to the same start. External
- * blocks are compressed with gzip (every CRAM reader has it). Mates linked by offset inside the
+ * same bases, and the first record's position is encoded relative to the same start. The external
+ * blocks keep their content ids and are compressed with gzip (every CRAM reader has it; see
+ * {@link OwnBlocksEncodingMap}). Mates linked by offset inside the
  * slice stay linked when nothing between them is dropped; otherwise the kept one is detached with
  * its mate's details written out, as a reader would have restored them.
  *
@@ -49,14 +49,6 @@ import java.util.function.Predicate;
  * than two, and encodings this path cannot write.
  */
 final class CramCutter {
-    private static final Map<Integer, DataSeries> SERIES_BY_CONTENT_ID = new HashMap<>();
-
-    static {
-        for (DataSeries s : DataSeries.values()) {
-            SERIES_BY_CONTENT_ID.putIfAbsent(s.getExternalBlockContentId(), s);
-        }
-    }
-
     private CramCutter() {
     }
 
@@ -68,10 +60,11 @@ final class CramCutter {
             throws IOException {
         data.seek(offset);
         Container container = new Container(version, data, offset);
-        CompressionHeader header = container.getCompressionHeader();
-        if (!header.isPreserveReadNames()) {
+        CompressionHeader original = container.getCompressionHeader();
+        if (!original.isPreserveReadNames()) {
             return Optional.empty();
         }
+        CompressionHeader header = OwnBlocksEncodingMap.headerLike(original, container.getSlices());
         CompressorCache cache = new CompressorCache();
         List<Slice> slices = new ArrayList<>();
         boolean changed = false;
@@ -94,8 +87,8 @@ final class CramCutter {
             if (count == 0) {
                 continue;
             }
-            Optional<List<CRAMCompressionRecord>> subset = MateLinks.keep(records, kept);
-            if (subset.isEmpty() || !registerCompressors(header.getEncodingMap(), slice)) {
+            Optional<List<CRAMCompressionRecord>> subset = MateLinks.keep(records, kept, canDetach(original));
+            if (subset.isEmpty() || !tagListsIndexed(subset.get(), original)) {
                 return Optional.empty();
             }
             Slice rewritten = rewrite(version, header, slice, subset.get(), offset);
@@ -117,24 +110,41 @@ final class CramCutter {
     }
 
     /**
-     * A compression header read from a file knows its encodings but not which compressor writes each
-     * external block: registers gzip for every block the original slice has (the kept records use no
-     * other). False when a block's content id belongs to a data series htsjdk cannot register so.
+     * Gives each record the index of its tag list in the header's dictionary (the TL series): htsjdk
+     * decodes a record's tags but does not keep that index, and its writer needs it. False when a
+     * record's tags are not a list of the dictionary.
      */
-    private static boolean registerCompressors(CompressionHeaderEncodingMap map, Slice slice) {
-        ExternalCompressor gzip = new CompressorCache().getCompressorForMethod(BlockCompressionMethod.GZIP,
-                ExternalCompressor.NO_COMPRESSION_ARG);
-        for (int id : slice.getSliceBlocks().getExternalContentIDs()) {
-            DataSeries series = SERIES_BY_CONTENT_ID.get(id);
-            if (series == null) {
-                map.putTagBlockCompression(id, gzip);
-                continue;
+    private static boolean tagListsIndexed(List<CRAMCompressionRecord> records, CompressionHeader header) {
+        Map<String, Integer> lists = new HashMap<>();
+        byte[][][] dictionary = header.getTagIDDictionary();
+        for (int i = dictionary.length - 1; i >= 0; i--) {
+            StringBuilder key = new StringBuilder();
+            for (byte[] tag : dictionary[i]) {
+                key.append(new String(tag, StandardCharsets.ISO_8859_1));
             }
-            EncodingDescriptor descriptor = map.getEncodingDescriptorForDataSeries(series);
-            if (descriptor == null || !descriptor.getEncodingID().isExternalEncoding()) {
+            lists.put(key.toString(), i);
+        }
+        for (CRAMCompressionRecord r : records) {
+            StringBuilder key = new StringBuilder();
+            if (r.getTags() != null) {
+                r.getTags().forEach(t -> key.append(t.keyType3Bytes));
+            }
+            Integer index = lists.get(key.toString());
+            if (index == null) {
                 return false;
             }
-            map.putExternalEncoding(series, descriptor, gzip);
+            r.setTagIdsIndex(new MutableInt(index));
+        }
+        return true;
+    }
+
+    /** Whether the header has the encodings a detached record writes its mate's details with. */
+    private static boolean canDetach(CompressionHeader header) {
+        for (DataSeries s : List.of(DataSeries.MF_MateBitFlags, DataSeries.NS_NextFragmentReferenceSequenceID,
+                DataSeries.NP_NextFragmentAlignmentStart, DataSeries.TS_InsertSize)) {
+            if (header.getEncodingMap().getEncodingDescriptorForDataSeries(s) == null) {
+                return false;
+            }
         }
         return true;
     }
@@ -143,9 +153,13 @@ final class CramCutter {
     private static Slice rewrite(CRAMVersion version, CompressionHeader header, Slice original,
                                  List<CRAMCompressionRecord> records, long offset) throws IOException {
         AlignmentContext context = original.getAlignmentContext();
+        // The writer takes its compression header from a slice: the original one, read again under the new header.
+        ByteArrayOutputStream originalBytes = new ByteArrayOutputStream();
+        original.write(version, originalBytes);
+        Slice template = new Slice(version, header, new ByteArrayInputStream(originalBytes.toByteArray()), offset);
         CramRecordWriter writer;
         try {
-            writer = new CramRecordWriter(original);
+            writer = new CramRecordWriter(template);
         } catch (IllegalArgumentException e) {
             // htsjdk's writer wants an encoding for every data series; files from other writers may leave unused ones out.
             return null;

@@ -20,9 +20,11 @@ final class MateLinks {
 
     /**
      * The records flagged in {@code kept}, in order, with broken links detached; empty when a broken
-     * link is part of a chain of more than two records (cut safely only by keeping them all).
+     * link is part of a chain of more than two records (cut safely only by keeping them all), or
+     * when the compression header cannot write detached mates ({@code canDetach} false).
      */
-    static Optional<List<CRAMCompressionRecord>> keep(List<CRAMCompressionRecord> records, boolean[] kept) {
+    static Optional<List<CRAMCompressionRecord>> keep(List<CRAMCompressionRecord> records, boolean[] kept,
+                                                      boolean canDetach) {
         int n = records.size();
         int[] next = new int[n];
         int[] previous = new int[n];
@@ -50,7 +52,7 @@ final class MateLinks {
             if (intact) {
                 continue;
             }
-            if (previous[i] >= 0 || next[mate] >= 0) {
+            if (!canDetach || previous[i] >= 0 || next[mate] >= 0) {
                 return Optional.empty();
             }
             CRAMCompressionRecord first = records.get(i);
