@@ -67,6 +67,10 @@ class HtsgetApiTest extends BackendSuite {
             ids.put(name, sb.upload("project", project, name, Files.readAllBytes(p), ServerFixture.PART_SIZE)
                     .get("id").asText());
         }
+        for (String name : List.of("htslib-pairs.cram", "htslib-pairs.cram.crai")) {
+            ids.put(name, sb.upload("project", project, name, Files.readAllBytes(htslibPairs(name)),
+                    ServerFixture.PART_SIZE).get("id").asText());
+        }
         ids.put("unindexed.bam", sb.upload("project", project, "unindexed.bam", Files.readAllBytes(local.bam),
                 ServerFixture.PART_SIZE).get("id").asText());
     }
@@ -130,6 +134,35 @@ class HtsgetApiTest extends BackendSuite {
             byte[] bytes = fetch(ticket("reads", "reads.cram", r.query()));
             assertThat(expected).isNotEmpty();
             assertThat(samRecords(bytes, ".cram", x -> true)).isEqualTo(expected);
+        }
+    }
+
+    /**
+     * A CRAM written by samtools (make-htslib-pairs.sh beside it): htslib's own block numbering,
+     * encodings only for the series it uses, and pairs stored attached inside slices, which a cut
+     * separates (a mate's details are then written out).
+     */
+    @Test
+    void cramWrittenByHtslibWithAttachedMatesIsCutExactly() throws IOException {
+        Path cram = htslibPairs("htslib-pairs.cram");
+        try (SamReader reader = SamReaderFactory.makeDefault().validationStringency(ValidationStringency.SILENT)
+                .referenceSequence(htslibPairs("htslib-pairs.fa")).open(cram)) {
+            Random random = new Random(8);
+            List<Region> regions = new ArrayList<>(List.of(new Region("chr1", null, null), new Region("chr2", 9_000L, null)));
+            long[] sizes = {1, 120, 900, 6_000};
+            for (int i = 0; i < 30; i++) {
+                String contig = i % 3 == 0 ? "chr2" : "chr1";
+                long start = random.nextInt(contig.equals("chr1") ? 40_000 : 20_000);
+                regions.add(new Region(contig, start, start + sizes[random.nextInt(sizes.length)]));
+            }
+            for (Region r : regions) {
+                List<String> expected = sam(reader.queryOverlapping(r.contig, r.first(), r.lastOrZero()));
+                byte[] bytes = fetch(ticket("reads", "htslib-pairs.cram", r.query()));
+                assertThat(samRecords(bytes, ".cram", htslibPairs("htslib-pairs.fa"))).as("htslib CRAM %s", r)
+                        .isEqualTo(expected);
+            }
+            assertThat(samRecords(fetch(ticket("reads", "htslib-pairs.cram", "referenceName=*")), ".cram",
+                    htslibPairs("htslib-pairs.fa"))).isEqualTo(sam(reader.queryUnmapped()));
         }
     }
 
@@ -469,6 +502,27 @@ class HtsgetApiTest extends BackendSuite {
             out.writeBytes(r.bytes());
         }
         return out.toByteArray();
+    }
+
+    /** The records of a CRAM against the reference {@code fasta}. */
+    private static List<String> samRecords(byte[] bytes, String suffix, Path fasta) {
+        Path tmp = write(bytes, suffix);
+        try (SamReader reader = SamReaderFactory.makeDefault().validationStringency(ValidationStringency.SILENT)
+                .referenceSequence(fasta).open(tmp)) {
+            return sam(reader.iterator());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            delete(tmp);
+        }
+    }
+
+    private static Path htslibPairs(String name) {
+        try {
+            return Path.of(HtsgetApiTest.class.getResource("/htsget/" + name).toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static List<String> samRecords(byte[] bytes, String suffix, Predicate<SAMRecord> keep) {

@@ -39,14 +39,15 @@ import java.util.function.Predicate;
  * still lie inside that span, so a reader holding the reference checks the same MD5 and restores the
  * same bases, and the first record's position is encoded relative to the same start. The external
  * blocks keep their content ids and are compressed with gzip (every CRAM reader has it; see
- * {@link OwnBlocksEncodingMap}). Mates linked by offset inside the
- * slice stay linked when nothing between them is dropped; otherwise the kept one is detached with
- * its mate's details written out, as a reader would have restored them.
+ * {@link OwnBlocksEncodingMap}). Mates linked by offset inside the slice stay linked when nothing
+ * between them is dropped; otherwise the kept one is detached with its mate's details written out,
+ * as a reader would have restored them ({@link MateLinks}). The slice and container keep their
+ * record counters (they number generated read names only, and files without names stay whole).
  *
  * <p>Some containers cannot be cut exactly this way and are kept whole (the answer then holds other
  * records of that container too): an embedded reference (its bases would have to be cut as well),
  * generated read names (they are numbered by record position), records linked in chains of more
- * than two, and encodings this path cannot write.
+ * than two, a header without the encodings detached mates need, and encodings htsjdk cannot write.
  */
 final class CramCutter {
     private CramCutter() {
@@ -161,7 +162,7 @@ final class CramCutter {
         try {
             writer = new CramRecordWriter(template);
         } catch (IllegalArgumentException e) {
-            // htsjdk's writer wants an encoding for every data series; files from other writers may leave unused ones out.
+            // An encoding htsjdk can read but not write: keep the container whole.
             return null;
         }
         SliceBlocks blocks = writer.writeToSliceBlocks(new CRAMCodecModelContext(), records, context.getAlignmentStart());
