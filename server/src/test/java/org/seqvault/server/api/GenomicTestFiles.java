@@ -1,12 +1,15 @@
 package org.seqvault.server.api;
 
 import htsjdk.samtools.CRAMCRAIIndexer;
+import htsjdk.samtools.CRAMFileWriter;
 import htsjdk.samtools.SAMFileHeader;
 import htsjdk.samtools.SAMFileWriter;
 import htsjdk.samtools.SAMFileWriterFactory;
 import htsjdk.samtools.SAMRecord;
 import htsjdk.samtools.SAMSequenceDictionary;
 import htsjdk.samtools.SAMSequenceRecord;
+import htsjdk.samtools.cram.ref.ReferenceSource;
+import htsjdk.samtools.cram.structure.CRAMEncodingStrategy;
 import htsjdk.samtools.reference.FastaSequenceIndexCreator;
 import htsjdk.samtools.seekablestream.SeekableFileStream;
 import htsjdk.samtools.util.BlockCompressedOutputStream;
@@ -205,13 +208,41 @@ final class GenomicTestFiles {
     }
 
     private void writeCram(List<SAMRecord> reads) throws IOException {
-        try (SAMFileWriter w = new SAMFileWriterFactory().makeCRAMWriter(header(), true, cram, fasta)) {
-            reads.forEach(w::addAlignment);
+        // Small slices, two to a container, and a minimum that makes the ends of contigs share
+        // multi-reference slices: a region meets many containers, and cuts both kinds of slice.
+        CRAMEncodingStrategy strategy = new CRAMEncodingStrategy().setMinimumSingleReferenceSliceSize(250)
+                .setReadsPerSlice(400).setSlicesPerContainer(2);
+        try (OutputStream out = Files.newOutputStream(cram)) {
+            CRAMFileWriter w = new CRAMFileWriter(strategy, out, null, true, new ReferenceSource(fasta), header(),
+                    cram.toString());
+            for (int i = 0; i < reads.size(); i++) {
+                w.addAlignment(withTags(reads.get(i), i));
+            }
+            w.close();
         }
         try (SeekableFileStream in = new SeekableFileStream(cram.toFile());
              OutputStream out = Files.newOutputStream(crai())) {
             CRAMCRAIIndexer.writeIndex(in, out);
         }
+    }
+
+    /**
+     * A copy of a read with tags for the CRAM (the BAM's bytes stay as the golden ticket has them):
+     * three different tag lists, so a cut container's records point into a tag dictionary.
+     */
+    private static SAMRecord withTags(SAMRecord read, int i) {
+        SAMRecord copy = read.deepCopy();
+        switch (i % 3) {
+            case 1 -> copy.setAttribute("XN", i % 7);
+            case 2 -> {
+                copy.setAttribute("XS", "s" + i);
+                copy.setAttribute("XA", i % 100);
+            }
+            default -> {
+                // no tags
+            }
+        }
+        return copy;
     }
 
     /** Sorted variants with unique ids: SNVs, deletions and symbolic deletions with an END far away. */

@@ -5,6 +5,7 @@ import htsjdk.samtools.SAMSequenceRecord;
 import htsjdk.samtools.cram.CRAIEntry;
 import htsjdk.samtools.cram.build.CramIO;
 import htsjdk.samtools.cram.common.CRAMVersion;
+import htsjdk.samtools.cram.structure.CRAMCompressionRecord;
 import htsjdk.samtools.cram.structure.Container;
 import htsjdk.samtools.cram.structure.ContainerHeader;
 import htsjdk.samtools.cram.structure.CramHeader;
@@ -14,15 +15,18 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.zip.GZIPInputStream;
 import org.seqvault.service.htsget.Block.Part;
 
 /**
- * Plans the containers of a CRAM file that hold a region's records, from its {@code .crai}. A
- * container is the smallest unit CRAM can be cut at without re-encoding, so a region's answer holds
- * whole containers: every record of the region, and the others that share their containers (the
- * protocol lets a server return more than asked; clients filter).
+ * Plans the containers of a CRAM file that hold a region's records, from its {@code .crai}: the
+ * containers inside the region are handed out as stored bytes, those at its ends are re-encoded
+ * with only the region's records ({@link CramCutter}).
  */
 final class CramPlanner {
 
@@ -84,24 +88,58 @@ final class CramPlanner {
         out.stored(Part.BODY, layout.headerEnd(), layout.dataEnd());
     }
 
-    /** The containers holding records of reference {@code ref} (-1: unplaced) that overlap {@code [first, last]}. */
-    static void region(Pieces out, Layout layout, List<CRAIEntry> entries, int ref, long first, long last) {
+    /**
+     * The records of reference {@code ref} (-1: unplaced) that overlap {@code [first, last]}: the
+     * containers whose slices lie wholly inside the region as stored bytes, the others (the region's
+     * two ends, a container shared with other references) cut to the records the region wants.
+     */
+    static void region(Pieces out, BlobInput data, Layout layout, List<CRAIEntry> entries, int ref, long first,
+                       long last) throws IOException {
         TreeSet<Long> starts = new TreeSet<>();
         entries.forEach(e -> starts.add(e.getContainerStartByteOffset()));
-        TreeSet<Long> wanted = new TreeSet<>();
+        TreeMap<Long, Boolean> wanted = new TreeMap<>();
         for (CRAIEntry e : entries) {
-            if (e.getSequenceId() != ref) {
-                continue;
-            }
-            long from = e.getAlignmentStart();
-            long to = from + Math.max(1, e.getAlignmentSpan()) - 1L;
-            if (ref == -1 || (from <= last && to >= first)) {
-                wanted.add(e.getContainerStartByteOffset());
+            if (e.getSequenceId() == ref && overlaps(e, ref, first, last)) {
+                wanted.putIfAbsent(e.getContainerStartByteOffset(), false);
             }
         }
-        for (long start : wanted) {
+        for (CRAIEntry e : entries) {
+            long start = e.getContainerStartByteOffset();
+            if (wanted.containsKey(start) && !wholly(e, ref, first, last)) {
+                wanted.put(start, true);
+            }
+        }
+        Predicate<CRAMCompressionRecord> keep = ref == -1 ? r -> r.getReferenceIndex() == -1
+                : r -> r.getReferenceIndex() == ref && r.getAlignmentStart() <= last && lastBase(r) >= first;
+        for (Map.Entry<Long, Boolean> w : wanted.entrySet()) {
+            long start = w.getKey();
+            if (w.getValue()) {
+                Optional<byte[]> cut = CramCutter.cut(data, layout.version(), start, keep);
+                if (cut.isPresent()) {
+                    out.plain(Part.BODY, cut.get(), 0, cut.get().length);
+                    continue;
+                }
+            }
             Long next = starts.higher(start);
             out.stored(Part.BODY, start, next == null ? layout.dataEnd() : Math.min(next, layout.dataEnd()));
         }
+    }
+
+    private static boolean overlaps(CRAIEntry e, int ref, long first, long last) {
+        return ref == -1 || (e.getAlignmentStart() <= last && lastBase(e) >= first);
+    }
+
+    /** Whether every record an index entry stands for is one the region wants. */
+    private static boolean wholly(CRAIEntry e, int ref, long first, long last) {
+        return e.getSequenceId() == ref && (ref == -1 || (e.getAlignmentStart() >= first && lastBase(e) <= last));
+    }
+
+    private static long lastBase(CRAIEntry e) {
+        return e.getAlignmentStart() + Math.max(1, e.getAlignmentSpan()) - 1L;
+    }
+
+    /** The last base a record covers: an unmapped read placed at a position covers that one base (as in htslib). */
+    private static long lastBase(CRAMCompressionRecord r) {
+        return r.isSegmentUnmapped() ? r.getAlignmentStart() : r.getAlignmentEnd();
     }
 }

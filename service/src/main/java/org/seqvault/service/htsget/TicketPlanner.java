@@ -93,7 +93,7 @@ public final class TicketPlanner {
             for (Region r : request.regions()) {
                 int ref = r.isUnplaced() ? -1 : reference(parsed.ids(), r, data);
                 List<CRAIEntry> entries = parsed.entries();
-                CramPlanner.region(out, parsed.layout(), entries, ref, r.firstBase(), r.lastBase());
+                CramPlanner.region(out, in, parsed.layout(), entries, ref, r.firstBase(), r.lastBase());
             }
         }
         out.exact(request.headerOnly() ? Part.HEADER : Part.BODY, CramPlanner.eof(parsed.layout().version()));
