@@ -167,7 +167,7 @@ final class FindBench {
                 + ctx.scale.findServerWarmupSeconds() + " s of every kind in turn); direct SQL runs the statements SeqVault"
                 + " runs for the same request over one JDBC connection: the page (with metadata or tag filters it counts"
                 + " every match too, as a window), a separate total where SeqVault runs one (when a page without such"
-                + " filters comes back full, and on every later scroll page), then the metadata and tags of the page.");
+                + " filters comes back full, and on every later scroll page), then the metadata and tags of the page (one statement).");
         return results;
     }
 
