@@ -57,7 +57,7 @@ final class FindBench {
 
     /** Loads and measures on a fresh PostgreSQL cluster (removed after); the latencies per kind, in order. */
     Map<String, Latencies> onPostgres() throws Exception {
-        try (FindBackend pg = new FindBackend.Postgres(ctx.work.resolve("pg"))) {
+        try (FindBackend pg = new FindBackend.Postgres(ctx.work.resolve("pg"), data.files())) {
             return measure(pg, "find-postgres");
         } finally {
             BenchContext.deleteTree(ctx.work.resolve("pg"));
