@@ -65,7 +65,7 @@ sealed interface FindBackend extends AutoCloseable {
         }
 
         /**
-         * For a load of {@code files} files above 1M (bench/run --scale), checkpoints are spaced by 16 GB of
+         * For a load of {@code files} files above 1M (bench/run --scale), checkpoints are spaced by 8 GB of
          * WAL instead of 1 GB: with the default, a 10M-file load checkpoints every 20 s or so, and each
          * checkpoint makes the next change to every page write the whole page into the WAL again. The
          * load still ends with a CHECKPOINT, so it is as durable; the 1M run keeps the defaults.
@@ -79,7 +79,7 @@ sealed interface FindBackend extends AutoCloseable {
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("shared_buffers", "512MB");
             if (files > LARGE_LOAD_FILES) {
-                builder.setServerConfig("max_wal_size", "16GB").setServerConfig("checkpoint_timeout", "30min");
+                builder.setServerConfig("max_wal_size", "8GB").setServerConfig("checkpoint_timeout", "30min");
             }
             this.pg = builder.start();
         }
