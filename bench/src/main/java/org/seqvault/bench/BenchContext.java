@@ -22,6 +22,8 @@ final class BenchContext {
     final java.util.Map<String, String> load = new java.util.LinkedHashMap<>();
     /** --explain: print the database's plan of each find query (a diagnostic, not a measurement). */
     boolean explain;
+    /** --explain-only: print the find plans and time nothing (implies explain). */
+    boolean explainOnly;
     private Path bigFile;
     private Path profileDir;
 

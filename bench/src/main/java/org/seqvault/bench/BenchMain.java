@@ -14,6 +14,9 @@ import java.util.Map;
  *           [--only download,upload,...] [--command TEXT]
  *           [--profile DIR]   (a JFR recording of every server, for finding what to fix)
  *           [--explain]       (print each find query's plan on SQLite and PostgreSQL)
+ *           [--explain-only]  (print the plans, time nothing)
+ * BenchMain --scale 100k|1m|10m [--scale-sizes 10m,...] [--backends sqlite,postgres] ...
+ *                             (the find suite at every size up to the one given, and its growth 1M → 10M)
  * </pre>
  */
 public final class BenchMain {
@@ -26,14 +29,25 @@ public final class BenchMain {
         // Servers, nginx, S3Proxy, PostgreSQL and curl are all our descendants: stop them, by pid, however we exit.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> ProcessHandle.current().descendants()
                 .forEach(ProcessHandle::destroy), "stop-children"));
-        Scale scale = opts.containsKey("quick") ? Scale.quick() : Scale.full();
+        Scale scale = opts.containsKey("quick") ? Scale.quick()
+                : opts.containsKey("scale") ? Scale.full().named("scale-" + opts.get("scale")) : Scale.full();
         BenchContext ctx = new BenchContext(scale, Path.of(opts.get("server-jar")), Path.of(opts.get("work")));
-        ctx.explain = opts.containsKey("explain");
+        ctx.explainOnly = opts.containsKey("explain-only");
+        ctx.explain = opts.containsKey("explain") || ctx.explainOnly;
         if (opts.containsKey("profile")) {
             ctx.profileInto(Path.of(opts.get("profile")));
         }
         List<String> only = opts.containsKey("only") ? List.of(opts.get("only").split(",")) : List.of();
         Map<String, Measurement> all = new LinkedHashMap<>();
+        if (opts.containsKey("scale")) {
+            // The find suite alone, at sizes (--scale-sizes picks some of the ladder, e.g. to re-run one).
+            List<String> sizes = opts.containsKey("scale-sizes") ? List.of(opts.get("scale-sizes").split(","))
+                    : Scale.findSizesUpTo(opts.get("scale"));
+            sizes.forEach(Scale::findSize);
+            List<String> backends = List.of(opts.getOrDefault("backends", "sqlite,postgres").split(","));
+            all.put("scale", () -> new ScaleBench(ctx, sizes, backends).run());
+            only = List.of("scale");
+        }
         all.put("download", () -> new DownloadBench(ctx).run());
         all.put("upload", () -> new UploadBench(ctx).run());
         all.put("find", () -> new FindBench(ctx).run());
@@ -87,7 +101,7 @@ public final class BenchMain {
                 throw new IllegalArgumentException("unexpected argument " + args[i]);
             }
             String name = args[i].substring(2);
-            if (name.equals("quick") || name.equals("explain")) {
+            if (name.equals("quick") || name.equals("explain") || name.equals("explain-only")) {
                 opts.put(name, "true");
             } else {
                 opts.put(name, args[++i]);

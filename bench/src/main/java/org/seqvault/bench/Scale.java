@@ -18,6 +18,33 @@ record Scale(String name, long bigFile, int transferReps, int uploadReps, int fi
         return new Scale("quick", 256 * MIB, 3, 3, 50_000, 100, 60, 10, 3, 10, 1_000, 32, 64 * MIB, 5);
     }
 
+    /**
+     * The find suite's sizes for {@code bench/run --scale}: 100k, 1m or 10m files, always 1,000 files
+     * per folder, so a larger project has more folders (and a longer key range, larger indexes and
+     * value lists) while one folder's listing stays the same size.
+     */
+    static FindData findSize(String size) {
+        return switch (size) {
+            case "100k" -> new FindData(100_000, 100);
+            case "1m" -> new FindData(1_000_000, 1_000);
+            case "10m" -> new FindData(10_000_000, 10_000);
+            default -> throw new IllegalArgumentException("--scale takes 100k, 1m or 10m, not " + size);
+        };
+    }
+
+    /** The sizes a {@code --scale} run measures: every size of the ladder up to {@code largest}. */
+    static java.util.List<String> findSizesUpTo(String largest) {
+        java.util.List<String> ladder = java.util.List.of("100k", "1m", "10m");
+        findSize(largest);
+        return ladder.subList(0, ladder.indexOf(largest) + 1);
+    }
+
+    /** The same sizes under another name (the report's title says which run it was). */
+    Scale named(String other) {
+        return new Scale(other, bigFile, transferReps, uploadReps, findFiles, findFolders, findSamples, findWarmup,
+                findServerWarmupSeconds, findBudgetSeconds, smallFiles, memoryUploads, memoryUploadSize, wrkSeconds);
+    }
+
     boolean isQuick() {
         return name.equals("quick");
     }

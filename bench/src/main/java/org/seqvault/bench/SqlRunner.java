@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * Runs a find query's statements over JDBC as SeqVault would: the page query, then the page's
- * metadata and tags by id (NodeDetails), in one read transaction. Returns the rows of the page.
+ * metadata and tags by id in one statement (NodeDetails), in one read transaction. Returns the rows of the page.
  */
 final class SqlRunner {
     private final Connection connection;
@@ -68,8 +68,11 @@ final class SqlRunner {
         }
         if (!ids.isEmpty()) {
             String in = "(" + "?,".repeat(ids.size() - 1) + "?)";
-            drain("SELECT node_id, meta_key, meta_value FROM node_metadata WHERE node_id IN " + in, ids);
-            drain("SELECT node_id, tag FROM node_tags WHERE node_id IN " + in + " ORDER BY node_id, position", ids);
+            List<String> twice = new ArrayList<>(ids);
+            twice.addAll(ids);
+            drain("SELECT node_id, 0 AS kind, meta_key AS item, meta_value AS value, 0 AS position FROM node_metadata"
+                    + " WHERE node_id IN " + in + " UNION ALL SELECT node_id, 1, tag, NULL, position FROM node_tags"
+                    + " WHERE node_id IN " + in, twice);
         }
         connection.commit();
         return ids.size();

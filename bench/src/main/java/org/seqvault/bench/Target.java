@@ -22,6 +22,11 @@ record Target(String text, Double minRatio, Double maxRatio, Double atLeast, Dou
         return new Target(String.format(Locale.ROOT, "≤ %.0f ms and ≤ %.0f× direct SQL", ms, r), null, r, null, ms);
     }
 
+    /** Growth with size: at most {@code r} times the same figure at the smaller size (the row's baseline). */
+    static Target growthAtMost(double r) {
+        return new Target(String.format(Locale.ROOT, "≤ %.1f× the smaller size", r), null, r, null, null);
+    }
+
     static Target none() {
         return new Target("(reported)", null, null, null, null);
     }

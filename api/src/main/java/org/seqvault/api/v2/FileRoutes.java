@@ -79,8 +79,8 @@ public final class FileRoutes {
     private void offsetPage(Context ctx, Principal p, String path, QueryString q, Container container) {
         long offset = FileQuery.offset(q);
         int limit = FileQuery.limit(q);
-        Page<Located> page = namespace.list(p, container, FileQuery.filter(q), offset, limit);
-        SbList.offsetPage(ctx, hrefs, path, q.without("offset", "limit"), views.files(page.items()), offset, limit,
+        Page<Located> page = namespace.list(p, container, FileQuery.filter(q), offset, limit, views.statuses());
+        SbList.offsetPage(ctx, hrefs, path, q.without("offset", "limit"), views.filesAsRead(page.items()), offset, limit,
                 page.total());
     }
 
@@ -106,8 +106,8 @@ public final class FileRoutes {
         }
         String token = q.last("token") == null ? ScrollToken.INIT : q.last("token");
         int limit = FileQuery.limit(q);
-        ScrollPage page = namespace.scroll(p, container, filter, token, limit);
-        SbList.scrollPage(ctx, hrefs, path, q.without("token", "limit"), views.files(page.items()), token,
+        ScrollPage page = namespace.scroll(p, container, filter, token, limit, views.statuses());
+        SbList.scrollPage(ctx, hrefs, path, q.without("token", "limit"), views.filesAsRead(page.items()), token,
                 page.nextToken(), limit, page.total());
     }
 
@@ -115,7 +115,7 @@ public final class FileRoutes {
 
     private void get(Context ctx) {
         Principal p = auth.principal(ctx);
-        ctx.json(views.file(namespace.get(p, ctx.pathParam("id"))));
+        ctx.json(views.fileAsRead(namespace.get(p, ctx.pathParam("id"), views.statuses())));
     }
 
     /** PATCH /files/{id}: a rename, and (as the docs allow) the whole metadata and the tags replaced (§12.6). */

@@ -11,7 +11,6 @@ import org.seqvault.domain.Node;
 import org.seqvault.domain.UserException;
 import org.seqvault.service.extract.ExtractionStatus;
 import org.seqvault.service.extract.ExtractionStatuses;
-import org.seqvault.service.extract.HeaderFormat;
 import org.seqvault.service.file.BulkResult;
 import org.seqvault.service.file.Located;
 
@@ -35,6 +34,21 @@ public final class SbFileViews {
 
     Map<String, Object> file(Located located) {
         return files(List.of(located)).getFirst();
+    }
+
+    /** Where the statuses come from: readings that take them read them in their own transaction. */
+    ExtractionStatuses statuses() {
+        return extraction;
+    }
+
+    /** A file read with its status already in place ({@link #statuses()} given to the reading). */
+    Map<String, Object> fileAsRead(Located located) {
+        return file(located, located.extraction());
+    }
+
+    /** A page of files read with their statuses already in place: no query here. */
+    List<Map<String, Object>> filesAsRead(List<Located> items) {
+        return items.stream().map(this::fileAsRead).toList();
     }
 
     private Map<String, Object> file(Located located, ExtractionStatus status) {
@@ -79,8 +93,8 @@ public final class SbFileViews {
      * (most answers) costs no query.
      */
     List<Map<String, Object>> files(List<Located> items) {
-        Map<String, ExtractionStatus> statuses = extraction.of(items.stream().map(Located::node)
-                .filter(n -> !n.isFolder() && HeaderFormat.of(n.name()).isPresent()).map(Node::id).toList());
+        Map<String, ExtractionStatus> statuses = extraction.of(ExtractionStatuses.askable(
+                items.stream().map(Located::node).toList()));
         return items.stream().map(l -> file(l, statuses.get(l.node().id()))).toList();
     }
 

@@ -82,13 +82,24 @@ class HeaderMetadataApiTest extends BackendSuite {
         String text = multipartUpload(files.text("notes.vcf"));
         String plain = formUpload(files.text("readme.txt"));
 
-        assertThat(extracted(cut).get("extracted_metadata")).isEqualTo(json(Map.of(
+        JsonNode cutFile = extracted(cut);
+        assertThat(cutFile.get("extracted_metadata")).isEqualTo(json(Map.of(
                 "status", "unreadable: truncated BGZF block", "keys", List.of())));
         JsonNode notes = extracted(text);
         assertThat(notes.get("extracted_metadata").get("status").asText()).startsWith("unreadable: VCF header:");
         assertThat(notes.get("metadata")).isEmpty();
         assertThat(ok(sb.get("/files/" + plain), 200).has("extracted_metadata"))
                 .as("a name SeqVault does not read is never queued").isFalse();
+        // Listing and scroll pages read the statuses in their own transaction and show what GET shows.
+        String folder = cutFile.get("parent").asText();
+        for (String page : List.of("/files?parent=" + folder, "/files/scroll?parent=" + folder)) {
+            JsonNode items = ok(sb.get(page), 200).get("items");
+            assertThat(items).as(page).hasSize(2);
+            assertThat(items.get(0).get("name").asText()).isEqualTo("cut.bam");
+            assertThat(items.get(0).get("extracted_metadata")).as(page).isEqualTo(cutFile.get("extracted_metadata"));
+            assertThat(items.get(1).get("name").asText()).isEqualTo("readme.txt");
+            assertThat(items.get(1).has("extracted_metadata")).as(page).isFalse();
+        }
     }
 
     @Test
@@ -148,9 +159,8 @@ class HeaderMetadataApiTest extends BackendSuite {
             JsonNode file = ok(sb.get("/files/" + fileId), 200);
             JsonNode status = file.path("extracted_metadata").path("status");
             if (!status.isMissingNode() && !status.asText().equals("pending")) {
-                // The answer reads the file, then its status, in two transactions: one taken as the
-                // worker commits can pair the new status with the metadata of just before. The next is whole.
-                return ok(sb.get("/files/" + fileId), 200);
+                // The answer reads the file and its status in one transaction: the status comes with the metadata it wrote.
+                return file;
             }
             assertThat(System.nanoTime()).as("header of %s read within %s", fileId, PATIENCE).isLessThan(deadline);
             Thread.sleep(20);

@@ -51,8 +51,8 @@ public final class IdentityService {
         }
         String hash = TokenHasher.hash(secret.trim());
         Instant now = clock.now();
-        // One query for token and user: this runs before every authenticated request.
-        return store.read(tx -> tx.tokens().withUserBySecretHash(hash))
+        // One query for token and user, outside a transaction: this runs before every authenticated request.
+        return store.readOneStatement(tx -> tx.tokens().withUserBySecretHash(hash))
                 .filter(owned -> TokenHasher.same(owned.token().secretHash(), hash))
                 .filter(owned -> owned.token().usableAt(now))
                 .map(owned -> new Principal(owned.user(), owned.token()))

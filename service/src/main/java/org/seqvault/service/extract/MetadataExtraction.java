@@ -207,7 +207,12 @@ public final class MetadataExtraction implements ExtractionStatuses {
         if (fileIds.isEmpty()) {
             return Map.of();
         }
-        return store.read(tx -> tx.extractions().statuses(fileIds));
+        return store.read(tx -> of(tx, fileIds));
+    }
+
+    @Override
+    public Map<String, ExtractionStatus> of(MetadataStore.Tx tx, Collection<String> fileIds) {
+        return fileIds.isEmpty() ? Map.of() : tx.extractions().statuses(fileIds);
     }
 
     /** What a re-run queued, and the queue's rows by state just after. */

@@ -24,6 +24,8 @@ import org.seqvault.service.audit.AuditSubject;
 import org.seqvault.service.audit.AuditTarget;
 import org.seqvault.service.audit.AuditTrail;
 import org.seqvault.service.auth.Principal;
+import org.seqvault.service.extract.ExtractionStatus;
+import org.seqvault.service.extract.ExtractionStatuses;
 import org.seqvault.service.port.Clock;
 import org.seqvault.service.port.IdGenerator;
 import org.seqvault.service.port.MetadataStore;
@@ -69,8 +71,17 @@ public final class NamespaceService {
 
     /** A file or folder, with the index files beside it when it is an indexable data file. */
     public Located get(Principal caller, String id) {
+        return get(caller, id, null);
+    }
+
+    /**
+     * As {@link #get(Principal, String)}, with the file's extraction status from {@code statuses} read
+     * in the same transaction (null: none asked for).
+     */
+    public Located get(Principal caller, String id, ExtractionStatuses statuses) {
         caller.requireScope(Scope.FILES);
-        return store.read(tx -> IndexFiles.attach(tx, NodeLookup.node(tx, caller, id, Permission.READ)));
+        return store.read(tx -> withStatuses(tx, statuses,
+                List.of(IndexFiles.attach(tx, NodeLookup.node(tx, caller, id, Permission.READ)))).getFirst());
     }
 
     /**
@@ -85,15 +96,20 @@ public final class NamespaceService {
                 });
     }
 
-    /** One offset page of a folder's direct children, with the number of matches in all. */
-    public Page<Located> list(Principal caller, Container container, FileFilter filter, long offset, int limit) {
+    /**
+     * One offset page of a folder's direct children, with the number of matches in all, and the files'
+     * extraction statuses from {@code statuses} read in the same transaction (null: none asked for).
+     */
+    public Page<Located> list(Principal caller, Container container, FileFilter filter, long offset, int limit,
+                              ExtractionStatuses statuses) {
         caller.requireScope(Scope.FILES);
         return store.read(tx -> {
             Located folder = NodeLookup.folder(tx, caller, container, Permission.READ);
             NodeQuery query = filter.in(folder.node().id());
             NodeRepository.CountedPage page = tx.nodes().queryCounted(query, offset, limit);
             long total = page.total() >= 0 ? page.total() : total(tx, query, offset, limit, page.rows().size());
-            return new Page<>(IndexFiles.attach(tx, located(page.rows(), folder.project())), total);
+            return new Page<>(withStatuses(tx, statuses, IndexFiles.attach(tx, located(page.rows(), folder.project()))),
+                    total);
         });
     }
 
@@ -107,8 +123,12 @@ public final class NamespaceService {
         return endSeen ? offset + rows : tx.nodes().count(query);
     }
 
-    /** One keyset page of a folder's direct children; stable while files are added or removed. */
-    public ScrollPage scroll(Principal caller, Container container, FileFilter filter, String token, int limit) {
+    /**
+     * One keyset page of a folder's direct children; stable while files are added or removed. The
+     * files' extraction statuses come from {@code statuses} in the same transaction (null: none asked for).
+     */
+    public ScrollPage scroll(Principal caller, Container container, FileFilter filter, String token, int limit,
+                             ExtractionStatuses statuses) {
         caller.requireScope(Scope.FILES);
         NodeCursor after = ScrollToken.decode(token);
         return store.read(tx -> {
@@ -121,8 +141,25 @@ public final class NamespaceService {
             String next = last == null ? null : ScrollToken.encode(new NodeCursor(last.isFolder(), last.name(), last.id()));
             // The first page of a scroll is an offset page at 0; later ones do not know what lies before them.
             long total = after == null ? total(tx, query, 0, limit + 1, rows.size()) : tx.nodes().count(query);
-            return new ScrollPage(IndexFiles.attach(tx, located(page, folder.project())), next, total);
+            return new ScrollPage(withStatuses(tx, statuses, IndexFiles.attach(tx, located(page, folder.project()))),
+                    next, total);
         });
+    }
+
+    /**
+     * The located files with their extraction statuses, asked in the reading's own transaction: one
+     * query, and only when some file has a name SeqVault reads; no extra transaction per answer.
+     */
+    private static List<Located> withStatuses(Tx tx, ExtractionStatuses statuses, List<Located> located) {
+        if (statuses == null) {
+            return located;
+        }
+        List<String> askable = ExtractionStatuses.askable(located.stream().map(Located::node).toList());
+        if (askable.isEmpty()) {
+            return located;
+        }
+        Map<String, ExtractionStatus> found = statuses.of(tx, askable);
+        return located.stream().map(l -> l.withExtraction(found.get(l.node().id()))).toList();
     }
 
     public Metadata metadata(Principal caller, String id) {

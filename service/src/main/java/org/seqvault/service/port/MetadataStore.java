@@ -11,6 +11,15 @@ public interface MetadataStore extends AutoCloseable {
 
     <T> T read(Function<Tx, T> work);
 
+    /**
+     * A read of exactly one statement: a statement sees one snapshot by itself, so it may run without
+     * a transaction of its own (what a store saves by that: the begin and commit round trips).
+     * By default, {@link #read}.
+     */
+    default <T> T readOneStatement(Function<Tx, T> work) {
+        return read(work);
+    }
+
     <T> T write(Function<Tx, T> work);
 
     @Override

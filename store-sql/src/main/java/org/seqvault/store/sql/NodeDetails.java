@@ -13,7 +13,7 @@ import org.seqvault.domain.Tags;
 
 /**
  * A node's metadata and tags, which live in their own tables (indexed for filtering). Lists
- * load them for a whole page in two queries, whatever the page size.
+ * load them for a whole page in one query, whatever the page size.
  */
 final class NodeDetails {
     /** Ids per IN list: far below every database's parameter limit. */
@@ -91,24 +91,35 @@ final class NodeDetails {
                 node.modifiedAt());
     }
 
+    /**
+     * Metadata and tags of the nodes in one statement per chunk of ids (one round trip per page, not
+     * two); tags are put in their stored order here, so the database sorts nothing.
+     */
     private Map<String, Details> load(List<String> nodeIds) {
         Map<String, Details> details = new HashMap<>();
         for (int from = 0; from < nodeIds.size(); from += CHUNK) {
             List<String> chunk = nodeIds.subList(from, Math.min(nodeIds.size(), from + CHUNK));
-            SqlFragment metadata = new SqlFragment()
-                    .sql("SELECT node_id, meta_key, meta_value FROM node_metadata WHERE node_id IN ").argList(chunk);
-            handle.createQuery(metadata.text()).bindMap(metadata.args())
-                    .map((rs, ctx) -> new MetadataRow(rs.getString("node_id"), rs.getString("meta_key"),
-                            rs.getString("meta_value")))
-                    .forEach(row -> details.computeIfAbsent(row.nodeId(), id -> new Details()).metadata()
-                            .put(row.key(), row.value()));
-            SqlFragment tags = new SqlFragment()
-                    .sql("SELECT node_id, tag FROM node_tags WHERE node_id IN ").argList(chunk)
-                    .sql(" ORDER BY node_id, position");
-            handle.createQuery(tags.text()).bindMap(tags.args())
-                    .map((rs, ctx) -> Map.entry(rs.getString("node_id"), rs.getString("tag")))
-                    .forEach(row -> details.computeIfAbsent(row.getKey(), id -> new Details()).tags()
-                            .add(row.getValue()));
+            SqlFragment sql = new SqlFragment()
+                    .sql("SELECT node_id, 0 AS kind, meta_key AS item, meta_value AS value, 0 AS position"
+                            + " FROM node_metadata WHERE node_id IN ").argList(chunk)
+                    .sql(" UNION ALL SELECT node_id, 1, tag, NULL, position FROM node_tags WHERE node_id IN ").argList(chunk);
+            Map<String, List<PositionedTag>> tags = new HashMap<>();
+            handle.createQuery(sql.text()).bindMap(sql.args())
+                    .map((rs, ctx) -> new DetailRow(rs.getString("node_id"), rs.getInt("kind") == 1, rs.getString("item"),
+                            rs.getString("value"), rs.getInt("position")))
+                    .forEach(row -> {
+                        if (row.isTag()) {
+                            tags.computeIfAbsent(row.nodeId(), id -> new ArrayList<>())
+                                    .add(new PositionedTag(row.position(), row.text()));
+                        } else {
+                            details.computeIfAbsent(row.nodeId(), id -> new Details()).metadata().put(row.text(), row.value());
+                        }
+                    });
+            tags.forEach((nodeId, list) -> {
+                list.sort(java.util.Comparator.comparingInt(PositionedTag::position));
+                List<String> ordered = details.computeIfAbsent(nodeId, id -> new Details()).tags();
+                list.forEach(t -> ordered.add(t.tag()));
+            });
         }
         return details;
     }
@@ -137,7 +148,11 @@ final class NodeDetails {
         batch.execute();
     }
 
-    private record MetadataRow(String nodeId, String key, String value) {
+    /** A row of {@link #load}: a tag with its position, or a metadata key with its value. */
+    private record DetailRow(String nodeId, boolean isTag, String text, String value, int position) {
+    }
+
+    private record PositionedTag(int position, String tag) {
     }
 
     /** A row of {@link #attachTo}: a tag, or a metadata key with its value. */

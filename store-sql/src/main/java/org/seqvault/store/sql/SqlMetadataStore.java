@@ -61,6 +61,19 @@ public final class SqlMetadataStore implements MetadataStore {
         }
     }
 
+    /** In autocommit mode: no BEGIN, no SET TRANSACTION (PostgreSQL), no COMMIT around the one statement. */
+    @Override
+    public <T> T readOneStatement(Function<Tx, T> work) {
+        enter();
+        try {
+            return readers.withHandle(handle -> work.apply(new SqlTx(handle, dialect)));
+        } catch (ConnectionException e) {
+            throw busyOr(e);
+        } finally {
+            inTransaction.remove();
+        }
+    }
+
     @Override
     public <T> T write(Function<Tx, T> work) {
         if (groupCommit == null) {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -43,6 +44,7 @@ import org.seqvault.domain.Username;
 import org.seqvault.service.port.AuditRepository;
 import org.seqvault.service.port.BlobRepository;
 import org.seqvault.service.port.MetadataStore;
+import org.seqvault.service.port.TokenRepository;
 import org.seqvault.service.port.MetadataStore.Tx;
 import org.seqvault.service.port.NodeQuery;
 import org.seqvault.service.port.NodeRepository;
@@ -429,6 +431,40 @@ abstract class MetadataStoreContractTest {
             assertThat(tx.nodes().fileByKey("ws_other", "b.bam")).isEmpty();
             return null;
         });
+    }
+
+    @Test
+    void aPageOfFilesKeepsEachFilesMetadataAndTagsInTheirOrder() {
+        Node first = TestData.file(root, "a.vcf", Map.of("sample_id", "S1", "batch", "B1"), List.of("zeta", "alpha", "mid"),
+                null);
+        Node second = TestData.file(root, "b.vcf", Map.of("sample_id", "S2"), List.of("mid", "zeta"), null);
+        Node bare = TestData.file(root, "c.vcf");
+        run(tx -> List.of(second, bare, first).forEach(tx.nodes()::insert));
+        List<Node> page = read(tx -> tx.nodes().byIds(List.of(first.id(), second.id(), bare.id())));
+        assertThat(page).containsExactlyInAnyOrder(first, second, bare);
+        assertThat(page).filteredOn(n -> n.id().equals(first.id())).singleElement()
+                .satisfies(n -> assertThat(n.tags().values()).containsExactly("zeta", "alpha", "mid"));
+        assertThat(page).filteredOn(n -> n.id().equals(second.id())).singleElement()
+                .satisfies(n -> assertThat(n.tags().values()).containsExactly("mid", "zeta"));
+    }
+
+    @Test
+    void aOneStatementReadSeesWhatIsCommittedAndDoesNotNest() {
+        Token token = new Token("tok_one", alice.id(), "hash-one", Scopes.of(Scope.FILES), null, T0, null, null);
+        run(tx -> tx.tokens().insert(token));
+        Optional<TokenRepository.Owned> found = store.readOneStatement(tx -> tx.tokens().withUserBySecretHash("hash-one"));
+        assertThat(found).hasValueSatisfying(owned -> {
+                    assertThat(owned.token()).isEqualTo(token);
+                    assertThat(owned.user()).isEqualTo(alice);
+                });
+        Optional<TokenRepository.Owned> none = store.readOneStatement(tx -> tx.tokens().withUserBySecretHash("hash-none"));
+        assertThat(none).isEmpty();
+        assertThatThrownBy(() -> read(tx -> store.readOneStatement(inner -> inner.users().count())))
+                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> store.readOneStatement(tx -> store.read(inner -> inner.users().count())))
+                .isInstanceOf(IllegalStateException.class);
+        long users = store.readOneStatement(tx -> tx.users().count());
+        assertThat(users).as("the store is still usable").isEqualTo(1);
     }
 
     @Test

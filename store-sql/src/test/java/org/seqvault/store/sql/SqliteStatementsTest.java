@@ -73,6 +73,15 @@ class SqliteStatementsTest {
     }
 
     @Test
+    void aPageOfFilesReadsTheirMetadataAndTagsInOneMoreStatement() {
+        List<String> page = recorded(tx -> assertThat(tx.nodes().byIds(List.of(file.id(), folder.id())))
+                .containsExactlyInAnyOrder(file, folder));
+
+        assertThat(page).hasSize(2);
+        assertThat(page.get(1)).contains("node_metadata", "node_tags");
+    }
+
+    @Test
     void recordingAPartTakesNoRowLock() {
         List<String> put = recorded(tx -> tx.uploads().putPart(TestData.part(upload.id(), 1, "part-1")));
 
