@@ -171,6 +171,7 @@ public final class SqlMetadataStore implements MetadataStore {
     private static Jdbi jdbi(DataSource dataSource, Dialect dialect) {
         // SQL is plain text with named parameters; no template syntax to trip over '<' and '>'.
         Jdbi jdbi = Jdbi.create(dataSource).setTemplateEngine(TemplateEngine.NOP);
+        LockFreeJdbiCaches.install(jdbi);
         dialect.statementBuilders().ifPresent(jdbi::setStatementBuilderFactory);
         return jdbi;
     }
