@@ -23,6 +23,10 @@ public final class SqlMetadataStore implements MetadataStore {
     private final ReentrantLock writeLock;
     /** Present with {@link #writeLock}: the durable writes queued behind one commit share the next one. */
     private final GroupCommit groupCommit;
+    /** Turns at the readers' pool (and, where one pool serves both, the writers'), in arrival order. */
+    private final FairTurns readTurns;
+    /** The writers' turns: the same as {@link #readTurns} when one pool serves both; none where {@link #writeLock} queues writers. */
+    private final FairTurns writeTurns;
     /** Transactions do not nest: a nested one would not see the outer one's writes (or would wait for it forever). */
     private final ThreadLocal<Boolean> inTransaction = ThreadLocal.withInitial(() -> false);
 
@@ -33,6 +37,8 @@ public final class SqlMetadataStore implements MetadataStore {
         this.writers = pools.writers() == pools.readers() ? readers : jdbi(pools.writers(), dialect);
         this.writeLock = dialect.singleWriter() ? new ReentrantLock(true) : null;
         this.groupCommit = writeLock == null ? null : new GroupCommit(writeLock, this::commitGroup);
+        this.readTurns = new FairTurns(pools.readers().getMaximumPoolSize());
+        this.writeTurns = pools.writers() == pools.readers() ? readTurns : null;
     }
 
     /**
@@ -50,10 +56,10 @@ public final class SqlMetadataStore implements MetadataStore {
     public <T> T read(Function<Tx, T> work) {
         enter();
         try {
-            return readers.inTransaction(handle -> {
+            return readTurns.run(() -> readers.inTransaction(handle -> {
                 dialect.beginRead(handle);
                 return work.apply(new SqlTx(handle, dialect));
-            });
+            }));
         } catch (ConnectionException e) {
             throw busyOr(e);
         } finally {
@@ -127,7 +133,7 @@ public final class SqlMetadataStore implements MetadataStore {
         enter();
         try {
             if (writeLock == null) {
-                return writers.withHandle(work::apply);
+                return writeTurns.run(() -> writers.withHandle(work::apply));
             }
             writeLock.lock();
             try {
