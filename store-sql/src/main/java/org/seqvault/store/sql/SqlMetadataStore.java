@@ -72,7 +72,7 @@ public final class SqlMetadataStore implements MetadataStore {
     public <T> T readOneStatement(Function<Tx, T> work) {
         enter();
         try {
-            return readers.withHandle(handle -> work.apply(new SqlTx(handle, dialect)));
+            return readTurns.run(() -> readers.withHandle(handle -> work.apply(new SqlTx(handle, dialect))));
         } catch (ConnectionException e) {
             throw busyOr(e);
         } finally {

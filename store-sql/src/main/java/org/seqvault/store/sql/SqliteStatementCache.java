@@ -5,7 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Collections;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,8 +27,14 @@ final class SqliteStatementCache implements StatementBuilderFactory {
     /** Distinct statements kept per connection; the least recently used beyond it are closed. */
     static final int PER_CONNECTION = 128;
 
-    private final Map<SQLiteConnection, Map<String, PreparedStatement>> byConnection =
-            Collections.synchronizedMap(new IdentityHashMap<>());
+    /**
+     * Keyed by the physical connection (SQLiteConnection keeps Object's identity equality). A
+     * concurrent map, not a synchronized one: every statement of every request looks its
+     * connection up here, and a single monitor taken by that many virtual threads left some of
+     * them waiting for a second (thread dumps, bench/FIXES.md §14).
+     */
+    private final ConcurrentHashMap<SQLiteConnection, Map<String, PreparedStatement>> byConnection =
+            new ConcurrentHashMap<>();
 
     @Override
     public StatementBuilder createStatementBuilder(Connection connection) {
@@ -38,15 +44,11 @@ final class SqliteStatementCache implements StatementBuilderFactory {
         } catch (SQLException notSqlite) {
             return new DefaultStatementBuilder();
         }
-        Map<String, PreparedStatement> cache;
-        synchronized (byConnection) {
-            cache = byConnection.get(physical);
-            if (cache == null) {
-                // A new physical connection: the pool has retired others, whose statements went with them.
-                byConnection.keySet().removeIf(SqliteStatementCache::isClosed);
-                cache = new Lru();
-                byConnection.put(physical, cache);
-            }
+        Map<String, PreparedStatement> cache = byConnection.get(physical);
+        if (cache == null) {
+            // A new physical connection: the pool has retired others, whose statements went with them.
+            byConnection.keySet().removeIf(SqliteStatementCache::isClosed);
+            cache = byConnection.computeIfAbsent(physical, c -> new Lru());
         }
         return new Builder(physical, cache);
     }
