@@ -1,10 +1,10 @@
 package org.seqvault.store.sql;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
-import javax.sql.DataSource;
 import org.jdbi.v3.core.ConnectionException;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -23,10 +23,6 @@ public final class SqlMetadataStore implements MetadataStore {
     private final ReentrantLock writeLock;
     /** Present with {@link #writeLock}: the durable writes queued behind one commit share the next one. */
     private final GroupCommit groupCommit;
-    /** Turns at the readers' pool (and, where one pool serves both, the writers'), in arrival order. */
-    private final FairTurns readTurns;
-    /** The writers' turns: the same as {@link #readTurns} when one pool serves both; none where {@link #writeLock} queues writers. */
-    private final FairTurns writeTurns;
     /** Transactions do not nest: a nested one would not see the outer one's writes (or would wait for it forever). */
     private final ThreadLocal<Boolean> inTransaction = ThreadLocal.withInitial(() -> false);
 
@@ -34,11 +30,10 @@ public final class SqlMetadataStore implements MetadataStore {
         this.dialect = dialect;
         this.pools = pools;
         this.readers = jdbi(pools.readers(), dialect);
+        // SQLite's single writer connection is taken in turn already, under the write lock.
         this.writers = pools.writers() == pools.readers() ? readers : jdbi(pools.writers(), dialect);
         this.writeLock = dialect.singleWriter() ? new ReentrantLock(true) : null;
         this.groupCommit = writeLock == null ? null : new GroupCommit(writeLock, this::commitGroup);
-        this.readTurns = new FairTurns(pools.readers().getMaximumPoolSize());
-        this.writeTurns = pools.writers() == pools.readers() ? readTurns : null;
     }
 
     /**
@@ -56,10 +51,10 @@ public final class SqlMetadataStore implements MetadataStore {
     public <T> T read(Function<Tx, T> work) {
         enter();
         try {
-            return readTurns.run(() -> readers.inTransaction(handle -> {
+            return readers.inTransaction(handle -> {
                 dialect.beginRead(handle);
                 return work.apply(new SqlTx(handle, dialect));
-            }));
+            });
         } catch (ConnectionException e) {
             throw busyOr(e);
         } finally {
@@ -72,7 +67,7 @@ public final class SqlMetadataStore implements MetadataStore {
     public <T> T readOneStatement(Function<Tx, T> work) {
         enter();
         try {
-            return readTurns.run(() -> readers.withHandle(handle -> work.apply(new SqlTx(handle, dialect))));
+            return readers.withHandle(handle -> work.apply(new SqlTx(handle, dialect)));
         } catch (ConnectionException e) {
             throw busyOr(e);
         } finally {
@@ -133,7 +128,7 @@ public final class SqlMetadataStore implements MetadataStore {
         enter();
         try {
             if (writeLock == null) {
-                return writeTurns.run(() -> writers.withHandle(work::apply));
+                return writers.withHandle(work::apply);
             }
             writeLock.lock();
             try {
@@ -174,9 +169,10 @@ public final class SqlMetadataStore implements MetadataStore {
         inTransaction.set(true);
     }
 
-    private static Jdbi jdbi(DataSource dataSource, Dialect dialect) {
+    private static Jdbi jdbi(HikariDataSource pool, Dialect dialect) {
         // SQL is plain text with named parameters; no template syntax to trip over '<' and '>'.
-        Jdbi jdbi = Jdbi.create(dataSource).setTemplateEngine(TemplateEngine.NOP);
+        Jdbi jdbi = Jdbi.create(new TurnTakingConnections(pool, pool.getMaximumPoolSize()))
+                .setTemplateEngine(TemplateEngine.NOP);
         LockFreeJdbiCaches.install(jdbi);
         dialect.statementBuilders().ifPresent(jdbi::setStatementBuilderFactory);
         return jdbi;
