@@ -45,6 +45,11 @@ public final class BenchMain {
                     : Scale.findSizesUpTo(opts.get("scale"));
             sizes.forEach(Scale::findSize);
             List<String> backends = List.of(opts.getOrDefault("backends", "sqlite,postgres").split(","));
+            for (String backend : backends) {
+                if (!backend.equals("sqlite") && !backend.equals("postgres")) {
+                    throw new IllegalArgumentException("--backends takes sqlite and/or postgres, not " + backend);
+                }
+            }
             all.put("scale", () -> new ScaleBench(ctx, sizes, backends).run());
             only = List.of("scale");
         }
