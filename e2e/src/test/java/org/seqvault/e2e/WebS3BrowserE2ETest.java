@@ -5,14 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import htsjdk.samtools.BAMIndexer;
 import htsjdk.samtools.SamReader;
 import htsjdk.samtools.SamReaderFactory;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.seqvault.testkit.genomics.GenomicsFiles;
@@ -28,8 +25,6 @@ import org.seqvault.testkit.stores.S3TestServer;
  * and a server have (igv sends its token by host name). Output: web/target/s3-browser-tests.log.
  */
 class WebS3BrowserE2ETest {
-    private static final Path WEB = Path.of("..", "web").toAbsolutePath().normalize();
-
     @Test
     void uploadsPreviewsAndTheGenomeViewWorkOnS3(@TempDir Path dataDir, @TempDir Path files) throws Exception {
         Path bam = new GenomicsFiles(files).bam("NA12878.bam", 2000);
@@ -38,8 +33,7 @@ class WebS3BrowserE2ETest {
                 .enable(SamReaderFactory.Option.INCLUDE_SOURCE_IN_RECORDS).open(bam)) {
             BAMIndexer.createIndex(reader, bai.toFile());
         }
-        assertThat(run(List.of("bash", "scripts/ensure-chromium.sh"), Map.of(), "ensure-chromium.log"))
-                .as("Chromium for the browser tests (see web/target/ensure-chromium.log)").isZero();
+        BrowserScripts.ensureChromium();
         try (S3TestServer s3 = S3TestServer.startWithCors("http://127\\.0\\.0\\.1:\\d+")) {
             String storeOrigin = "http://localhost:" + s3.endpoint().getPort();
             Map<String, String> env = new HashMap<>(Map.of(
@@ -51,31 +45,13 @@ class WebS3BrowserE2ETest {
                     "AWS_SECRET_ACCESS_KEY", S3TestServer.SECRET_KEY,
                     "SEQVAULT_SIGNING_KEY", "web-s3-signing-key-0123456789abcdef"));
             try (ServerProcess server = ServerProcess.start(dataDir, "256m", env)) {
-                int exit = run(List.of("node", "test/browser/s3.mjs"), Map.of("SEQVAULT_URL", server.url,
+                BrowserScripts.runPassing("test/browser/s3.mjs", Map.of("SEQVAULT_URL", server.url,
                         "SEQVAULT_TOKEN", ServerProcess.ADMIN_TOKEN, "S3_ORIGIN", storeOrigin,
-                        "GENOME_BAM", bam.toString(), "GENOME_BAI", bai.toString()), "s3-browser-tests.log");
-                String log = Files.readString(WEB.resolve("target/s3-browser-tests.log"), StandardCharsets.UTF_8);
-                assertThat(exit).as("browser tests:\n%s", log).isZero();
-                assertThat(log).doesNotContain("FAIL").contains("ok   no errors in the console");
+                        "GENOME_BAM", bam.toString(), "GENOME_BAI", bai.toString()),
+                    "s3-browser-tests.log", "no errors in the console");
                 assertThat(Files.readString(server.log, StandardCharsets.UTF_8))
                         .contains("could not set the bucket's CORS rule for the web page's origin " + server.url);
             }
         }
-    }
-
-    /** Runs a command in web/, its output to web/target/{logName}; returns its exit code. */
-    private static int run(List<String> command, Map<String, String> env, String logName)
-            throws IOException, InterruptedException {
-        Path log = WEB.resolve("target").resolve(logName);
-        Files.createDirectories(log.getParent());
-        ProcessBuilder pb = new ProcessBuilder(command).directory(WEB.toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        pb.environment().putAll(env);
-        Process process = pb.start();
-        if (!process.waitFor(10, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new AssertionError(String.join(" ", command) + " did not finish in 10 minutes; see " + log);
-        }
-        return process.exitValue();
     }
 }
