@@ -74,6 +74,8 @@ class OperationsE2ETest {
             // Bodies: the forms carried the files (and their fields and boundaries); the download served one whole.
             assertThat(m.get("seqvault_http_received_bytes_total{dialect=\"v1\"}")).isGreaterThan((double) uploaded);
             assertThat(m).containsEntry("seqvault_http_served_bytes_total{dialect=\"blob\"}", (double) got.bytes());
+            // Nobody waits for a database connection once the requests above have finished.
+            assertThat(m).containsEntry("seqvault_db_connections_waiting{pool=\"seqvault-sqlite-readers\"}", 0.0);
             assertThat(m).containsKeys("hikaricp_connections{pool=\"seqvault-sqlite-readers\"}",
                     "jvm_memory_used_bytes{area=\"heap\",id=\"G1 Old Gen\"}", "process_uptime_seconds");
 

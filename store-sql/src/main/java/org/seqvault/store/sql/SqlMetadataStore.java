@@ -171,7 +171,7 @@ public final class SqlMetadataStore implements MetadataStore {
 
     private static Jdbi jdbi(HikariDataSource pool, Dialect dialect) {
         // SQL is plain text with named parameters; no template syntax to trip over '<' and '>'.
-        Jdbi jdbi = Jdbi.create(new TurnTakingConnections(pool, pool.getMaximumPoolSize()))
+        Jdbi jdbi = Jdbi.create(TurnTakingConnections.counted(pool))
                 .setTemplateEngine(TemplateEngine.NOP);
         LockFreeJdbiCaches.install(jdbi);
         dialect.statementBuilders().ifPresent(jdbi::setStatementBuilderFactory);

@@ -1,5 +1,8 @@
 package org.seqvault.store.sql;
 
+import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Metrics;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
@@ -31,6 +34,19 @@ final class TurnTakingConnections implements ConnectionFactory {
     TurnTakingConnections(DataSource pool, int connections) {
         this.pool = pool;
         this.turns = new Semaphore(connections, true);
+    }
+
+    /**
+     * The same, and the threads waiting for a turn reported as {@code seqvault_db_connections_waiting}
+     * with the pool's name: they wait here now, so HikariCP's own pending count stays at zero.
+     */
+    static TurnTakingConnections counted(HikariDataSource pool) {
+        TurnTakingConnections connections = new TurnTakingConnections(pool, pool.getMaximumPoolSize());
+        Gauge.builder("seqvault.db.connections.waiting", connections, TurnTakingConnections::waiting)
+                .description("threads waiting for a database connection")
+                .tag("pool", pool.getPoolName())
+                .register(Metrics.globalRegistry);
+        return connections;
     }
 
     /** Threads waiting for a turn now. */
