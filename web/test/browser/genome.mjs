@@ -3,7 +3,7 @@
 // GENOME_BAI: made by e2e's WebGenomeViewE2ETest with htsjdk, reads every 3 bases from chr1:1 to
 // chr1:6,049) and a tabix-indexed VCF (GENOME_VCF, GENOME_TBI: variants at chr1:100, 200, … 1000)
 // are uploaded through the page, and a region of each opens igv.js reading it through htsget.
-import { assert, runSteps, screenshot, settings, withBrowser } from './harness.mjs';
+import { assert, runSteps, screenshot, settings, signInWithNewProject, withBrowser } from './harness.mjs';
 
 const { url, token, executablePath } = settings();
 const bam = process.env.GENOME_BAM;
@@ -68,13 +68,7 @@ const failed = await withBrowser(executablePath, async (browser) => {
   return runSteps([
     ['sign in, make a project and upload an indexed BAM through the page', async () => {
       await page.goto(`${url}/`);
-      await page.getByLabel('Token').fill(token);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.getByRole('button', { name: 'New project' }).click();
-      const dialog = page.getByRole('dialog', { name: 'New project' });
-      await dialog.getByLabel('Name').fill(projectName);
-      await dialog.getByRole('button', { name: 'Create' }).click();
-      await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: projectName }).waitFor();
+      await signInWithNewProject(page, url, token, projectName);
       await page.getByLabel('Upload files').setInputFiles([bam, bai]);
       await page.getByRole('status').filter({ hasText: 'Uploaded 2 files.' }).waitFor();
       await table().getByRole('link', { name: 'NA12878.bam', exact: true }).click();

@@ -80,3 +80,14 @@ export async function api(url, token, method, path, body) {
   if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
   return text ? JSON.parse(text) : null;
 }
+
+/** Signs in with the token through the page, then makes a project there and waits until it is open. */
+export async function signInWithNewProject(page, url, token, projectName) {
+  await page.getByLabel('Token').fill(token);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'New project' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New project' });
+  await dialog.getByLabel('Name').fill(projectName);
+  await dialog.getByRole('button', { name: 'Create' }).click();
+  await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: projectName }).waitFor();
+}

@@ -5,7 +5,7 @@
 // SEQVAULT_URL, SEQVAULT_TOKEN, S3_ORIGIN (the object store's origin), GENOME_BAM and GENOME_BAI.
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { assert, runSteps, screenshot, settings, withBrowser } from './harness.mjs';
+import { assert, runSteps, screenshot, settings, signInWithNewProject, withBrowser } from './harness.mjs';
 
 const { url, token, executablePath } = settings();
 const s3Origin = process.env.S3_ORIGIN;
@@ -30,13 +30,7 @@ const failed = await withBrowser(executablePath, async (browser) => {
     ['the page allows requests to the object store', async () => {
       const answer = await page.goto(`${url}/`);
       assert.match(answer.headers()['content-security-policy'], new RegExp(`connect-src 'self' ${s3Origin}$`));
-      await page.getByLabel('Token').fill(token);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.getByRole('button', { name: 'New project' }).click();
-      const dialog = page.getByRole('dialog', { name: 'New project' });
-      await dialog.getByLabel('Name').fill(projectName);
-      await dialog.getByRole('button', { name: 'Create' }).click();
-      await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: projectName }).waitFor();
+      await signInWithNewProject(page, url, token, projectName);
     }],
     ['Upload files sends the parts straight to the object store', async () => {
       await page.getByLabel('Upload files').setInputFiles([
