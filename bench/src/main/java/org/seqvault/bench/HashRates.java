@@ -2,8 +2,6 @@ package org.seqvault.bench;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -59,25 +57,5 @@ final class HashRates {
             stop.set(true);
             sha.join();
         }
-    }
-
-    /** Median GB/s of {@code algorithm} over 5 runs of 256 MiB each, after a warm-up. */
-    static Stats measure(String algorithm) throws NoSuchAlgorithmException {
-        byte[] chunk = new byte[1 << 20];
-        new SplittableRandom(1).nextBytes(chunk);
-        MessageDigest d = MessageDigest.getInstance(algorithm);
-        for (int i = 0; i < 256; i++) {
-            d.update(chunk);
-        }
-        List<Double> rates = new ArrayList<>();
-        for (int run = 0; run < 5; run++) {
-            long start = System.nanoTime();
-            for (int i = 0; i < 256; i++) {
-                d.update(chunk);
-            }
-            d.digest();
-            rates.add(256.0 * chunk.length / BenchContext.seconds(start) / 1e9);
-        }
-        return Stats.of(rates);
     }
 }
