@@ -150,6 +150,16 @@ export class Api {
   }
 }
 
+/** Every project the user is a member of, page by page. */
+export async function allProjects(api: Api): Promise<SbProject[]> {
+  const all: SbProject[] = [];
+  for (let offset = 0; ; offset += 100) {
+    const page = await api.list<SbProject>('/v2/projects', { offset, limit: 100 });
+    all.push(...page.items);
+    if (page.items.length < 100 || all.length >= page.total) return all;
+  }
+}
+
 export const SESSION_LIFETIME_SECONDS = 12 * 60 * 60;
 
 /**

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
-import type { Api, SbFile, SbProject } from '../api/client';
+import { allProjects, type Api, type SbFile, type SbProject } from '../api/client';
 import {
   allMatches, copyAll, deleteAll, downloadAll, moveAll, type Outcome, resolveFolderPath,
 } from '../listing/actions';
@@ -254,12 +254,13 @@ function Folder({ api, project, folder, file }: { api: Api; project: SbProject; 
         </Dialog>
       )}
       {(pending === 'copy' || pending === 'move') && (
-        <DestinationDialog verb={pending === 'copy' ? 'Copy' : 'Move'} count={selectedCount} busy={busy}
+        <DestinationDialog api={api} project={project} verb={pending === 'copy' ? 'Copy' : 'Move'}
+                           count={selectedCount} busy={busy}
                            onClose={() => setPending(null)}
-                           onChoose={async (path) => {
+                           onChoose={async (root, path) => {
                              const verb = pending === 'copy' ? 'Copy' : 'Move';
                              try {
-                               const target = await resolveFolderPath(api, project.root_folder, path);
+                               const target = await resolveFolderPath(api, root, path);
                                await run(verb, (items) => (pending === 'copy' ? copyAll : moveAll)(api, items, target, progress(verb)));
                              } catch (error) {
                                notices.error(error);
@@ -390,23 +391,45 @@ function FileTable({ listing, project, folder, isSelected, onToggle, onDropFiles
   );
 }
 
-function DestinationDialog({ verb, count, busy, onClose, onChoose }: {
+/**
+ * Where a copy or move goes: a project the user is a member of (this one unless another is chosen;
+ * the server checks the permission on each) and a folder of it by its path from the top.
+ */
+function DestinationDialog({ api, project, verb, count, busy, onClose, onChoose }: {
+  api: Api;
+  project: SbProject;
   verb: string;
   count: number;
   busy: boolean;
   onClose: () => void;
-  onChoose: (path: string) => void;
+  onChoose: (projectRoot: string, path: string) => void;
 }) {
-  const id = useId();
+  const notices = useNotices();
+  const projectId = useId();
+  const pathId = useId();
+  const [projects, setProjects] = useState<SbProject[]>([project]);
+  const [chosen, setChosen] = useState(project.id);
+  useEffect(() => {
+    allProjects(api).then(
+      (all) => setProjects(all.some((p) => p.id === project.id) ? all : [project, ...all]),
+      (e) => notices.error(e));
+  }, [api, project, notices]);
+  const target = projects.find((p) => p.id === chosen) ?? project;
   return (
     <Dialog title={`${verb} ${count.toLocaleString()} item${count === 1 ? '' : 's'}`} onClose={onClose}>
       <form class="stack" onSubmit={(e) => {
         e.preventDefault();
-        onChoose((e.currentTarget.elements.namedItem('path') as HTMLInputElement).value);
+        onChoose(target.root_folder, (e.currentTarget.elements.namedItem('path') as HTMLInputElement).value);
       }}>
-        <label for={id}>Destination folder</label>
-        <input id={id} name="path" placeholder="raw/2024 (empty for the project's top)" autoFocus autocomplete="off" />
-        <p class="muted">A folder of this project, by its path from the top.</p>
+        <label for={projectId}>Destination project</label>
+        <select id={projectId} value={chosen} onChange={(e) => setChosen(e.currentTarget.value)}>
+          {projects.map((p) => (
+            <option key={p.id} value={p.id}>{p.id === project.id ? `${p.name} (this project)` : p.name}</option>
+          ))}
+        </select>
+        <label for={pathId}>Destination folder</label>
+        <input id={pathId} name="path" placeholder="raw/2024 (empty for the project's top)" autoFocus autocomplete="off" />
+        <p class="muted">A folder of {target.name}, by its path from the top.</p>
         <div class="actions"><button type="submit" disabled={busy}>{verb}</button></div>
       </form>
     </Dialog>

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { Api, SbProject } from '../api/client';
+import { allProjects, type Api, type SbProject } from '../api/client';
 import { hrefOf, navigate } from '../route';
 import { NameDialog } from './Dialog';
 import { useNotices } from './notices';
@@ -10,15 +10,7 @@ export function Projects({ api }: { api: Api }) {
   const [projects, setProjects] = useState<SbProject[] | null>(null);
   const [creating, setCreating] = useState(false);
 
-  const load = useCallback(async () => {
-    const all: SbProject[] = [];
-    for (let offset = 0; ; offset += 100) {
-      const page = await api.list<SbProject>('/v2/projects', { offset, limit: 100 });
-      all.push(...page.items);
-      if (page.items.length < 100 || all.length >= page.total) break;
-    }
-    setProjects(all);
-  }, [api]);
+  const load = useCallback(async () => setProjects(await allProjects(api)), [api]);
 
   useEffect(() => { load().catch((e) => notices.error(e)); }, [load, notices]);
 

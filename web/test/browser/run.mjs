@@ -182,6 +182,20 @@ const failed = await withBrowser(executablePath, async (browser) => {
       await dialog.getByRole('button', { name: 'Copy' }).click();
       await status().filter({ hasText: 'Copy: 1 of 1 done.' }).waitFor();
     }],
+    ['Copy into another project chosen in the dialog', async () => {
+      const other = await api(url, token, 'POST', '/v2/projects', { name: `Web other ${stamp}` });
+      await page.getByRole('checkbox', { name: 'Select notes.txt', exact: true }).check();
+      await page.getByRole('button', { name: 'Copy' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Copy 1 item' });
+      await dialog.getByLabel('Destination project').selectOption({ label: `Web other ${stamp}` });
+      await dialog.getByLabel('Destination folder').fill('');
+      await screenshot(page, '15-copy-to-project');
+      await dialog.getByRole('button', { name: 'Copy' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      await status().filter({ hasText: 'Copy: 1 of 1 done.' }).waitFor();
+      const copied = await api(url, token, 'GET', `/v2/files?project=${encodeURIComponent(other.id)}&limit=100`);
+      assert.deepEqual(copied.items.map((f) => f.name), ['notes.txt']);
+    }],
     ['Move and Rename', async () => {
       await page.getByRole('checkbox', { name: 'Select sample_b.vcf', exact: true }).check();
       await page.getByRole('button', { name: 'Rename' }).click();
