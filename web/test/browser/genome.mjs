@@ -7,7 +7,7 @@
 // in a folder below its reference (GENOME_FASTA, ref1 of 2,000 bases, with its .fai beside it), and
 // a FASTA whose ref1 is 1,500 bases (GENOME_OTHER_FASTA, .fai beside it) in a folder of its own.
 import { basename } from 'node:path';
-import { assert, runSteps, screenshot, settings, signInWithNewProject, withBrowser } from './harness.mjs';
+import { assert, drawnBetween, runSteps, screenshot, settings, signInWithNewProject, withBrowser } from './harness.mjs';
 
 const { url, token, executablePath } = settings();
 const bam = process.env.GENOME_BAM;
@@ -27,44 +27,6 @@ const projectName = `Genome view ${Date.now().toString(36)}`;
 const LAST_READ_BASE = 1 + 1999 * 3 + 49;
 /** The last base a read of the test CRAM covers (50 reads of 50 bases, every 10 bases from 1). */
 const LAST_CRAM_BASE = 1 + 49 * 10 + 49;
-
-/**
- * The columns igv drew in the file's track: the last canvas of the data column (after the ruler's),
- * three times the view's width (igv draws a third beyond each side; the middle third is the region).
- * Returns the canvas width and the first and last column with a pixel neither transparent nor white.
- */
-function trackColumns() {
-  const root = document.querySelector('.igv-host')?.shadowRoot;
-  const canvases = [...(root?.querySelectorAll('.igv-column .igv-viewport canvas') ?? [])]
-    .filter((c) => !c.classList.contains('igv-ideogram-canvas') && c.width > 0 && c.height > 0);
-  if (canvases.length < 2) return { width: 0, first: -1, last: -1, canvases: canvases.length };
-  const canvas = canvases[canvases.length - 1];
-  const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
-  let first = -1;
-  let last = -1;
-  for (let i = 0; i < data.length; i += 4) {
-    const white = data[i] > 240 && data[i + 1] > 240 && data[i + 2] > 240;
-    if (data[i + 3] === 0 || white) continue;
-    const x = (i / 4) % canvas.width;
-    if (first < 0 || x < first) first = x;
-    if (x > last) last = x;
-  }
-  return { width: canvas.width, first, last, canvases: canvases.length };
-}
-
-/** Waits until igv has drawn in the file's track; then checks the drawing spans bases [from, to] of a region of `span` bases from 1. */
-async function drawnBetween(page, from, to, span) {
-  let drawn = { last: -1 };
-  for (let i = 0; i < 200 && drawn.last < 0; i++) {
-    drawn = await page.evaluate(trackColumns);
-    if (drawn.last < 0) await page.waitForTimeout(50);
-  }
-  assert.ok(drawn.last >= 0, `igv drew nothing: ${JSON.stringify(drawn)}`);
-  const third = drawn.width / 3;
-  const column = (base) => third + ((base - 1) / span) * third;
-  assert.ok(Math.abs(drawn.first - column(from)) <= 4, `drawing starts at ${drawn.first}, expected ~${column(from)}`);
-  assert.ok(Math.abs(drawn.last - column(to)) <= 4, `drawing ends at ${drawn.last}, expected ~${column(to)}`);
-}
 
 const failed = await withBrowser(executablePath, async (browser) => {
   const page = await browser.newPage();
