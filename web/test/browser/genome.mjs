@@ -5,7 +5,8 @@
 // are uploaded through the page, and a region of each opens igv.js reading it through htsget.
 // Then an indexed CRAM (GENOME_CRAM, GENOME_CRAI: 50 reads every 10 bases from ref1:1 to ref1:540)
 // in a folder below its reference (GENOME_FASTA, ref1 of 2,000 bases, with its .fai beside it), and
-// a FASTA whose ref1 is 1,500 bases (GENOME_OTHER_FASTA, .fai beside it) in a folder of its own.
+// a FASTA whose ref1 is 1,500 bases (GENOME_OTHER_FASTA, .fai beside it) in a folder of its own;
+// last, the reference bgzipped (`${GENOME_FASTA}.gz`, with its .fai and .gzi beside it).
 import { basename } from 'node:path';
 import { assert, drawnBetween, runSteps, screenshot, settings, signInWithNewProject, withBrowser } from './harness.mjs';
 
@@ -173,6 +174,25 @@ const failed = await withBrowser(executablePath, async (browser) => {
         assert.ok(!r.headers.authorization && !r.headers['x-sbg-auth-token'], `token sent with ${r.url}`);
       }
       for (const r of requests) assert.ok(!r.url.includes(token), `token in ${r.url}`);
+      await page.keyboard.press('Escape');
+    }],
+    ['a bgzipped reference with its .fai and .gzi is offered too, and igv reads it by Range with its .gzi', async () => {
+      await page.getByLabel('Upload files').setInputFiles([`${fasta}.gz`, `${fasta}.gz.fai`, `${fasta}.gz.gzi`]);
+      await page.getByRole('status').filter({ hasText: 'Uploaded 3 files.' }).waitFor();
+      await table().getByRole('link', { name: 'NA12878.cram', exact: true }).click();
+      // Nearest first: the bgzipped one in the CRAM's folder fits too, but the choice made last is kept.
+      await cramView().getByRole('status')
+        .filter({ hasText: '2 reference FASTA files found; crams/ref.fa.gz has the file\'s contigs' }).waitFor();
+      assert.equal(await cramView().getByLabel('Reference', { exact: true }).inputValue(), 'ref.fa', 'the choice remembered');
+      await cramView().getByLabel('Reference', { exact: true }).selectOption({ label: 'crams/ref.fa.gz' });
+      await cramView().getByLabel('Region').fill('ref1:1-2000');
+      await cramView().getByRole('button', { name: 'Show region' }).click();
+      const view = cramView().getByRole('region', { name: 'Genome view of NA12878.cram at ref1:1-2000' });
+      await view.getByRole('status').filter({ hasText: 'Showing ref1:1-2000.' }).waitFor();
+      await drawnBetween(page, 1, LAST_CRAM_BASE + 1 + 50 / 6, 2000);
+      const blob = (name) => requests.filter((r) => r.url.includes('/_blob/') && new URL(r.url).pathname.endsWith(`/${name}`));
+      assert.ok(blob('ref.fa.gz').some((r) => /^bytes=\d+-\d+$/.test(r.headers.range ?? '')), 'a Range read of ref.fa.gz');
+      assert.ok(blob('ref.fa.gz.gzi').length > 0, 'its .gzi read');
       await page.keyboard.press('Escape');
     }],
     ['no errors in the console (a CSP violation would be one)', async () => {

@@ -41,6 +41,7 @@ class WebGenomeViewE2ETest {
         Path cram = genomics.cram("NA12878.cram");
         Path crai = genomics.craiIndex(cram);
         Path otherFasta = genomics.fasta("other.fa", "ref1", 1500);
+        genomics.bgzippedFasta(files.resolve("ref.fa")); // ref.fa.gz, with its .fai and .gzi
         BrowserScripts.ensureChromium();
         try (ServerProcess server = ServerProcess.start(dataDir, "256m", Map.of())) {
             BrowserScripts.runPassing("test/browser/genome.mjs", Map.of("SEQVAULT_URL", server.url,

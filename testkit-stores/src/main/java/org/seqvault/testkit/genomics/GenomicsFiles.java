@@ -9,6 +9,7 @@ import htsjdk.samtools.SAMRecord;
 import htsjdk.samtools.SAMSequenceDictionary;
 import htsjdk.samtools.SAMSequenceRecord;
 import htsjdk.samtools.seekablestream.SeekableFileStream;
+import htsjdk.samtools.util.GZIIndex;
 import htsjdk.variant.variantcontext.Allele;
 import htsjdk.variant.variantcontext.GenotypeBuilder;
 import htsjdk.variant.variantcontext.VariantContextBuilder;
@@ -108,6 +109,18 @@ public final class GenomicsFiles {
     /** A FASTA of one contig of {@code length} random bases, with its index ({@code name.fai}) beside it. */
     public Path fasta(String name, String contig, int length) throws IOException {
         return fasta(name, contig, randomBases(length));
+    }
+
+    /**
+     * {@code fasta} compressed as BGZF ({@code fasta.gz} beside it) with the two indexes
+     * {@code samtools faidx} writes for it: {@code .fai} (positions in the uncompressed text, so the
+     * plain FASTA's) and {@code .gzi} (where each BGZF block starts).
+     */
+    public Path bgzippedFasta(Path fasta) throws IOException {
+        Path gz = bgzipped(fasta, fasta.getFileName() + ".gz");
+        Files.copy(fasta.resolveSibling(fasta.getFileName() + ".fai"), gz.resolveSibling(gz.getFileName() + ".fai"));
+        GZIIndex.createIndex(gz, true);
+        return gz;
     }
 
     private Path fasta(String name, String contig, String bases) throws IOException {
