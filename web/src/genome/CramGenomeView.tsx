@@ -56,7 +56,7 @@ export function CramGenomeView({ api, file, kind }: { api: Api; file: SbFile; ki
       const references = await findReferences(api, folders);
       const remembered = rememberedReference.get(sessionStorage, file.id);
       if (remembered && !references.some((r) => r.path === remembered)) {
-        // A reference given by its path earlier in this session; gone or moved since: not offered.
+        // A reference given by its path earlier in this session, offered again unless it is gone since.
         await referenceAt(api, rootId, remembered).then((r) => references.push(r), () => {});
       }
       const known = await fileContigs().catch(() => [] as Contig[]);
