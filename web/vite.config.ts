@@ -15,6 +15,8 @@ export default defineConfig({
     // the main bundle stays small, so the size warning would only be noise.
     chunkSizeWarningLimit: 1600,
   },
+  // The CRAM fixtures of the unit tests are imported as data URLs (`?inline`); the page imports none.
+  assetsInclude: ['**/*.cram'],
   test: {
     include: ['src/**/*.test.ts'],
     environment: 'node',

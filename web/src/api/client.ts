@@ -87,13 +87,15 @@ async function errorOf(response: Response): Promise<ApiError> {
   return error;
 }
 
-export type Query = Record<string, string | number | undefined | null>;
+/** A list value repeats the parameter (`name=a&name=b`, which the v2 API reads as either). */
+export type Query = Record<string, string | number | undefined | null | string[]>;
 
 function withQuery(path: string, query?: Query): string {
   if (!query) return path;
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
-    if (value !== undefined && value !== null && value !== '') params.append(key, String(value));
+    if (Array.isArray(value)) value.forEach((v) => params.append(key, v));
+    else if (value !== undefined && value !== null && value !== '') params.append(key, String(value));
   }
   const text = params.toString();
   return text ? `${path}?${text}` : path;

@@ -1,14 +1,17 @@
-// "Genome view" in the details panel of an indexed BAM or bgzipped VCF: a `Region` box and a
-// `Show region` button that open igv.js on that region, reading the file through htsget.
+// "Genome view" in the details panel of an indexed BAM, CRAM or bgzipped VCF: a `Region` box and a
+// `Show region` button that open igv.js on that region, reading a BAM or VCF through htsget. A CRAM
+// also gets a `Reference` choice (CramGenomeView.tsx): igv reads it and the FASTA by presigned URLs.
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { Api, SbFile } from '../api/client';
+import { CramGenomeView } from './CramGenomeView';
+import { cramHeaderText, samContigs } from './cram';
 import { BadRegion, bamContigs, checkRegion, type Contig, type GenomeKind, genomeKindOf, parseRegion, type Region,
   tokenWouldLeak, vcfContigs } from './genome';
 import { readHeader } from './header';
-import type { IgvView } from './igvView';
+import type { CramSource, IgvView } from './igvView';
 import './genome.css';
 
-interface Shown {
+export interface Shown {
   region: Region;
   contigs: Contig[];
   /** Counts the views opened: each gets a fresh element for igv (it keeps state on the one it is given). */
@@ -16,8 +19,10 @@ interface Shown {
 }
 
 /** The contigs the file's header names, read once per opened panel. */
-async function contigsOf(api: Api, kind: GenomeKind, fileId: string): Promise<Contig[]> {
+export async function contigsOf(api: Api, kind: GenomeKind, fileId: string): Promise<Contig[]> {
   const header = await readHeader(api, kind, fileId);
+  // igv gets no token for a CRAM (it reads it by presigned URLs), so only htsget's readers can leak one.
+  if (kind.format === 'cram') return samContigs(await cramHeaderText(header.bytes));
   if (tokenWouldLeak(header.urls, new URL(window.location.href))) {
     throw new Error('The genome view is not available here: the file storage has this server\'s host name but '
       + 'another port, and the viewer would send your token to it.');
@@ -44,6 +49,7 @@ export function GenomeView({ api, file }: { api: Api; file: SbFile }) {
     );
   }
   const kind = which.kind;
+  if (kind.format === 'cram') return <CramGenomeView api={api} file={file} kind={kind} />;
 
   const show = async (event: Event) => {
     event.preventDefault();
@@ -77,12 +83,14 @@ export function GenomeView({ api, file }: { api: Api; file: SbFile }) {
   );
 }
 
-function IgvPane({ api, file, kind, shown, onProblem }: {
+export function IgvPane({ api, file, kind, shown, onProblem, cram }: {
   api: Api;
   file: SbFile;
   kind: GenomeKind;
   shown: Shown;
   onProblem: (message: string) => void;
+  /** A CRAM's presigned URLs, asked for each time a view opens (they expire). */
+  cram?: () => Promise<CramSource>;
 }) {
   const host = useRef<HTMLDivElement>(null);
   const [ready, setReady] = useState(false);
@@ -93,9 +101,9 @@ function IgvPane({ api, file, kind, shown, onProblem }: {
     let view: IgvView | null = null;
     let current = true;
     setReady(false);
-    import('./igvView')
-      .then(({ openIgv }) => openIgv(host.current!, {
-        token: api.token, kind, fileId: file.id, fileName: file.name, contigs: shown.contigs, region,
+    Promise.all([import('./igvView'), cram?.()])
+      .then(([{ openIgv }, cramSource]) => openIgv(host.current!, {
+        token: api.token, kind, fileId: file.id, fileName: file.name, contigs: shown.contigs, region, cram: cramSource,
       }))
       .then((opened) => {
         if (current) { view = opened; setReady(true); } else opened.close();

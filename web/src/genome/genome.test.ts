@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SbFile } from '../api/client';
-import { BadRegion, bamContigs, checkRegion, chromSizes, genomeKindOf, INDEXABLE_LENGTH, parseRegion, tokenWouldLeak,
-  vcfContigs } from './genome';
+import { BadRegion, bamContigs, checkRegion, chromSizes, genomeKindOf, INDEXABLE_LENGTH, linkedIndex, parseRegion,
+  tokenWouldLeak, vcfContigs } from './genome';
 import { decodeDataUrl } from './header';
 
 const file = (name: string, ...indexes: string[]) =>
@@ -16,10 +16,17 @@ describe('genomeKindOf', () => {
     expect(genomeKindOf(file('c.vcf.bgz', 'c.vcf.bgz.csi'))).toMatchObject({ kind: { format: 'vcf' } });
   });
 
-  it('says why there is no view: no index, an index of another kind, CRAM, BCF; nothing for other files', () => {
+  it('offers a view of an indexed CRAM (read by igv with a reference, its header through htsget)', () => {
+    expect(genomeKindOf(file('r.cram', 'r.cram.crai'))).toEqual({ kind: { endpoint: 'reads', track: 'alignment', format: 'cram' } });
+    expect(genomeKindOf(file('r.cram', 'r.crai'))).toMatchObject({ kind: { format: 'cram' } });
+    expect(linkedIndex(file('r.cram', 'notes.txt', 'r.crai'))).toMatchObject({ name: 'r.crai' });
+  });
+
+  it('says why there is no view: no index, an index of another kind, BCF; nothing for other files', () => {
     expect(genomeKindOf(file('a.bam'))).toEqual({ none: 'Upload its index (a.bam.bai) beside it to see a region.' });
     expect(genomeKindOf(file('c.vcf.gz', 'c.vcf.gz.bai'))).toHaveProperty('none');
-    expect(genomeKindOf(file('r.cram', 'r.cram.crai'))).toHaveProperty('none');
+    expect(genomeKindOf(file('r.cram'))).toEqual({ none: 'Upload its index (r.cram.crai) beside it to see a region.' });
+    expect(genomeKindOf(file('r.cram', 'r.cram.bai'))).toHaveProperty('none');
     expect(genomeKindOf(file('v.bcf', 'v.bcf.csi'))).toHaveProperty('none');
     expect(genomeKindOf(file('c.vcf'))).toBeNull();
     expect(genomeKindOf(file('notes.txt'))).toBeNull();

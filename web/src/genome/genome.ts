@@ -1,42 +1,48 @@
 // What the genome view needs to know before igv.js is loaded: whether a file can be shown (its
 // kind and a linked index), which region was asked for, and the contigs its header names, from
-// which igv's reference is built (the server has no reference genome, so the view has no sequence).
+// which igv's reference is built for a BAM or VCF (the server has no reference genome, so that view
+// has no sequence). A CRAM is shown with a reference FASTA the user picks (reference.ts).
 import type { SbFile } from '../api/client';
 
 /** The htsget endpoint a file is read through, and igv's track type and format for it. */
 export interface GenomeKind {
   endpoint: 'reads' | 'variants';
   track: 'alignment' | 'variant';
-  format: 'bam' | 'vcf';
+  format: 'bam' | 'vcf' | 'cram';
 }
 
 const BAM: GenomeKind = { endpoint: 'reads', track: 'alignment', format: 'bam' };
 const VCF: GenomeKind = { endpoint: 'variants', track: 'variant', format: 'vcf' };
+/** A CRAM's header comes through htsget; igv reads the file itself by Range (its htsget reader takes no CRAM). */
+const CRAM: GenomeKind = { endpoint: 'reads', track: 'alignment', format: 'cram' };
 
 /** The index names htsget looks for beside each kind of file (docs/api-htsget.md). */
 function indexNames(name: string): string[] {
   const lower = name.toLowerCase();
   if (lower.endsWith('.bam')) return [`${name}.bai`, `${name.slice(0, -4)}.bai`, `${name}.csi`];
   if (/\.vcf\.(gz|bgz)$/.test(lower)) return [`${name}.tbi`, `${name}.csi`];
+  if (lower.endsWith('.cram')) return [`${name}.crai`, `${name.slice(0, -5)}.crai`];
   return [];
 }
 
 /**
- * The kind of view a file gets, or why it gets none. Only an indexed BAM or bgzipped VCF: htsget
- * needs the index for a region; igv.js reads no BCF, and a CRAM cannot be decoded without the
- * reference sequence, which the server does not have.
+ * The kind of view a file gets, or why it gets none. Only an indexed BAM, CRAM or bgzipped VCF: a
+ * region needs the index (htsget's for a BAM or VCF, igv's own reading for a CRAM); igv.js reads no BCF.
  */
 export function genomeKindOf(file: SbFile): { kind: GenomeKind } | { none: string } | null {
   const lower = file.name.toLowerCase();
-  const kind = lower.endsWith('.bam') ? BAM : /\.vcf\.(gz|bgz)$/.test(lower) ? VCF : null;
+  const kind = lower.endsWith('.bam') ? BAM : lower.endsWith('.cram') ? CRAM : /\.vcf\.(gz|bgz)$/.test(lower) ? VCF : null;
   if (!kind) {
-    if (lower.endsWith('.cram')) return { none: 'A CRAM file needs its reference sequence to be shown, and this server has none.' };
     if (lower.endsWith('.bcf')) return { none: 'The genome view cannot read BCF; a bgzipped VCF can be shown.' };
     return null;
   }
+  return linkedIndex(file) ? { kind } : { none: `Upload its index (${indexNames(file.name)[0]}) beside it to see a region.` };
+}
+
+/** The file's index among its linked files (`_secondary_files`), by the names htsget looks for. */
+export function linkedIndex(file: SbFile): SbFile | undefined {
   const wanted = new Set(indexNames(file.name));
-  const indexed = (file._secondary_files ?? []).some((s) => wanted.has(s.name));
-  return indexed ? { kind } : { none: `Upload its index (${indexNames(file.name)[0]}) beside it to see a region.` };
+  return (file._secondary_files ?? []).find((s) => wanted.has(s.name));
 }
 
 export interface Region {

@@ -11,7 +11,7 @@ export interface TicketUrl {
 }
 
 export interface HeaderRead {
-  /** The decompressed header (BAM: binary; VCF: text). */
+  /** The decompressed header (BAM: binary; VCF: text); a CRAM's as stored (its blocks decode themselves, cram.ts). */
   bytes: Uint8Array;
   /** The ticket's block URLs, to see where igv will send requests. */
   urls: string[];
@@ -57,5 +57,10 @@ export async function readHeader(api: Api, kind: GenomeKind, fileId: string): Pr
     compressed.set(p, at);
     at += p.length;
   }
-  return { bytes: await inflatePrefix(compressed, HEADER_LIMIT), urls: ticket.htsget.urls.map((u) => u.url) };
+  const urls = ticket.htsget.urls.map((u) => u.url);
+  if (kind.format === 'cram') {
+    if (compressed.length > HEADER_LIMIT) throw new Error("The file's header is too large to be read here.");
+    return { bytes: compressed, urls };
+  }
+  return { bytes: await inflatePrefix(compressed, HEADER_LIMIT), urls };
 }

@@ -3,57 +3,31 @@
 // GENOME_BAI: made by e2e's WebGenomeViewE2ETest with htsjdk, reads every 3 bases from chr1:1 to
 // chr1:6,049) and a tabix-indexed VCF (GENOME_VCF, GENOME_TBI: variants at chr1:100, 200, … 1000)
 // are uploaded through the page, and a region of each opens igv.js reading it through htsget.
-import { assert, runSteps, screenshot, settings, signInWithNewProject, withBrowser } from './harness.mjs';
+// Then an indexed CRAM (GENOME_CRAM, GENOME_CRAI: 50 reads every 10 bases from ref1:1 to ref1:540)
+// in a folder below its reference (GENOME_FASTA, ref1 of 2,000 bases, with its .fai beside it), and
+// a FASTA whose ref1 is 1,500 bases (GENOME_OTHER_FASTA, .fai beside it) in a folder of its own;
+// last, the reference bgzipped (`${GENOME_FASTA}.gz`, with its .fai and .gzi beside it).
+import { basename } from 'node:path';
+import { assert, drawnBetween, runSteps, screenshot, settings, signInWithNewProject, withBrowser } from './harness.mjs';
 
 const { url, token, executablePath } = settings();
 const bam = process.env.GENOME_BAM;
 const bai = process.env.GENOME_BAI;
 const vcf = process.env.GENOME_VCF;
 const tbi = process.env.GENOME_TBI;
-if (!bam || !bai || !vcf || !tbi) {
-  throw new Error('set GENOME_BAM, GENOME_BAI, GENOME_VCF and GENOME_TBI (indexed files, see WebGenomeViewE2ETest)');
+const cram = process.env.GENOME_CRAM;
+const crai = process.env.GENOME_CRAI;
+const fasta = process.env.GENOME_FASTA;
+const otherFasta = process.env.GENOME_OTHER_FASTA;
+if (!bam || !bai || !vcf || !tbi || !cram || !crai || !fasta || !otherFasta) {
+  throw new Error('set GENOME_BAM, GENOME_BAI, GENOME_VCF, GENOME_TBI, GENOME_CRAM, GENOME_CRAI, GENOME_FASTA and '
+    + 'GENOME_OTHER_FASTA (indexed files, see WebGenomeViewE2ETest)');
 }
 const projectName = `Genome view ${Date.now().toString(36)}`;
 /** The last base a read of the test BAM covers (2,000 reads of 50 bases, every 3 bases from 1). */
 const LAST_READ_BASE = 1 + 1999 * 3 + 49;
-
-/**
- * The columns igv drew in the file's track: the last canvas of the data column (after the ruler's),
- * three times the view's width (igv draws a third beyond each side; the middle third is the region).
- * Returns the canvas width and the first and last column with a pixel neither transparent nor white.
- */
-function trackColumns() {
-  const root = document.querySelector('.igv-host')?.shadowRoot;
-  const canvases = [...(root?.querySelectorAll('.igv-column .igv-viewport canvas') ?? [])]
-    .filter((c) => !c.classList.contains('igv-ideogram-canvas') && c.width > 0 && c.height > 0);
-  if (canvases.length < 2) return { width: 0, first: -1, last: -1, canvases: canvases.length };
-  const canvas = canvases[canvases.length - 1];
-  const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
-  let first = -1;
-  let last = -1;
-  for (let i = 0; i < data.length; i += 4) {
-    const white = data[i] > 240 && data[i + 1] > 240 && data[i + 2] > 240;
-    if (data[i + 3] === 0 || white) continue;
-    const x = (i / 4) % canvas.width;
-    if (first < 0 || x < first) first = x;
-    if (x > last) last = x;
-  }
-  return { width: canvas.width, first, last, canvases: canvases.length };
-}
-
-/** Waits until igv has drawn in the file's track; then checks the drawing spans bases [from, to] of a region of `span` bases from 1. */
-async function drawnBetween(page, from, to, span) {
-  let drawn = { last: -1 };
-  for (let i = 0; i < 200 && drawn.last < 0; i++) {
-    drawn = await page.evaluate(trackColumns);
-    if (drawn.last < 0) await page.waitForTimeout(50);
-  }
-  assert.ok(drawn.last >= 0, `igv drew nothing: ${JSON.stringify(drawn)}`);
-  const third = drawn.width / 3;
-  const column = (base) => third + ((base - 1) / span) * third;
-  assert.ok(Math.abs(drawn.first - column(from)) <= 4, `drawing starts at ${drawn.first}, expected ~${column(from)}`);
-  assert.ok(Math.abs(drawn.last - column(to)) <= 4, `drawing ends at ${drawn.last}, expected ~${column(to)}`);
-}
+/** The last base a read of the test CRAM covers (50 reads of 50 bases, every 10 bases from 1). */
+const LAST_CRAM_BASE = 1 + 49 * 10 + 49;
 
 const failed = await withBrowser(executablePath, async (browser) => {
   const page = await browser.newPage();
@@ -64,6 +38,21 @@ const failed = await withBrowser(executablePath, async (browser) => {
   const table = () => page.getByRole('table', { name: 'Folder contents' });
   const details = () => page.getByRole('dialog', { name: 'NA12878.bam' });
   const genome = () => details().getByRole('region', { name: 'Genome view', exact: true });
+  const cramView = () => page.getByRole('dialog', { name: 'NA12878.cram' }).getByRole('region', { name: 'Genome view', exact: true });
+  /** Makes a folder in the open one through `New folder`, then opens it. */
+  const newFolderOpened = async (name) => {
+    await page.getByRole('button', { name: 'New folder' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New folder' });
+    await dialog.getByLabel('Name').fill(name);
+    await dialog.getByRole('button', { name: 'Create' }).click();
+    await table().getByRole('link', { name, exact: true }).click();
+    await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name }).waitFor();
+  };
+  /** Waits until a form control shows the value (the page sets it after the server answers). */
+  const attributeBecomesValue = async (locator, value) => {
+    for (let i = 0; i < 200 && (await locator.inputValue()) !== value; i++) await page.waitForTimeout(50);
+    assert.equal(await locator.inputValue(), value);
+  };
 
   return runSteps([
     ['sign in, make a project and upload an indexed BAM through the page', async () => {
@@ -127,6 +116,83 @@ const failed = await withBrowser(executablePath, async (browser) => {
       await view.scrollIntoViewIfNeeded();
       await screenshot(page, '11-genome-view-vcf');
       assert.ok(requests.some((r) => r.url.includes('/ga4gh/htsget/v1/variants/') && r.url.includes('referenceName=chr1')));
+      await page.keyboard.press('Escape');
+    }],
+    ['a CRAM offers the FASTA with a .fai in a folder above it as its reference, preselected as it fits', async () => {
+      await page.getByLabel('Upload files').setInputFiles([fasta, `${fasta}.fai`]);
+      await page.getByRole('status').filter({ hasText: 'Uploaded 2 files.' }).waitFor();
+      await newFolderOpened('crams');
+      await page.getByLabel('Upload files').setInputFiles([cram, crai]);
+      await page.getByRole('status').filter({ hasText: 'Uploaded 2 files.' }).waitFor();
+      await newFolderOpened('refs');
+      await page.getByLabel('Upload files').setInputFiles([otherFasta, `${otherFasta}.fai`]);
+      await page.getByRole('status').filter({ hasText: 'Uploaded 2 files.' }).waitFor();
+      await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'crams' }).click();
+      await table().getByRole('link', { name: 'NA12878.cram', exact: true }).click();
+      await cramView().getByRole('status')
+        .filter({ hasText: '1 reference FASTA file found; ref.fa has the file\'s contigs, at the same lengths.' }).waitFor();
+      assert.equal(await cramView().getByLabel('Reference', { exact: true }).inputValue(), 'ref.fa');
+    }],
+    ['a FASTA given by its path whose contig has another length is refused in words, and is remembered', async () => {
+      await cramView().getByLabel('Reference path').fill(`crams/refs/${basename(otherFasta)}`);
+      await cramView().getByRole('button', { name: 'Use reference' }).click();
+      await attributeBecomesValue(cramView().getByLabel('Reference', { exact: true }), 'crams/refs/other.fa');
+      await cramView().getByLabel('Region').fill('ref1:1-2000');
+      await cramView().getByRole('button', { name: 'Show region' }).click();
+      await cramView().getByRole('alert').filter({
+        hasText: 'The reference crams/refs/other.fa does not fit NA12878.cram: its ref1 is 1,500 bases long, the file\'s is 2,000.',
+      }).waitFor();
+      assert.equal(await page.evaluate(() => document.querySelectorAll('.igv-host').length), 0, 'no view opened');
+      // The choice outlives the panel for this tab's session.
+      await page.keyboard.press('Escape');
+      await table().getByRole('link', { name: 'NA12878.cram', exact: true }).click();
+      await cramView().getByRole('status').filter({ hasText: '2 reference FASTA files found' }).waitFor();
+      assert.equal(await cramView().getByLabel('Reference', { exact: true }).inputValue(), 'crams/refs/other.fa');
+    }],
+    ['with its reference, the CRAM\'s reads are drawn where they are', async () => {
+      await cramView().getByLabel('Reference', { exact: true }).selectOption({ label: 'ref.fa' });
+      await cramView().getByLabel('Region').fill('ref1:1-2000');
+      await cramView().getByRole('button', { name: 'Show region' }).click();
+      const view = cramView().getByRole('region', { name: 'Genome view of NA12878.cram at ref1:1-2000' });
+      await view.getByRole('status').filter({ hasText: 'Showing ref1:1-2000.' }).waitFor();
+      await view.getByText('NA12878.cram', { exact: true }).waitFor(); // igv's track label
+      // At 2,000 bases a read is ~19 pixels wide, and igv draws its strand arrow's tip beyond its
+      // end by a sixth of its width (the row height caps it at 7 pixels): 50 / 6 bases past the last base.
+      await drawnBetween(page, 1, LAST_CRAM_BASE + 1 + 50 / 6, 2000);
+      await view.scrollIntoViewIfNeeded();
+      await screenshot(page, '14-genome-view-cram');
+    }],
+    ['igv read the CRAM by Range through a presigned URL, and no request carried the token to the store or in a URL', async () => {
+      const blob = (name) => requests.filter((r) => r.url.includes('/_blob/') && new URL(r.url).pathname.endsWith(`/${name}`));
+      assert.ok(blob('NA12878.cram').some((r) => /^bytes=\d+-\d+$/.test(r.headers.range ?? '')), 'a Range read of the CRAM');
+      for (const name of ['NA12878.cram.crai', 'ref.fa', 'ref.fa.fai']) assert.ok(blob(name).length > 0, `${name} read`);
+      assert.ok(!requests.some((r) => /\/ga4gh\/htsget\/v1\/reads\/[^?]*\?.*referenceName=ref1/.test(r.url)),
+        'the CRAM\'s region is not asked of htsget (igv cannot read a CRAM through it)');
+      // igv is given no token for a CRAM, so it sends none with what it reads (for a BAM it sends its
+      // per-host token to every URL of this host name, the local store's too).
+      for (const r of ['NA12878.cram', 'NA12878.cram.crai', 'ref.fa', 'ref.fa.fai', 'other.fa.fai'].flatMap(blob)) {
+        assert.ok(!r.headers.authorization && !r.headers['x-sbg-auth-token'], `token sent with ${r.url}`);
+      }
+      for (const r of requests) assert.ok(!r.url.includes(token), `token in ${r.url}`);
+      await page.keyboard.press('Escape');
+    }],
+    ['a bgzipped reference with its .fai and .gzi is offered too, and igv reads it by Range with its .gzi', async () => {
+      await page.getByLabel('Upload files').setInputFiles([`${fasta}.gz`, `${fasta}.gz.fai`, `${fasta}.gz.gzi`]);
+      await page.getByRole('status').filter({ hasText: 'Uploaded 3 files.' }).waitFor();
+      await table().getByRole('link', { name: 'NA12878.cram', exact: true }).click();
+      // Nearest first: the bgzipped one in the CRAM's folder fits too, but the choice made last is kept.
+      await cramView().getByRole('status')
+        .filter({ hasText: '2 reference FASTA files found; crams/ref.fa.gz has the file\'s contigs' }).waitFor();
+      assert.equal(await cramView().getByLabel('Reference', { exact: true }).inputValue(), 'ref.fa', 'the choice remembered');
+      await cramView().getByLabel('Reference', { exact: true }).selectOption({ label: 'crams/ref.fa.gz' });
+      await cramView().getByLabel('Region').fill('ref1:1-2000');
+      await cramView().getByRole('button', { name: 'Show region' }).click();
+      const view = cramView().getByRole('region', { name: 'Genome view of NA12878.cram at ref1:1-2000' });
+      await view.getByRole('status').filter({ hasText: 'Showing ref1:1-2000.' }).waitFor();
+      await drawnBetween(page, 1, LAST_CRAM_BASE + 1 + 50 / 6, 2000);
+      const blob = (name) => requests.filter((r) => r.url.includes('/_blob/') && new URL(r.url).pathname.endsWith(`/${name}`));
+      assert.ok(blob('ref.fa.gz').some((r) => /^bytes=\d+-\d+$/.test(r.headers.range ?? '')), 'a Range read of ref.fa.gz');
+      assert.ok(blob('ref.fa.gz.gzi').length > 0, 'its .gzi read');
       await page.keyboard.press('Escape');
     }],
     ['no errors in the console (a CSP violation would be one)', async () => {

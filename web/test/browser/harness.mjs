@@ -91,3 +91,41 @@ export async function signInWithNewProject(page, url, token, projectName) {
   await dialog.getByRole('button', { name: 'Create' }).click();
   await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: projectName }).waitFor();
 }
+
+/**
+ * The columns igv drew in the file's track: the last canvas of the data column (after the ruler's),
+ * three times the view's width (igv draws a third beyond each side; the middle third is the region).
+ * Returns the canvas width and the first and last column with a pixel neither transparent nor white.
+ */
+function trackColumns() {
+  const root = document.querySelector('.igv-host')?.shadowRoot;
+  const canvases = [...(root?.querySelectorAll('.igv-column .igv-viewport canvas') ?? [])]
+    .filter((c) => !c.classList.contains('igv-ideogram-canvas') && c.width > 0 && c.height > 0);
+  if (canvases.length < 2) return { width: 0, first: -1, last: -1, canvases: canvases.length };
+  const canvas = canvases[canvases.length - 1];
+  const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+  let first = -1;
+  let last = -1;
+  for (let i = 0; i < data.length; i += 4) {
+    const white = data[i] > 240 && data[i + 1] > 240 && data[i + 2] > 240;
+    if (data[i + 3] === 0 || white) continue;
+    const x = (i / 4) % canvas.width;
+    if (first < 0 || x < first) first = x;
+    if (x > last) last = x;
+  }
+  return { width: canvas.width, first, last, canvases: canvases.length };
+}
+
+/** Waits until igv has drawn in the file's track; then checks the drawing spans bases [from, to] of a region of `span` bases from 1. */
+export async function drawnBetween(page, from, to, span) {
+  let drawn = { last: -1 };
+  for (let i = 0; i < 200 && drawn.last < 0; i++) {
+    drawn = await page.evaluate(trackColumns);
+    if (drawn.last < 0) await page.waitForTimeout(50);
+  }
+  assert.ok(drawn.last >= 0, `igv drew nothing: ${JSON.stringify(drawn)}`);
+  const third = drawn.width / 3;
+  const column = (base) => third + ((base - 1) / span) * third;
+  assert.ok(Math.abs(drawn.first - column(from)) <= 4, `drawing starts at ${drawn.first}, expected ~${column(from)}`);
+  assert.ok(Math.abs(drawn.last - column(to)) <= 4, `drawing ends at ${drawn.last}, expected ~${column(to)}`);
+}

@@ -1,17 +1,24 @@
 // The page on the S3 backend, in headless Chromium against a real server process whose blobs are
 // in S3 (S3Proxy, see e2e's WebS3BrowserE2ETest): uploads PUT their parts straight to the object
 // store, the preview reads a range from it, and the genome view's igv reads its blocks from it,
-// all allowed by the page's connect-src and the store's CORS, and the token never sent there.
-// SEQVAULT_URL, SEQVAULT_TOKEN, S3_ORIGIN (the object store's origin), GENOME_BAM and GENOME_BAI.
+// all allowed by the page's connect-src and the store's CORS, and the token never sent there; a
+// CRAM's view reads the CRAM and its reference FASTA by Range from the store.
+// SEQVAULT_URL, SEQVAULT_TOKEN, S3_ORIGIN (the object store's origin), GENOME_BAM, GENOME_BAI,
+// GENOME_CRAM, GENOME_CRAI and GENOME_FASTA (its .fai beside it).
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { assert, runSteps, screenshot, settings, signInWithNewProject, withBrowser } from './harness.mjs';
+import { assert, drawnBetween, runSteps, screenshot, settings, signInWithNewProject, withBrowser } from './harness.mjs';
 
 const { url, token, executablePath } = settings();
 const s3Origin = process.env.S3_ORIGIN;
 const bam = process.env.GENOME_BAM;
 const bai = process.env.GENOME_BAI;
-if (!s3Origin || !bam || !bai) throw new Error('set S3_ORIGIN, GENOME_BAM and GENOME_BAI (see WebS3BrowserE2ETest)');
+const cram = process.env.GENOME_CRAM;
+const crai = process.env.GENOME_CRAI;
+const fasta = process.env.GENOME_FASTA;
+if (!s3Origin || !bam || !bai || !cram || !crai || !fasta) {
+  throw new Error('set S3_ORIGIN, GENOME_BAM, GENOME_BAI, GENOME_CRAM, GENOME_CRAI and GENOME_FASTA (see WebS3BrowserE2ETest)');
+}
 const projectName = `On S3 ${Date.now().toString(36)}`;
 const vcf = '##fileformat=VCFv4.2\n##contig=<ID=chr1,length=248956422>\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\n'
   + Array.from({ length: 50 }, (_, i) => `chr1\t${1000 + i}\tv${i}\tA\tG\t50\tPASS\t.`).join('\n') + '\n';
@@ -70,6 +77,24 @@ const failed = await withBrowser(executablePath, async (browser) => {
       assert.ok(blockGets >= 2, `the header's and the region's blocks came from the store (${blockGets})`);
       await view.scrollIntoViewIfNeeded();
       await screenshot(page, '13-s3-genome-view');
+    }],
+    ['a CRAM\'s view reads the CRAM and its reference by Range from the object store', async () => {
+      await page.keyboard.press('Escape');
+      await page.getByLabel('Upload files').setInputFiles([cram, crai, fasta, `${fasta}.fai`]);
+      await page.getByRole('status').filter({ hasText: 'Uploaded 4 files.' }).waitFor();
+      await table().getByRole('link', { name: 'NA12878.cram', exact: true }).click();
+      const genome = page.getByRole('dialog', { name: 'NA12878.cram' }).getByRole('region', { name: 'Genome view', exact: true });
+      await genome.getByRole('status').filter({ hasText: 'ref.fa has the file\'s contigs' }).waitFor();
+      const before = toStore.length;
+      await genome.getByLabel('Region').fill('ref1:1-2000');
+      await genome.getByRole('button', { name: 'Show region' }).click();
+      const view = genome.getByRole('region', { name: 'Genome view of NA12878.cram at ref1:1-2000' });
+      await view.getByRole('status').filter({ hasText: 'Showing ref1:1-2000.' }).waitFor();
+      await drawnBetween(page, 1, 1 + 49 * 10 + 49 + 1 + 50 / 6, 2000); // as in genome.mjs
+      const ranged = await Promise.all(toStore.slice(before).map((r) => r.allHeaders().then((h) => h.range)));
+      assert.ok(ranged.filter((range) => /^bytes=\d+-\d+$/.test(range ?? '')).length >= 2,
+        `the CRAM's and the FASTA's ranges came from the store: ${ranged.join(', ')}`);
+      await page.keyboard.press('Escape');
     }],
     ['the object store never saw the token', async () => {
       assert.ok(toStore.length >= 6);

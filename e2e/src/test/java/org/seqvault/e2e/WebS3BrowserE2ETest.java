@@ -18,7 +18,8 @@ import org.seqvault.testkit.stores.S3TestServer;
 /**
  * The web page on the S3 backend (SQLite + S3Proxy), in headless Chromium against the real server
  * process: web/test/browser/s3.mjs uploads through the page (part PUTs to the store), previews a
- * file (a ranged GET at the store) and opens the genome view (igv's blocks from the store).
+ * file (a ranged GET at the store) and opens the genome view (igv's blocks from the store; a CRAM's
+ * view reads the CRAM and its reference by Range from the store).
  * S3Proxy has no bucket CORS: the server's PutBucketCors is refused (the log says so and the server
  * carries on), and S3Proxy's own CORS setting stands in for the rule the server would have added.
  * The store is addressed as {@code localhost}, the page as 127.0.0.1: two host names, as a bucket
@@ -27,7 +28,10 @@ import org.seqvault.testkit.stores.S3TestServer;
 class WebS3BrowserE2ETest {
     @Test
     void uploadsPreviewsAndTheGenomeViewWorkOnS3(@TempDir Path dataDir, @TempDir Path files) throws Exception {
-        Path bam = new GenomicsFiles(files).bam("NA12878.bam", 2000);
+        GenomicsFiles genomics = new GenomicsFiles(files);
+        Path bam = genomics.bam("NA12878.bam", 2000);
+        Path cram = genomics.cram("NA12878.cram"); // with ref.fa and ref.fa.fai beside it
+        Path crai = genomics.craiIndex(cram);
         Path bai = files.resolve("NA12878.bam.bai");
         try (SamReader reader = SamReaderFactory.makeDefault()
                 .enable(SamReaderFactory.Option.INCLUDE_SOURCE_IN_RECORDS).open(bam)) {
@@ -47,7 +51,8 @@ class WebS3BrowserE2ETest {
             try (ServerProcess server = ServerProcess.start(dataDir, "256m", env)) {
                 BrowserScripts.runPassing("test/browser/s3.mjs", Map.of("SEQVAULT_URL", server.url,
                         "SEQVAULT_TOKEN", ServerProcess.ADMIN_TOKEN, "S3_ORIGIN", storeOrigin,
-                        "GENOME_BAM", bam.toString(), "GENOME_BAI", bai.toString()),
+                        "GENOME_BAM", bam.toString(), "GENOME_BAI", bai.toString(), "GENOME_CRAM", cram.toString(),
+                        "GENOME_CRAI", crai.toString(), "GENOME_FASTA", files.resolve("ref.fa").toString()),
                     "s3-browser-tests.log", "no errors in the console");
                 assertThat(Files.readString(server.log, StandardCharsets.UTF_8))
                         .contains("could not set the bucket's CORS rule for the web page's origin " + server.url);

@@ -35,8 +35,11 @@ public final class WebAssets {
      * Styles allow 'unsafe-inline' (style-src only): igv.js, the genome view, adds its stylesheets as
      * {@code <style>} elements and sets style attributes in markup it builds; a hash would cover
      * only the first, and only for one igv version. Inline styles cannot run code.
+     * Scripts allow 'wasm-unsafe-eval': igv decodes a CRAM's compressed blocks (rANS and the other
+     * htscodecs) with WebAssembly it carries in its own script, which the browser compiles only
+     * under this keyword; it allows no eval of JavaScript and no script from elsewhere.
      */
-    static final String POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    static final String POLICY = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; "
             + "img-src 'self' data: blob:; font-src 'self'; object-src 'none'; base-uri 'none'; "
             + "form-action 'self'; frame-ancestors 'none'; connect-src 'self'";
 

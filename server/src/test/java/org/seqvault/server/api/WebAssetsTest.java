@@ -16,7 +16,7 @@ import org.seqvault.testkit.stores.S3TestServer;
  * accepted (no path, no other resource of the class path).
  */
 class WebAssetsTest {
-    private static final String POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    private static final String POLICY = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; "
             + "img-src 'self' data: blob:; font-src 'self'; object-src 'none'; base-uri 'none'; "
             + "form-action 'self'; frame-ancestors 'none'; connect-src 'self'";
     static ServerFixture fx;

@@ -1,5 +1,6 @@
 package org.seqvault.testkit.genomics;
 
+import htsjdk.samtools.CRAMCRAIIndexer;
 import htsjdk.samtools.SAMFileHeader;
 import htsjdk.samtools.SAMFileWriter;
 import htsjdk.samtools.SAMFileWriterFactory;
@@ -7,6 +8,8 @@ import htsjdk.samtools.SAMReadGroupRecord;
 import htsjdk.samtools.SAMRecord;
 import htsjdk.samtools.SAMSequenceDictionary;
 import htsjdk.samtools.SAMSequenceRecord;
+import htsjdk.samtools.seekablestream.SeekableFileStream;
+import htsjdk.samtools.util.GZIIndex;
 import htsjdk.variant.variantcontext.Allele;
 import htsjdk.variant.variantcontext.GenotypeBuilder;
 import htsjdk.variant.variantcontext.VariantContextBuilder;
@@ -70,17 +73,14 @@ public final class GenomicsFiles {
         return file;
     }
 
-    /** A CRAM against a small generated reference ({@code ref.fa} with its index), assembly tag "SeqVaultTest1". */
+    /**
+     * A CRAM against a small generated reference ({@code ref.fa} with its index), assembly tag
+     * "SeqVaultTest1": 50 reads of 50 bases, every 10 bases from ref1:1, so they cover ref1:1-540.
+     */
     public Path cram(String name) throws IOException {
         int length = 2000;
-        Path fasta = dir.resolve("ref.fa");
         String bases = randomBases(length);
-        StringBuilder text = new StringBuilder(">ref1\n");
-        for (int i = 0; i < length; i += 60) {
-            text.append(bases, i, Math.min(length, i + 60)).append('\n');
-        }
-        Files.writeString(fasta, text, StandardCharsets.US_ASCII);
-        Files.writeString(dir.resolve("ref.fa.fai"), "ref1\t" + length + "\t6\t60\t61\n", StandardCharsets.US_ASCII);
+        Path fasta = fasta("ref.fa", "ref1", bases);
         SAMSequenceRecord ref = new SAMSequenceRecord("ref1", length);
         ref.setAssembly("SeqVaultTest1");
         SAMFileHeader header = twoReadGroups(List.of(ref));
@@ -94,6 +94,47 @@ public final class GenomicsFiles {
             }
         }
         return file;
+    }
+
+    /** The CRAM's index ({@code name.crai} beside it), written by htsjdk. */
+    public Path craiIndex(Path cram) throws IOException {
+        Path crai = cram.resolveSibling(cram.getFileName() + ".crai");
+        try (SeekableFileStream in = new SeekableFileStream(cram.toFile());
+             OutputStream out = Files.newOutputStream(crai)) {
+            CRAMCRAIIndexer.writeIndex(in, out);
+        }
+        return crai;
+    }
+
+    /** A FASTA of one contig of {@code length} random bases, with its index ({@code name.fai}) beside it. */
+    public Path fasta(String name, String contig, int length) throws IOException {
+        return fasta(name, contig, randomBases(length));
+    }
+
+    /**
+     * {@code fasta} compressed as BGZF ({@code fasta.gz} beside it) with the two indexes
+     * {@code samtools faidx} writes for it: {@code .fai} (positions in the uncompressed text, so the
+     * plain FASTA's) and {@code .gzi} (where each BGZF block starts).
+     */
+    public Path bgzippedFasta(Path fasta) throws IOException {
+        Path gz = bgzipped(fasta, fasta.getFileName() + ".gz");
+        Files.copy(fasta.resolveSibling(fasta.getFileName() + ".fai"), gz.resolveSibling(gz.getFileName() + ".fai"));
+        GZIIndex.createIndex(gz, true);
+        return gz;
+    }
+
+    private Path fasta(String name, String contig, String bases) throws IOException {
+        Path fasta = dir.resolve(name);
+        int length = bases.length();
+        StringBuilder text = new StringBuilder(">" + contig + "\n");
+        for (int i = 0; i < length; i += 60) {
+            text.append(bases, i, Math.min(length, i + 60)).append('\n');
+        }
+        Files.writeString(fasta, text, StandardCharsets.US_ASCII);
+        // name, length, offset of the first base (after ">contig\n"), bases and bytes per line
+        Files.writeString(dir.resolve(name + ".fai"), contig + "\t" + length + "\t" + (contig.length() + 2) + "\t60\t61\n",
+                StandardCharsets.US_ASCII);
+        return fasta;
     }
 
     /** A SAM (text) with the same two read groups, on GRCh37 without chr prefixes. */
