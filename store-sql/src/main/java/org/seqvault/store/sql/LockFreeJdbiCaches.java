@@ -16,6 +16,14 @@ import org.jdbi.v3.core.statement.SqlStatements;
  * concurrent clients that monitor was taken tens of thousands of times a second, and a request
  * waiting behind a bin's lock was seen stuck for seconds (thread dumps, bench/FIXES.md §14).
  * Caffeine reads a hit without a lock and evicts on its own.
+ *
+ * <p>A miss is loaded outside the cache and then put, never through Caffeine's compute: compute
+ * holds the map bin's monitor while it loads, and JDBI's template cache misses on every statement
+ * (with no template engine its loader answers null, which is never stored), so every request's
+ * statements queued on the monitor of the bin of their own SQL text. Virtual threads blocked on a
+ * monitor are woken by timed rechecks when the hand-off is missed, and under 16 clients some
+ * requests waited 0.4 to 3.7 s there (thread dumps, bench/FIXES.md §16). Loading twice is harmless:
+ * both loaders parse the same text.
  */
 final class LockFreeJdbiCaches implements JdbiCacheBuilder {
     private int maxSize = 1_000;
@@ -37,12 +45,20 @@ final class LockFreeJdbiCaches implements JdbiCacheBuilder {
         return new JdbiCache<>() {
             @Override
             public V get(K key) {
-                return loader == null ? cache.getIfPresent(key) : cache.get(key, loader::create);
+                return loader == null ? cache.getIfPresent(key) : getWithLoader(key, loader);
             }
 
             @Override
             public V getWithLoader(K key, JdbiCacheLoader<K, V> with) {
-                return cache.get(key, with::create);
+                V hit = cache.getIfPresent(key);
+                if (hit != null) {
+                    return hit;
+                }
+                V made = with.create(key);
+                if (made != null) {
+                    cache.put(key, made);
+                }
+                return made;
             }
 
             @Override
