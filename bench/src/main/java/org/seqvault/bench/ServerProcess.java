@@ -45,6 +45,11 @@ final class ServerProcess implements AutoCloseable {
         List<String> cmd = new ArrayList<>(List.of(java, "-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError",
                 "--enable-native-access=ALL-UNNAMED"));
         cmd.addAll(jvmFlags);
+        // BENCH_SERVER_FLAGS: more JVM flags for every server (bench/FIXES.md §16 compared scheduler settings).
+        String more = System.getenv("BENCH_SERVER_FLAGS");
+        if (more != null && !more.isBlank()) {
+            cmd.addAll(List.of(more.trim().split("\\s+")));
+        }
         cmd.addAll(List.of("-jar", jar.toString(), "serve", "--bind", "127.0.0.1", "--port", "0",
                 "--data-dir", dataDir.toString(), "--signing-key", SIGNING_KEY));
         if (!List.of(extra).contains("--rate-limit")) {
