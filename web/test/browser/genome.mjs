@@ -8,21 +8,14 @@
 // a FASTA whose ref1 is 1,500 bases (GENOME_OTHER_FASTA, .fai beside it) in a folder of its own;
 // last, the reference bgzipped (`${GENOME_FASTA}.gz`, with its .fai and .gzi beside it).
 import { basename } from 'node:path';
-import { assert, drawnBetween, runSteps, screenshot, settings, signInWithNewProject, withBrowser } from './harness.mjs';
+import { assert, drawnBetween, requiredEnv, runSteps, screenshot, settings, signInWithNewProject, withBrowser } from './harness.mjs';
 
 const { url, token, executablePath } = settings();
-const bam = process.env.GENOME_BAM;
-const bai = process.env.GENOME_BAI;
-const vcf = process.env.GENOME_VCF;
-const tbi = process.env.GENOME_TBI;
-const cram = process.env.GENOME_CRAM;
-const crai = process.env.GENOME_CRAI;
-const fasta = process.env.GENOME_FASTA;
-const otherFasta = process.env.GENOME_OTHER_FASTA;
-if (!bam || !bai || !vcf || !tbi || !cram || !crai || !fasta || !otherFasta) {
-  throw new Error('set GENOME_BAM, GENOME_BAI, GENOME_VCF, GENOME_TBI, GENOME_CRAM, GENOME_CRAI, GENOME_FASTA and '
-    + 'GENOME_OTHER_FASTA (indexed files, see WebGenomeViewE2ETest)');
-}
+const {
+  GENOME_BAM: bam, GENOME_BAI: bai, GENOME_VCF: vcf, GENOME_TBI: tbi, GENOME_CRAM: cram, GENOME_CRAI: crai,
+  GENOME_FASTA: fasta, GENOME_OTHER_FASTA: otherFasta,
+} = requiredEnv(['GENOME_BAM', 'GENOME_BAI', 'GENOME_VCF', 'GENOME_TBI', 'GENOME_CRAM', 'GENOME_CRAI', 'GENOME_FASTA',
+  'GENOME_OTHER_FASTA'], 'indexed files, see WebGenomeViewE2ETest');
 const projectName = `Genome view ${Date.now().toString(36)}`;
 /** The last base a read of the test BAM covers (2,000 reads of 50 bases, every 3 bases from 1). */
 const LAST_READ_BASE = 1 + 1999 * 3 + 49;

@@ -17,6 +17,13 @@ export function settings() {
   return { url: url.replace(/\/$/, ''), token, executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium' };
 }
 
+/** The named environment variables (the test files a Java test made), all of them required. */
+export function requiredEnv(names, whoSetsThem) {
+  const missing = names.filter((name) => !process.env[name]);
+  if (missing.length > 0) throw new Error(`set ${missing.join(', ')} (${whoSetsThem})`);
+  return Object.fromEntries(names.map((name) => [name, process.env[name]]));
+}
+
 export async function withBrowser(executablePath, work) {
   const profile = mkdtempSync(join(tmpdir(), 'seqvault-chromium-'));
   const browser = await chromium.launchPersistentContext(profile, {

@@ -7,18 +7,13 @@
 // GENOME_CRAM, GENOME_CRAI and GENOME_FASTA (its .fai beside it).
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { assert, drawnBetween, runSteps, screenshot, settings, signInWithNewProject, withBrowser } from './harness.mjs';
+import { assert, drawnBetween, requiredEnv, runSteps, screenshot, settings, signInWithNewProject, withBrowser } from './harness.mjs';
 
 const { url, token, executablePath } = settings();
-const s3Origin = process.env.S3_ORIGIN;
-const bam = process.env.GENOME_BAM;
-const bai = process.env.GENOME_BAI;
-const cram = process.env.GENOME_CRAM;
-const crai = process.env.GENOME_CRAI;
-const fasta = process.env.GENOME_FASTA;
-if (!s3Origin || !bam || !bai || !cram || !crai || !fasta) {
-  throw new Error('set S3_ORIGIN, GENOME_BAM, GENOME_BAI, GENOME_CRAM, GENOME_CRAI and GENOME_FASTA (see WebS3BrowserE2ETest)');
-}
+const {
+  S3_ORIGIN: s3Origin, GENOME_BAM: bam, GENOME_BAI: bai, GENOME_CRAM: cram, GENOME_CRAI: crai, GENOME_FASTA: fasta,
+} = requiredEnv(['S3_ORIGIN', 'GENOME_BAM', 'GENOME_BAI', 'GENOME_CRAM', 'GENOME_CRAI', 'GENOME_FASTA'],
+  'see WebS3BrowserE2ETest');
 const projectName = `On S3 ${Date.now().toString(36)}`;
 const vcf = '##fileformat=VCFv4.2\n##contig=<ID=chr1,length=248956422>\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\n'
   + Array.from({ length: 50 }, (_, i) => `chr1\t${1000 + i}\tv${i}\tA\tG\t50\tPASS\t.`).join('\n') + '\n';
