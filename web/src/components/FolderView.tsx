@@ -39,6 +39,19 @@ function queryOf(filters: Filters): Record<string, string> {
   return query;
 }
 
+/** A sortable column and its direction; the listing asks the server for it (`order_by`, a SeqVault extension). */
+interface Sort {
+  by: 'name' | 'size' | 'modified_on';
+  descending: boolean;
+}
+
+const BY_NAME: Sort = { by: 'name', descending: false };
+
+function sortQuery(sort: Sort): Record<string, string> {
+  if (sort.by === 'name' && !sort.descending) return {};
+  return { order_by: sort.by, direction: sort.descending ? 'desc' : 'asc' };
+}
+
 /** "1 item", "4 items", "1 match", "3 matches". */
 function countOf(n: number, filtered: boolean): string {
   const noun = filtered ? (n === 1 ? 'match' : 'matches') : (n === 1 ? 'item' : 'items');
@@ -84,7 +97,8 @@ function Folder({ api, project, folder, file }: { api: Api; project: SbProject; 
   const notices = useNotices();
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [applied, setApplied] = useState<Filters>(NO_FILTERS);
-  const query = useMemo(() => queryOf(applied), [applied]);
+  const [sort, setSort] = useState<Sort>(BY_NAME);
+  const query = useMemo(() => ({ ...queryOf(applied), ...sortQuery(sort) }), [applied, sort]);
   const listPath = `/v2/files/${encodeURIComponent(folder)}/list`;
   const listing = usePagedListing(api, listPath, query);
   const [selected, setSelected] = useState<Map<string, SbFile>>(new Map());
@@ -227,7 +241,7 @@ function Folder({ api, project, folder, file }: { api: Api; project: SbProject; 
           <button type="button" class="link" onClick={() => { setAllSelected(false); setSelected(new Map()); }}>Clear selection</button>
         )}
       </div>
-      <FileTable listing={listing} project={project} folder={folder}
+      <FileTable listing={listing} project={project} folder={folder} sort={sort} onSort={setSort}
                  isSelected={(row) => allSelected || selected.has(row.id)} onToggle={toggle}
                  onDropFiles={(items, into) => items.then((i) => upload(i, into ?? folder), (e) => notices.error(e))} />
       {pending === 'new-folder' && (
@@ -293,10 +307,12 @@ function Folder({ api, project, folder, file }: { api: Api; project: SbProject; 
   );
 }
 
-function FileTable({ listing, project, folder, isSelected, onToggle, onDropFiles }: {
+function FileTable({ listing, project, folder, sort, onSort, isSelected, onToggle, onDropFiles }: {
   listing: ReturnType<typeof usePagedListing>;
   project: SbProject;
   folder: string;
+  sort: Sort;
+  onSort: (sort: Sort) => void;
   isSelected: (row: SbFile) => boolean;
   onToggle: (index: number, row: SbFile, shift: boolean) => void;
   onDropFiles: (items: Promise<UploadItem[]>, into?: string) => void;
@@ -317,7 +333,7 @@ function FileTable({ listing, project, folder, isSelected, onToggle, onDropFiles
   useEffect(() => {
     viewport.current!.scrollTop = 0;
     setScrollTop(0);
-  }, [folder]);
+  }, [folder, sort]);
   useEffect(() => { listing.need(pagesOf(rows, PAGE_SIZE)); });
 
   const dropTarget = (into?: string) => ({
@@ -376,9 +392,9 @@ function FileTable({ listing, project, folder, isSelected, onToggle, onDropFiles
       <div role="rowgroup" class="thead">
         <div role="row" aria-rowindex={1} class="row head">
           <span role="columnheader" class="cell check"><span class="sr-only">Selected</span></span>
-          <span role="columnheader" class="cell name">Name</span>
-          <span role="columnheader" class="cell size">Size</span>
-          <span role="columnheader" class="cell date">Modified</span>
+          <SortHeader label="Name" by="name" className="cell name" sort={sort} onSort={onSort} />
+          <SortHeader label="Size" by="size" className="cell size" sort={sort} onSort={onSort} />
+          <SortHeader label="Modified" by="modified_on" className="cell date" sort={sort} onSort={onSort} />
         </div>
       </div>
       <div ref={viewport} class="viewport" onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
@@ -395,6 +411,28 @@ function FileTable({ listing, project, folder, isSelected, onToggle, onDropFiles
  * Where a copy or move goes: a project the user is a member of (this one unless another is chosen;
  * the server checks the permission on each) and a folder of it by its path from the top.
  */
+/**
+ * A column header whose button sorts the listing by it (ascending first, then the other way);
+ * `aria-sort` tells assistive technology which column the rows are sorted by.
+ */
+function SortHeader({ label, by, className, sort, onSort }: {
+  label: string;
+  by: Sort['by'];
+  className: string;
+  sort: Sort;
+  onSort: (sort: Sort) => void;
+}) {
+  const active = sort.by === by;
+  return (
+    <span role="columnheader" class={className} aria-sort={active ? (sort.descending ? 'descending' : 'ascending') : undefined}>
+      <button type="button" class="sort" onClick={() => onSort({ by, descending: active ? !sort.descending : false })}>
+        {label}
+        <span aria-hidden="true" class="sort-mark">{active ? (sort.descending ? ' ▼' : ' ▲') : ''}</span>
+      </button>
+    </span>
+  );
+}
+
 function DestinationDialog({ api, project, verb, count, busy, onClose, onChoose }: {
   api: Api;
   project: SbProject;

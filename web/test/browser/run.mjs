@@ -63,6 +63,36 @@ const failed = await withBrowser(executablePath, async (browser) => {
       await table().getByRole('link', { name: 'Sample_A.bam.bai (index of Sample_A.bam)', exact: true }).waitFor();
       await screenshot(page, '02-folder');
     }],
+    ['the Size and Modified column headers sort the listing on the server, and Name sorts it back', async () => {
+      const shown = async () => (await table().getByRole('link').allInnerTexts()).filter((t) => !t.startsWith('.'));
+      const becomes = async (expected) => {
+        const until = Date.now() + 30_000;
+        let seen;
+        while (Date.now() < until) {
+          seen = await shown();
+          if (JSON.stringify(seen) === JSON.stringify(expected)) return;
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+        assert.deepEqual(seen, expected);
+      };
+      const header = (name) => table().getByRole('columnheader', { name });
+      const bySize = ['Sample_A.bam', 'Sample_A.bam.bai', 'sample_b.vcf', 'notes.txt'];
+      await header('Size').getByRole('button', { name: 'Size', exact: true }).click();
+      await attributeBecomes(header('Size'), 'aria-sort', 'ascending');
+      await becomes(bySize);
+      await header('Size').getByRole('button', { name: 'Size', exact: true }).click();
+      await attributeBecomes(header('Size'), 'aria-sort', 'descending');
+      await becomes([...bySize].reverse());
+      await header('Modified').getByRole('button', { name: 'Modified', exact: true }).click();
+      await attributeBecomes(header('Modified'), 'aria-sort', 'ascending');
+      assert.equal(await header('Size').getAttribute('aria-sort'), null);
+      const folder = new URL(page.url()).hash.split('/')[5];
+      const byTime = await api(url, token, 'GET', `/v2/files/${folder}/list?order_by=modified_on&direction=asc&limit=100`);
+      await becomes(byTime.items.map((f) => f.name));
+      await header('Name').getByRole('button', { name: 'Name', exact: true }).click();
+      await attributeBecomes(header('Name'), 'aria-sort', 'ascending');
+      await becomes(['Sample_A.bam', 'Sample_A.bam.bai', 'notes.txt', 'sample_b.vcf']);
+    }],
     ['a folder URL survives a reload, and back/forward walk the folders', async () => {
       const here = page.url();
       await page.reload();

@@ -9,10 +9,11 @@ import org.seqvault.domain.ProjectRef;
 import org.seqvault.domain.UserException;
 import org.seqvault.service.file.Container;
 import org.seqvault.service.file.FileFilter;
+import org.seqvault.service.port.ListingOrder;
 
 /**
  * The parameters of a file listing: where ({@code project} or {@code parent}), the filters
- * ({@code name}, {@code metadata.<key>}, {@code tag}, {@code origin.<key>}) and the page size.
+ * ({@code name}, {@code metadata.<key>}, {@code tag}, {@code origin.<key>}), the order and the page size.
  * {@code fields} is accepted and ignored: answers always carry whole files.
  */
 final class FileQuery {
@@ -53,7 +54,30 @@ final class FileQuery {
                 origin.put(field(p.getKey(), ORIGIN), p.getValue());
             }
         }
-        return new FileFilter(names, metadata, q.all("tag"), origin, q.last("name_contains"));
+        return new FileFilter(names, metadata, q.all("tag"), origin, q.last("name_contains"), order(q));
+    }
+
+    /**
+     * SeqVault's {@code order_by} ({@code name}, {@code size}, {@code created_on}, {@code modified_on})
+     * and {@code direction} ({@code asc}, {@code desc}); by name, ascending, when absent.
+     */
+    static ListingOrder order(QueryString q) {
+        String by = q.last("order_by");
+        String direction = q.last("direction");
+        ListingOrder.Key key = switch (by == null || by.isEmpty() ? "name" : by) {
+            case "name" -> ListingOrder.Key.NAME;
+            case "size" -> ListingOrder.Key.SIZE;
+            case "created_on" -> ListingOrder.Key.CREATED;
+            case "modified_on" -> ListingOrder.Key.MODIFIED;
+            default -> throw UserException.invalid(
+                    "'order_by' must be one of name, size, created_on, modified_on (was '" + by + "')");
+        };
+        boolean descending = switch (direction == null || direction.isEmpty() ? "asc" : direction) {
+            case "asc" -> false;
+            case "desc" -> true;
+            default -> throw UserException.invalid("'direction' must be asc or desc (was '" + direction + "')");
+        };
+        return new ListingOrder(key, descending);
     }
 
     /** Page size: 50 when absent or not positive, at most 100 (larger asks are clamped, not refused). */

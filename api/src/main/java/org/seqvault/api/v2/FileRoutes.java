@@ -104,6 +104,9 @@ public final class FileRoutes {
         if (filter.hasMetadata()) {
             throw UserException.invalid("a scroll cannot filter by metadata; use GET /files with offset paging");
         }
+        if (!filter.order().isDefault()) {
+            throw UserException.invalid("a scroll lists in name order; use GET /files with offset paging to sort");
+        }
         String token = q.last("token") == null ? ScrollToken.INIT : q.last("token");
         int limit = FileQuery.limit(q);
         ScrollPage page = namespace.scroll(p, container, filter, token, limit, views.statuses());

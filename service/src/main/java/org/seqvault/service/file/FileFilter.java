@@ -3,6 +3,7 @@ package org.seqvault.service.file;
 import java.util.List;
 import java.util.Map;
 import org.seqvault.domain.UserException;
+import org.seqvault.service.port.ListingOrder;
 import org.seqvault.service.port.NodeQuery;
 
 /**
@@ -10,9 +11,10 @@ import org.seqvault.service.port.NodeQuery;
  * null means "any name"; an empty list matches nothing (the client sends a lone empty
  * {@code name=} for that). {@code nameContains} (null for none) keeps the names that contain it,
  * ignoring case: the web browser's filter box (a SeqVault extension; {@code names} stays exact).
+ * {@code order} sorts an offset-paged listing (SeqVault's {@code order_by}; by name when null).
  */
 public record FileFilter(List<String> names, Map<String, List<String>> metadata, List<String> tags,
-                         Map<String, String> origin, String nameContains) {
+                         Map<String, String> origin, String nameContains, ListingOrder order) {
     public static final FileFilter NONE = new FileFilter(null, Map.of(), List.of(), Map.of());
     /** Longest name-contains text: a name's own limit. */
     public static final int MAX_NAME_CONTAINS_CHARS = 255;
@@ -26,6 +28,13 @@ public record FileFilter(List<String> names, Map<String, List<String>> metadata,
         if (nameContains != null && nameContains.length() > MAX_NAME_CONTAINS_CHARS) {
             throw UserException.invalid("name_contains is longer than " + MAX_NAME_CONTAINS_CHARS + " characters");
         }
+        order = order == null ? ListingOrder.BY_NAME : order;
+    }
+
+    /** In name order. */
+    public FileFilter(List<String> names, Map<String, List<String>> metadata, List<String> tags,
+                      Map<String, String> origin, String nameContains) {
+        this(names, metadata, tags, origin, nameContains, ListingOrder.BY_NAME);
     }
 
     /** Without a name-contains filter. */
@@ -39,6 +48,6 @@ public record FileFilter(List<String> names, Map<String, List<String>> metadata,
     }
 
     NodeQuery in(String folderId) {
-        return new NodeQuery(folderId, names, metadata, tags, origin, nameContains);
+        return new NodeQuery(folderId, names, metadata, tags, origin, nameContains, order);
     }
 }

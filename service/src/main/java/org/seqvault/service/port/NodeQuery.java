@@ -8,10 +8,10 @@ import java.util.Map;
  * are OR'd; different kinds, and different metadata keys, are AND'd. A null list means "no
  * filter"; an empty {@code names} list matches nothing. {@code nameContains} (null for none) keeps
  * the names that contain it, ignoring case (SeqVault's extension; {@code names} stays exact).
- * Order: folders first, then name, then id.
+ * Order: folders first, then {@code order}'s key (by default the name), then name and id.
  */
 public record NodeQuery(String parentId, List<String> names, Map<String, List<String>> metadata,
-                        List<String> tags, Map<String, String> origin, String nameContains) {
+                        List<String> tags, Map<String, String> origin, String nameContains, ListingOrder order) {
 
     public NodeQuery {
         names = names == null ? null : List.copyOf(names);
@@ -19,6 +19,13 @@ public record NodeQuery(String parentId, List<String> names, Map<String, List<St
         tags = tags == null ? List.of() : List.copyOf(tags);
         origin = origin == null ? Map.of() : Map.copyOf(origin);
         nameContains = nameContains == null || nameContains.isEmpty() ? null : nameContains;
+        order = order == null ? ListingOrder.BY_NAME : order;
+    }
+
+    /** In name order. */
+    public NodeQuery(String parentId, List<String> names, Map<String, List<String>> metadata,
+                     List<String> tags, Map<String, String> origin, String nameContains) {
+        this(parentId, names, metadata, tags, origin, nameContains, ListingOrder.BY_NAME);
     }
 
     /** Without a name-contains filter. */

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.seqvault.domain.Node;
+import org.seqvault.service.port.ListingOrder;
 import org.seqvault.service.port.NodeQuery;
 import org.seqvault.service.port.NodeRepository;
 
@@ -338,13 +339,32 @@ final class SqlNodeRepository implements NodeRepository {
         return new CountedPage(details.attach(rows), total[0]);
     }
 
-    /** One offset page of the query's matches in listing order, selected by {@code select}; empty when nothing can match. */
+    /** One offset page of the query's matches in its order, selected by {@code select}; empty when nothing can match. */
     private static Optional<SqlFragment> page(String select, NodeQuery query, long offset, int limit) {
         SqlFragment sql = new SqlFragment().sql(select + " WHERE ");
         if (!NodeFilter.appendConditions(query, sql)) {
             return Optional.empty();
         }
-        return Optional.of(sql.sql(LISTING_ORDER + " LIMIT ").arg(limit).sql(" OFFSET ").arg(offset));
+        return Optional.of(sql.sql(orderBy(query.order()) + " LIMIT ").arg(limit).sql(" OFFSET ").arg(offset));
+    }
+
+    /**
+     * Folders first, then the order's column, then name and id (a total order, so pages neither
+     * repeat nor skip a row). Only the name order walks an index; the others sort the folder's matches.
+     */
+    private static String orderBy(ListingOrder order) {
+        if (order.isDefault()) {
+            return LISTING_ORDER;
+        }
+        String direction = order.descending() ? " DESC" : "";
+        String column = switch (order.key()) {
+            case NAME -> null;
+            case SIZE -> "n.size";
+            case CREATED -> "n.created_at";
+            case MODIFIED -> "n.modified_at";
+        };
+        return " ORDER BY n.is_folder DESC, " + (column == null ? "" : column + direction + ", ")
+                + "n.name" + direction + ", n.id" + direction;
     }
 
     @Override
@@ -362,6 +382,9 @@ final class SqlNodeRepository implements NodeRepository {
      */
     @Override
     public List<Node> queryAfter(NodeQuery query, NodeCursor after, int limit) {
+        if (!query.order().isDefault()) {
+            throw new IllegalArgumentException("a cursor continues the name order only: " + query.order());
+        }
         SqlFragment sql = new SqlFragment().sql(SELECT + " WHERE ");
         if (!NodeFilter.appendConditions(query, sql)) {
             return List.of();
