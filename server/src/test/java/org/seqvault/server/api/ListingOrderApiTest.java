@@ -1,6 +1,7 @@
 package org.seqvault.server.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.seqvault.server.api.SbHttp.itemNames;
 import static org.seqvault.server.api.SbHttp.ok;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -58,7 +59,7 @@ class ListingOrderApiTest extends BackendSuite {
         for (int offset = 0; offset < 5; offset += 2) {
             TestHttp.Response page = sb.get(list + "&order_by=size&direction=desc&limit=2&offset=" + offset);
             assertThat(page.header("X-Total-Matching-Query")).isEqualTo("5");
-            paged.addAll(names(ok(page, 200)));
+            paged.addAll(itemNames(ok(page, 200)));
         }
         assertThat(paged).as("pages of 2 add up to the whole list").containsExactly("zdir", "a.txt", "c.txt", "d.txt", "b.txt");
         assertThat(names(sb, list + "&order_by=size&name_contains=.TXT")).containsExactly("b.txt", "d.txt", "c.txt", "a.txt");
@@ -81,12 +82,6 @@ class ListingOrderApiTest extends BackendSuite {
     }
 
     private static List<String> names(SbHttp sb, String path) {
-        return names(ok(sb.get(path), 200));
-    }
-
-    private static List<String> names(JsonNode list) {
-        List<String> names = new ArrayList<>();
-        list.get("items").forEach(item -> names.add(item.get("name").asText()));
-        return names;
+        return itemNames(ok(sb.get(path), 200));
     }
 }

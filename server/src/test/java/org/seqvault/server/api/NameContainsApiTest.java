@@ -1,12 +1,12 @@
 package org.seqvault.server.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.seqvault.server.api.SbHttp.itemNames;
 import static org.seqvault.server.api.SbHttp.ok;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
@@ -45,23 +45,17 @@ class NameContainsApiTest extends BackendSuite {
         String project = workspace.get("project").asText();
 
         TestHttp.Response answer = sb.get("/files?project=" + project + "&name_contains=SAMPLE_A");
-        assertThat(names(ok(answer, 200))).containsExactlyInAnyOrder("Sample_A.bam", "sample_a.bam.bai");
+        assertThat(itemNames(ok(answer, 200))).containsExactlyInAnyOrder("Sample_A.bam", "sample_a.bam.bai");
         assertThat(answer.header("X-Total-Matching-Query")).isEqualTo("2");
-        assertThat(names(ok(sb.get("/files?project=" + project + "&name_contains=.BAM&name=Sample_A.bam"), 200)))
+        assertThat(itemNames(ok(sb.get("/files?project=" + project + "&name_contains=.BAM&name=Sample_A.bam"), 200)))
                 .as("with the exact name filter: both must hold").containsExactly("Sample_A.bam");
-        assertThat(names(ok(sb.get("/files?project=" + project + "&name=sample_a.bam"), 200)))
+        assertThat(itemNames(ok(sb.get("/files?project=" + project + "&name=sample_a.bam"), 200)))
                 .as("name= stays exact").isEmpty();
-        assertThat(names(ok(sb.get("/files?project=" + project + "&name_contains="), 200))).as("empty: no filter").hasSize(4);
+        assertThat(itemNames(ok(sb.get("/files?project=" + project + "&name_contains="), 200))).as("empty: no filter").hasSize(4);
 
         JsonNode tooLong = ok(sb.get("/files?project=" + project + "&name_contains="
                 + URLEncoder.encode("x".repeat(256), StandardCharsets.UTF_8)), 400);
         assertThat(tooLong.get("code").asInt()).isEqualTo(90000);
         assertThat(tooLong.get("message").asText()).contains("name_contains");
-    }
-
-    private static List<String> names(JsonNode list) {
-        List<String> names = new ArrayList<>();
-        list.get("items").forEach(item -> names.add(item.get("name").asText()));
-        return names;
     }
 }

@@ -68,6 +68,13 @@ final class SbHttp {
         return r.json();
     }
 
+    /** The names of a list answer's items, in their order. */
+    static List<String> itemNames(JsonNode list) {
+        List<String> names = new ArrayList<>();
+        list.get("items").forEach(item -> names.add(item.get("name").asText()));
+        return names;
+    }
+
     /**
      * Every page of a listing the way Collection.all() reads it: GET the first page, re-GET its
      * href, then follow rel=next links until there is none. Asserts the total header on each page.

@@ -357,14 +357,13 @@ final class SqlNodeRepository implements NodeRepository {
             return LISTING_ORDER;
         }
         String direction = order.descending() ? " DESC" : "";
-        String column = switch (order.key()) {
-            case NAME -> null;
-            case SIZE -> "n.size";
-            case CREATED -> "n.created_at";
-            case MODIFIED -> "n.modified_at";
+        String byColumn = switch (order.key()) {
+            case NAME -> "";
+            case SIZE -> "n.size" + direction + ", ";
+            case CREATED -> "n.created_at" + direction + ", ";
+            case MODIFIED -> "n.modified_at" + direction + ", ";
         };
-        return " ORDER BY n.is_folder DESC, " + (column == null ? "" : column + direction + ", ")
-                + "n.name" + direction + ", n.id" + direction;
+        return " ORDER BY n.is_folder DESC, " + byColumn + "n.name" + direction + ", n.id" + direction;
     }
 
     @Override
