@@ -1,6 +1,6 @@
 // Hash routes: every project, folder and file has a URL that survives a reload, and back/forward
 // walk them, without the server having to answer for any path but / (no API path is shadowed).
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 
 export type Route =
   | { view: 'projects' }
@@ -48,13 +48,16 @@ export function hrefOf(route: Route): string {
 }
 
 export function useRoute(): Route {
-  const [route, setRoute] = useState(() => parseRoute(location.hash));
+  const [hash, setHash] = useState(() => location.hash);
   useEffect(() => {
-    const onChange = () => setRoute(parseRoute(location.hash));
+    const onChange = () => setHash(location.hash);
     addEventListener('hashchange', onChange);
+    // The hash can change between the first render and this effect (a link followed as the page
+    // loads); its hashchange event had no listener yet, so read the hash again now.
+    onChange();
     return () => removeEventListener('hashchange', onChange);
   }, []);
-  return route;
+  return useMemo(() => parseRoute(hash), [hash]);
 }
 
 export function navigate(route: Route, replace = false): void {
