@@ -8,8 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 
 /**
  * The v2 listing extension order_by/direction (the web browser's sortable columns), on every
@@ -17,21 +15,7 @@ import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
  * whole list; bad values and a sorted scroll are 400s in the Seven Bridges format.
  */
 @OnEveryBackend
-class ListingOrderApiTest extends BackendSuite {
-    static ServerFixture fx;
-    static ApiScenario sc;
-
-    @BeforeParameterizedClassInvocation
-    static void start(Backend backend) {
-        fx = new ServerFixture(backend);
-        sc = new ApiScenario(fx.http);
-    }
-
-    @AfterParameterizedClassInvocation
-    static void stop() {
-        fx.close();
-    }
-
+class ListingOrderApiTest extends ScenarioSuite {
     @Test
     void foldersComeFirstThenTheChosenColumnThenTheName() {
         String olga = sc.user("olga", "files", "projects");

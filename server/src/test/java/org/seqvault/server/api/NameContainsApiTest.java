@@ -9,8 +9,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 
 /**
  * The v2 listing extension name_contains (the web browser's Filter box), on every backend: names
@@ -18,21 +16,7 @@ import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
  * the exact name filter unchanged; a too long text a 400 in the Seven Bridges format.
  */
 @OnEveryBackend
-class NameContainsApiTest extends BackendSuite {
-    static ServerFixture fx;
-    static ApiScenario sc;
-
-    @BeforeParameterizedClassInvocation
-    static void start(Backend backend) {
-        fx = new ServerFixture(backend);
-        sc = new ApiScenario(fx.http);
-    }
-
-    @AfterParameterizedClassInvocation
-    static void stop() {
-        fx.close();
-    }
-
+class NameContainsApiTest extends ScenarioSuite {
     @Test
     void namesContainingTheTextWhateverTheCaseAreListedAndCounted() {
         String nina = sc.user("nina", "files", "projects");

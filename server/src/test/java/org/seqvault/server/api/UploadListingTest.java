@@ -10,8 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 import org.seqvault.domain.UploadSession;
 import org.seqvault.domain.UploadState;
 import org.seqvault.store.sql.SqlMetadataStore;
@@ -24,21 +22,7 @@ import org.seqvault.store.sql.SqlMetadataStore;
  * slower.
  */
 @OnEveryBackend
-class UploadListingTest extends BackendSuite {
-    static ServerFixture fx;
-    static ApiScenario sc;
-
-    @BeforeParameterizedClassInvocation
-    static void start(Backend backend) {
-        fx = new ServerFixture(backend);
-        sc = new ApiScenario(fx.http);
-    }
-
-    @AfterParameterizedClassInvocation
-    static void stop() {
-        fx.close();
-    }
-
+class UploadListingTest extends ScenarioSuite {
     @Test
     void anOpenUploadStaysListedBehindAThousandNewerFinishedOnes() {
         SbHttp sb = new SbHttp(fx.http, sc.user("lena", "files", "projects"));
