@@ -11,7 +11,7 @@ final class BlobRowMapper implements RowMapper<Blob> {
 
     @Override
     public Blob map(ResultSet rs, StatementContext ctx) throws SQLException {
-        return new Blob(rs.getString("id"), rs.getLong("size"), Columns.checksums(rs, "md5", "sha256"),
+        return new Blob(Columns.text(rs, "id"), rs.getLong("size"), Columns.checksums(rs, "md5", "sha256"),
                 rs.getInt("segments"), Columns.instant(rs, "created_at"));
     }
 }

@@ -1,13 +1,30 @@
 package org.seqvault.store.sql;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import org.seqvault.domain.Checksums;
+import org.sqlite.jdbc3.JDBC3ResultSet;
 
-/** Reads the column encodings the schema uses: micros, 0/1 flags, nullable checksum pairs. */
+/** Reads the column encodings the schema uses: text, micros, 0/1 flags, nullable checksum pairs. */
 final class Columns {
     private Columns() {
+    }
+
+    /**
+     * A text column. On SQLite the value's UTF-8 bytes are taken as they are and decoded here:
+     * sqlite-jdbc's own getString wraps them in a direct buffer made by calling back into the JVM
+     * from native code, then copies them twice, which was over a third of what a listing allocated
+     * (bench/FIXES.md §18). The bytes are the same, so is the string. Statements SeqVault prepares on
+     * SQLite give the driver's own result sets ({@link SqliteStatementCache}); any other reads as usual.
+     */
+    static String text(ResultSet rs, String column) throws SQLException {
+        if (rs instanceof JDBC3ResultSet) {
+            byte[] utf8 = rs.getBytes(column);
+            return utf8 == null ? null : new String(utf8, StandardCharsets.UTF_8);
+        }
+        return rs.getString(column);
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {
@@ -25,8 +42,8 @@ final class Columns {
 
     /** Folders (and nodes written before checksums were known) have none. */
     static Checksums checksums(ResultSet rs, String md5Column, String sha256Column) throws SQLException {
-        String md5 = rs.getString(md5Column);
-        String sha256 = rs.getString(sha256Column);
+        String md5 = Columns.text(rs, md5Column);
+        String sha256 = Columns.text(rs, sha256Column);
         return md5 == null || sha256 == null ? null : new Checksums(md5, sha256);
     }
 

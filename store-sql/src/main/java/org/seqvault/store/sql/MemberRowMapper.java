@@ -19,7 +19,7 @@ final class MemberRowMapper implements RowMapper<Member> {
 
     @Override
     public Member map(ResultSet rs, StatementContext ctx) throws SQLException {
-        return new Member(rs.getString("project_id"), rs.getString("user_id"), new Username(rs.getString("username")),
-                permissions(rs));
+        return new Member(Columns.text(rs, "project_id"), Columns.text(rs, "user_id"),
+                new Username(Columns.text(rs, "username")), permissions(rs));
     }
 }

@@ -79,7 +79,7 @@ final class NodeDetails {
                         SELECT 1, tag, NULL, position FROM node_tags WHERE node_id = :id
                         ORDER BY kind, position""")
                 .bind("id", node.id())
-                .map((rs, ctx) -> new Item(rs.getInt("kind") == 1, rs.getString("item"), rs.getString("value")))
+                .map((rs, ctx) -> new Item(rs.getInt("kind") == 1, Columns.text(rs, "item"), Columns.text(rs, "value")))
                 .forEach(item -> {
                     if (item.isTag()) {
                         d.tags().add(item.text());
@@ -105,8 +105,8 @@ final class NodeDetails {
                     .sql(" UNION ALL SELECT node_id, 1, tag, NULL, position FROM node_tags WHERE node_id IN ").argList(chunk);
             Map<String, List<PositionedTag>> tags = new HashMap<>();
             handle.createQuery(sql.text()).bindMap(sql.args())
-                    .map((rs, ctx) -> new DetailRow(rs.getString("node_id"), rs.getInt("kind") == 1, rs.getString("item"),
-                            rs.getString("value"), rs.getInt("position")))
+                    .map((rs, ctx) -> new DetailRow(Columns.text(rs, "node_id"), rs.getInt("kind") == 1,
+                            Columns.text(rs, "item"), Columns.text(rs, "value"), rs.getInt("position")))
                     .forEach(row -> {
                         if (row.isTag()) {
                             tags.computeIfAbsent(row.nodeId(), id -> new ArrayList<>())

@@ -15,10 +15,10 @@ final class NodeRowMapper implements RowMapper<Node> {
     @Override
     public Node map(ResultSet rs, StatementContext ctx) throws SQLException {
         NodeType type = Columns.flag(rs, "is_folder") ? NodeType.FOLDER : NodeType.FILE;
-        return new Node(rs.getString("id"), rs.getString("project_id"), rs.getString("parent_id"),
-                rs.getString("name"), type, rs.getString("node_key"), rs.getString("blob_id"), rs.getLong("size"),
-                Columns.checksums(rs, "md5", "sha256"), rs.getString("content_type"), rs.getString("description"),
-                rs.getString("origin_task"), null, null, Columns.instant(rs, "created_at"),
-                Columns.instant(rs, "modified_at"));
+        return new Node(Columns.text(rs, "id"), Columns.text(rs, "project_id"), Columns.text(rs, "parent_id"),
+                Columns.text(rs, "name"), type, Columns.text(rs, "node_key"), Columns.text(rs, "blob_id"),
+                rs.getLong("size"), Columns.checksums(rs, "md5", "sha256"), Columns.text(rs, "content_type"),
+                Columns.text(rs, "description"), Columns.text(rs, "origin_task"), null, null,
+                Columns.instant(rs, "created_at"), Columns.instant(rs, "modified_at"));
     }
 }

@@ -15,9 +15,9 @@ final class ProjectRowMapper implements RowMapper<Project> {
 
     @Override
     public Project map(ResultSet rs, StatementContext ctx) throws SQLException {
-        ProjectRef ref = new ProjectRef(new Username(rs.getString("owner")), rs.getString("slug"));
-        return new Project(rs.getString("id"), ref, rs.getString("root_folder_id"), rs.getString("name"),
-                rs.getString("description"), rs.getString("created_by"), Columns.flag(rs, "is_public"),
+        ProjectRef ref = new ProjectRef(new Username(Columns.text(rs, "owner")), Columns.text(rs, "slug"));
+        return new Project(Columns.text(rs, "id"), ref, Columns.text(rs, "root_folder_id"), Columns.text(rs, "name"),
+                Columns.text(rs, "description"), Columns.text(rs, "created_by"), Columns.flag(rs, "is_public"),
                 Columns.instant(rs, "created_at"), Columns.instant(rs, "modified_at"));
     }
 }

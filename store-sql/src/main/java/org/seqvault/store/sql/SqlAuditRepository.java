@@ -102,10 +102,10 @@ final class SqlAuditRepository implements AuditRepository {
     }
 
     private static AuditRecord map(ResultSet rs) throws SQLException {
-        return new AuditRecord(rs.getString("id"), Columns.instant(rs, "at"), rs.getString("action"),
-                rs.getString("outcome"), rs.getString("problem"), rs.getString("user_id"), rs.getString("username"),
-                rs.getString("token_id"), rs.getString("request_id"), rs.getString("client_address"),
-                rs.getString("project_id"), rs.getString("project"), rs.getString("target_id"), rs.getString("target"),
-                rs.getString("detail"));
+        return new AuditRecord(Columns.text(rs, "id"), Columns.instant(rs, "at"), Columns.text(rs, "action"),
+                Columns.text(rs, "outcome"), Columns.text(rs, "problem"), Columns.text(rs, "user_id"),
+                Columns.text(rs, "username"), Columns.text(rs, "token_id"), Columns.text(rs, "request_id"),
+                Columns.text(rs, "client_address"), Columns.text(rs, "project_id"), Columns.text(rs, "project"),
+                Columns.text(rs, "target_id"), Columns.text(rs, "target"), Columns.text(rs, "detail"));
     }
 }

@@ -68,7 +68,7 @@ final class SqlExtractionRepository implements ExtractionRepository {
                         ORDER BY next_try_at LIMIT :limit""")
                 .bind("now", Micros.of(now))
                 .bind("limit", limit)
-                .map((rs, ctx) -> new Due(rs.getString("file_id"), rs.getString("state"), rs.getInt("attempts"),
+                .map((rs, ctx) -> new Due(Columns.text(rs, "file_id"), Columns.text(rs, "state"), rs.getInt("attempts"),
                         Micros.toInstant(rs.getLong("next_try_at"))))
                 .list();
     }
@@ -139,10 +139,11 @@ final class SqlExtractionRepository implements ExtractionRepository {
                 query.bind("id" + i, batch.get(i));
             }
             query.map((rs, ctx) -> {
-                String state = rs.getString("state");
-                String status = rs.getString("status");
+                String state = Columns.text(rs, "state");
+                String status = Columns.text(rs, "status");
                 String shown = DONE.equals(state) ? status : status == null ? ExtractionStatus.PENDING : status;
-                return new Row(rs.getString("file_id"), new ExtractionStatus(shown, keys(rs.getString("extracted_keys"))));
+                return new Row(Columns.text(rs, "file_id"),
+                        new ExtractionStatus(shown, keys(Columns.text(rs, "extracted_keys"))));
             }).forEach(r -> found.put(r.fileId(), r.status()));
         }
         return found;
@@ -158,7 +159,7 @@ final class SqlExtractionRepository implements ExtractionRepository {
             counts.put(state.toLowerCase(java.util.Locale.ROOT), 0L);
         }
         handle.createQuery("SELECT state, COUNT(*) AS n FROM header_extractions GROUP BY state")
-                .map((rs, ctx) -> counts.put(rs.getString("state").toLowerCase(java.util.Locale.ROOT), rs.getLong("n")))
+                .map((rs, ctx) -> counts.put(Columns.text(rs, "state").toLowerCase(java.util.Locale.ROOT), rs.getLong("n")))
                 .list();
         return counts;
     }

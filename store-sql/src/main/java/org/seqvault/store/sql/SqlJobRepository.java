@@ -184,11 +184,11 @@ final class SqlJobRepository implements JobRepository {
                         + " FROM file_job_folders WHERE job_id = :jobId ORDER BY seq LIMIT 1")
                 .bind("jobId", jobId)
                 .map((rs, ctx) -> {
-                    String afterId = rs.getString("after_id");
+                    String afterId = Columns.text(rs, "after_id");
                     NodeCursor after = afterId == null ? null
-                            : new NodeCursor(Columns.flag(rs, "after_folder"), rs.getString("after_name"), afterId);
-                    return new QueuedFolder(rs.getLong("seq"), rs.getInt("position"), rs.getString("source_id"),
-                            rs.getString("copy_id"), after);
+                            : new NodeCursor(Columns.flag(rs, "after_folder"), Columns.text(rs, "after_name"), afterId);
+                    return new QueuedFolder(rs.getLong("seq"), rs.getInt("position"), Columns.text(rs, "source_id"),
+                            Columns.text(rs, "copy_id"), after);
                 })
                 .findOne();
     }
@@ -253,21 +253,23 @@ final class SqlJobRepository implements JobRepository {
     }
 
     private static FileJob job(ResultSet rs, StatementContext ctx) throws SQLException {
-        return new FileJob(rs.getString("id"), rs.getString("user_id"), rs.getString("token_id"),
-                rs.getString("request_id"), rs.getString("client_address"), FileJob.Type.valueOf(rs.getString("job_type")),
-                FileJob.State.valueOf(rs.getString("state")), rs.getLong("total_files"), rs.getLong("completed_files"),
+        return new FileJob(Columns.text(rs, "id"), Columns.text(rs, "user_id"), Columns.text(rs, "token_id"),
+                Columns.text(rs, "request_id"), Columns.text(rs, "client_address"),
+                FileJob.Type.valueOf(Columns.text(rs, "job_type")), FileJob.State.valueOf(Columns.text(rs, "state")),
+                rs.getLong("total_files"), rs.getLong("completed_files"),
                 rs.getLong("failed_files"), Columns.instant(rs, "submitted_at"), Columns.instant(rs, "started_at"),
                 Columns.instant(rs, "finished_at"));
     }
 
     private static FileJobItem item(ResultSet rs, StatementContext ctx) throws SQLException {
-        String resultName = rs.getString("result_name");
+        String resultName = Columns.text(rs, "result_name");
         FileJobItem.Deleted deleted = resultName == null ? null : new FileJobItem.Deleted(resultName,
-                Columns.flag(rs, "result_folder"), rs.getString("result_parent"), rs.getString("result_project"));
-        String problem = rs.getString("problem");
-        return new FileJobItem(rs.getInt("position"), rs.getString("source_id"), rs.getString("target_parent_id"),
-                rs.getString("target_project"), rs.getString("name"), FileJobItem.State.valueOf(rs.getString("state")),
-                rs.getLong("total"), rs.getLong("done"), rs.getString("result_id"), deleted,
-                problem == null ? null : Problem.valueOf(problem), rs.getString("message"));
+                Columns.flag(rs, "result_folder"), Columns.text(rs, "result_parent"), Columns.text(rs, "result_project"));
+        String problem = Columns.text(rs, "problem");
+        return new FileJobItem(rs.getInt("position"), Columns.text(rs, "source_id"), Columns.text(rs, "target_parent_id"),
+                Columns.text(rs, "target_project"), Columns.text(rs, "name"),
+                FileJobItem.State.valueOf(Columns.text(rs, "state")),
+                rs.getLong("total"), rs.getLong("done"), Columns.text(rs, "result_id"), deleted,
+                problem == null ? null : Problem.valueOf(problem), Columns.text(rs, "message"));
     }
 }

@@ -157,12 +157,12 @@ final class SqlProjectRepository implements ProjectRepository {
             List<String> chunk = projectIds.subList(from, Math.min(projectIds.size(), from + NodeDetails.CHUNK));
             SqlFragment sql = new SqlFragment().sql("SELECT id, settings FROM projects WHERE id IN ").argList(chunk);
             handle.createQuery(sql.text()).bindMap(sql.args())
-                    .map((rs, ctx) -> Map.entry(rs.getString("id"), Optional.ofNullable(rs.getString("settings"))))
+                    .map((rs, ctx) -> Map.entry(Columns.text(rs, "id"), Optional.ofNullable(Columns.text(rs, "settings"))))
                     .forEach(e -> settings.put(e.getKey(), e.getValue().orElse("{}")));
             SqlFragment tagSql = new SqlFragment().sql("SELECT project_id, tag FROM project_tags WHERE project_id IN ")
                     .argList(chunk).sql(" ORDER BY project_id, position");
             handle.createQuery(tagSql.text()).bindMap(tagSql.args())
-                    .map((rs, ctx) -> Map.entry(rs.getString("project_id"), rs.getString("tag")))
+                    .map((rs, ctx) -> Map.entry(Columns.text(rs, "project_id"), Columns.text(rs, "tag")))
                     .forEach(e -> tags.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
         }
         Map<String, ProjectDetails> details = new HashMap<>();

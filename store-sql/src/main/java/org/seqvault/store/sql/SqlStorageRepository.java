@@ -55,7 +55,7 @@ final class SqlStorageRepository implements StorageRepository {
             SqlFragment sql = new SqlFragment().sql(SELECT)
                     .argList(ids.subList(from, Math.min(ids.size(), from + NodeDetails.CHUNK)));
             handle.createQuery(sql.text()).bindMap(sql.args())
-                    .map((rs, ctx) -> Map.entry(rs.getString("project_id"), storage(rs)))
+                    .map((rs, ctx) -> Map.entry(Columns.text(rs, "project_id"), storage(rs)))
                     .forEach(e -> found.put(e.getKey(), e.getValue()));
         }
         // Every project has its row from the moment it exists (a trigger inserts it); a project

@@ -247,9 +247,9 @@ final class SqlTrashRepository implements TrashRepository {
     }
 
     private static TrashItem item(ResultSet rs, StatementContext ctx) throws SQLException {
-        return new TrashItem(rs.getString("id"), rs.getString("project_id"), rs.getString("parent_id"),
-                rs.getString("name"), Columns.flag(rs, "is_folder") ? NodeType.FOLDER : NodeType.FILE,
-                rs.getString("node_key"), rs.getLong("files"), rs.getLong("size"), rs.getString("deleted_by"),
+        return new TrashItem(Columns.text(rs, "id"), Columns.text(rs, "project_id"), Columns.text(rs, "parent_id"),
+                Columns.text(rs, "name"), Columns.flag(rs, "is_folder") ? NodeType.FOLDER : NodeType.FILE,
+                Columns.text(rs, "node_key"), rs.getLong("files"), rs.getLong("size"), Columns.text(rs, "deleted_by"),
                 Columns.instant(rs, "trashed_at"), Columns.instant(rs, "expires_at"));
     }
 }

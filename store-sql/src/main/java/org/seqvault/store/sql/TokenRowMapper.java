@@ -18,9 +18,9 @@ final class TokenRowMapper implements RowMapper<Token> {
 
     @Override
     public Token map(ResultSet rs, StatementContext ctx) throws SQLException {
-        Scopes scopes = Scopes.parse(Arrays.asList(rs.getString("scopes").split(",")));
-        return new Token(rs.getString("id"), rs.getString("user_id"), rs.getString("secret_hash"), scopes,
-                rs.getString("description"), Columns.instant(rs, "created_at"), Columns.instant(rs, "expires_at"),
+        Scopes scopes = Scopes.parse(Arrays.asList(Columns.text(rs, "scopes").split(",")));
+        return new Token(Columns.text(rs, "id"), Columns.text(rs, "user_id"), Columns.text(rs, "secret_hash"), scopes,
+                Columns.text(rs, "description"), Columns.instant(rs, "created_at"), Columns.instant(rs, "expires_at"),
                 Columns.instant(rs, "revoked_at"));
     }
 }

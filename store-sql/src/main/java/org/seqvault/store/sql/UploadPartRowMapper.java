@@ -11,8 +11,8 @@ final class UploadPartRowMapper implements RowMapper<UploadPart> {
 
     @Override
     public UploadPart map(ResultSet rs, StatementContext ctx) throws SQLException {
-        return new UploadPart(rs.getString("upload_id"), rs.getInt("part_number"), rs.getLong("size"),
-                rs.getString("etag"), rs.getString("sha256"), rs.getString("locator"),
+        return new UploadPart(Columns.text(rs, "upload_id"), rs.getInt("part_number"), rs.getLong("size"),
+                Columns.text(rs, "etag"), Columns.text(rs, "sha256"), Columns.text(rs, "locator"),
                 Columns.instant(rs, "received_at"));
     }
 }

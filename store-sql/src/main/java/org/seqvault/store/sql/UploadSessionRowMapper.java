@@ -14,12 +14,12 @@ final class UploadSessionRowMapper implements RowMapper<UploadSession> {
 
     @Override
     public UploadSession map(ResultSet rs, StatementContext ctx) throws SQLException {
-        return new UploadSession(rs.getString("id"), rs.getString("user_id"), rs.getString("project_id"),
-                rs.getString("parent_id"), rs.getString("folder_path"), rs.getString("name"), rs.getLong("size"),
+        return new UploadSession(Columns.text(rs, "id"), Columns.text(rs, "user_id"), Columns.text(rs, "project_id"),
+                Columns.text(rs, "parent_id"), Columns.text(rs, "folder_path"), Columns.text(rs, "name"), rs.getLong("size"),
                 rs.getLong("part_size"), rs.getInt("part_count"), Columns.flag(rs, "overwrite"),
-                UploadState.valueOf(rs.getString("state")), rs.getString("content_type"),
-                rs.getString("description"), rs.getString("origin_task"), rs.getString("blob_id"),
-                rs.getString("file_id"), rs.getString("store_upload_id"), Columns.instant(rs, "created_at"),
+                UploadState.valueOf(Columns.text(rs, "state")), Columns.text(rs, "content_type"),
+                Columns.text(rs, "description"), Columns.text(rs, "origin_task"), Columns.text(rs, "blob_id"),
+                Columns.text(rs, "file_id"), Columns.text(rs, "store_upload_id"), Columns.instant(rs, "created_at"),
                 Columns.instant(rs, "expires_at"));
     }
 }

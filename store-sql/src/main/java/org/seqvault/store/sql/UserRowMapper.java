@@ -22,8 +22,8 @@ final class UserRowMapper implements RowMapper<User> {
 
     @Override
     public User map(ResultSet rs, StatementContext ctx) throws SQLException {
-        return new User(rs.getString(prefix + "id"), new Username(rs.getString(prefix + "username")),
-                rs.getString(prefix + "email"), rs.getString(prefix + "first_name"), rs.getString(prefix + "last_name"),
-                Columns.instant(rs, prefix + "created_at"));
+        return new User(Columns.text(rs, prefix + "id"), new Username(Columns.text(rs, prefix + "username")),
+                Columns.text(rs, prefix + "email"), Columns.text(rs, prefix + "first_name"),
+                Columns.text(rs, prefix + "last_name"), Columns.instant(rs, prefix + "created_at"));
     }
 }
