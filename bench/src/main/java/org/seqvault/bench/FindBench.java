@@ -28,6 +28,9 @@ final class FindBench {
     private final BenchContext ctx;
     private final FindData data;
 
+    /** A diagnostic: print each kind's 12 slowest requests with the wall-clock time they ended. */
+    private static final boolean SHOW_SLOWEST = Boolean.getBoolean("find.slowest");
+
     /** One kind's latencies at one size: SeqVault over HTTP and the direct SQL. */
     record Latencies(Stats http, Stats sql) {
     }
@@ -127,6 +130,7 @@ final class FindBench {
                     sql.run(qs.get(i % qs.size()));
                 }
                 List<Double> httpMs = new ArrayList<>(), sqlMs = new ArrayList<>();
+                List<long[]> slow = new ArrayList<>(); // -Dfind.slowest=true: when the slowest requests ended
                 // The server's own CPU per request (the direct SQL runs in this process or in PostgreSQL's):
                 // steadier than latency on a machine shared with other work.
                 long cpuBefore = ProcStatus.cpuMillis(server.pid());
@@ -138,9 +142,17 @@ final class FindBench {
                     long t = System.nanoTime();
                     http(api, q);
                     httpMs.add((System.nanoTime() - t) / 1e6);
+                    if (SHOW_SLOWEST) {
+                        slow.add(new long[] {System.nanoTime() - t, System.currentTimeMillis()});
+                    }
                     t = System.nanoTime();
                     sql.run(q);
                     sqlMs.add((System.nanoTime() - t) / 1e6);
+                }
+                if (SHOW_SLOWEST) {
+                    slow.sort((a, b) -> Long.compare(b[0], a[0]));
+                    System.out.println("slowest " + kind.getKey() + ": " + slow.stream().limit(12)
+                            .map(x -> String.format("%.1fms@%tT.%<tL", x[0] / 1e6, x[1])).toList());
                 }
                 double cpuPerRequest = (double) (ProcStatus.cpuMillis(server.pid()) - cpuBefore) / httpMs.size();
                 Stats h = Stats.of(httpMs), s = Stats.of(sqlMs);
@@ -181,7 +193,8 @@ final class FindBench {
      * its hot code during its first thousands of requests, which a server in use has long done.
      */
     private void warmUp(Api api, Map<String, List<FindQuery>> kinds) throws IOException {
-        long deadline = System.nanoTime() + ctx.scale.findServerWarmupSeconds() * 1_000_000_000L;
+        long deadline = System.nanoTime() + Integer.getInteger("find.warmupSeconds", ctx.scale.findServerWarmupSeconds())
+                * 1_000_000_000L;
         for (int i = 0; System.nanoTime() < deadline; i++) {
             for (List<FindQuery> qs : kinds.values()) {
                 http(api, qs.get(i % qs.size()));
