@@ -141,9 +141,10 @@ final class FindBench {
                     }
                     long t = System.nanoTime();
                     http(api, q);
-                    httpMs.add((System.nanoTime() - t) / 1e6);
+                    long elapsed = System.nanoTime() - t;
+                    httpMs.add(elapsed / 1e6);
                     if (SHOW_SLOWEST) {
-                        slow.add(new long[] {System.nanoTime() - t, System.currentTimeMillis()});
+                        slow.add(new long[] {elapsed, System.currentTimeMillis()});
                     }
                     t = System.nanoTime();
                     sql.run(q);
@@ -193,8 +194,8 @@ final class FindBench {
      * its hot code during its first thousands of requests, which a server in use has long done.
      */
     private void warmUp(Api api, Map<String, List<FindQuery>> kinds) throws IOException {
-        long deadline = System.nanoTime() + Integer.getInteger("find.warmupSeconds", ctx.scale.findServerWarmupSeconds())
-                * 1_000_000_000L;
+        int seconds = Integer.getInteger("find.warmupSeconds", ctx.scale.findServerWarmupSeconds()); // a diagnostic
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
         for (int i = 0; System.nanoTime() < deadline; i++) {
             for (List<FindQuery> qs : kinds.values()) {
                 http(api, qs.get(i % qs.size()));

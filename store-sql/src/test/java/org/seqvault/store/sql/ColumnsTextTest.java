@@ -24,8 +24,7 @@ class ColumnsTextTest {
 
     @Test
     void textFromSqliteBytesIsWhatGetStringReads() {
-        SQLiteDataSource source = new SQLiteDataSource();
-        source.setUrl("jdbc:sqlite:" + dir.resolve("text.db"));
+        SQLiteDataSource source = TestDatabase.sqliteFile(dir.resolve("text.db"));
         List<String> stored = Arrays.asList(null, "", "sample_id", "Ünïcødé ✓ 試料 😀", "tab\there", "x".repeat(5000));
         try (Handle handle = Jdbi.create(source).setStatementBuilderFactory(new SqliteStatementCache()).open()) {
             handle.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, v)");

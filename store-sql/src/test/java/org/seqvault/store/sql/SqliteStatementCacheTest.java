@@ -23,8 +23,7 @@ class SqliteStatementCacheTest {
 
     @Test
     void aStatementIsPreparedOncePerConnectionAndReusedWithNewParameters() {
-        SQLiteDataSource source = new SQLiteDataSource();
-        source.setUrl("jdbc:sqlite:" + dir.resolve("cache.db"));
+        SQLiteDataSource source = TestDatabase.sqliteFile(dir.resolve("cache.db"));
         List<PreparedStatement> prepared = new ArrayList<>();
         SqliteStatementCache cache = new SqliteStatementCache();
         StatementBuilderFactory recording = connection -> {
@@ -52,8 +51,7 @@ class SqliteStatementCacheTest {
      */
     @Test
     void aStatementGoesBackToTheCacheWithItsParametersBound() throws Exception {
-        SQLiteDataSource source = new SQLiteDataSource();
-        source.setUrl("jdbc:sqlite:" + dir.resolve("bound.db"));
+        SQLiteDataSource source = TestDatabase.sqliteFile(dir.resolve("bound.db"));
         List<PreparedStatement> prepared = new ArrayList<>();
         SqliteStatementCache cache = new SqliteStatementCache();
         StatementBuilderFactory recording = connection -> new Recording(cache.createStatementBuilder(connection), prepared);
@@ -71,8 +69,7 @@ class SqliteStatementCacheTest {
 
     @Test
     void theSameStatementUsedTwiceAtOnceGetsTwoStatements() {
-        SQLiteDataSource source = new SQLiteDataSource();
-        source.setUrl("jdbc:sqlite:" + dir.resolve("nested.db"));
+        SQLiteDataSource source = TestDatabase.sqliteFile(dir.resolve("nested.db"));
         try (Handle handle = Jdbi.create(source).setStatementBuilderFactory(new SqliteStatementCache()).open()) {
             handle.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT)");
             handle.execute("INSERT INTO t VALUES (1, 'one'), (2, 'two')");

@@ -2,6 +2,7 @@ package org.seqvault.store.sql;
 
 import java.nio.file.Path;
 import org.seqvault.testkit.stores.TestPostgres;
+import org.sqlite.SQLiteDataSource;
 
 /** The databases a store test can run on. */
 enum TestDatabase {
@@ -15,6 +16,13 @@ enum TestDatabase {
         }
         TestPostgres.Database db = TestPostgres.newDatabase();
         return new Location(db.jdbcUrl(), db.user(), db.password());
+    }
+
+    /** A bare SQLite file, for tests of the pieces below the store (statement cache, connections, columns). */
+    static SQLiteDataSource sqliteFile(Path file) {
+        SQLiteDataSource source = new SQLiteDataSource();
+        source.setUrl("jdbc:sqlite:" + file);
+        return source;
     }
 
     /** Where a database is; every {@link #open} is another store on it, as another replica would have. */

@@ -60,8 +60,6 @@ class TurnTakingConnectionsTest {
     }
 
     private SQLiteDataSource sqlite() {
-        SQLiteDataSource source = new SQLiteDataSource();
-        source.setUrl("jdbc:sqlite:" + dir.resolve("turns.db"));
-        return source;
+        return TestDatabase.sqliteFile(dir.resolve("turns.db"));
     }
 }
