@@ -59,6 +59,11 @@ final class Api {
                 expected);
     }
 
+    JsonNode put(String path, Object body) throws IOException {
+        return json(call("PUT", base + path, true, "application/json", JSON.writeValueAsBytes(body)), "PUT " + path,
+                200);
+    }
+
     /** A status, the body and the ETag header (or null), of one exchange. */
     record Answer(int status, byte[] body, String etag) {
     }

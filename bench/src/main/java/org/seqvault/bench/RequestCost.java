@@ -20,13 +20,15 @@ import java.util.regex.Matcher;
  * <pre>
  * java -cp 'bench/target/classes:bench/target/lib/*' org.seqvault.bench.RequestCost --server-jar JAR --work DIR
  *      [--rate-limit N] [--reps 3] [--seconds 10] [--files 1000] [--jfr DIR] [--jfr-settings profile|FILE.jfc]
- *      [--server-flags "-XX:... -D..."] [--uploads false] [--sequential 10000]
+ *      [--server-flags "-XX:... -D..."] [--uploads false] [--sequential 10000] [--metadata true]
  * </pre>
  *
  * {@code --uploads false} skips the measured upload phases (the warm-up uploads still run: the GETs
  * read those files). {@code --sequential N} adds phases of N requests one after another on one
  * kept-alive connection ({@code GET /healthz}, then {@code GET /v2/files/{id}}) and prints their
  * latency percentiles: the tail of a trivial request, apart from any load wrk adds.
+ * {@code --metadata true} gives every file the GETs read the 10 metadata keys and 3 tags of the
+ * find and API measurements ({@link FindData}), as {@code bench/run}'s API calls have them.
  */
 public final class RequestCost {
     private static final int SIZE = 4096;
@@ -55,6 +57,7 @@ public final class RequestCost {
                 : List.of(o.get("server-flags").trim().split("\\s+"));
         boolean uploads = Boolean.parseBoolean(o.getOrDefault("uploads", "true"));
         int sequential = Integer.parseInt(o.getOrDefault("sequential", "0"));
+        boolean metadata = Boolean.parseBoolean(o.getOrDefault("metadata", "false"));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> ProcessHandle.current().descendants()
                 .forEach(ProcessHandle::destroy), "stop-children"));
         Path data = Files.createDirectories(work.resolve("data-cost"));
@@ -71,6 +74,13 @@ public final class RequestCost {
             SmallFilesBench.perSecond(files / 2, i -> ids.add(api.formUpload(ws.id(), "warm/", "w" + i, content)
                     .path("file_id").asText()));
             SmallFilesBench.perSecond(files / 2, i -> SmallFilesBench.multipart(api, ws.rootFolderId(), "w" + i, content));
+            if (metadata) {
+                FindData described = new FindData(ids.size(), 10);
+                for (int i = 0; i < ids.size(); i++) {
+                    api.put("/v2/files/" + ids.get(i) + "/metadata", described.metadata(i));
+                    api.put("/v2/files/" + ids.get(i) + "/tags", described.tags(i));
+                }
+            }
             for (int r = 1; r <= (uploads ? reps : 0); r++) {
                 int rep = r;
                 phase(server, jfr, "v1-" + r, files, () -> SmallFilesBench.perSecond(files,
