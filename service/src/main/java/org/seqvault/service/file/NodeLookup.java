@@ -8,6 +8,7 @@ import org.seqvault.domain.Project;
 import org.seqvault.domain.UserException;
 import org.seqvault.service.auth.Principal;
 import org.seqvault.service.port.MetadataStore.Tx;
+import org.seqvault.service.port.NodeRepository;
 import org.seqvault.service.project.Access;
 
 /**
@@ -22,8 +23,9 @@ final class NodeLookup {
     /** A file or folder by id: FILE_NOT_FOUND when missing or unreadable, FORBIDDEN without {@code needed}. */
     static Located node(Tx tx, Principal caller, String id, Permission needed) {
         requireId(id, "file id");
-        Node node = tx.nodes().byId(id).orElseThrow(() -> fileNotFound(id));
-        Project project = projectOf(tx, node);
+        NodeRepository.InProject found = tx.nodes().byIdInProject(id).orElseThrow(() -> fileNotFound(id));
+        Node node = found.node();
+        Project project = found.project();
         Permissions perms = Access.of(tx, caller, project);
         if (!perms.read()) {
             throw fileNotFound(id);
@@ -39,13 +41,12 @@ final class NodeLookup {
      */
     static Located publicNode(Tx tx, String id) {
         requireId(id, "file id");
-        Node node = tx.nodes().byId(id).orElse(null);
-        Project project = node == null ? null : projectOf(tx, node);
-        if (project == null || !Access.anonymous(project).read()) {
+        NodeRepository.InProject found = tx.nodes().byIdInProject(id).orElse(null);
+        if (found == null || !Access.anonymous(found.project()).read()) {
             throw new UserException(Problem.UNAUTHORIZED, "'" + id + "' is not a file of a public project;"
                     + " send a token (Authorization: Bearer ...) to reach any other file");
         }
-        return new Located(node, project.ref());
+        return new Located(found.node(), found.project().ref());
     }
 
     /**
@@ -63,8 +64,9 @@ final class NodeLookup {
             case Container.Folder folder -> {
                 String id = folder.folderId();
                 requireId(id, "parent");
-                Node node = tx.nodes().byId(id).orElseThrow(() -> folderNotFound(id));
-                Project project = projectOf(tx, node);
+                NodeRepository.InProject found = tx.nodes().byIdInProject(id).orElseThrow(() -> folderNotFound(id));
+                Node node = found.node();
+                Project project = found.project();
                 Permissions perms = Access.of(tx, caller, project);
                 if (!perms.read()) {
                     throw folderNotFound(id);
@@ -90,10 +92,5 @@ final class NodeLookup {
         if (id == null || id.isBlank()) {
             throw new UserException(Problem.INVALID_ID, what + " is required");
         }
-    }
-
-    private static Project projectOf(Tx tx, Node node) {
-        return tx.projects().byId(node.projectId())
-                .orElseThrow(() -> new IllegalStateException("node " + node.id() + " has no project"));
     }
 }

@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.seqvault.domain.Node;
+import org.seqvault.domain.Project;
 
 /** Files and folders with their metadata and tags. */
 public interface NodeRepository {
@@ -11,6 +12,16 @@ public interface NodeRepository {
     boolean insert(Node node);
 
     Optional<Node> byId(String id);
+
+    /** A node with the project it is in. */
+    record InProject(Node node, Project project) {
+    }
+
+    /**
+     * A node by id with its project, read together: every request that names a file or folder by
+     * id needs both, and on PostgreSQL each statement is a round trip.
+     */
+    Optional<InProject> byIdInProject(String id);
 
     /** Nodes for the ids that exist, in no particular order. */
     List<Node> byIds(List<String> ids);

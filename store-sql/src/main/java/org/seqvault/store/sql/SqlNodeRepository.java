@@ -14,6 +14,7 @@ import org.seqvault.service.port.NodeRepository;
 
 final class SqlNodeRepository implements NodeRepository {
     private static final NodeRowMapper MAPPER = new NodeRowMapper();
+    private static final ProjectRowMapper PROJECT = new ProjectRowMapper(true);
     private static final String SELECT = "SELECT " + NodeRowMapper.COLUMNS + " FROM nodes n";
     private static final String TOTAL_COLUMN = "total_matches";
     private static final String SELECT_COUNTED = "SELECT " + NodeRowMapper.COLUMNS + ", COUNT(*) OVER () AS "
@@ -69,6 +70,16 @@ final class SqlNodeRepository implements NodeRepository {
     @Override
     public Optional<Node> byId(String id) {
         return one(handle.createQuery(SELECT + " WHERE n.id = :id").bind("id", id).map(MAPPER).findOne());
+    }
+
+    @Override
+    public Optional<InProject> byIdInProject(String id) {
+        return handle.createQuery("SELECT " + NodeRowMapper.COLUMNS + ", " + ProjectRowMapper.PREFIXED_COLUMNS
+                        + " FROM nodes n JOIN projects p ON p.id = n.project_id WHERE n.id = :id")
+                .bind("id", id)
+                .map((rs, ctx) -> new InProject(MAPPER.map(rs, ctx), PROJECT.map(rs, ctx)))
+                .findOne()
+                .map(found -> new InProject(details.attachTo(found.node()), found.project()));
     }
 
     @Override

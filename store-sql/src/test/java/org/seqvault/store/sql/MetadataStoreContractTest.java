@@ -398,6 +398,11 @@ abstract class MetadataStoreContractTest {
         assertThat(stored.tags().values()).containsExactly("zeta", "alpha", "mid");
         assertThat(read((Tx tx) -> tx.nodes().byId(root.id()))).contains(root);
         assertThat(read((Tx tx) -> tx.nodes().byId("missing"))).isEmpty();
+        assertThat(read((Tx tx) -> tx.nodes().byIdInProject(file.id())))
+                .contains(new NodeRepository.InProject(file, project));
+        assertThat(read((Tx tx) -> tx.nodes().byIdInProject(root.id())))
+                .contains(new NodeRepository.InProject(root, project));
+        assertThat(read((Tx tx) -> tx.nodes().byIdInProject("missing"))).isEmpty();
     }
 
     @Test

@@ -18,6 +18,7 @@ import org.seqvault.domain.Project;
 import org.seqvault.domain.UploadSession;
 import org.seqvault.domain.User;
 import org.seqvault.service.port.MetadataStore;
+import org.seqvault.service.port.NodeRepository;
 
 /**
  * The statements hot paths run on SQLite, recorded as the driver gets them: every upload looks up
@@ -26,6 +27,7 @@ import org.seqvault.service.port.MetadataStore;
 class SqliteStatementsTest {
     private final StatementRecorder recorder = new StatementRecorder();
     private Jdbi jdbi;
+    private Project project;
     private Node folder;
     private Node file;
     private UploadSession upload;
@@ -34,7 +36,7 @@ class SqliteStatementsTest {
     void seed(@TempDir Path dir) {
         String url = "jdbc:sqlite:" + dir.resolve("seqvault.db");
         User owner = TestData.user("owner");
-        Project project = TestData.project(owner, "p", false);
+        project = TestData.project(owner, "p", false);
         Node root = TestData.root(project);
         folder = TestData.folder(root, "runs");
         file = TestData.file(folder, "a.vcf", Map.of("sample_id", "S1"), List.of("qc-pass"), null);
@@ -70,6 +72,18 @@ class SqliteStatementsTest {
 
         assertThat(byId).hasSize(2);
         assertThat(byId.get(1)).contains("node_metadata", "node_tags");
+    }
+
+    @Test
+    void aNodeIsReadWithItsProjectInOneStatement() {
+        List<String> aFolder = recorded(tx -> assertThat(tx.nodes().byIdInProject(folder.id()))
+                .contains(new NodeRepository.InProject(folder, project)));
+        List<String> aFile = recorded(tx -> assertThat(tx.nodes().byIdInProject(file.id()))
+                .contains(new NodeRepository.InProject(file, project)));
+
+        assertThat(aFolder).hasSize(1);
+        assertThat(aFile).hasSize(2);
+        assertThat(aFile.get(1)).contains("node_metadata", "node_tags");
     }
 
     @Test
