@@ -33,7 +33,7 @@ final class SmallFilesBench {
             Api.Workspace ws = api.createWorkspace("small");
             String group = "4 Small files (" + Format.count(n) + " × 4 KiB, " + CLIENTS + " clients)";
             // A warm-up of each path, so the JIT's work is not counted: after 1,000 files of each, the JIT
-            // still compiled 740-800 methods during the measured v1 batch, after 5,000 under 150
+            // still compiled 740-800 methods during the measured v1 batch, after 5,000 under 200
             // (bench/FIXES.md, section 19). -Dsmall.warmupFiles=N overrides it.
             int warmup = Integer.getInteger("small.warmupFiles", n / 2);
             perSecond(warmup, i -> api.formUpload(ws.id(), "warm/", "f" + i + ".bin", content));
