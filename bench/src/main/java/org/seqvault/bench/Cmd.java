@@ -50,6 +50,16 @@ final class Cmd {
         }
     }
 
+    /** Runs the harness JDK's jcmd against a process (a server) and returns what it printed. */
+    static String jcmd(long pid, String... command) throws IOException {
+        List<String> cmd = new java.util.ArrayList<>();
+        cmd.add(java.nio.file.Path.of(ProcessHandle.current().info().command().orElseThrow()).resolveSibling("jcmd")
+                .toString());
+        cmd.add(Long.toString(pid));
+        cmd.addAll(List.of(command));
+        return run(cmd);
+    }
+
     /** Flushes dirty pages so one measurement's writes do not slow the next one down. */
     static void sync() throws IOException {
         run(List.of("sync"));

@@ -1,8 +1,6 @@
 package org.seqvault.bench;
 
 import java.io.IOException;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,8 +16,7 @@ final class JitCompilations {
     }
 
     static long count(long pid) throws IOException {
-        String jcmd = Path.of(ProcessHandle.current().info().command().orElseThrow()).resolveSibling("jcmd").toString();
-        String out = Cmd.run(List.of(jcmd, Long.toString(pid), "PerfCounter.print"));
+        String out = Cmd.jcmd(pid, "PerfCounter.print");
         Matcher m = TOTAL.matcher(out);
         if (!m.find()) {
             throw new IOException("jcmd " + pid + " PerfCounter.print has no sun.ci.totalCompiles:\n" + out);

@@ -209,15 +209,7 @@ public final class RequestCost {
         return groups;
     }
 
-    private static void jcmd(ServerProcess server, String... command) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(ProcessHandle.current().info().command().orElseThrow()).resolveSibling("jcmd").toString());
-        cmd.add(Long.toString(server.pid()));
-        cmd.addAll(List.of(command));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .start();
-        if (p.waitFor() != 0) {
-            throw new IOException("jcmd " + String.join(" ", command) + " failed");
-        }
+    private static void jcmd(ServerProcess server, String... command) throws IOException {
+        Cmd.jcmd(server.pid(), command);
     }
 }

@@ -2,6 +2,8 @@ package org.seqvault.store.sql;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.seqvault.domain.Project;
@@ -9,14 +11,13 @@ import org.seqvault.domain.ProjectRef;
 import org.seqvault.domain.Username;
 
 final class ProjectRowMapper implements RowMapper<Project> {
+    private static final List<String> NAMES = List.of("id", "owner", "slug", "root_folder_id", "name", "description",
+            "created_by", "is_public", "created_at", "modified_at");
     /** Qualified, because readable-project queries join members. */
-    static final String COLUMNS = "p.id, p.owner, p.slug, p.root_folder_id, p.name, p.description, p.created_by,"
-            + " p.is_public, p.created_at, p.modified_at";
+    static final String COLUMNS = NAMES.stream().map(n -> "p." + n).collect(Collectors.joining(", "));
     /** The columns named {@code p_<column>}, for a row that joins another table with the same column names. */
-    static final String PREFIXED_COLUMNS = "p.id AS p_id, p.owner AS p_owner, p.slug AS p_slug,"
-            + " p.root_folder_id AS p_root_folder_id, p.name AS p_name, p.description AS p_description,"
-            + " p.created_by AS p_created_by, p.is_public AS p_is_public, p.created_at AS p_created_at,"
-            + " p.modified_at AS p_modified_at";
+    static final String PREFIXED_COLUMNS = NAMES.stream().map(n -> "p." + n + " AS p_" + n)
+            .collect(Collectors.joining(", "));
 
     private final String prefix;
 
@@ -24,13 +25,13 @@ final class ProjectRowMapper implements RowMapper<Project> {
         this("");
     }
 
-    /** Reads the columns as {@link #PREFIXED_COLUMNS} names them when {@code prefixed}. */
-    ProjectRowMapper(boolean prefixed) {
-        this(prefixed ? "p_" : "");
-    }
-
     private ProjectRowMapper(String prefix) {
         this.prefix = prefix;
+    }
+
+    /** Reads the columns as {@link #PREFIXED_COLUMNS} names them. */
+    static ProjectRowMapper prefixed() {
+        return new ProjectRowMapper("p_");
     }
 
     @Override

@@ -14,7 +14,7 @@ import org.seqvault.service.port.NodeRepository;
 
 final class SqlNodeRepository implements NodeRepository {
     private static final NodeRowMapper MAPPER = new NodeRowMapper();
-    private static final ProjectRowMapper PROJECT = new ProjectRowMapper(true);
+    private static final ProjectRowMapper PROJECT = ProjectRowMapper.prefixed();
     private static final String SELECT = "SELECT " + NodeRowMapper.COLUMNS + " FROM nodes n";
     private static final String TOTAL_COLUMN = "total_matches";
     private static final String SELECT_COUNTED = "SELECT " + NodeRowMapper.COLUMNS + ", COUNT(*) OVER () AS "
