@@ -65,7 +65,7 @@ final class ScaleBench {
         return results;
     }
 
-    /** One row per kind: p99 at 10M against p99 at 1M, the ratio being the growth. */
+    /** One row per kind: p99 at 10M against p99 at 1M (each the median of its runs), the ratio being the growth. */
     private void growthRows(String backend, Map<String, FindBench.Latencies> small, Map<String, FindBench.Latencies> large) {
         int from = Scale.findSize(FROM).files(), to = Scale.findSize(TO).files();
         String group = "3 Find growth, " + backend + ", " + Format.count(from) + " → " + Format.count(to) + " files";
@@ -74,13 +74,14 @@ final class ScaleBench {
             if (at1 == null) {
                 return;
             }
-            ctx.add(new Row(group, kind + " (p99)", "ms", at10.http().percentile(99),
-                    String.format(Locale.ROOT, "p99 %.1f ms, p50 %.1f ms at %s files; direct SQL p99 %.1f ms (%.2f× its p99 at %s)",
-                            at10.http().percentile(99), at10.http().median(), Format.count(to), at10.sql().percentile(99),
-                            at10.sql().percentile(99) / at1.sql().percentile(99), Format.count(from)),
-                    "at " + Format.count(from) + " files", at1.http().percentile(99),
-                    String.format(Locale.ROOT, "p99 %.1f ms, p50 %.1f ms; direct SQL p99 %.1f ms", at1.http().percentile(99),
-                            at1.http().median(), at1.sql().percentile(99)),
+            ctx.add(new Row(group, kind + " (p99)", "ms", at10.httpP99s().median(),
+                    String.format(Locale.ROOT, "p99 %s, p50 %.1f ms at %s files; direct SQL p99 %s (%.2f× its p99 at %s)",
+                            FindBench.msWithSpread(at10.httpP99s()), at10.httpP50s().median(), Format.count(to),
+                            FindBench.msWithSpread(at10.sqlP99s()), at10.sqlP99s().median() / at1.sqlP99s().median(),
+                            Format.count(from)),
+                    "at " + Format.count(from) + " files", at1.httpP99s().median(),
+                    String.format(Locale.ROOT, "p99 %s, p50 %.1f ms; direct SQL p99 %s", FindBench.msWithSpread(at1.httpP99s()),
+                            at1.httpP50s().median(), FindBench.msWithSpread(at1.sqlP99s())),
                     Target.growthAtMost(GROWTH_BOUND)));
         });
     }
