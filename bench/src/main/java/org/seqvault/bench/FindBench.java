@@ -180,7 +180,8 @@ final class FindBench {
                 + " dropped before and rebuilt from their own definitions after, inside the timed load). Each query kind: "
                 + ctx.scale.findRuns() + " runs of " + ctx.scale.findSamples() + " requests each (or as many as fit in "
                 + ctx.scale.findBudgetSeconds() + " s), the kinds taking turns run by run, one request after another"
-                + " (HttpURLConnection, one kept-alive connection) with random folders and values, each run after "
+                + " (HttpURLConnection, one kept-alive connection) with random folders and values, SeqVault and the direct SQL"
+                + " taking turns to go first, each run after "
                 + ctx.scale.findWarmup() + " warm-ups (and, before the first run, "
                 + ctx.scale.findServerWarmupSeconds() + " s of every kind in turn); direct SQL runs the statements SeqVault"
                 + " runs for the same request over one JDBC connection: the page (with metadata or tag filters it counts"
@@ -206,9 +207,16 @@ final class FindBench {
         // steadier than latency on a machine shared with other work.
         long cpuBefore = ProcStatus.cpuMillis(server.pid());
         long deadline = System.nanoTime() + ctx.scale.findBudgetSeconds() * 1_000_000_000L;
-        for (FindQuery q : qs) {
+        for (int i = 0; i < qs.size(); i++) {
             if (System.nanoTime() > deadline) {
                 break;
+            }
+            FindQuery q = qs.get(i);
+            // SeqVault and the direct SQL take turns going first: whichever goes second finds the pages
+            // the first one read in the OS's page cache, which favours it once the database outgrows memory.
+            boolean sqlFirst = i % 2 == 1;
+            if (sqlFirst) {
+                sqlMs.add(timeSql(sql, q));
             }
             long t = System.nanoTime();
             http(api, q);
@@ -217,9 +225,9 @@ final class FindBench {
             if (SHOW_SLOWEST) {
                 slow.add(new long[] {elapsed, System.currentTimeMillis()});
             }
-            t = System.nanoTime();
-            sql.run(q);
-            sqlMs.add((System.nanoTime() - t) / 1e6);
+            if (!sqlFirst) {
+                sqlMs.add(timeSql(sql, q));
+            }
         }
         long cpu = ProcStatus.cpuMillis(server.pid()) - cpuBefore;
         if (SHOW_SLOWEST) {
@@ -228,6 +236,12 @@ final class FindBench {
                     .map(x -> String.format("%.1fms@%tT.%<tL", x[0] / 1e6, x[1])).toList());
         }
         return new Run(Stats.of(httpMs), Stats.of(sqlMs), cpu);
+    }
+
+    private static double timeSql(SqlRunner sql, FindQuery q) throws Exception {
+        long t = System.nanoTime();
+        sql.run(q);
+        return (System.nanoTime() - t) / 1e6;
     }
 
     /**
