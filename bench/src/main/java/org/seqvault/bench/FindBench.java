@@ -194,7 +194,7 @@ final class FindBench {
 
     /**
      * One run of one kind: its warm-ups, then its sample (or as much as fits in the budget), each
-     * request over HTTP and then as direct SQL.
+     * request over HTTP and as direct SQL.
      */
     private Run timeRun(Api api, SqlRunner sql, ServerProcess server, String kind, List<FindQuery> qs) throws Exception {
         for (int i = 0; i < ctx.scale.findWarmup(); i++) {
