@@ -40,19 +40,23 @@ final class FindBench {
     record Latencies(List<Run> runs) {
         /** Each run's p99 over HTTP: its median is the kind's figure, its min–max the spread. */
         Stats httpP99s() {
-            return Stats.of(runs.stream().mapToDouble(r -> r.http().percentile(99)).toArray());
+            return perRun(r -> r.http().percentile(99));
         }
 
         Stats sqlP99s() {
-            return Stats.of(runs.stream().mapToDouble(r -> r.sql().percentile(99)).toArray());
+            return perRun(r -> r.sql().percentile(99));
         }
 
         Stats httpP50s() {
-            return Stats.of(runs.stream().mapToDouble(r -> r.http().median()).toArray());
+            return perRun(r -> r.http().median());
         }
 
         Stats sqlP50s() {
-            return Stats.of(runs.stream().mapToDouble(r -> r.sql().median()).toArray());
+            return perRun(r -> r.sql().median());
+        }
+
+        private Stats perRun(java.util.function.ToDoubleFunction<Run> figure) {
+            return Stats.of(runs.stream().mapToDouble(figure).toArray());
         }
 
         int requests() {
