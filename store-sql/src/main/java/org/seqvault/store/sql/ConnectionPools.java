@@ -2,7 +2,7 @@ package org.seqvault.store.sql;
 
 import com.zaxxer.hikari.HikariDataSource;
 
-/** The pools a store reads and writes through; the same pool for both when the database has no single-writer limit. */
+/** The pools a store reads and writes through: their connections are set up differently (Dialect.openPools). */
 record ConnectionPools(HikariDataSource readers, HikariDataSource writers) implements AutoCloseable {
 
     @Override
@@ -10,9 +10,7 @@ record ConnectionPools(HikariDataSource readers, HikariDataSource writers) imple
         try {
             readers.close();
         } finally {
-            if (writers != readers) {
-                writers.close();
-            }
+            writers.close();
         }
     }
 }

@@ -30,8 +30,7 @@ public final class SqlMetadataStore implements MetadataStore {
         this.dialect = dialect;
         this.pools = pools;
         this.readers = jdbi(pools.readers(), dialect);
-        // SQLite's single writer connection is taken in turn already, under the write lock.
-        this.writers = pools.writers() == pools.readers() ? readers : jdbi(pools.writers(), dialect);
+        this.writers = jdbi(pools.writers(), dialect);
         this.writeLock = dialect.singleWriter() ? new ReentrantLock(true) : null;
         this.groupCommit = writeLock == null ? null : new GroupCommit(writeLock, this::commitGroup);
     }
@@ -51,10 +50,8 @@ public final class SqlMetadataStore implements MetadataStore {
     public <T> T read(Function<Tx, T> work) {
         enter();
         try {
-            return readers.inTransaction(handle -> {
-                dialect.beginRead(handle);
-                return work.apply(new SqlTx(handle, dialect));
-            });
+            // The readers' connections make this one read-only snapshot (Dialect.openPools).
+            return readers.inTransaction(handle -> work.apply(new SqlTx(handle, dialect)));
         } catch (ConnectionException e) {
             throw busyOr(e);
         } finally {
@@ -62,7 +59,7 @@ public final class SqlMetadataStore implements MetadataStore {
         }
     }
 
-    /** In autocommit mode: no BEGIN, no SET TRANSACTION (PostgreSQL), no COMMIT around the one statement. */
+    /** In autocommit mode: no BEGIN and no COMMIT around the one statement. */
     @Override
     public <T> T readOneStatement(Function<Tx, T> work) {
         enter();

@@ -473,6 +473,30 @@ abstract class MetadataStoreContractTest {
     }
 
     @Test
+    @Timeout(60)
+    void aReadSeesOneSnapshotWhateverCommitsDuringIt() {
+        Node file = TestData.file(root, "a.vcf", Map.of("k", "v"), List.of("t"), null);
+        run(tx -> tx.nodes().insert(file));
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try {
+            boolean stillSeen = read(tx -> {
+                assertThat(tx.nodes().byId(file.id())).isPresent();
+                // Another API call deletes the file and commits while this read is between its statements.
+                try {
+                    other.submit(() -> run(w -> w.nodes().delete(file.id()))).get(30, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+                return tx.nodes().byId(file.id()).isPresent();
+            });
+            assertThat(stillSeen).as("the second statement reads the first one's snapshot").isTrue();
+            assertThat(read((Tx tx) -> tx.nodes().byId(file.id()))).as("the next read sees the delete").isEmpty();
+        } finally {
+            other.shutdownNow();
+        }
+    }
+
+    @Test
     void byIdsLoadsMoreIdsThanOneInList() {
         List<Node> files = new ArrayList<>();
         for (int i = 0; i < 1200; i++) {
