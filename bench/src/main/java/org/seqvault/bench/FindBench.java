@@ -190,7 +190,8 @@ final class FindBench {
                 + ctx.scale.findServerWarmupSeconds() + " s of every kind in turn); direct SQL runs the statements SeqVault"
                 + " runs for the same request over one JDBC connection: the page (with metadata or tag filters it counts"
                 + " every match too, as a window), a separate total where SeqVault runs one (when a page without such"
-                + " filters comes back full, and on every later scroll page), then the metadata and tags of the page (one statement)."
+                + " filters comes back full, and on every later scroll page), then the metadata and tags of the page (one statement) and the"
+                + " files' header-reading statuses (one statement; the v2 API shows them on files of a format SeqVault reads, as FASTQ)."
                 + " A kind's p99 is the median of its runs' p99s (their min–max in brackets), the direct SQL's likewise;"
                 + " the target is met on those medians, and \"met in k of N\" counts the runs that meet it on their own.");
         return results;

@@ -7,9 +7,14 @@ import java.util.List;
  * One kind of find request, asked of SeqVault over HTTP and, as the floor, of its database
  * directly with the statements SeqVault itself runs for it (same shapes as store-sql's
  * NodeFilter, SqlNodeRepository and NodeDetails): the page, the total where the answer carries
- * one, and the page's metadata and tags.
+ * one, the page's metadata and tags, and on v2 its files' header-reading statuses.
  */
 record FindQuery(String name, String httpPath, List<Sql> statements) {
+
+    /** The v2 API shows each file's header-reading status, which SeqVault reads for the page in one more statement. */
+    boolean readsStatuses() {
+        return httpPath.startsWith("/v2/");
+    }
 
     /**
      * One statement and its arguments; "(?)" lists are expanded by the runner. A total that SeqVault

@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * Runs a find query's statements over JDBC as SeqVault would: the page query, then the page's
- * metadata and tags by id in one statement (NodeDetails), in one read transaction. Returns the rows of the page.
+ * metadata and tags by id in one statement (NodeDetails) and their header-reading statuses in
+ * another, in one read transaction. Returns the rows of the page.
  */
 final class SqlRunner {
     private final Connection connection;
@@ -19,7 +20,9 @@ final class SqlRunner {
         this.connection = connection;
         this.postgres = postgres;
         if (postgres) {
+            // As the server's reading sessions (store-sql Dialect): REPEATABLE READ and read-only, set once.
             connection.setReadOnly(true);
+            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             try (var s = connection.createStatement()) {
                 // As the server's connections (store-sql Dialect): each execution planned for its values.
                 s.execute("SET plan_cache_mode = force_custom_plan");
@@ -34,11 +37,6 @@ final class SqlRunner {
     }
 
     int run(FindQuery query) throws SQLException {
-        if (postgres) {
-            try (var s = connection.createStatement()) {
-                s.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
-            }
-        }
         List<String> ids = new ArrayList<>();
         boolean first = true;
         for (FindQuery.Sql sql : query.statements()) {
@@ -73,6 +71,11 @@ final class SqlRunner {
             drain("SELECT node_id, 0 AS kind, meta_key AS item, meta_value AS value, 0 AS position FROM node_metadata"
                     + " WHERE node_id IN " + in + " UNION ALL SELECT node_id, 1, tag, NULL, position FROM node_tags"
                     + " WHERE node_id IN " + in, twice);
+            // The page's header-reading statuses (store-sql SqlExtractionRepository.statuses): the v2 API
+            // shows them on every file of a format SeqVault reads, as the bench's FASTQ files are.
+            if (query.readsStatuses()) {
+                drain("SELECT file_id, state, status, extracted_keys FROM header_extractions WHERE file_id IN " + in, ids);
+            }
         }
         connection.commit();
         return ids.size();
