@@ -9,8 +9,10 @@ import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.ThreadFactory;
 
 /**
@@ -34,16 +36,15 @@ public final class RoundTrips {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
         int trips = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         Path dir = Files.createTempDirectory("roundtrips");
-        ThreadFactory platform = Thread.ofPlatform().name("db-", 0).factory();
         try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(dir.resolve("pgdata"))
                 .setCleanDataDirectory(true).start();
              Connection c = pg.getPostgresDatabase().getConnection();
-             ExecutorService handOff = Executors.newSingleThreadExecutor(platform)) {
+             ExecutorService handOff = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("db-", 0).factory())) {
             PreparedStatement one = c.prepareStatement("SELECT 1");
             for (int rep = 1; rep <= 3; rep++) {
-                report("platform thread", rep, trips, onThread(Thread.ofPlatform().factory(), () -> timeTrips(one, rounds, 1)));
-                report("virtual thread", rep, trips, onThread(Thread.ofVirtual().factory(), () -> timeTrips(one, rounds, 1)));
-                report("virtual thread, " + trips + " trips handed to a platform thread", rep, trips,
+                report(rep, "platform thread", onThread(Thread.ofPlatform().factory(), () -> timeTrips(one, rounds, 1)));
+                report(rep, "virtual thread", onThread(Thread.ofVirtual().factory(), () -> timeTrips(one, rounds, 1)));
+                report(rep, "virtual thread, " + trips + " trips handed to a platform thread",
                         onThread(Thread.ofVirtual().factory(), () -> {
                             List<Double> micros = new ArrayList<>();
                             for (int i = 0; i < rounds / trips; i++) {
@@ -52,34 +53,22 @@ public final class RoundTrips {
                             return micros;
                         }));
             }
+        } finally {
+            BenchContext.deleteTree(dir);
         }
     }
 
-    private interface Timed {
-        List<Double> run() throws Exception;
-    }
-
-    /** Runs {@code work} on a new thread of {@code factory} and returns what it timed (µs per round trip, or per handed-off group). */
-    private static List<Double> onThread(ThreadFactory factory, Timed work) throws Exception {
-        List<List<Double>> out = new ArrayList<>();
-        Exception[] failure = new Exception[1];
-        Thread t = factory.newThread(() -> {
-            try {
-                work.run(); // warm-up
-                out.add(work.run());
-            } catch (Exception e) {
-                failure[0] = e;
-            }
+    /** Runs {@code work} twice (the first a warm-up) on a new thread of {@code factory}; what the second timed. */
+    private static List<Double> onThread(ThreadFactory factory, Callable<List<Double>> work) throws Exception {
+        FutureTask<List<Double>> task = new FutureTask<>(() -> {
+            work.call();
+            return work.call();
         });
-        t.start();
-        t.join();
-        if (failure[0] != null) {
-            throw failure[0];
-        }
-        return out.get(0);
+        factory.newThread(task).start();
+        return task.get();
     }
 
-    /** {@code groups} times, {@code trips} round trips in a row; µs per group. */
+    /** {@code groups} times, {@code trips} round trips in a row; the µs per round trip of each group. */
     private static List<Double> timeTrips(PreparedStatement one, int groups, int trips) throws Exception {
         List<Double> micros = new ArrayList<>(groups);
         for (int g = 0; g < groups; g++) {
@@ -89,16 +78,14 @@ public final class RoundTrips {
                     rs.next();
                 }
             }
-            micros.add((System.nanoTime() - start) / 1e3);
+            micros.add((System.nanoTime() - start) / 1e3 / trips);
         }
         return micros;
     }
 
-    private static void report(String how, int rep, int trips, List<Double> micros) {
-        boolean grouped = how.contains("handed");
-        Stats s = Stats.of(grouped ? micros.stream().map(m -> m / trips).toList() : micros);
-        double mean = micros.stream().mapToDouble(Double::doubleValue).sum() / micros.size() / (grouped ? trips : 1);
-        System.out.printf(Locale.ROOT, "rep %d, %s: per round trip p50 %.1f us, p99 %.1f us, mean %.1f us%n",
-                rep, how, s.percentile(50), s.percentile(99), mean);
+    private static void report(int rep, String how, List<Double> micros) {
+        Stats s = Stats.of(micros);
+        System.out.printf(Locale.ROOT, "rep %d, %s: per round trip p50 %.1f us, p99 %.1f us%n",
+                rep, how, s.percentile(50), s.percentile(99));
     }
 }
