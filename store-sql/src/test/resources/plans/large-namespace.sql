@@ -59,21 +59,28 @@ SELECT lpad(to_hex(i), 24, '0'), 'ws_' || lpad(p::text, 4, '0'), 'dir-' || lpad(
        i, i
 FROM generated_nodes;
 
-INSERT INTO node_metadata (node_id, meta_key, meta_value)
-SELECT lpad(to_hex(i), 24, '0'), 'sample_id', 'S' || (i % 5000) FROM generated_nodes WHERE NOT folder
+-- With the triggers off, the rows' folder (V14) is written here: 'dir-…' of the file's project and folder.
+INSERT INTO node_metadata (node_id, meta_key, meta_value, parent_id)
+SELECT id, meta_key, meta_value, parent_id FROM (
+SELECT i, 'sample_id' AS meta_key, 'S' || (i % 5000) AS meta_value FROM generated_nodes WHERE NOT folder
 UNION ALL
-SELECT lpad(to_hex(i), 24, '0'), 'library_id', 'L' || (i % 1000) FROM generated_nodes WHERE NOT folder AND i % 4 = 1
+SELECT i, 'library_id', 'L' || (i % 1000) FROM generated_nodes WHERE NOT folder AND i % 4 = 1
 UNION ALL
-SELECT lpad(to_hex(i), 24, '0'), 'platform', (ARRAY['ILLUMINA', 'ILLUMINA', 'ILLUMINA', 'PACBIO', 'ONT'])[1 + i % 5]
+SELECT i, 'platform', (ARRAY['ILLUMINA', 'ILLUMINA', 'ILLUMINA', 'PACBIO', 'ONT'])[1 + i % 5]
 FROM generated_nodes WHERE NOT folder
 UNION ALL
-SELECT lpad(to_hex(i), 24, '0'), 'experimental_strategy', (ARRAY['WGS', 'WES', 'RNA-Seq', 'ChIP-Seq'])[1 + (i / 5) % 4]
-FROM generated_nodes WHERE NOT folder;
+SELECT i, 'experimental_strategy', (ARRAY['WGS', 'WES', 'RNA-Seq', 'ChIP-Seq'])[1 + (i / 5) % 4]
+FROM generated_nodes WHERE NOT folder
+) m JOIN (SELECT i, lpad(to_hex(i), 24, '0') AS id, 'dir-' || lpad(p::text, 4, '0') || '-' || d AS parent_id
+          FROM generated_nodes) g USING (i);
 
-INSERT INTO node_tags (node_id, tag, position)
-SELECT lpad(to_hex(i), 24, '0'), 'tag' || (i % 100), 0 FROM generated_nodes WHERE NOT folder
+INSERT INTO node_tags (node_id, tag, position, parent_id)
+SELECT id, tag, position, parent_id FROM (
+SELECT i, 'tag' || (i % 100) AS tag, 0 AS position FROM generated_nodes WHERE NOT folder
 UNION ALL
-SELECT lpad(to_hex(i), 24, '0'), 'qc-failed', 1 FROM generated_nodes WHERE NOT folder AND i % 997 = 0;
+SELECT i, 'qc-failed', 1 FROM generated_nodes WHERE NOT folder AND i % 997 = 0
+) t JOIN (SELECT i, lpad(to_hex(i), 24, '0') AS id, 'dir-' || lpad(p::text, 4, '0') || '-' || d AS parent_id
+          FROM generated_nodes) g USING (i);
 
 INSERT INTO tokens (id, user_id, secret_hash, scopes, created_at)
 SELECT 'tok_' || lpad(t::text, 6, '0'), 'usr_' || lpad((t % 1000)::text, 6, '0'), md5(t::text) || md5((-t)::text),

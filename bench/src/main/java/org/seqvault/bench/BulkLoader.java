@@ -28,9 +28,12 @@ import org.postgresql.copy.CopyManager;
  * <li>SQLite has one writer, so one thread makes the rows while the other writes them, a few
  *     hundred rows per INSERT statement, in large transactions with the journal and syncs off
  *     (the file is fsync'd at the end, {@link #syncDatabase}); its sorter gets a helper thread
- *     for the index builds. SQLite checks no foreign keys unless asked.</li>
+ *     for the index builds. SQLite checks no foreign keys unless asked; the triggers that give
+ *     metadata and tag rows their file's folder (V14) are dropped with the indexes and made again
+ *     after, as the loader writes that column itself.</li>
  * <li>PostgreSQL gets COPY from {@link #THREADS} connections at once, each committing batches of
- *     files, with foreign-key triggers off for those sessions; the indexes are then built two at a
+ *     files, with foreign-key and other triggers off for those sessions (the loader writes the
+ *     folder column of metadata and tag rows that V14's triggers would); the indexes are then built two at a
  *     time, and VACUUM (ANALYZE) does what autovacuum would do shortly after such a load (statistics
  *     and the visibility map, which index-only scans need); a CHECKPOINT makes it all durable.
  *     The tables stay logged throughout: every row goes through the WAL.</li>
@@ -66,6 +69,7 @@ final class BulkLoader {
 
     void loadSqlite(Connection c) throws Exception {
         List<String> indexes = new ArrayList<>();
+        List<String> triggers = new ArrayList<>();
         try (Statement s = c.createStatement()) {
             // A loader needs no per-transaction durability or rollback journal: the server is stopped,
             // the load is redone if it fails, and the file is fsync'd once at the end (syncDatabase).
@@ -88,13 +92,25 @@ final class BulkLoader {
             for (String name : dropped) {
                 s.execute("DROP INDEX " + name);
             }
+            // The per-row triggers of the detail tables, which would update every row just written.
+            List<String> triggerNames = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"
+                    + " AND tbl_name IN ('node_metadata', 'node_tags')")) {
+                while (rs.next()) {
+                    triggerNames.add(rs.getString(1));
+                    triggers.add(rs.getString(2));
+                }
+            }
+            for (String name : triggerNames) {
+                s.execute("DROP TRIGGER " + name);
+            }
         }
         c.setAutoCommit(false);
         long phase = System.nanoTime();
         ExecutorService maker = Executors.newSingleThreadExecutor();
         try (MultiRowInsert nodes = new MultiRowInsert(c, "nodes", NODE_COLUMNS, NODE_COLUMN_COUNT);
-             MultiRowInsert meta = new MultiRowInsert(c, "node_metadata", "node_id, meta_key, meta_value", 3);
-             MultiRowInsert tags = new MultiRowInsert(c, "node_tags", "node_id, tag, position", 3)) {
+             MultiRowInsert meta = new MultiRowInsert(c, "node_metadata", "node_id, meta_key, meta_value, parent_id", 4);
+             MultiRowInsert tags = new MultiRowInsert(c, "node_tags", "node_id, tag, position, parent_id", 4)) {
             Object[] folders = new Object[data.folders() * NODE_COLUMN_COUNT];
             for (int f = 0; f < data.folders(); f++) {
                 folderRow(folders, f * NODE_COLUMN_COUNT, f);
@@ -122,6 +138,9 @@ final class BulkLoader {
             for (String ddl : indexes) {
                 s.execute(ddl);
             }
+            for (String ddl : triggers) {
+                s.execute(ddl);
+            }
             lap("indexes", phase);
             s.execute("PRAGMA synchronous = FULL");
             s.execute("PRAGMA journal_mode = WAL");
@@ -135,25 +154,28 @@ final class BulkLoader {
     private RowBatch rows(int from) {
         int to = Math.min(data.files(), from + BATCH_FILES);
         Object[] nodes = new Object[(to - from) * NODE_COLUMN_COUNT];
-        Object[] metadata = new Object[(to - from) * 3 * 16];
-        List<Object> tags = new ArrayList<>((to - from) * 9);
+        Object[] metadata = new Object[(to - from) * 4 * 16];
+        List<Object> tags = new ArrayList<>((to - from) * 12);
         int m = 0;
         for (int i = from; i < to; i++) {
             fileRow(nodes, (i - from) * NODE_COLUMN_COUNT, i);
             String id = FindData.fileId(i);
+            String folder = FindData.folderId(data.folderOf(i));
             for (Map.Entry<String, String> e : data.metadata(i).entrySet()) {
-                if (m + 3 > metadata.length) {
+                if (m + 4 > metadata.length) {
                     metadata = java.util.Arrays.copyOf(metadata, metadata.length * 2);
                 }
                 metadata[m++] = id;
                 metadata[m++] = e.getKey();
                 metadata[m++] = e.getValue();
+                metadata[m++] = folder;
             }
             List<String> fileTags = data.tags(i);
             for (int k = 0; k < fileTags.size(); k++) {
                 tags.add(id);
                 tags.add(fileTags.get(k));
                 tags.add(k);
+                tags.add(folder);
             }
         }
         return new RowBatch(nodes, metadata, m, tags.toArray());
@@ -257,22 +279,24 @@ final class BulkLoader {
         StringBuilder n = new StringBuilder(), m = new StringBuilder(), t = new StringBuilder();
         for (int i = from; i < to; i++) {
             String id = FindData.fileId(i);
+            String folder = FindData.folderId(data.folderOf(i));
             n.append(id).append('\t').append(target.projectId()).append('\t')
-                    .append(FindData.folderId(data.folderOf(i))).append('\t').append(FindData.fileName(i))
+                    .append(folder).append('\t').append(FindData.fileName(i))
                     .append("\t0\t").append(data.fileKey(i)).append('\t').append(target.blobId()).append('\t')
                     .append(target.size()).append('\t').append(target.md5()).append('\t').append(target.sha256())
                     .append("\tapplication/octet-stream\t").append(now).append('\t').append(now).append('\n');
             for (Map.Entry<String, String> e : data.metadata(i).entrySet()) {
-                m.append(id).append('\t').append(e.getKey()).append('\t').append(e.getValue()).append('\n');
+                m.append(id).append('\t').append(e.getKey()).append('\t').append(e.getValue()).append('\t').append(folder)
+                        .append('\n');
             }
             List<String> tags = data.tags(i);
             for (int k = 0; k < tags.size(); k++) {
-                t.append(id).append('\t').append(tags.get(k)).append('\t').append(k).append('\n');
+                t.append(id).append('\t').append(tags.get(k)).append('\t').append(k).append('\t').append(folder).append('\n');
             }
         }
         copy.copyIn("COPY nodes (" + NODE_COLUMNS + ") FROM STDIN", new StringReader(n.toString()));
-        copy.copyIn("COPY node_metadata (node_id, meta_key, meta_value) FROM STDIN", new StringReader(m.toString()));
-        copy.copyIn("COPY node_tags (node_id, tag, position) FROM STDIN", new StringReader(t.toString()));
+        copy.copyIn("COPY node_metadata (node_id, meta_key, meta_value, parent_id) FROM STDIN", new StringReader(m.toString()));
+        copy.copyIn("COPY node_tags (node_id, tag, position, parent_id) FROM STDIN", new StringReader(t.toString()));
     }
 
     private interface Work {

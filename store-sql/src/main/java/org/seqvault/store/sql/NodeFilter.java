@@ -8,7 +8,8 @@ import org.seqvault.service.port.NodeQuery;
 /**
  * The conditions of a {@link NodeQuery} on nodes aliased {@code n}: direct children of the
  * parent, then each filter kind AND'ed, values of one kind (or of one metadata key) OR'ed.
- * Metadata and tags are EXISTS probes so the (key, value, node) and (tag, node) indexes serve them.
+ * Metadata and tags are EXISTS probes that name the folder too, so the folder's own range of the
+ * (folder, key, value, node) and (folder, tag, node) indexes serves them (db/…/V14).
  */
 final class NodeFilter {
     /** The one origin key nodes carry: the task that produced the file. */
@@ -31,14 +32,14 @@ final class NodeFilter {
             sql.sql(" AND n.name IN ").argList(query.names());
         }
         for (Map.Entry<String, List<String>> entry : query.metadata().entrySet()) {
-            sql.sql(" AND EXISTS (SELECT 1 FROM node_metadata md WHERE md.node_id = n.id AND md.meta_key = ")
-                    .arg(entry.getKey())
+            sql.sql(" AND EXISTS (SELECT 1 FROM node_metadata md WHERE md.parent_id = ").arg(query.parentId())
+                    .sql(" AND md.node_id = n.id AND md.meta_key = ").arg(entry.getKey())
                     .sql(" AND md.meta_value IN ").argList(entry.getValue())
                     .sql(")");
         }
         if (!query.tags().isEmpty()) {
-            sql.sql(" AND EXISTS (SELECT 1 FROM node_tags t WHERE t.node_id = n.id AND t.tag IN ")
-                    .argList(query.tags())
+            sql.sql(" AND EXISTS (SELECT 1 FROM node_tags t WHERE t.parent_id = ").arg(query.parentId())
+                    .sql(" AND t.node_id = n.id AND t.tag IN ").argList(query.tags())
                     .sql(")");
         }
         if (query.nameContains() != null) {

@@ -706,6 +706,55 @@ abstract class MetadataStoreContractTest {
         });
     }
 
+    /**
+     * Metadata and tag rows carry their file's folder (V14's triggers), which the filters read: a
+     * file moved, moved as a subtree's root, or copied is found by both filters in its new folder
+     * only, its total counted there.
+     */
+    @Test
+    void filtersFindAFileInTheFolderItWasMovedOrCopiedTo() {
+        Node raw = TestData.folder(root, "raw");
+        Node done = TestData.folder(root, "done");
+        Node file = TestData.file(raw, "a.vcf", Map.of("sample", "S1"), List.of("qc"), null);
+        run(tx -> {
+            tx.nodes().insert(raw);
+            tx.nodes().insert(done);
+            tx.nodes().insert(file);
+        });
+        assertThat(filtered(raw)).containsExactly("a.vcf");
+        assertThat(filtered(done)).isEmpty();
+
+        Instant later = T0.plusSeconds(10);
+        assertThat(write((Tx tx) -> tx.nodes().update(file.withPlace(done.id(), "b.vcf", "done/b.vcf", later)))).isTrue();
+        assertThat(filtered(raw)).isEmpty();
+        assertThat(filtered(done)).containsExactly("b.vcf");
+
+        Node moved = read((Tx tx) -> tx.nodes().byId(file.id())).orElseThrow();
+        assertThat(write((Tx tx) -> tx.nodes().moveTree(moved, raw.id(), "c.vcf", "raw/c.vcf", project.id(), later))).isTrue();
+        assertThat(filtered(done)).isEmpty();
+        assertThat(filtered(raw)).containsExactly("c.vcf");
+
+        run(tx -> assertThat(tx.nodes().insertCopies(project.id(), done.id(),
+                List.of(new NodeRepository.CopyOf(file.id(), TestData.objectId(), "done/c.vcf")), later)).isEmpty());
+        assertThat(filtered(done)).containsExactly("c.vcf");
+        assertThat(filtered(raw)).containsExactly("c.vcf");
+    }
+
+    /** The names a metadata filter, then a tag filter, finds in the folder (each also counted), which must agree. */
+    private List<String> filtered(Node folder) {
+        NodeQuery byMetadata = new NodeQuery(folder.id(), null, Map.of("sample", List.of("S1")), null, null);
+        NodeQuery byTag = new NodeQuery(folder.id(), null, null, List.of("qc"), null);
+        return read(tx -> {
+            List<String> found = names(tx.nodes().query(byMetadata, 0, 10));
+            assertThat(names(tx.nodes().query(byTag, 0, 10))).as("by tag").isEqualTo(found);
+            assertThat(tx.nodes().count(byMetadata)).as("counted").isEqualTo(found.size());
+            if (!found.isEmpty()) { // an empty page carries no count (queryCounted)
+                assertThat(tx.nodes().queryCounted(byTag, 0, 10).total()).as("counted with the page").isEqualTo(found.size());
+            }
+            return found;
+        });
+    }
+
     @Test
     void tagFilterMatchesAnyListedTag() {
         run(tx -> {

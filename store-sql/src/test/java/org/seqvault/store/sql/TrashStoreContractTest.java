@@ -132,6 +132,8 @@ abstract class TrashStoreContractTest {
             assertThat(tx.nodes().byId(t.b().id()).orElseThrow().key()).isEqualTo("_1_raw/sub/b.vcf");
             assertThat(tx.nodes().byId(t.b().id()).orElseThrow().metadata().values()).containsEntry("sample", "S2");
             assertThat(tx.nodes().fileByKey(project.id(), "_1_raw/sub/b.vcf")).isPresent();
+            assertThat(tx.nodes().query(new NodeQuery(t.raw().id(), null, Map.of("sample", List.of("S1")), List.of("qc"),
+                    Map.of()), 0, 10)).as("found by its metadata and tags").extracting(Node::id).containsExactly(t.a().id());
             assertThat(tx.trash().item(project.id(), t.raw().id(), T0.plusSeconds(1))).as("no longer in the trash").isEmpty();
             assertThat(tx.trash().count(project.id(), null, T0.plusSeconds(1))).isZero();
             return null;
@@ -155,6 +157,25 @@ abstract class TrashStoreContractTest {
         Node back = read((Tx tx) -> tx.nodes().byId(t.a().id())).orElseThrow();
         assertThat(back.metadata()).isEqualTo(t.a().metadata());
         assertThat(back.tags()).isEqualTo(t.a().tags());
+    }
+
+    /** A file restored into another folder than the one it was trashed from is found by its metadata and tags there. */
+    @Test
+    void aFileRestoredElsewhereIsFoundByItsMetadataAndTagsThere() {
+        Tree t = tree();
+        TrashItem item = write((Tx tx) -> tx.trash().put(t.a(), "alice", T0, LATER));
+
+        assertThat(write((Tx tx) -> tx.trash().restore(item, t.raw0().id(), "a.vcf", "raw0/a.vcf", T0))).isTrue();
+
+        read((Tx tx) -> {
+            for (NodeQuery q : List.of(new NodeQuery(t.raw0().id(), null, Map.of("sample", List.of("S1")), null, null),
+                    new NodeQuery(t.raw0().id(), null, null, List.of("qc"), null))) {
+                assertThat(tx.nodes().query(q, 0, 10)).extracting(Node::id).containsExactly(t.a().id());
+                assertThat(tx.nodes().count(q)).isEqualTo(1);
+            }
+            assertThat(tx.nodes().query(new NodeQuery(t.raw().id(), null, null, List.of("qc"), null), 0, 10)).isEmpty();
+            return null;
+        });
     }
 
     /** substr counts characters on both databases, and a key's characters may take 1 to 4 bytes. */

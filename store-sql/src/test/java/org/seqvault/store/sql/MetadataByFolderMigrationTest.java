@@ -1,0 +1,99 @@
+package org.seqvault.store.sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.seqvault.domain.Node;
+import org.seqvault.domain.Project;
+import org.seqvault.domain.User;
+import org.seqvault.service.port.NodeQuery;
+
+/**
+ * V14 gives metadata and tag rows their file's folder, which the filters read: an installation that
+ * holds files before it finds them by their metadata and tags after the upgrade, and so do rows that
+ * a replica of the previous version writes afterwards through statements that know nothing of the
+ * column (an insert without it, a move of the node alone).
+ */
+class MetadataByFolderMigrationTest {
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void filesOfAnUpgradedDatabaseAndRowsWrittenTheOldWayAreFoundInTheirFolder(TestDatabase database) throws SQLException {
+        TestDatabase.Location db = database.create(dir);
+        Dialect dialect = Dialect.forUrl(db.jdbcUrl());
+        Flyway.configure().dataSource(db.jdbcUrl(), db.user(), db.password())
+                .locations(dialect.migrationLocations().toArray(String[]::new))
+                .placeholders(dialect.migrationPlaceholders())
+                .target("13")
+                .load()
+                .migrate();
+        User alice = TestData.user("alice");
+        Project project = TestData.project(alice, "genomes", false);
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password())) {
+            sql(c, "INSERT INTO users (id, username, created_at) VALUES (?, ?, 0)", alice.id(), "alice");
+            sql(c, "INSERT INTO projects (id, owner, slug, root_folder_id, name, is_public, created_at, modified_at)"
+                    + " VALUES (?, 'alice', 'genomes', ?, 'genomes', 0, 0, 0)", project.id(), project.rootFolderId());
+            sql(c, "INSERT INTO nodes (id, project_id, parent_id, name, is_folder, node_key, size, created_at, modified_at)"
+                    + " VALUES (?, ?, NULL, '', 1, '', 0, 0, 0)", project.rootFolderId(), project.id());
+            for (String folder : List.of("raw", "done")) {
+                sql(c, "INSERT INTO nodes (id, project_id, parent_id, name, is_folder, node_key, size, created_at,"
+                        + " modified_at) VALUES (?, ?, ?, ?, 1, ?, 0, 0, 0)", folder, project.id(), project.rootFolderId(),
+                        folder, folder + "/");
+            }
+            file(c, project, "f1", "raw", "a.bam");
+            sql(c, "INSERT INTO node_metadata (node_id, meta_key, meta_value) VALUES ('f1', 'sample', 'S1')");
+            sql(c, "INSERT INTO node_tags (node_id, tag, position) VALUES ('f1', 'qc', 0)");
+        }
+
+        try (SqlMetadataStore store = db.open()) {
+            assertThat(found(store, "raw")).as("a file from before the upgrade").containsExactly("f1");
+            try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password())) {
+                // What a replica of the previous version sends: rows without the folder, a move of the node alone.
+                file(c, project, "f2", "raw", "b.bam");
+                sql(c, "INSERT INTO node_metadata (node_id, meta_key, meta_value) VALUES ('f2', 'sample', 'S1')");
+                sql(c, "INSERT INTO node_tags (node_id, tag, position) VALUES ('f2', 'qc', 0)");
+                assertThat(found(store, "raw")).as("rows inserted without the folder").containsExactly("f1", "f2");
+                sql(c, "UPDATE nodes SET parent_id = 'done', node_key = 'done/a.bam' WHERE id = 'f1'");
+            }
+            assertThat(found(store, "raw")).as("after a move").containsExactly("f2");
+            assertThat(found(store, "done")).containsExactly("f1");
+        }
+    }
+
+    /** The ids a metadata filter finds in the folder, checked to be those a tag filter finds. */
+    private static List<String> found(SqlMetadataStore store, String folder) {
+        NodeQuery byMetadata = new NodeQuery(folder, null, Map.of("sample", List.of("S1")), null, null);
+        NodeQuery byTag = new NodeQuery(folder, null, null, List.of("qc"), null);
+        return store.read(tx -> {
+            List<String> ids = tx.nodes().query(byMetadata, 0, 10).stream().map(Node::id).toList();
+            assertThat(tx.nodes().query(byTag, 0, 10)).extracting(Node::id).as("by tag").isEqualTo(ids);
+            return ids;
+        });
+    }
+
+    private static void file(Connection c, Project project, String id, String folder, String name) throws SQLException {
+        sql(c, "INSERT INTO nodes (id, project_id, parent_id, name, is_folder, node_key, size, created_at, modified_at)"
+                + " VALUES (?, ?, ?, ?, 0, ?, 0, 0, 0)", id, project.id(), folder, name, folder + "/" + name);
+    }
+
+    private static void sql(Connection c, String statement, Object... args) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(statement)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            ps.executeUpdate();
+        }
+    }
+}
