@@ -68,8 +68,8 @@ final class BulkLoader {
     }
 
     void loadSqlite(Connection c) throws Exception {
-        List<String> indexes = new ArrayList<>();
-        List<String> triggers = new ArrayList<>();
+        List<String> indexes;
+        List<String> triggers;
         try (Statement s = c.createStatement()) {
             // A loader needs no per-transaction durability or rollback journal: the server is stopped,
             // the load is redone if it fails, and the file is fsync'd once at the end (syncDatabase).
@@ -81,29 +81,9 @@ final class BulkLoader {
             s.execute("PRAGMA cache_size = -1048576");
             s.execute("PRAGMA temp_store = FILE");
             s.execute("PRAGMA threads = " + (THREADS - 1));
-            // The schema's own secondary indexes, read back so they are recreated exactly as the migrations wrote them.
-            try (ResultSet rs = s.executeQuery("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
-                    + " AND tbl_name IN ('nodes', 'node_metadata', 'node_tags')")) {
-                while (rs.next()) {
-                    indexes.add(rs.getString(2));
-                    dropped.add(rs.getString(1));
-                }
-            }
-            for (String name : dropped) {
-                s.execute("DROP INDEX " + name);
-            }
+            indexes = dropSqlite(s, "index", "'nodes', 'node_metadata', 'node_tags'", dropped);
             // The per-row triggers of the detail tables, which would update every row just written.
-            List<String> triggerNames = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"
-                    + " AND tbl_name IN ('node_metadata', 'node_tags')")) {
-                while (rs.next()) {
-                    triggerNames.add(rs.getString(1));
-                    triggers.add(rs.getString(2));
-                }
-            }
-            for (String name : triggerNames) {
-                s.execute("DROP TRIGGER " + name);
-            }
+            triggers = dropSqlite(s, "trigger", "'node_metadata', 'node_tags'", new ArrayList<>());
         }
         c.setAutoCommit(false);
         long phase = System.nanoTime();
@@ -145,6 +125,28 @@ final class BulkLoader {
             s.execute("PRAGMA synchronous = FULL");
             s.execute("PRAGMA journal_mode = WAL");
         }
+    }
+
+    /**
+     * Drops the schema's own objects of one type (index, trigger) on the tables, adding their names to
+     * {@code names}; returns their definitions, read back so they are recreated exactly as the
+     * migrations wrote them.
+     */
+    private static List<String> dropSqlite(Statement s, String type, String tables, List<String> names) throws SQLException {
+        List<String> definitions = new ArrayList<>();
+        List<String> these = new ArrayList<>();
+        try (ResultSet rs = s.executeQuery("SELECT name, sql FROM sqlite_master WHERE type = '" + type + "'"
+                + " AND sql IS NOT NULL AND tbl_name IN (" + tables + ")")) {
+            while (rs.next()) {
+                these.add(rs.getString(1));
+                definitions.add(rs.getString(2));
+            }
+        }
+        for (String name : these) {
+            s.execute("DROP " + type.toUpperCase(java.util.Locale.ROOT) + " " + name);
+        }
+        names.addAll(these);
+        return definitions;
     }
 
     /** The rows of files [from, from + BATCH_FILES), as flat arrays in column order. */

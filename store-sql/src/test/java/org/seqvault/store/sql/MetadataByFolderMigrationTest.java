@@ -1,15 +1,14 @@
 package org.seqvault.store.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.seqvault.store.sql.TestDatabase.sql;
 
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -32,13 +31,7 @@ class MetadataByFolderMigrationTest {
     @EnumSource(TestDatabase.class)
     void filesOfAnUpgradedDatabaseAndRowsWrittenTheOldWayAreFoundInTheirFolder(TestDatabase database) throws SQLException {
         TestDatabase.Location db = database.create(dir);
-        Dialect dialect = Dialect.forUrl(db.jdbcUrl());
-        Flyway.configure().dataSource(db.jdbcUrl(), db.user(), db.password())
-                .locations(dialect.migrationLocations().toArray(String[]::new))
-                .placeholders(dialect.migrationPlaceholders())
-                .target("13")
-                .load()
-                .migrate();
+        db.migrateTo("13");
         User alice = TestData.user("alice");
         Project project = TestData.project(alice, "genomes", false);
         try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password())) {
@@ -86,14 +79,5 @@ class MetadataByFolderMigrationTest {
     private static void file(Connection c, Project project, String id, String folder, String name) throws SQLException {
         sql(c, "INSERT INTO nodes (id, project_id, parent_id, name, is_folder, node_key, size, created_at, modified_at)"
                 + " VALUES (?, ?, ?, ?, 0, ?, 0, 0, 0)", id, project.id(), folder, name, folder + "/" + name);
-    }
-
-    private static void sql(Connection c, String statement, Object... args) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(statement)) {
-            for (int i = 0; i < args.length; i++) {
-                ps.setObject(i + 1, args[i]);
-            }
-            ps.executeUpdate();
-        }
     }
 }

@@ -2,15 +2,14 @@ package org.seqvault.store.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.seqvault.store.sql.TestData.T0;
+import static org.seqvault.store.sql.TestDatabase.sql;
 
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -202,13 +201,7 @@ class ProjectStorageTest {
     @EnumSource(TestDatabase.class)
     void anUpgradedDatabaseStartsWithTheCountsOfTheFilesItHolds(TestDatabase database) throws SQLException {
         TestDatabase.Location db = database.create(dir);
-        Dialect dialect = Dialect.forUrl(db.jdbcUrl());
-        Flyway.configure().dataSource(db.jdbcUrl(), db.user(), db.password())
-                .locations(dialect.migrationLocations().toArray(String[]::new))
-                .placeholders(dialect.migrationPlaceholders())
-                .target("5")
-                .load()
-                .migrate();
+        db.migrateTo("5");
         User alice = TestData.user("alice");
         Project full = TestData.project(alice, "full", false);
         Project empty = TestData.project(alice, "empty", false);
@@ -257,14 +250,5 @@ class ProjectStorageTest {
         assertThat(tx.projects().insert(p)).isTrue();
         assertThat(tx.nodes().insert(TestData.root(p))).isTrue();
         tx.projects().putMember(p.id(), owner.id(), Permissions.ALL);
-    }
-
-    private static void sql(Connection c, String statement, Object... args) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(statement)) {
-            for (int i = 0; i < args.length; i++) {
-                ps.setObject(i + 1, args[i]);
-            }
-            ps.executeUpdate();
-        }
     }
 }
