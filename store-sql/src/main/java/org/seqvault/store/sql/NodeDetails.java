@@ -25,21 +25,26 @@ final class NodeDetails {
         this.handle = handle;
     }
 
-    void insert(String nodeId, Metadata metadata, Tags tags) {
-        insertMetadata(nodeId, metadata);
-        insertTags(nodeId, tags);
+    /**
+     * Writes the metadata and tags of a node just inserted or updated in this transaction. Each row
+     * names the node's folder itself (the filters' indexes start with it), so the insert triggers,
+     * there for rows an earlier version writes without it, do not run (V15).
+     */
+    void insert(Node node) {
+        insertMetadata(node);
+        insertTags(node);
     }
 
     /** Rewrites metadata and tags that differ from what is stored; unchanged ones cost one read. */
-    void replace(String nodeId, Metadata metadata, Tags tags) {
-        Details stored = load(List.of(nodeId)).getOrDefault(nodeId, Details.NONE);
-        if (!stored.metadata().equals(metadata.values())) {
-            handle.createUpdate("DELETE FROM node_metadata WHERE node_id = :id").bind("id", nodeId).execute();
-            insertMetadata(nodeId, metadata);
+    void replace(Node node) {
+        Details stored = load(List.of(node.id())).getOrDefault(node.id(), Details.NONE);
+        if (!stored.metadata().equals(node.metadata().values())) {
+            handle.createUpdate("DELETE FROM node_metadata WHERE node_id = :id").bind("id", node.id()).execute();
+            insertMetadata(node);
         }
-        if (!stored.tags().equals(tags.values())) {
-            handle.createUpdate("DELETE FROM node_tags WHERE node_id = :id").bind("id", nodeId).execute();
-            insertTags(nodeId, tags);
+        if (!stored.tags().equals(node.tags().values())) {
+            handle.createUpdate("DELETE FROM node_tags WHERE node_id = :id").bind("id", node.id()).execute();
+            insertTags(node);
         }
     }
 
@@ -129,26 +134,27 @@ final class NodeDetails {
         return details;
     }
 
-    private void insertMetadata(String nodeId, Metadata metadata) {
-        if (metadata.isEmpty()) {
+    private void insertMetadata(Node node) {
+        if (node.metadata().isEmpty()) {
             return;
         }
-        PreparedBatch batch = handle.prepareBatch(
-                "INSERT INTO node_metadata (node_id, meta_key, meta_value) VALUES (:nodeId, :key, :value)");
-        metadata.values().forEach((key, value) ->
-                batch.bind("nodeId", nodeId).bind("key", key).bind("value", value).add());
+        PreparedBatch batch = handle.prepareBatch("INSERT INTO node_metadata (node_id, meta_key, meta_value, parent_id)"
+                + " VALUES (:nodeId, :key, :value, :parentId)");
+        node.metadata().values().forEach((key, value) -> batch.bind("nodeId", node.id()).bind("key", key)
+                .bind("value", value).bind("parentId", node.parentId()).add());
         batch.execute();
     }
 
-    private void insertTags(String nodeId, Tags tags) {
-        if (tags.isEmpty()) {
+    private void insertTags(Node node) {
+        if (node.tags().isEmpty()) {
             return;
         }
-        PreparedBatch batch = handle.prepareBatch(
-                "INSERT INTO node_tags (node_id, tag, position) VALUES (:nodeId, :tag, :position)");
-        List<String> values = tags.values();
+        PreparedBatch batch = handle.prepareBatch("INSERT INTO node_tags (node_id, tag, position, parent_id)"
+                + " VALUES (:nodeId, :tag, :position, :parentId)");
+        List<String> values = node.tags().values();
         for (int i = 0; i < values.size(); i++) {
-            batch.bind("nodeId", nodeId).bind("tag", values.get(i)).bind("position", i).add();
+            batch.bind("nodeId", node.id()).bind("tag", values.get(i)).bind("position", i)
+                    .bind("parentId", node.parentId()).add();
         }
         batch.execute();
     }

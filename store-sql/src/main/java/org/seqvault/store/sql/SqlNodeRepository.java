@@ -63,7 +63,7 @@ final class SqlNodeRepository implements NodeRepository {
         if (inserted == 0) {
             return false;
         }
-        details.insert(node.id(), node.metadata(), node.tags());
+        details.insert(node);
         return true;
     }
 
@@ -164,7 +164,7 @@ final class SqlNodeRepository implements NodeRepository {
         if (updated == 0) {
             return false;
         }
-        details.replace(node.id(), node.metadata(), node.tags());
+        details.replace(node);
         return true;
     }
 
@@ -230,17 +230,19 @@ final class SqlNodeRepository implements NodeRepository {
                 }
             }
             if (!done.isEmpty()) {
-                copyDetails("INSERT INTO node_metadata (node_id, meta_key, meta_value) SELECT v.column2, m.meta_key,"
-                        + " m.meta_value FROM node_metadata m JOIN (VALUES ", done, ") v ON m.node_id = v.column1 ");
-                copyDetails("INSERT INTO node_tags (node_id, tag, position) SELECT v.column2, t.tag, t.position"
-                        + " FROM node_tags t JOIN (VALUES ", done, ") v ON t.node_id = v.column1 ");
+                copyDetails("INSERT INTO node_metadata (node_id, meta_key, meta_value, parent_id) SELECT v.column2,"
+                        + " m.meta_key, m.meta_value, ", parentId, " FROM node_metadata m JOIN (VALUES ", done,
+                        ") v ON m.node_id = v.column1 ");
+                copyDetails("INSERT INTO node_tags (node_id, tag, position, parent_id) SELECT v.column2, t.tag,"
+                        + " t.position, ", parentId, " FROM node_tags t JOIN (VALUES ", done, ") v ON t.node_id = v.column1 ");
             }
         }
         return skipped;
     }
 
-    private void copyDetails(String head, List<CopyOf> copies, String tail) {
-        SqlFragment sql = new SqlFragment().sql(head);
+    /** One INSERT … SELECT of the copies' metadata or tags, each row naming the folder they were copied to. */
+    private void copyDetails(String head, String parentId, String from, List<CopyOf> copies, String tail) {
+        SqlFragment sql = new SqlFragment().sql(head).arg(parentId).sql(from);
         String separator = "";
         for (CopyOf c : copies) {
             sql.sql(separator + "(").arg(c.sourceId()).sql(", ").arg(c.id()).sql(")");

@@ -170,16 +170,18 @@ final class SqlTrashRepository implements TrashRepository {
                 .bind("keyFrom", oldKeyLength + 1)
                 .execute();
         handle.createUpdate("""
-                        INSERT INTO node_metadata (node_id, meta_key, meta_value)
-                        SELECT m.node_id, m.meta_key, m.meta_value
+                        INSERT INTO node_metadata (node_id, meta_key, meta_value, parent_id)
+                        SELECT m.node_id, m.meta_key, m.meta_value, CASE WHEN t.id = :root THEN :parentId ELSE t.parent_id END
                         FROM trashed_node_metadata m JOIN trashed_nodes t ON t.id = m.node_id WHERE t.item_id = :root""")
                 .bind("root", item.id())
+                .bind("parentId", parentId)
                 .execute();
         handle.createUpdate("""
-                        INSERT INTO node_tags (node_id, tag, position)
-                        SELECT g.node_id, g.tag, g.position
+                        INSERT INTO node_tags (node_id, tag, position, parent_id)
+                        SELECT g.node_id, g.tag, g.position, CASE WHEN t.id = :root THEN :parentId ELSE t.parent_id END
                         FROM trashed_node_tags g JOIN trashed_nodes t ON t.id = g.node_id WHERE t.item_id = :root""")
                 .bind("root", item.id())
+                .bind("parentId", parentId)
                 .execute();
         handle.createUpdate("DELETE FROM trashed_nodes WHERE item_id = :root").bind("root", item.id()).execute();
     }
