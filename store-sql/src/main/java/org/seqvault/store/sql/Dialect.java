@@ -126,6 +126,11 @@ enum Dialect {
         return this == SQLITE ? Optional.of(new SqliteStatementCache()) : Optional.empty();
     }
 
+    /** True when every statement is a round trip on a socket, where a virtual thread parks ({@link ReadThreads}). */
+    boolean talksOverSockets() {
+        return this == POSTGRESQL;
+    }
+
     /** True when writers must take turns inside this process. */
     boolean singleWriter() {
         return this == SQLITE;

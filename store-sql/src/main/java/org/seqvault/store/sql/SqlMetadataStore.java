@@ -1,6 +1,5 @@
 package org.seqvault.store.sql;
 
-import com.zaxxer.hikari.HikariDataSource;
 import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
@@ -25,12 +24,14 @@ public final class SqlMetadataStore implements MetadataStore {
     private final GroupCommit groupCommit;
     /** Transactions do not nest: a nested one would not see the outer one's writes (or would wait for it forever). */
     private final ThreadLocal<Boolean> inTransaction = ThreadLocal.withInitial(() -> false);
+    private final ReadThreads readThreads;
 
     private SqlMetadataStore(Dialect dialect, ConnectionPools pools) {
         this.dialect = dialect;
         this.pools = pools;
-        this.readers = jdbi(pools.readers(), dialect);
-        this.writers = jdbi(pools.writers(), dialect);
+        this.readThreads = dialect.talksOverSockets() ? ReadThreads.forPool(pools.readers()) : ReadThreads.onCaller();
+        this.readers = jdbi(TurnTakingConnections.counted(pools.readers(), readThreads::queued), dialect);
+        this.writers = jdbi(TurnTakingConnections.counted(pools.writers(), () -> 0), dialect);
         this.writeLock = dialect.singleWriter() ? new ReentrantLock(true) : null;
         this.groupCommit = writeLock == null ? null : new GroupCommit(writeLock, this::commitGroup);
     }
@@ -48,6 +49,12 @@ public final class SqlMetadataStore implements MetadataStore {
 
     @Override
     public <T> T read(Function<Tx, T> work) {
+        // Checked here too: the read may run on another thread, which knows nothing of this one's transaction.
+        notInTransaction();
+        return readThreads.run(() -> readHere(work));
+    }
+
+    private <T> T readHere(Function<Tx, T> work) {
         enter();
         try {
             // The readers' connections make this one read-only snapshot (Dialect.openPools).
@@ -62,6 +69,11 @@ public final class SqlMetadataStore implements MetadataStore {
     /** In autocommit mode: no BEGIN and no COMMIT around the one statement. */
     @Override
     public <T> T readOneStatement(Function<Tx, T> work) {
+        notInTransaction();
+        return readThreads.run(() -> readOneStatementHere(work));
+    }
+
+    private <T> T readOneStatementHere(Function<Tx, T> work) {
         enter();
         try {
             return readers.withHandle(handle -> work.apply(new SqlTx(handle, dialect)));
@@ -142,7 +154,11 @@ public final class SqlMetadataStore implements MetadataStore {
 
     @Override
     public void close() {
-        pools.close();
+        try {
+            readThreads.close();
+        } finally {
+            pools.close();
+        }
     }
 
     /**
@@ -152,23 +168,32 @@ public final class SqlMetadataStore implements MetadataStore {
     static RuntimeException busyOr(ConnectionException e) {
         for (Throwable c = e; c != null; c = c.getCause()) {
             if (c instanceof SQLTransientConnectionException) {
-                return new UserException(Problem.SERVICE_UNAVAILABLE,
-                        "the server is busy (no database connection free); retry in a few seconds");
+                return busy();
             }
         }
         return e;
     }
 
+    /** What a client hears when no connection (or thread to read on) was free in time. */
+    static UserException busy() {
+        return new UserException(Problem.SERVICE_UNAVAILABLE,
+                "the server is busy (no database connection free); retry in a few seconds");
+    }
+
     private void enter() {
-        if (inTransaction.get()) {
-            throw new IllegalStateException("transactions do not nest: use the Tx you were given");
-        }
+        notInTransaction();
         inTransaction.set(true);
     }
 
-    private static Jdbi jdbi(HikariDataSource pool, Dialect dialect) {
+    private void notInTransaction() {
+        if (inTransaction.get()) {
+            throw new IllegalStateException("transactions do not nest: use the Tx you were given");
+        }
+    }
+
+    private static Jdbi jdbi(TurnTakingConnections connections, Dialect dialect) {
         // SQL is plain text with named parameters; no template syntax to trip over '<' and '>'.
-        Jdbi jdbi = Jdbi.create(TurnTakingConnections.counted(pool))
+        Jdbi jdbi = Jdbi.create(connections)
                 .setTemplateEngine(TemplateEngine.NOP);
         LockFreeJdbiCaches.install(jdbi);
         dialect.statementBuilders().ifPresent(jdbi::setStatementBuilderFactory);

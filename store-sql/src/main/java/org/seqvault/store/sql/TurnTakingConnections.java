@@ -9,6 +9,7 @@ import java.sql.SQLTransientConnectionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.IntSupplier;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.ConnectionFactory;
 
@@ -26,7 +27,7 @@ import org.jdbi.v3.core.ConnectionFactory;
  */
 final class TurnTakingConnections implements ConnectionFactory {
     /** As long as the pool's own wait for a connection (HikariCP's default); then the client is told to retry (503). */
-    private static final long WAIT_SECONDS = 30;
+    static final long WAIT_SECONDS = 30;
     private final DataSource pool;
     private final Semaphore turns;
     private final ReentrantLock poolLock = new ReentrantLock();
@@ -38,11 +39,12 @@ final class TurnTakingConnections implements ConnectionFactory {
 
     /**
      * The same, and the threads waiting for a turn reported as {@code seqvault_db_connections_waiting}
-     * with the pool's name: they wait here now, so HikariCP's own pending count stays at zero.
+     * with the pool's name, with those that wait before it for a thread to read on ({@code waitingBefore}):
+     * they wait here now, so HikariCP's own pending count stays at zero.
      */
-    static TurnTakingConnections counted(HikariDataSource pool) {
+    static TurnTakingConnections counted(HikariDataSource pool, IntSupplier waitingBefore) {
         TurnTakingConnections connections = new TurnTakingConnections(pool, pool.getMaximumPoolSize());
-        Gauge.builder("seqvault.db.connections.waiting", connections, TurnTakingConnections::waiting)
+        Gauge.builder("seqvault.db.connections.waiting", connections, c -> c.waiting() + waitingBefore.getAsInt())
                 .description("threads waiting for a database connection")
                 .tag("pool", pool.getPoolName())
                 .register(Metrics.globalRegistry);

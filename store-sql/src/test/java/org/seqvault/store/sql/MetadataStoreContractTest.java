@@ -1289,6 +1289,35 @@ abstract class MetadataStoreContractTest {
         assertThat(write((Tx tx) -> tx.users().count())).as("the store is still usable").isEqualTo(1);
     }
 
+    /** The server calls the store from virtual threads, whose reads PostgreSQL's store runs elsewhere (ReadThreads). */
+    @Test
+    void aVirtualThreadReadsWhatWasWrittenAndHearsWhatFailed() throws Exception {
+        Node file = TestData.file(root, "a.vcf", Map.of("k", "v"), List.of("t"), null);
+        List<Object> seen = new ArrayList<>();
+        Thread caller = Thread.ofVirtual().start(() -> {
+            run(tx -> tx.nodes().insert(file));
+            seen.add(read((Tx tx) -> tx.nodes().byId(file.id())).orElseThrow());
+            seen.add(store.readOneStatement(tx -> tx.users().count()));
+            try {
+                read(tx -> tx.users().insert(TestData.user("mallory")));
+            } catch (RuntimeException e) {
+                seen.add(e);
+            }
+            try {
+                write(tx -> store.read(inner -> inner.users().count()));
+            } catch (IllegalStateException e) {
+                seen.add(e.getMessage());
+            }
+        });
+        caller.join();
+        assertThat(seen).hasSize(4);
+        assertThat(seen.get(0)).isEqualTo(file);
+        assertThat(seen.get(1)).isEqualTo(1L);
+        assertThat(seen.get(2)).as("a read transaction cannot write").isInstanceOf(RuntimeException.class);
+        assertThat(seen.get(3)).as("a read inside a write is refused, wherever reads run").asString().contains("do not nest");
+        assertThat(read((Tx tx) -> tx.users().byUsername(new Username("mallory")))).isEmpty();
+    }
+
     @Test
     @Timeout(60)
     void concurrentWritersAndReadersNeverFail() throws Exception {
