@@ -1,11 +1,11 @@
 package org.seqvault.store.sql;
 
 import com.zaxxer.hikari.HikariDataSource;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -62,13 +62,19 @@ final class ReadThreads implements AutoCloseable {
         // Whichever comes first: the read takes its turn on a thread, or its caller gives up waiting for one.
         AtomicInteger turn = new AtomicInteger(WAITING);
         queued.incrementAndGet();
-        Future<T> result = threads.submit(() -> {
-            if (!turn.compareAndSet(WAITING, RUNNING)) {
-                return null; // its caller was told the server is busy
-            }
+        Future<T> result;
+        try {
+            result = threads.submit(() -> {
+                if (!turn.compareAndSet(WAITING, RUNNING)) {
+                    return null; // its caller was told the server is busy
+                }
+                queued.decrementAndGet();
+                return read.get();
+            });
+        } catch (RejectedExecutionException e) {
             queued.decrementAndGet();
-            return read.get();
-        });
+            throw new IllegalStateException("the store is closed", e);
+        }
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis);
         boolean interrupted = false;
         try {
@@ -88,8 +94,6 @@ final class ReadThreads implements AutoCloseable {
                     }
                 } catch (ExecutionException e) {
                     throw rethrown(e.getCause());
-                } catch (CancellationException e) {
-                    throw new IllegalStateException("a read was cancelled while the store closed", e);
                 }
             }
         } finally {

@@ -141,6 +141,22 @@ class ReadThreadsTest {
         assertThat(stillInterrupted).isTrue();
     }
 
+    @Test
+    void aReadAfterCloseIsRefusedAndNotCountedAsWaiting() throws Exception {
+        ReadThreads threads = ReadThreads.of(1, 10_000);
+        threads.close();
+        Throwable thrown = onVirtualThread(() -> {
+            try {
+                threads.run(() -> "rows");
+                return null;
+            } catch (RuntimeException e) {
+                return e;
+            }
+        });
+        assertThat(thrown).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+        assertThat(threads.queued()).isZero();
+    }
+
     private interface Call<T> {
         T call() throws Exception;
     }
